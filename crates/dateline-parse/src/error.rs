@@ -1,0 +1,52 @@
+//! Errors of the parse layer.
+
+/// What can go wrong turning input into a [`crate::Document`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than the configured limit.
+    #[error("input of {size} bytes exceeds the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A JSON Lines record could not be decoded.
+    #[error("malformed JSON at column {column}: {message}")]
+    Json {
+        /// 1-based column of the error within the line.
+        column: usize,
+        /// What the JSON decoder said.
+        message: String,
+    },
+    /// A JSON record lacks the text field.
+    #[error("record has no string field {field:?}")]
+    MissingText {
+        /// The name of the expected text field.
+        field: String,
+    },
+    /// A metadata value could not be understood.
+    #[error("invalid {field}: {message}")]
+    InvalidField {
+        /// Field name.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// Reading a file or directory failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path being read.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,48 @@
+//! `dateline quotes PATH… [--json]`
+
+use std::io::Write;
+
+use dateline_tag::Tagger;
+use serde_json::json;
+
+use super::{CmdResult, finish, write_json};
+use crate::input::InputArgs;
+
+/// Arguments of `dateline quotes`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print JSON Lines.
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) fn run(args: Args) -> CmdResult {
+    let tagger = Tagger::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failed = args.input.for_each(false, |doc| {
+        let tagged = tagger.annotate(doc);
+        if args.json {
+            let list: Vec<_> = tagged
+                .quotes
+                .iter()
+                .map(|q| {
+                    json!({"text": q.text, "start": q.span.start, "end": q.span.end,
+                           "speaker": q.speaker, "speaker_start": q.speaker_span.map(|s| s.start),
+                           "speaker_end": q.speaker_span.map(|s| s.end), "cue": q.cue, "kind": q.kind})
+                })
+                .collect();
+            write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
+        } else {
+            writeln!(out, "# {}", tagged.document.id)?;
+            for q in &tagged.quotes {
+                writeln!(out, "{}: {}", q.speaker.as_deref().unwrap_or("(unknown)"), q.text)?;
+            }
+            Ok(())
+        }
+    })?;
+    out.flush()?;
+    finish(failed)
+}

@@ -1,0 +1,46 @@
+//! `dateline sentences PATH… [--json] [--plain]`
+
+use std::io::Write;
+
+use dateline_tokenize::Tokenizer;
+use serde_json::json;
+
+use super::{CmdResult, finish, write_json};
+use crate::input::InputArgs;
+
+/// Arguments of `dateline sentences`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print JSON Lines.
+    #[arg(long)]
+    json: bool,
+    /// Treat each input as plain text with no article structure.
+    #[arg(long)]
+    plain: bool,
+}
+
+pub(crate) fn run(args: Args) -> CmdResult {
+    let tokenizer = Tokenizer::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failed = args.input.for_each(args.plain, |doc| {
+        let analysis = tokenizer.analyze(&doc);
+        if args.json {
+            let sentences: Vec<_> = analysis
+                .sentences
+                .iter()
+                .map(|s| json!({"start": s.span.start, "end": s.span.end, "text": &doc.text[s.span]}))
+                .collect();
+            write_json(&mut out, &json!({"id": doc.id, "sentences": sentences}))
+        } else {
+            for s in &analysis.sentences {
+                writeln!(out, "{}", doc.text[s.span].trim())?;
+            }
+            Ok(())
+        }
+    })?;
+    out.flush()?;
+    finish(failed)
+}
