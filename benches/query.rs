@@ -1,0 +1,10 @@
+//! Criterion benchmark: query (run with `cargo bench --bench query`).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn bench(c: &mut Criterion) {
+    c.bench_function("query/placeholder", |b| b.iter(|| std::hint::black_box(1 + 1)));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
