@@ -100,8 +100,8 @@ impl Tagger {
     }
 
     /// Quotations of a document, given its entities.
-    pub fn quotes(&self, _doc: &Document, _entities: &[Entity]) -> Vec<Quote> {
-        Vec::new()
+    pub fn quotes(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+        crate::quote::extract(doc, entities)
     }
 
     /// Tags a document: entities and quotations.

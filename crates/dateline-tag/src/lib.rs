@@ -16,7 +16,9 @@ pub use dateline_tokenize::{
 };
 
 pub use crate::entity::{Entity, Label, TaggedDocument, Tagger};
-pub use crate::quote::{Quote, QuoteKind};
+pub use crate::model::{KbHint, ModelSpan, NerModel};
+pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 
 mod entity;
+mod model;
 mod quote;

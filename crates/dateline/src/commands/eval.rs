@@ -1,16 +1,19 @@
-//! `dateline eval ner|quotes`
+//! `dateline eval ner|quotes`: dispatch to the evaluation commands.
 
-use super::{CliError, CmdResult};
+use super::CmdResult;
 
 /// What to evaluate.
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum EvalCommand {
-    /// Score entity tagging against gold sets.
-    Ner,
+    /// Score entity tagging against the gold sets.
+    Ner(super::eval_ner::Args),
     /// Score quotation detection and speakers against the bundled gold.
-    Quotes,
+    Quotes(super::eval_quotes::Args),
 }
 
-pub(crate) fn run(_cmd: EvalCommand) -> CmdResult {
-    Err(CliError::Failed("evaluation is not available in this build".into()))
+pub(crate) fn run(cmd: EvalCommand) -> CmdResult {
+    match cmd {
+        EvalCommand::Ner(a) => super::eval_ner::run(a),
+        EvalCommand::Quotes(a) => super::eval_quotes::run(a),
+    }
 }

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 pub(crate) mod entities;
 pub(crate) mod eval;
+pub(crate) mod eval_ner;
+pub(crate) mod eval_quotes;
 pub(crate) mod index;
 pub(crate) mod parse;
 pub(crate) mod quotes;
