@@ -20,5 +20,6 @@ pub use crate::model::{KbHint, ModelSpan, NerModel};
 pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 
 mod entity;
+pub mod eval;
 mod model;
 mod quote;

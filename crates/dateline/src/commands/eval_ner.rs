@@ -1,11 +1,342 @@
-//! `dateline eval ner`
+//! `dateline eval ner [--set NAME] [--json] [--gold-dir DIR]`
+//!
+//! Scores entity tagging against the gold sets bundled in
+//! `crates/dateline-tag/eval-data` (see docs/EVALUATION.md). Sentence sets are
+//! tagged sentence by sentence as plain text (tokens joined by single spaces);
+//! the seed articles are parsed and tagged as whole articles.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dateline_tag::eval::{self, ArticleCounts, GoldSentence, Prf, SeedsGold, SpanCounts};
+use dateline_tag::{Label, NerModel, Span, Tagger, Tokenizer};
+use serde_json::{Value, json};
 
 use super::{CliError, CmdResult};
 
+/// Which gold set to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SetName {
+    /// The five seed articles (mentions, canonical names, dates).
+    Seeds,
+    /// wikigold (Wikipedia, PER/ORG/LOC/MISC).
+    Wikigold,
+    /// Universal NER English-PUD test (news and Wikipedia, PER/ORG/LOC).
+    UnerPud,
+    /// Universal NER English-EWT test (web text, PER/ORG/LOC).
+    UnerEwt,
+    /// Every set above.
+    All,
+}
+
 /// Arguments of `dateline eval ner`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// The gold set to score.
+    #[arg(long, value_enum, default_value = "all")]
+    set: SetName,
+    /// Print one JSON object per set instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// Directory holding the gold sets (default: the copies bundled with the source).
+    #[arg(long, value_name = "DIR")]
+    gold_dir: Option<PathBuf>,
+    /// Directory holding the seed articles (default: examples/corpus/seeds of the source).
+    #[arg(long, value_name = "DIR")]
+    seeds_dir: Option<PathBuf>,
+    /// Score the learned model alone on the sentence sets (no knowledge base or rules).
+    #[arg(long)]
+    model_only: bool,
+    /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
+    #[arg(long)]
+    errors: bool,
+}
 
-pub(crate) fn run(_args: Args) -> CmdResult {
-    Err(CliError::Failed("ner evaluation is not available yet".into()))
+fn source_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub(crate) fn run(args: Args) -> CmdResult {
+    let gold_dir = args
+        .gold_dir
+        .clone()
+        .unwrap_or_else(|| source_root().join("crates/dateline-tag/eval-data"));
+    let seeds_dir = args
+        .seeds_dir
+        .clone()
+        .unwrap_or_else(|| source_root().join("examples/corpus/seeds"));
+    let sets: Vec<SetName> = match args.set {
+        SetName::All => vec![
+            SetName::Seeds,
+            SetName::Wikigold,
+            SetName::UnerPud,
+            SetName::UnerEwt,
+        ],
+        s => vec![s],
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for set in sets {
+        let report = match set {
+            SetName::Seeds => seeds(&gold_dir, &seeds_dir, &args, &mut out)?,
+            SetName::Wikigold => conll(
+                &gold_dir,
+                "wikigold",
+                "wikigold/wikigold.conll.txt",
+                true,
+                &args,
+                &mut out,
+            )?,
+            SetName::UnerPud => conll(
+                &gold_dir,
+                "uner-pud",
+                "uner_en_pud/en_pud-ud-test.iob2",
+                false,
+                &args,
+                &mut out,
+            )?,
+            SetName::UnerEwt => conll(
+                &gold_dir,
+                "uner-ewt",
+                "uner_en_ewt/en_ewt-ud-test.iob2",
+                false,
+                &args,
+                &mut out,
+            )?,
+            SetName::All => continue,
+        };
+        if args.json {
+            super::write_json(&mut out, &report)?;
+        } else {
+            print_table(&mut out, &report)?;
+        }
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))
+}
+
+fn prf_json(c: &Prf) -> Value {
+    json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "tp": c.tp, "fp": c.fp, "fn": c.fn_})
+}
+
+fn counts_json(c: &SpanCounts) -> Value {
+    let labels: serde_json::Map<String, Value> = c
+        .per_label
+        .iter()
+        .map(|(l, p)| (l.clone(), prf_json(p)))
+        .collect();
+    json!({"labels": labels, "overall": prf_json(&c.overall())})
+}
+
+/// Predicted entities of a sentence text, as byte spans with coarse labels.
+fn predict_sentence(
+    tagger: &Tagger,
+    text: &str,
+    model_only: bool,
+    keep_misc: bool,
+) -> Vec<(Span, String)> {
+    let keep = |l: &str| keep_misc || l != "MISC";
+    if model_only {
+        let tokens = Tokenizer::new().tokens(text);
+        let kb = vec![None; tokens.len()];
+        let whole = [tokens.len()].map(|n| 0..n);
+        return NerModel::bundled()
+            .predict(&tokens, &whole, &kb)
+            .into_iter()
+            .filter_map(|s| {
+                let first = tokens.get(s.tokens.start)?;
+                let last = tokens.get(s.tokens.end.checked_sub(1)?)?;
+                let l = eval::coarse_label(s.label)?;
+                keep(l).then(|| (Span::new(first.span.start, last.span.end), l.to_string()))
+            })
+            .collect();
+    }
+    tagger
+        .entities_text(text)
+        .into_iter()
+        .filter_map(|e| {
+            let l = eval::coarse_label(e.label)?;
+            keep(l).then(|| (e.span, l.to_string()))
+        })
+        .collect()
+}
+
+fn conll(
+    dir: &Path,
+    name: &str,
+    file: &str,
+    has_misc: bool,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<Value, CliError> {
+    let path = dir.join(file);
+    let gold: Vec<GoldSentence> = eval::read_conll(&read(&path)?)
+        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+    let tagger = Tagger::new();
+    let mut counts = SpanCounts::new();
+    let mut bytes = 0usize;
+    let started = Instant::now();
+    for s in &gold {
+        let (text, offsets) = s.text();
+        bytes += text.len();
+        let pred_spans = predict_sentence(&tagger, &text, args.model_only, has_misc);
+        let pred = eval::spans_to_tokens(&offsets, &pred_spans);
+        let gold_e: Vec<_> = s
+            .entities
+            .iter()
+            .filter(|(_, l)| has_misc || l != "MISC")
+            .cloned()
+            .collect();
+        if args.errors {
+            let show = |r: &std::ops::Range<usize>| s.tokens[r.clone()].join(" ");
+            for (r, l) in &pred {
+                if !gold_e.contains(&(r.clone(), l.clone())) {
+                    writeln!(out, "{name}\t+{l}\t{}\t|\t{text}", show(r))?;
+                }
+            }
+            for (r, l) in &gold_e {
+                if !pred.contains(&(r.clone(), l.clone())) {
+                    writeln!(out, "{name}\t-{l}\t{}\t|\t{text}", show(r))?;
+                }
+            }
+        }
+        counts.add_ranges(&gold_e, &pred);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut v = counts_json(&counts);
+    v["set"] = json!(name);
+    v["sentences"] = json!(gold.len());
+    v["mode"] = json!(if args.model_only { "model" } else { "tagger" });
+    v["mb_per_s"] = json!(if secs > 0.0 {
+        bytes as f64 / secs / 1e6
+    } else {
+        0.0
+    });
+    Ok(v)
+}
+
+fn seeds(
+    gold_dir: &Path,
+    seeds_dir: &Path,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<Value, CliError> {
+    let path = gold_dir.join("seeds_gold.json");
+    let gold: SeedsGold = serde_json::from_str(&read(&path)?)
+        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+    let tagger = Tagger::new();
+    let mut total = ArticleCounts::default();
+    let mut per_file = serde_json::Map::new();
+    for (file, g) in &gold.files {
+        let text = read(&seeds_dir.join(file))?;
+        let doc = dateline_tag::parse::parse(text.clone());
+        let pred = tagger.entities(&doc);
+        let c = eval::score_article(&doc.text, g, &pred);
+        if args.errors {
+            for m in g.entities.iter().filter(|m| !m.boilerplate) {
+                let hit = pred.iter().any(|e| {
+                    e.span.start == m.byte_start
+                        && e.span.end == m.byte_end
+                        && e.label.as_str() == m.label
+                });
+                if !hit {
+                    writeln!(out, "seeds\t-{}\t{}\t{}", m.label, m.text, file)?;
+                }
+            }
+            for e in &pred {
+                let hit = g.entities.iter().any(|m| {
+                    e.span.start == m.byte_start
+                        && e.span.end == m.byte_end
+                        && e.label.as_str() == m.label
+                });
+                if !hit && e.label != Label::Time {
+                    writeln!(out, "seeds\t+{}\t{}\t{}", e.label.as_str(), e.text, file)?;
+                }
+            }
+            for (name, label) in &c.entities_missed {
+                writeln!(out, "seeds\tmissed entity\t{label}\t{name}\t{file}")?;
+            }
+        }
+        per_file.insert(
+            file.clone(),
+            json!({"mention_f1": c.mentions.overall().f1(), "entity_recall": c.entity_recall()}),
+        );
+        total.merge(&c);
+    }
+    let mut v = counts_json(&total.mentions);
+    v["set"] = json!("seeds");
+    v["files"] = Value::Object(per_file);
+    v["entity_recall"] = json!(total.entity_recall());
+    v["entities_gold"] = json!(total.entities_gold);
+    v["entities_found"] = json!(total.entities_found);
+    v["canonical_accuracy"] = json!(total.canonical_accuracy());
+    v["canonical_matched"] = json!(total.span_matched);
+    v["date_value_accuracy"] = json!(total.date_accuracy());
+    v["dates_with_value"] = json!(total.dates_with_value);
+    Ok(v)
+}
+
+fn print_table(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
+    let f = |x: &Value| x.as_f64().unwrap_or(0.0);
+    let name = v["set"].as_str().unwrap_or("?");
+    let mode = v["mode"]
+        .as_str()
+        .map(|m| format!(" ({m})"))
+        .unwrap_or_default();
+    let size = v["sentences"]
+        .as_u64()
+        .map(|n| format!(", {n} sentences"))
+        .unwrap_or_default();
+    writeln!(out, "== {name}{mode}{size}")?;
+    writeln!(
+        out,
+        "{:<8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "label", "P", "R", "F1", "gold", "tp", "fp"
+    )?;
+    let row = |out: &mut dyn Write, label: &str, c: &Value| {
+        writeln!(
+            out,
+            "{:<8} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6} {:>6}",
+            label,
+            f(&c["precision"]),
+            f(&c["recall"]),
+            f(&c["f1"]),
+            c["tp"].as_u64().unwrap_or(0) + c["fn"].as_u64().unwrap_or(0),
+            c["tp"].as_u64().unwrap_or(0),
+            c["fp"].as_u64().unwrap_or(0),
+        )
+    };
+    if let Some(labels) = v["labels"].as_object() {
+        for (l, c) in labels {
+            row(out, l, c)?;
+        }
+    }
+    row(out, "overall", &v["overall"])?;
+    if v.get("entity_recall").is_some() {
+        writeln!(
+            out,
+            "canonical-entity recall {:.3} ({}/{}), canonical accuracy {:.3} (of {}), date value accuracy {:.3} (of {})",
+            f(&v["entity_recall"]),
+            v["entities_found"],
+            v["entities_gold"],
+            f(&v["canonical_accuracy"]),
+            v["canonical_matched"],
+            f(&v["date_value_accuracy"]),
+            v["dates_with_value"],
+        )?;
+    }
+    if let Some(speed) = v.get("mb_per_s") {
+        writeln!(
+            out,
+            "speed {:.2} MB/s (sentence by sentence, one core)",
+            f(speed)
+        )?;
+    }
+    writeln!(out)
 }

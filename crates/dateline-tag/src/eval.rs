@@ -1,0 +1,783 @@
+//! Gold-data readers and scorers for entity evaluation.
+//!
+//! Two kinds of gold are supported:
+//!
+//! - **CoNLL-style sentence sets** (wikigold in IOB1, Universal NER in IOB2,
+//!   and the training files in the same layout), read by [`read_conll`] into
+//!   [`GoldSentence`]s whose entities are token ranges. Predictions are
+//!   compared with [`SpanCounts`]: exact match of token range and label, per
+//!   label and micro-averaged over labels, as the CoNLL `conlleval` script
+//!   does. The tag decoder accepts IOB1 and IOB2 alike: `B-X` always opens an
+//!   entity, `I-X` opens one unless it continues an entity of type `X`.
+//! - **Article gold** (the seeds' JSON): [`SeedsGold`], a list of
+//!   [`GoldMention`]s per file with byte spans, labels, canonical names, a
+//!   boilerplate flag and normalized date values. [`score_article`] compares
+//!   predicted [`Entity`]s with one file's gold and returns
+//!   [`ArticleCounts`], which add up over files.
+//!
+//! Gold data is deserialized with serde by the caller (the command line
+//! reads JSON); this module does no I/O and never panics on bad input.
+//!
+//! # Boilerplate convention
+//!
+//! Gold marks mentions inside photo credits, teasers and footers as
+//! boilerplate. The tagger does not tag boilerplate blocks as article
+//! content, so boilerplate gold mentions are left out of the gold, and
+//! predicted mentions that overlap a boilerplate gold mention or a
+//! boilerplate region are ignored (counted neither right nor wrong).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::{Entity, Label, Span};
+
+/// Errors of the gold readers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvalError {
+    /// A line of a CoNLL file is malformed.
+    #[error("line {line}: {message}")]
+    Line {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One gold sentence of a CoNLL-style set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GoldSentence {
+    /// Index of the document the sentence belongs to (documents are
+    /// delimited by `-DOCSTART-` or `# newdoc` lines; 0 when there are none).
+    pub doc: usize,
+    /// The tokens, as written in the file.
+    pub tokens: Vec<String>,
+    /// The entities, as token ranges with labels (`PER`, `ORG`, `LOC`, `MISC`, …).
+    pub entities: Vec<(Range<usize>, String)>,
+}
+
+impl GoldSentence {
+    /// The sentence as plain text: tokens joined by single spaces, with the
+    /// byte range of every token in that text.
+    pub fn text(&self) -> (String, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut offsets = Vec::with_capacity(self.tokens.len());
+        for (i, t) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(t);
+            offsets.push(start..text.len());
+        }
+        (text, offsets)
+    }
+}
+
+/// Decodes a sequence of IOB1 or IOB2 tags into labelled token ranges.
+///
+/// `B-X` always starts an entity; `I-X` continues the open entity when it has
+/// type `X` and starts a new one otherwise; `O` (or anything without a
+/// `B-`/`I-` prefix) closes it.
+pub fn decode_iob<S: AsRef<str>>(tags: &[S]) -> Vec<(Range<usize>, String)> {
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let tag = tag.as_ref();
+        let (prefix, label) = match tag.split_once('-') {
+            Some((p @ ("B" | "I"), l)) if !l.is_empty() => (p, l),
+            _ => ("O", ""),
+        };
+        let continues = prefix == "I" && open.as_ref().is_some_and(|(_, l)| l == label);
+        if continues {
+            continue;
+        }
+        if let Some((s, l)) = open.take() {
+            out.push((s..i, l));
+        }
+        if prefix != "O" {
+            open = Some((i, label.to_string()));
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s..tags.len(), l));
+    }
+    out
+}
+
+/// Reads a CoNLL-style NER file.
+///
+/// Two layouts are accepted, line by line:
+/// - `token TAG` (whitespace-separated, tag last), as in wikigold, with
+///   `-DOCSTART-` lines between documents;
+/// - `N<TAB>token<TAB>TAG[<TAB>…]` (token lines start with a number), as in
+///   Universal NER, with `# …` comment lines and `# newdoc` lines between
+///   documents.
+///
+/// Blank lines end sentences.
+///
+/// # Errors
+/// A token line without a tag.
+pub fn read_conll(text: &str) -> Result<Vec<GoldSentence>, EvalError> {
+    let mut out = Vec::new();
+    let mut doc = 0usize;
+    let mut seen_doc_marker = false;
+    let mut tokens: Vec<String> = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    let flush =
+        |tokens: &mut Vec<String>, tags: &mut Vec<String>, out: &mut Vec<GoldSentence>, doc| {
+            if !tokens.is_empty() {
+                let entities = decode_iob(tags);
+                out.push(GoldSentence {
+                    doc,
+                    tokens: std::mem::take(tokens),
+                    entities,
+                });
+                tags.clear();
+            }
+        };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut tokens, &mut tags, &mut out, doc);
+            continue;
+        }
+        if line.contains('\t') && line.starts_with(|c: char| c.is_ascii_digit()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                return Err(EvalError::Line {
+                    line: n + 1,
+                    message: "expected number, token and tag".into(),
+                });
+            }
+            tokens.push(cols[1].to_string());
+            tags.push(cols[2].trim().to_string());
+            continue;
+        }
+        if line.starts_with('#') && !line.contains('\t') {
+            let is_doc = line
+                .trim_start_matches('#')
+                .trim_start()
+                .starts_with("newdoc");
+            if is_doc {
+                flush(&mut tokens, &mut tags, &mut out, doc);
+                if seen_doc_marker {
+                    doc += 1;
+                }
+                seen_doc_marker = true;
+                continue;
+            }
+            // Another comment; a `# TAG` token line of the space layout has
+            // exactly two fields and a tag-like last field.
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            if !(fields.len() == 2 && is_tag(fields[1])) {
+                continue;
+            }
+        }
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first == "-DOCSTART-" {
+            flush(&mut tokens, &mut tags, &mut out, doc);
+            if seen_doc_marker {
+                doc += 1;
+            }
+            seen_doc_marker = true;
+            continue;
+        }
+        match line.split_whitespace().last() {
+            Some(tag) if line.split_whitespace().count() >= 2 => {
+                tokens.push(first.to_string());
+                tags.push(tag.to_string());
+            }
+            _ => {
+                return Err(EvalError::Line {
+                    line: n + 1,
+                    message: format!("token without a tag: {line:?}"),
+                });
+            }
+        }
+    }
+    flush(&mut tokens, &mut tags, &mut out, doc);
+    Ok(out)
+}
+
+fn is_tag(s: &str) -> bool {
+    s == "O" || s.starts_with("B-") || s.starts_with("I-")
+}
+
+/// Maps a tagger label to the coarse CoNLL label set (`PER`, `ORG`, `LOC`,
+/// `MISC`); value-like labels (dates, amounts) map to `None`.
+pub fn coarse_label(label: Label) -> Option<&'static str> {
+    match label {
+        Label::Person => Some("PER"),
+        Label::Org => Some("ORG"),
+        Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
+        Label::Norp | Label::Event | Label::Misc => Some("MISC"),
+        _ => None,
+    }
+}
+
+/// Converts byte spans of predictions over a sentence's text into token
+/// ranges. A span that cuts a token is extended to the whole token; a span
+/// that covers no token is dropped.
+pub fn spans_to_tokens(
+    offsets: &[Range<usize>],
+    spans: &[(Span, String)],
+) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    for (span, label) in spans {
+        let first = offsets
+            .iter()
+            .position(|o| o.end > span.start && o.start < span.end);
+        let last = offsets
+            .iter()
+            .rposition(|o| o.end > span.start && o.start < span.end);
+        if let (Some(a), Some(b)) = (first, last) {
+            out.push((a..b + 1, label.clone()));
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1 counts for one label (or overall).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Prf {
+    /// Correct predictions.
+    pub tp: usize,
+    /// Wrong predictions.
+    pub fp: usize,
+    /// Missed gold items.
+    pub fn_: usize,
+}
+
+impl Prf {
+    /// Precision (0 when nothing was predicted, as in `conlleval`).
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    /// Recall (0 when there is no gold).
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    /// Harmonic mean of precision and recall (0 when both are 0).
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Number of gold items.
+    pub fn gold(&self) -> usize {
+        self.tp + self.fn_
+    }
+    fn add(&mut self, o: &Prf) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Exact-match span counts per label, summed over sentences or documents.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SpanCounts {
+    /// Counts per label.
+    pub per_label: BTreeMap<String, Prf>,
+}
+
+impl SpanCounts {
+    /// Empty counts.
+    pub fn new() -> SpanCounts {
+        SpanCounts::default()
+    }
+
+    /// Adds one unit (sentence or document): an item is correct when its
+    /// range and label both equal a gold item's. Duplicates count once.
+    pub fn add<T: Ord + Clone>(&mut self, gold: &[(T, String)], pred: &[(T, String)]) {
+        let g: BTreeSet<(T, String)> = gold.iter().cloned().collect();
+        let p: BTreeSet<(T, String)> = pred.iter().cloned().collect();
+        for item in &p {
+            let e = self.per_label.entry(item.1.clone()).or_default();
+            if g.contains(item) {
+                e.tp += 1
+            } else {
+                e.fp += 1
+            }
+        }
+        for item in g.difference(&p) {
+            self.per_label.entry(item.1.clone()).or_default().fn_ += 1;
+        }
+    }
+
+    /// Adds token-range items (a convenience for CoNLL sentences).
+    pub fn add_ranges(&mut self, gold: &[(Range<usize>, String)], pred: &[(Range<usize>, String)]) {
+        let key = |v: &[(Range<usize>, String)]| -> Vec<((usize, usize), String)> {
+            v.iter()
+                .map(|(r, l)| ((r.start, r.end), l.clone()))
+                .collect()
+        };
+        self.add(&key(gold), &key(pred));
+    }
+
+    /// Micro-averaged counts over all labels.
+    pub fn overall(&self) -> Prf {
+        let mut all = Prf::default();
+        for c in self.per_label.values() {
+            all.add(c);
+        }
+        all
+    }
+
+    /// Adds another set of counts.
+    pub fn merge(&mut self, other: &SpanCounts) {
+        for (l, c) in &other.per_label {
+            self.per_label.entry(l.clone()).or_default().add(c);
+        }
+    }
+}
+
+/// The seeds' gold file: gold mentions per article file.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SeedsGold {
+    /// Gold per file name.
+    pub files: BTreeMap<String, SeedsFile>,
+}
+
+/// Gold of one article.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SeedsFile {
+    /// The mentions in text order.
+    pub entities: Vec<GoldMention>,
+    /// Boilerplate regions as code-point offsets `[start, end)`.
+    #[serde(default)]
+    pub boilerplate_regions: Vec<(usize, usize)>,
+}
+
+/// One gold mention of an article.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct GoldMention {
+    /// First byte.
+    pub byte_start: usize,
+    /// One past the last byte.
+    pub byte_end: usize,
+    /// Surface text.
+    pub text: String,
+    /// Label (`PERSON`, `ORG`, `GPE`, …).
+    #[serde(rename = "type")]
+    pub label: String,
+    /// Canonical name of the entity.
+    pub canonical: String,
+    /// True inside photo credits, teasers and footers.
+    #[serde(default)]
+    pub boilerplate: bool,
+    /// Normalized value (dates).
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+/// Counts of one or more scored articles.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleCounts {
+    /// Mentions: exact byte span and label.
+    pub mentions: SpanCounts,
+    /// Distinct `(canonical, label)` entities per document: gold total.
+    pub entities_gold: usize,
+    /// … of which found.
+    pub entities_found: usize,
+    /// Gold entities not found, as `(canonical, label)`.
+    pub entities_missed: Vec<(String, String)>,
+    /// Mentions whose span matched a gold mention (canonical accuracy base).
+    pub span_matched: usize,
+    /// … of which have the gold canonical name.
+    pub canonical_right: usize,
+    /// Span-matched DATE mentions with a gold value.
+    pub dates_with_value: usize,
+    /// … of which have the gold value.
+    pub dates_right: usize,
+}
+
+impl ArticleCounts {
+    /// Canonical-entity recall: the fraction of gold `(canonical, label)`
+    /// pairs per document that were found.
+    pub fn entity_recall(&self) -> f64 {
+        ratio(self.entities_found, self.entities_gold)
+    }
+    /// Canonical accuracy: of mentions whose span matched a gold mention,
+    /// the fraction carrying the gold canonical name.
+    pub fn canonical_accuracy(&self) -> f64 {
+        ratio(self.canonical_right, self.span_matched)
+    }
+    /// DATE value accuracy over span-matched dates with a gold value.
+    pub fn date_accuracy(&self) -> f64 {
+        ratio(self.dates_right, self.dates_with_value)
+    }
+    /// Adds another article's counts.
+    pub fn merge(&mut self, o: &ArticleCounts) {
+        self.mentions.merge(&o.mentions);
+        self.entities_gold += o.entities_gold;
+        self.entities_found += o.entities_found;
+        self.entities_missed
+            .extend(o.entities_missed.iter().cloned());
+        self.span_matched += o.span_matched;
+        self.canonical_right += o.canonical_right;
+        self.dates_with_value += o.dates_with_value;
+        self.dates_right += o.dates_right;
+    }
+}
+
+/// Labels whose mentions carry a value rather than a canonical entity.
+fn is_value_label(label: &str) -> bool {
+    matches!(label, "DATE" | "TIME" | "MONEY" | "PERCENT")
+}
+
+/// Case- and diacritic-insensitive key of a canonical name.
+fn canon_key(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Converts a code-point offset of `text` to a byte offset (clamped to the end).
+pub fn char_to_byte(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// Scores one article's predicted entities against its gold.
+///
+/// - mentions: exact byte span and label (boilerplate excluded, see the
+///   module docs);
+/// - canonical-entity recall: a gold `(canonical, label)` pair is found when a
+///   prediction has the same label and the same canonical name (compared
+///   case- and diacritic-insensitively); for value labels (DATE, MONEY, …)
+///   when a prediction matches one of its mentions' span and label;
+/// - canonical accuracy: over predictions whose span equals a gold mention's
+///   (any label, value labels excluded), the fraction with the gold canonical;
+/// - date accuracy: over span-matched DATE predictions whose gold has a
+///   concrete value (not `REF`), the fraction with the same value.
+pub fn score_article(text: &str, gold: &SeedsFile, pred: &[Entity]) -> ArticleCounts {
+    let regions: Vec<Span> = gold
+        .boilerplate_regions
+        .iter()
+        .map(|&(a, b)| Span::new(char_to_byte(text, a), char_to_byte(text, b)))
+        .chain(
+            gold.entities
+                .iter()
+                .filter(|m| m.boilerplate)
+                .map(|m| Span::new(m.byte_start, m.byte_end)),
+        )
+        .collect();
+    let overlaps = |s: Span| regions.iter().any(|r| r.start < s.end && s.start < r.end);
+    let gold_m: Vec<&GoldMention> = gold.entities.iter().filter(|m| !m.boilerplate).collect();
+    let pred_m: Vec<&Entity> = pred.iter().filter(|e| !overlaps(e.span)).collect();
+
+    let mut c = ArticleCounts::default();
+    let g: Vec<((usize, usize), String)> = gold_m
+        .iter()
+        .map(|m| ((m.byte_start, m.byte_end), m.label.clone()))
+        .collect();
+    let p: Vec<((usize, usize), String)> = pred_m
+        .iter()
+        .map(|e| ((e.span.start, e.span.end), e.label.as_str().to_string()))
+        .collect();
+    c.mentions.add(&g, &p);
+
+    // Canonical entities per document.
+    let mut gold_ents: BTreeMap<(String, String), Vec<&GoldMention>> = BTreeMap::new();
+    for m in &gold_m {
+        gold_ents
+            .entry((canon_key(&m.canonical), m.label.clone()))
+            .or_default()
+            .push(m);
+    }
+    let pred_keys: BTreeSet<(String, String)> = pred_m
+        .iter()
+        .map(|e| (canon_key(&e.canonical), e.label.as_str().to_string()))
+        .collect();
+    let pred_spans: BTreeSet<((usize, usize), String)> = p.iter().cloned().collect();
+    for ((key, label), mentions) in &gold_ents {
+        c.entities_gold += 1;
+        let found = if is_value_label(label) {
+            mentions
+                .iter()
+                .any(|m| pred_spans.contains(&((m.byte_start, m.byte_end), label.clone())))
+        } else {
+            pred_keys.contains(&(key.clone(), label.clone()))
+        };
+        if found {
+            c.entities_found += 1;
+        } else {
+            let name = mentions
+                .first()
+                .map(|m| m.canonical.clone())
+                .unwrap_or_default();
+            c.entities_missed.push((name, label.clone()));
+        }
+    }
+
+    // Canonical and date accuracy over span-matched mentions.
+    for e in &pred_m {
+        let Some(gm) = gold_m
+            .iter()
+            .find(|m| m.byte_start == e.span.start && m.byte_end == e.span.end)
+        else {
+            continue;
+        };
+        if is_value_label(&gm.label) {
+            if let Some(v) = gm
+                .value
+                .as_deref()
+                .filter(|v| *v != "REF" && gm.label == "DATE" && e.label == Label::Date)
+            {
+                c.dates_with_value += 1;
+                if e.value.as_deref() == Some(v) {
+                    c.dates_right += 1;
+                }
+            }
+            continue;
+        }
+        c.span_matched += 1;
+        if canon_key(&e.canonical) == canon_key(&gm.canonical) {
+            c.canonical_right += 1;
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob1_and_iob2_decode_alike() {
+        let iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"];
+        assert_eq!(
+            decode_iob(&iob1),
+            vec![
+                (0..2, "PER".into()),
+                (3..4, "LOC".into()),
+                (4..5, "LOC".into()),
+                (5..6, "ORG".into())
+            ]
+        );
+        let iob2 = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"];
+        assert_eq!(decode_iob(&iob1), decode_iob(&iob2));
+        assert_eq!(
+            decode_iob(&["O", "X", "B-", "I-MISC"]),
+            vec![(3..4, "MISC".into())]
+        );
+    }
+
+    #[test]
+    fn reads_both_layouts() {
+        let wiki = "-DOCSTART- O\n\nThe I-ORG\nMad I-ORG\nplay O\n. O\n\n-DOCSTART- O\n\n# O\nOslo I-LOC\n";
+        let s = read_conll(wiki).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].doc, 0);
+        assert_eq!(s[0].entities, vec![(0..2, "ORG".into())]);
+        assert_eq!(s[1].doc, 1);
+        assert_eq!(s[1].tokens, vec!["#", "Oslo"]);
+        let uner = "# newdoc id = a\n# sent_id = 1\n# text = Hi Bo\n1\tHi\tO\t-\n2\tBo\tB-PER\t-\n\n\
+                    # newdoc id = b\n1\tParis\tB-LOC\n";
+        let s = read_conll(uner).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].doc, s[1].doc), (0, 1));
+        assert_eq!(s[0].entities, vec![(1..2, "PER".into())]);
+        assert_eq!(s[0].text().0, "Hi Bo");
+        assert_eq!(s[0].text().1, vec![0..2, 3..5]);
+    }
+
+    #[test]
+    fn bad_line_is_an_error() {
+        let err = read_conll("ok O\nlonely\n").unwrap_err();
+        assert_eq!(err.to_string(), "line 2: token without a tag: \"lonely\"");
+        assert!(read_conll("1\tx\n").is_err());
+    }
+
+    #[test]
+    fn spans_extend_to_whole_tokens() {
+        let offs = vec![0..3, 4..9, 10..12];
+        let spans = vec![
+            (Span::new(5, 8), "PER".to_string()),
+            (Span::new(2, 11), "LOC".into()),
+            (Span::new(3, 4), "X".into()),
+        ];
+        assert_eq!(
+            spans_to_tokens(&offs, &spans),
+            vec![(1..2, "PER".into()), (0..3, "LOC".into())]
+        );
+    }
+
+    #[test]
+    fn exact_match_prf() {
+        let mut c = SpanCounts::new();
+        let gold = vec![(0..2, "PER".to_string()), (3..4, "LOC".to_string())];
+        let pred = vec![
+            (0..2, "PER".to_string()),
+            (3..5, "LOC".to_string()),
+            (6..7, "ORG".to_string()),
+        ];
+        c.add_ranges(&gold, &pred);
+        assert_eq!(
+            c.per_label["PER"],
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            c.per_label["LOC"],
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            c.per_label["ORG"],
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        let all = c.overall();
+        assert_eq!(
+            all,
+            Prf {
+                tp: 1,
+                fp: 2,
+                fn_: 1
+            }
+        );
+        assert!((all.precision() - 1.0 / 3.0).abs() < 1e-9);
+        assert!((all.recall() - 0.5).abs() < 1e-9);
+        assert!((all.f1() - 0.4).abs() < 1e-9);
+        assert_eq!(Prf::default().f1(), 0.0);
+        assert_eq!(
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+            .f1(),
+            0.0
+        );
+    }
+
+    fn gm(
+        s: usize,
+        e: usize,
+        text: &str,
+        label: &str,
+        canon: &str,
+        bp: bool,
+        value: Option<&str>,
+    ) -> GoldMention {
+        GoldMention {
+            byte_start: s,
+            byte_end: e,
+            text: text.into(),
+            label: label.into(),
+            canonical: canon.into(),
+            boilerplate: bp,
+            value: value.map(Into::into),
+        }
+    }
+
+    fn ent(s: usize, e: usize, label: Label, canon: &str, value: Option<&str>) -> Entity {
+        Entity {
+            span: Span::new(s, e),
+            text: String::new(),
+            label,
+            canonical: canon.into(),
+            value: value.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn article_scores() {
+        //          0         1         2         3         4
+        //          0123456789012345678901234567890123456789012345
+        let text = "Photo: AP. Donald trump met Putin on Friday. Trump";
+        let gold = SeedsFile {
+            entities: vec![
+                gm(7, 9, "AP", "ORG", "Associated Press", true, None),
+                gm(
+                    11,
+                    23,
+                    "Donald trump",
+                    "PERSON",
+                    "Donald Trump",
+                    false,
+                    None,
+                ),
+                gm(28, 33, "Putin", "PERSON", "Vladimir Putin", false, None),
+                gm(
+                    37,
+                    43,
+                    "Friday",
+                    "DATE",
+                    "Friday",
+                    false,
+                    Some("2018-07-20"),
+                ),
+                gm(45, 50, "Trump", "PERSON", "Donald Trump", false, None),
+            ],
+            boilerplate_regions: vec![(0, 10)],
+        };
+        let pred = vec![
+            ent(0, 5, Label::Org, "Photo", None), // inside boilerplate: ignored
+            ent(11, 17, Label::Person, "Donald", None),
+            ent(28, 33, Label::Person, "Putin", None),
+            ent(37, 43, Label::Date, "Friday", Some("2018-07-20")),
+            ent(45, 50, Label::Person, "donald trump", None),
+        ];
+        let c = score_article(text, &gold, &pred);
+        let all = c.mentions.overall();
+        assert_eq!(
+            all,
+            Prf {
+                tp: 3,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!((c.entities_gold, c.entities_found), (3, 2));
+        assert_eq!(
+            c.entities_missed,
+            vec![("Vladimir Putin".to_string(), "PERSON".to_string())]
+        );
+        assert_eq!((c.span_matched, c.canonical_right), (2, 1));
+        assert_eq!((c.dates_with_value, c.dates_right), (1, 1));
+        let mut sum = ArticleCounts::default();
+        sum.merge(&c);
+        sum.merge(&c);
+        assert_eq!(sum.entities_gold, 6);
+        assert!((sum.entity_recall() - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn coarse_labels() {
+        assert_eq!(coarse_label(Label::Gpe), Some("LOC"));
+        assert_eq!(coarse_label(Label::Norp), Some("MISC"));
+        assert_eq!(coarse_label(Label::Date), None);
+        assert_eq!(char_to_byte("éa", 1), 2);
+        assert_eq!(char_to_byte("éa", 9), 3);
+    }
+}
