@@ -121,7 +121,10 @@ mod tests {
             assert_eq!(Date::from_days_since_epoch(d).days_since_epoch(), d);
         }
         assert_eq!(Date::new(2018, 7, 19).unwrap().weekday(), 3); // a Thursday
-        assert_eq!("2018-07-19".parse::<Date>().unwrap().to_string(), "2018-07-19");
+        assert_eq!(
+            "2018-07-19".parse::<Date>().unwrap().to_string(),
+            "2018-07-19"
+        );
         assert!("2018-02-30".parse::<Date>().is_err());
     }
 }

@@ -12,6 +12,14 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// A JSON Lines record (one line) is larger than the configured limit.
+    #[error("record of {size} bytes exceeds the limit of {limit} bytes")]
+    RecordTooLarge {
+        /// Size of the line in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {

@@ -11,13 +11,20 @@
 pub use crate::date::{Date, DateError, days_in_month};
 pub use crate::document::{Block, BlockKind, Document};
 pub use crate::error::Error;
-pub use crate::input::{InputOptions, Record, RecordError, read_jsonl, read_path, read_text};
+pub use crate::input::{
+    Documents, InputOptions, JsonlRecords, Record, RecordError, documents, read_jsonl, read_path,
+    read_text, read_text_from,
+};
 pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
 pub use crate::span::Span;
 
+mod classify;
 mod date;
+mod datetext;
 mod document;
 mod error;
 mod input;
 mod parser;
+mod segment;
 mod span;
+mod text;

@@ -1,8 +1,11 @@
-//! Block segmentation and classification of raw article text.
+//! The parser configuration and entry points.
 //!
-//! (Initial line-based implementation; classification rules live here.)
+//! The work is done in [`crate::segment`] (lines into units) and
+//! [`crate::classify`] (units into blocks); this module checks limits and
+//! assembles the [`Document`], letting record metadata win.
 
-use crate::{Block, BlockKind, Document, Error, Span};
+use crate::classify::{Hints, classify};
+use crate::{Document, Error, Record};
 
 /// Default maximum article size: 16 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -22,7 +25,9 @@ impl Default for Parser {
 impl Parser {
     /// A parser with default limits.
     pub fn new() -> Parser {
-        Parser { max_bytes: DEFAULT_MAX_BYTES }
+        Parser {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 
     /// Sets the largest accepted article size in bytes.
@@ -37,48 +42,74 @@ impl Parser {
     }
 
     /// Parses one article given as plain text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the text is longer than the limit.
     pub fn parse(&self, id: impl Into<String>, text: impl Into<String>) -> Result<Document, Error> {
         let text = text.into();
+        self.check(&text)?;
+        Ok(build(id.into(), text, Hints::default()))
+    }
+
+    /// Parses one article given with metadata (a JSON Lines record). The
+    /// record's title, date and URL win over what is detected in the text;
+    /// the given title also helps find the title line and its repetitions.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the text is longer than the limit.
+    pub fn parse_record(&self, record: Record) -> Result<Document, Error> {
+        let Record {
+            id,
+            title,
+            date,
+            url,
+            text,
+        } = record;
+        self.check(&text)?;
+        let hints = Hints {
+            title: title.as_deref(),
+        };
+        let mut doc = build(id.unwrap_or_default(), text, hints);
+        if title.is_some() {
+            doc.title = title;
+        }
+        if date.is_some() {
+            doc.date = date;
+        }
+        doc.url = url;
+        Ok(doc)
+    }
+
+    fn check(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.max_bytes {
-            return Err(Error::TooLarge { size: text.len(), limit: self.max_bytes });
+            return Err(Error::TooLarge {
+                size: text.len(),
+                limit: self.max_bytes,
+            });
         }
-        let mut blocks = Vec::new();
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let lead = line.len() - line.trim_start().len();
-                let start = pos + lead;
-                blocks.push(Block {
-                    kind: if blocks.is_empty() { BlockKind::Title } else { BlockKind::Paragraph },
-                    span: Span::new(start, start + trimmed.len()),
-                    reason: None,
-                });
-            }
-            pos += line.len();
-        }
-        let title = blocks
-            .first()
-            .filter(|b| b.kind == BlockKind::Title)
-            .map(|b| text[b.span].to_string());
-        Ok(Document { id: id.into(), text, title, site: None, date: None, url: None, blocks })
+        Ok(())
     }
 }
 
-/// Parses one plain-text article with default settings.
-pub fn parse(text: impl Into<String>) -> Document {
-    let text = text.into();
-    // Only the size limit can fail; fall back to an unlimited parser.
-    match Parser::new().max_bytes(usize::MAX).parse("", text) {
-        Ok(doc) => doc,
-        Err(_) => Document {
-            id: String::new(),
-            text: String::new(),
-            title: None,
-            site: None,
-            date: None,
-            url: None,
-            blocks: Vec::new(),
-        },
+fn build(id: String, text: String, hints: Hints<'_>) -> Document {
+    let c = classify(&text, hints);
+    Document {
+        id,
+        title: c.title.map(|s| text[s].to_string()),
+        site: c.site.map(|s| text[s].to_string()),
+        date: c.date,
+        url: None,
+        blocks: c.blocks,
+        text,
     }
+}
+
+/// Parses one plain-text article with default settings and no size limit.
+///
+/// Parsing itself never fails: every input gives a document whose blocks
+/// cover every non-blank line.
+pub fn parse(text: impl Into<String>) -> Document {
+    build(String::new(), text.into(), Hints::default())
 }

@@ -7,8 +7,19 @@ use std::ops::{Index, Range};
 /// Every layer of Dateline refers to text with a `Span`; normalizing,
 /// stemming or tagging never moves one. `&text[span]` is always the surface
 /// form as it appears in the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,

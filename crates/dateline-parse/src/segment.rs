@@ -1,0 +1,91 @@
+//! Splitting an article into units: runs of non-blank lines.
+//!
+//! Scraped articles put one paragraph on a line and separate paragraphs with
+//! blank lines, but glued lines (a caption under its label, a teaser between
+//! two paragraphs) and hard-wrapped paragraphs occur too. A unit is one
+//! trimmed line, except that a line starting with a lowercase letter right
+//! under a line that does not end a sentence continues it (hard wrapping).
+//! Whether blank lines surround a unit is kept: it is a strong layout signal.
+
+use crate::Span;
+use crate::text::{ends_terminal, starts_lower};
+
+/// A run of one or more non-blank lines, trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unit {
+    /// The trimmed text of the unit.
+    pub(crate) span: Span,
+    /// Number of input lines in the unit.
+    pub(crate) lines: usize,
+    /// A blank line (or the start of the text) comes before the unit.
+    pub(crate) blank_before: bool,
+    /// A blank line (or the end of the text) comes after the unit.
+    pub(crate) blank_after: bool,
+}
+
+/// Splits `text` into units in text order.
+pub(crate) fn units(text: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut pos = 0;
+    let mut blank = true;
+    let mut last_line = Span::default();
+    for line in text.split('\n') {
+        let start = pos;
+        pos += line.len() + 1;
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            blank = true;
+            if let Some(u) = out.last_mut() {
+                u.blank_after = true;
+            }
+            continue;
+        }
+        let span = Span::new(start + lead, start + lead + trimmed.len());
+        match out.last_mut() {
+            Some(u) if !blank && starts_lower(trimmed) && !ends_terminal(&text[last_line]) => {
+                u.span.end = span.end;
+                u.lines += 1;
+            }
+            _ => out.push(Unit {
+                span,
+                lines: 1,
+                blank_before: blank,
+                blank_after: false,
+            }),
+        }
+        last_line = span;
+        blank = false;
+    }
+    if let Some(u) = out.last_mut() {
+        u.blank_after = true;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_blank_lines() {
+        let text = " Title\n\nOne line\nglued continuation\nGlued line.\n\n\n  Last  \n";
+        let u = units(text);
+        let texts: Vec<&str> = u.iter().map(|u| &text[u.span]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title",
+                "One line\nglued continuation",
+                "Glued line.",
+                "Last"
+            ]
+        );
+        assert!(u[0].blank_before && u[0].blank_after);
+        assert!(u[1].blank_before && !u[1].blank_after && u[1].lines == 2);
+        assert!(!u[2].blank_before && u[2].blank_after);
+        assert!(u[3].blank_before && u[3].blank_after);
+        assert!(units(" \n\t\n").is_empty());
+    }
+}

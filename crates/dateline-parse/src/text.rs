@@ -1,0 +1,573 @@
+//! Cheap textual signals used by the classifier.
+//!
+//! Every function here is bounded: long paragraphs are looked at only at
+//! their ends or up to a small word cap, so classifying costs about one pass
+//! over the text. Comparisons between lines (title repetition, fragments)
+//! use [`norm_words`], which keeps only lowercase letters and digits, so
+//! `Russia's` and `Russia’s` compare equal.
+
+/// Words counted up to `cap` (whitespace separated); `cap + 1` means "more".
+pub(crate) fn word_count(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap + 1).count()
+}
+
+/// Closing quotes and brackets that may follow the real last character.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '*')
+}
+
+/// The last character that is not a closing quote or bracket.
+fn last_significant(s: &str) -> Option<char> {
+    s.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace())
+        .chars()
+        .next_back()
+}
+
+/// True when the line ends like a sentence (`.`, `!`, `?`, `…`, `:`, `;`).
+pub(crate) fn ends_terminal(s: &str) -> bool {
+    matches!(
+        last_significant(s),
+        Some('.' | '!' | '?' | '…' | ':' | ';' | '。')
+    )
+}
+
+/// True when the line ends like a headline may: not with `.`, `,`, `:`,
+/// `;`, `…` or a dash (`?` and `!` are allowed).
+pub(crate) fn ends_open(s: &str) -> bool {
+    !matches!(
+        last_significant(s),
+        Some('.' | ',' | ':' | ';' | '…' | '-' | '–' | '—' | '。') | None
+    )
+}
+
+/// True when the line ends in an ellipsis: a truncated summary.
+pub(crate) fn ends_truncated(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ']' | ')'));
+    t.ends_with('…') || t.ends_with("...")
+}
+
+/// Words that do not end a headline: a line ending in one was cut off.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "into", "and", "or", "for", "with", "on", "at", "by",
+    "from", "that", "as", "but", "is", "are", "was", "were", "his", "her", "its", "their", "this",
+    "than",
+];
+
+/// True when the last word is an article, preposition or conjunction.
+pub(crate) fn ends_dangling(s: &str) -> bool {
+    let last = s.split_whitespace().next_back().unwrap_or("");
+    DANGLING.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// True when the first letter-or-digit is an uppercase letter or a digit
+/// and the line starts with it (or with an opening quote).
+pub(crate) fn starts_capital(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = match chars.next() {
+        Some('"' | '“' | '\'' | '‘' | '«') => chars.next(),
+        c => c,
+    };
+    matches!(first, Some(c) if c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// True when the line starts with a lowercase letter (a wrapped continuation).
+pub(crate) fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Lowercase letters and digits of `s`, words joined by single spaces.
+pub(crate) fn norm_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // Apostrophes join: "Russia's" -> "russias".
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// True when `part` is `whole` cut at a word boundary: a prefix of at
+/// least two words, or a suffix of at least four, strictly shorter.
+pub(crate) fn is_title_fragment(part: &str, whole: &str) -> bool {
+    if part.is_empty() || part.len() >= whole.len() {
+        return false;
+    }
+    let words = part.split(' ').count();
+    (words >= 2 && whole.starts_with(part) && whole.as_bytes().get(part.len()) == Some(&b' '))
+        || (words >= 4
+            && whole.ends_with(part)
+            && whole.as_bytes().get(whole.len() - part.len() - 1) == Some(&b' '))
+}
+
+/// Number of commas in a short line.
+pub(crate) fn commas(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b',').count()
+}
+
+/// Sentence ends inside the line (`. `, `! `, `? ` followed by a capital),
+/// capped at `cap`.
+pub(crate) fn sentence_breaks(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?') && b[i + 1].is_ascii_uppercase() {
+            n += 1;
+            if n >= cap {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Photo credit markers, matched case-sensitively so that body text
+/// mentioning "a photo" is not taken for a credit.
+const CREDIT_MARKERS: &[&str] = &[
+    "©",
+    "Photo:",
+    "Photo by",
+    "Photo credit",
+    "Photo/",
+    "PHOTO:",
+    "Photograph:",
+    "Image:",
+    "Image credit",
+    "Image source",
+    "Picture:",
+    "Pictured:",
+    "Credit:",
+    "(Photo",
+    "(Image",
+    "AP Photo",
+    "Getty Images",
+    "REUTERS/",
+    "Reuters/",
+    "AFP/",
+    "Archival photo",
+    "File photo",
+    "File Photo",
+    "Screenshot",
+];
+
+/// True when the line carries a photo credit.
+pub(crate) fn has_credit(s: &str) -> bool {
+    CREDIT_MARKERS.iter().any(|m| s.contains(m))
+}
+
+/// What a widget line does to the lines after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Zone {
+    /// Ordinary article body.
+    Body,
+    /// After "Related", "You may also like", …: teasers follow.
+    Related,
+    /// After "Leave a Reply", "12 Comments", …: the comment section.
+    Comments,
+}
+
+/// A recognised widget line: why it is boilerplate and which zone follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Widget {
+    pub(crate) reason: &'static str,
+    pub(crate) zone: Option<Zone>,
+}
+
+/// Whole-line phrases that open a block of links to other articles.
+const RELATED: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "you might be interested in",
+    "related",
+    "related articles",
+    "related posts",
+    "related news",
+    "related stories",
+    "related content",
+    "related coverage",
+    "related topics",
+    "check also",
+    "see also",
+    "read also",
+    "also read",
+    "read more",
+    "read next",
+    "what to read next",
+    "more stories",
+    "more news",
+    "more articles",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "most popular",
+    "most read",
+    "most viewed",
+    "popular posts",
+    "popular news",
+    "trending",
+    "trending now",
+    "latest news",
+    "latest posts",
+    "latest articles",
+    "top stories",
+    "editors picks",
+    "editor s picks",
+    "don t miss",
+    "dont miss",
+    "more from",
+    "more in",
+    "in case you missed it",
+];
+
+/// Whole-line phrases that open the comment section.
+const COMMENTS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "add comment",
+    "write a comment",
+    "join the discussion",
+    "join the conversation",
+    "comments",
+    "comment",
+    "discussion",
+    "comments are closed",
+    "show comments",
+    "view comments",
+    "responses",
+];
+
+/// Whole-line (or line-opening) widget phrases that change nothing after.
+const WIDGET_PREFIXES: &[(&str, &str)] = &[
+    ("load more", "load-more button"),
+    ("show more", "load-more button"),
+    ("see more", "load-more button"),
+    ("view more", "load-more button"),
+    ("more in", "section link"),
+    ("more from", "section link"),
+    ("share this", "share widget"),
+    ("share on", "share widget"),
+    ("share", "share widget"),
+    ("tweet", "share widget"),
+    ("follow us", "follow widget"),
+    ("subscribe", "subscription widget"),
+    ("sign up", "subscription widget"),
+    ("newsletter", "subscription widget"),
+    ("advertisement", "advertisement"),
+    ("sponsored", "advertisement"),
+    ("tags", "tag list"),
+    ("tagged", "tag list"),
+    ("filed under", "tag list"),
+    ("posted in", "tag list"),
+    ("categories", "tag list"),
+    ("category", "tag list"),
+    ("previous article", "article navigation"),
+    ("next article", "article navigation"),
+    ("previous post", "article navigation"),
+    ("next post", "article navigation"),
+    ("previous", "article navigation"),
+    ("next", "article navigation"),
+    ("prev", "article navigation"),
+    ("skip to content", "site navigation"),
+    ("skip to main content", "site navigation"),
+    ("menu", "site navigation"),
+    ("main menu", "site navigation"),
+    ("search", "site navigation"),
+    ("home", "site navigation"),
+    ("log in", "site navigation"),
+    ("login", "site navigation"),
+    ("sign in", "site navigation"),
+    ("register", "site navigation"),
+    ("print", "page tools"),
+    ("print this article", "page tools"),
+    ("email", "page tools"),
+    ("click here", "page tools"),
+    ("copy link", "page tools"),
+    ("continue reading", "page tools"),
+    ("privacy policy", "site footer"),
+    ("terms of use", "site footer"),
+    ("terms of service", "site footer"),
+    ("cookie", "site footer"),
+    ("cookies", "site footer"),
+    ("copyright", "site footer"),
+    ("your email address will not be published", "comment form"),
+    ("required fields are marked", "comment form"),
+    ("save my name", "comment form"),
+    ("notify me of", "comment form"),
+    ("post comment", "comment form"),
+    ("submit comment", "comment form"),
+    ("cancel reply", "comment form"),
+    ("you must be logged in", "comment form"),
+    ("name", "comment form"),
+    ("website", "comment form"),
+    ("submit", "comment form"),
+    ("reply", "comment form"),
+];
+
+/// Phrases that mark a widget wherever they occur in a short line.
+const WIDGET_INNER: &[(&str, &str)] = &[
+    ("powered by", "share widget"),
+    ("share buttons", "share widget"),
+    ("all rights reserved", "site footer"),
+    ("your email address will not be published", "comment form"),
+    ("required fields are marked", "comment form"),
+    ("this site uses akismet", "comment form"),
+    ("sign up for our newsletter", "subscription widget"),
+    ("subscribe to our newsletter", "subscription widget"),
+    ("follow us on", "follow widget"),
+];
+
+/// Social networks; a short line made only of these is a share widget.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "vk",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "email",
+    "print",
+    "messenger",
+    "viber",
+    "ok",
+    "tumblr",
+    "pocket",
+    "flipboard",
+    "x",
+    "share",
+    "tweet",
+];
+
+fn starts_with_words(s: &str, prefix: &str) -> bool {
+    s.starts_with(prefix) && matches!(s.as_bytes().get(prefix.len()), None | Some(b' '))
+}
+
+/// Recognises a widget line from its normalized words (`norm`) and raw text.
+/// Only short lines qualify.
+pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
+    if words > 25 || norm.is_empty() {
+        return None;
+    }
+    if RELATED.contains(&norm) {
+        return Some(Widget {
+            reason: "related-articles marker",
+            zone: Some(Zone::Related),
+        });
+    }
+    if COMMENTS.contains(&norm) || is_comment_count(norm) {
+        return Some(Widget {
+            reason: "comment section marker",
+            zone: Some(Zone::Comments),
+        });
+    }
+    for (p, reason) in WIDGET_INNER {
+        if norm.contains(p) {
+            return Some(Widget { reason, zone: None });
+        }
+    }
+    if words <= 8 {
+        for (p, reason) in WIDGET_PREFIXES {
+            if norm == *p {
+                return Some(Widget { reason, zone: None });
+            }
+            // A phrase opening a longer line counts when it is made of
+            // several words ("Load More In Politics") or is a label
+            // ("Tags: Russia, USA"), and the line does not read like a
+            // sentence.
+            if starts_with_words(norm, p)
+                && !ends_terminal(raw)
+                && (p.contains(' ') || label_of(raw).is_some_and(|l| norm_words(l) == *p))
+            {
+                return Some(Widget { reason, zone: None });
+            }
+        }
+        if norm
+            .split(' ')
+            .all(|w| NETWORKS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some(Widget {
+                reason: "share widget",
+                zone: None,
+            });
+        }
+    }
+    // "Related: …", "READ MORE: …", "See also: …" in front of a link.
+    if let Some((head, rest)) = raw.split_once(':') {
+        let head = norm_words(head);
+        if !rest.trim().is_empty() && RELATED.contains(&head.as_str()) {
+            return Some(Widget {
+                reason: "related-article link",
+                zone: None,
+            });
+        }
+    }
+    None
+}
+
+/// The text before a colon that opens a line within its first words.
+fn label_of(raw: &str) -> Option<&str> {
+    let (head, _) = raw.split_once(':')?;
+    (head.len() <= 30).then_some(head)
+}
+
+/// "12 comments", "1 comment", "3 responses", "0 replies".
+fn is_comment_count(norm: &str) -> bool {
+    let mut it = norm.split(' ');
+    matches!(
+        (it.next(), it.next(), it.next()),
+        (Some(n), Some("comment" | "comments" | "responses" | "response" | "replies" | "reply"), None)
+            | (Some(n), Some("thoughts" | "responses"), Some(_))
+            if n.bytes().all(|b| b.is_ascii_digit()) || n == "no" || n == "one"
+    )
+}
+
+/// Section names a breadcrumb is made of (lowercase).
+pub(crate) const SECTIONS: &[&str] = &[
+    "home",
+    "news",
+    "politics",
+    "world",
+    "business",
+    "economy",
+    "markets",
+    "finance",
+    "sport",
+    "sports",
+    "opinion",
+    "analysis",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "life",
+    "local",
+    "national",
+    "international",
+    "us",
+    "u.s.",
+    "uk",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle",
+    "east",
+    "latest",
+    "society",
+    "video",
+    "videos",
+    "photos",
+    "features",
+    "feature",
+    "security",
+    "defense",
+    "defence",
+    "elections",
+    "election",
+    "region",
+    "regions",
+    "russia",
+    "usa",
+    "china",
+    "media",
+    "crime",
+    "law",
+    "justice",
+    "diplomacy",
+    "breaking",
+    "top",
+    "stories",
+    "articles",
+    "blog",
+    "blogs",
+    "environment",
+    "climate",
+    "education",
+    "travel",
+    "in",
+    "depth",
+    "global",
+    "domestic",
+    "main",
+    "category",
+    "press",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization() {
+        assert_eq!(
+            norm_words("Russia’s non-interference in U.S. elections"),
+            "russias non interference in u s elections"
+        );
+        assert_eq!(
+            norm_words("Load More In\u{a0}Politics"),
+            "load more in politics"
+        );
+        assert!(is_title_fragment("the us warns", "the us warns russia"));
+        assert!(!is_title_fragment("the us war", "the us warns russia"));
+        assert!(!is_title_fragment("warns russia", "the us warns russia"));
+        assert!(is_title_fragment(
+            "us warns russia today",
+            "the us warns russia today"
+        ));
+    }
+
+    #[test]
+    fn endings() {
+        assert!(ends_terminal("He said so.\""));
+        assert!(!ends_terminal(
+            "Putin's autograph sold at auction for $5,000"
+        ));
+        assert!(ends_truncated("the investigations prese…"));
+        assert!(ends_open("Is this the end?"));
+        assert!(!ends_open("A sentence."));
+        assert!(ends_dangling("meddling into the"));
+    }
+
+    #[test]
+    fn widgets() {
+        let w = |s: &str| widget(&norm_words(s), s, word_count(s, 30)).map(|w| w.reason);
+        assert_eq!(w("You may also like"), Some("related-articles marker"));
+        assert_eq!(w("Load More In Politics"), Some("load-more button"));
+        assert_eq!(w("Leave a Reply"), Some("comment section marker"));
+        assert_eq!(w("12 Comments"), Some("comment section marker"));
+        assert_eq!(
+            w("Social Share Buttons and Icons powered by Ultimatelysocial"),
+            Some("share widget")
+        );
+        assert_eq!(
+            w("Your email address will not be published. Required fields are marked *"),
+            Some("comment form")
+        );
+        assert_eq!(
+            w("Read more: Trump meets Putin in Helsinki"),
+            Some("related-article link")
+        );
+        assert_eq!(w("Facebook Twitter WhatsApp"), Some("share widget"));
+        assert_eq!(w("Share on Facebook"), Some("share widget"));
+        assert_eq!(w("Hobbits"), None);
+        assert_eq!(w("The meeting was held in Helsinki."), None);
+        assert_eq!(w("Next year the elections will be held again."), None);
+        assert_eq!(w("Home prices rose sharply."), None);
+    }
+}

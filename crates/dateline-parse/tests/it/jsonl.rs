@@ -1,0 +1,1 @@
+//! jsonl tests.
