@@ -442,7 +442,11 @@ impl TitleForms {
         if self.site.as_deref() == Some(norm) {
             return Some("site name");
         }
-        if standalone && ends_open(raw) && self.forms.iter().any(|f| is_title_fragment(norm, f)) {
+        if standalone
+            && ends_open(raw)
+            && starts_capital(raw)
+            && self.forms.iter().any(|f| is_title_fragment(norm, f))
+        {
             return Some("title fragment");
         }
         None

@@ -96,13 +96,13 @@ pub(crate) fn norm_words(s: &str) -> String {
 }
 
 /// True when `part` is `whole` cut at a word boundary: a prefix of at
-/// least two words, or a suffix of at least four, strictly shorter.
+/// least three words, or a suffix of at least four, strictly shorter.
 pub(crate) fn is_title_fragment(part: &str, whole: &str) -> bool {
     if part.is_empty() || part.len() >= whole.len() {
         return false;
     }
     let words = part.split(' ').count();
-    (words >= 2 && whole.starts_with(part) && whole.as_bytes().get(part.len()) == Some(&b' '))
+    (words >= 3 && whole.starts_with(part) && whole.as_bytes().get(part.len()) == Some(&b' '))
         || (words >= 4
             && whole.ends_with(part)
             && whole.as_bytes().get(whole.len() - part.len() - 1) == Some(&b' '))
