@@ -70,8 +70,9 @@ pub struct Record {
 }
 
 /// A record that could not be turned into a document, with where it was.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}{}: {error}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+///
+/// Displayed as `PATH:LINE: what is wrong` (`PATH: …` without a line).
+#[derive(Debug)]
 pub struct RecordError {
     /// The file the record came from (`-` for standard input).
     pub path: String,
@@ -81,6 +82,26 @@ pub struct RecordError {
     pub offset: Option<usize>,
     /// What is wrong.
     pub error: Error,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        match &self.error {
+            // The path is already in front.
+            Error::Io { source, .. } => write!(f, ": {source}"),
+            e => write!(f, ": {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
 }
 
 /// Reads all articles under `path`: a `.txt` file, a `.jsonl`/`.ndjson`
