@@ -1,0 +1,116 @@
+//! Text analysis shared by indexing and querying: the tokenize layer's
+//! normalized, stemmed terms, and normalized entity names.
+//!
+//! Indexing and querying must analyze text identically or terms would not
+//! meet; both go through [`Analyzer`]. Punctuation tokens are not indexed.
+//! Entity names are compared by their normalized (lowercased, folded) words
+//! joined by single spaces, without stemming, so `Donald Trump`,
+//! `DONALD TRUMP` and `Donald  trump` are one name.
+
+use crate::tag::{TokenKind, Tokenizer};
+use crate::{Document, Span};
+
+/// Turns text into index terms.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    tokenizer: Tokenizer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// The terms of a document's searchable text fields, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentTerms {
+    /// Terms of the headline.
+    pub title: Vec<String>,
+    /// Terms of the body (content blocks other than the headline, in order).
+    pub body: Vec<String>,
+}
+
+impl Analyzer {
+    /// The analyzer of the index: tokenize-layer normalization and stems.
+    pub fn new() -> Analyzer {
+        Analyzer { tokenizer: Tokenizer::new().with_stems(true) }
+    }
+
+    /// Calls `f(term, span)` for each indexed term of `text` (spans relative to `text`).
+    pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str, Span)) {
+        for t in self.tokenizer.tokens(text) {
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            let term: &str = t.stem.as_deref().unwrap_or(&t.norm);
+            if !term.is_empty() {
+                f(term, t.span);
+            }
+        }
+    }
+
+    /// The indexed terms of `text`.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.for_each_term(text, |t, _| out.push(t.to_string()));
+        out
+    }
+
+    /// A name's normalized form: its words' normalized forms (no stems)
+    /// joined by single spaces; empty when the name has no words.
+    pub fn normalize_name(&self, name: &str) -> String {
+        let mut out = String::new();
+        for t in self.tokenizer.tokens(name) {
+            if t.kind == TokenKind::Punct || t.norm.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t.norm);
+        }
+        out
+    }
+
+    /// The headline text of a document: its `title`, or else its title blocks.
+    pub fn title_text(doc: &Document) -> String {
+        match &doc.title {
+            Some(t) => t.clone(),
+            None => {
+                let parts: Vec<&str> = doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == crate::tag::BlockKind::Title)
+                    .map(|b| doc.block_text(b))
+                    .collect();
+                parts.join("\n")
+            }
+        }
+    }
+
+    /// Spans of the body: content blocks other than the headline; the whole
+    /// text when the document has no blocks.
+    pub fn body_spans(doc: &Document) -> Vec<Span> {
+        if doc.blocks.is_empty() {
+            return if doc.text.is_empty() { Vec::new() } else { vec![Span::new(0, doc.text.len())] };
+        }
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind.is_content() && b.kind != crate::tag::BlockKind::Title)
+            .filter(|b| b.span.end <= doc.text.len() && doc.text.is_char_boundary(b.span.start) && doc.text.is_char_boundary(b.span.end) && b.span.start <= b.span.end)
+            .map(|b| b.span)
+            .collect()
+    }
+
+    /// The terms the index records for a document's title and body, in
+    /// position order (what an equivalent engine must be given to score alike).
+    pub fn document_terms(&self, doc: &Document) -> DocumentTerms {
+        let title = self.terms(&Analyzer::title_text(doc));
+        let mut body = Vec::new();
+        for span in Analyzer::body_spans(doc) {
+            self.for_each_term(&doc.text[span], |t, _| body.push(t.to_string()));
+        }
+        DocumentTerms { title, body }
+    }
+}

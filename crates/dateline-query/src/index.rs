@@ -1,0 +1,462 @@
+//! The in-memory index: per-field term dictionaries and postings, stored
+//! documents for results, and the entity alias table.
+//!
+//! Postings are plain sorted vectors (document ids, frequencies and, for
+//! text fields, positions) because the bundled corpora are small and a flat
+//! vector scan beats any block structure at this size; the compact delta +
+//! varint encoding is used on disk (see `storage`). Documents are appended,
+//! so postings stay sorted without merging. Deletion marks a tombstone;
+//! statistics (document count, field lengths, document frequencies) count
+//! only live documents, and saving drops deleted documents for good.
+
+use std::collections::HashMap;
+
+use crate::analysis::Analyzer;
+use crate::bm25::fieldnorm_id;
+use crate::{Date, Label, Span, TaggedDocument};
+
+/// Entity labels that get a field of their own (names, not values).
+pub(crate) const ENTITY_LABELS: [Label; 8] =
+    [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Fac, Label::Event, Label::Misc];
+
+/// Field ids.
+pub(crate) const TITLE: usize = 0;
+pub(crate) const BODY: usize = 1;
+pub(crate) const QUOTE: usize = 2;
+pub(crate) const SPEAKER: usize = 3;
+pub(crate) const FIRST_ENTITY: usize = 4;
+pub(crate) const NUM_FIELDS: usize = FIRST_ENTITY + ENTITY_LABELS.len();
+
+/// The query field name of an entity label, when it has a field.
+pub(crate) fn label_field_name(l: Label) -> Option<&'static str> {
+    Some(match l {
+        Label::Person => "person",
+        Label::Org => "org",
+        Label::Gpe => "gpe",
+        Label::Loc => "loc",
+        Label::Norp => "norp",
+        Label::Fac => "fac",
+        Label::Event => "event",
+        Label::Misc => "misc",
+        _ => return None,
+    })
+}
+
+/// The label of an entity field name.
+pub(crate) fn label_from_field_name(name: &str) -> Option<Label> {
+    ENTITY_LABELS.iter().copied().find(|l| label_field_name(*l) == Some(name))
+}
+
+/// The field id of an entity label.
+pub(crate) fn entity_field(l: Label) -> Option<usize> {
+    ENTITY_LABELS.iter().position(|x| *x == l).map(|i| FIRST_ENTITY + i)
+}
+
+/// The label of an entity field id.
+pub(crate) fn field_label(field: usize) -> Option<Label> {
+    field.checked_sub(FIRST_ENTITY).and_then(|i| ENTITY_LABELS.get(i).copied())
+}
+
+/// True for fields that record positions.
+pub(crate) fn is_positional(field: usize) -> bool {
+    field <= QUOTE
+}
+
+/// One term's postings: sorted document ids, frequencies and (text fields) positions.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Postings {
+    pub(crate) docs: Vec<u32>,
+    pub(crate) freqs: Vec<u32>,
+    /// Start of each document's positions in `positions` (text fields only).
+    pub(crate) pos_start: Vec<u32>,
+    pub(crate) positions: Vec<u32>,
+}
+
+impl Postings {
+    pub(crate) fn positions_of(&self, i: usize) -> &[u32] {
+        let start = self.pos_start.get(i).copied().unwrap_or(0) as usize;
+        let n = self.freqs.get(i).copied().unwrap_or(0) as usize;
+        self.positions.get(start..start + n).unwrap_or(&[])
+    }
+}
+
+/// One field of the index.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Field {
+    pub(crate) dict: HashMap<Box<str>, u32>,
+    pub(crate) terms: Vec<Box<str>>,
+    /// Display form of each term (entity and speaker fields).
+    pub(crate) display: Vec<Box<str>>,
+    pub(crate) postings: Vec<Postings>,
+    /// Exact length of the field in each document.
+    pub(crate) lengths: Vec<u32>,
+    /// One-byte norm code of each document's length.
+    pub(crate) norms: Vec<u8>,
+    /// Sum of the lengths of live documents.
+    pub(crate) total_tokens: u64,
+}
+
+impl Field {
+    pub(crate) fn term_id(&mut self, term: &str, display: Option<&str>) -> u32 {
+        if let Some(&id) = self.dict.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(term.into());
+        if let Some(d) = display {
+            self.display.push(d.into());
+        }
+        self.postings.push(Postings::default());
+        self.dict.insert(term.into(), id);
+        id
+    }
+
+    pub(crate) fn get(&self, term: &str) -> Option<&Postings> {
+        self.dict.get(term).and_then(|&id| self.postings.get(id as usize))
+    }
+
+    /// Records one document's occurrences, given as (term id, position) pairs.
+    fn add_doc(&mut self, doc: u32, mut occ: Vec<(u32, u32)>, length: u32, positional: bool) {
+        occ.sort_unstable();
+        let mut i = 0;
+        while i < occ.len() {
+            let term = occ[i].0;
+            let mut j = i;
+            while j < occ.len() && occ[j].0 == term {
+                j += 1;
+            }
+            if let Some(p) = self.postings.get_mut(term as usize) {
+                p.docs.push(doc);
+                p.freqs.push((j - i) as u32);
+                if positional {
+                    p.pos_start.push(p.positions.len() as u32);
+                    p.positions.extend(occ[i..j].iter().map(|o| o.1));
+                }
+            }
+            i = j;
+        }
+        self.lengths.push(length);
+        self.norms.push(fieldnorm_id(length));
+        self.total_tokens += u64::from(length);
+    }
+}
+
+/// An entity mention kept for highlighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub(crate) field: u8,
+    pub(crate) term: u32,
+    pub(crate) span: Span,
+}
+
+/// A quotation kept for highlighting speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuoteRef {
+    pub(crate) span: Span,
+    pub(crate) speaker: Option<u32>,
+    pub(crate) speaker_span: Option<Span>,
+}
+
+/// What the index keeps of a document for results.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StoredDoc {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) date: Option<Date>,
+    pub(crate) text: String,
+    pub(crate) body: Vec<Span>,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) quotes: Vec<QuoteRef>,
+}
+
+/// An entity-aware inverted index over tagged news documents.
+///
+/// Fields: `title` and `body` (terms with positions), `quote` (quotation
+/// text, with positions), `speaker` (speakers' canonical names), one field
+/// per entity label holding canonical names, the publication date, and the
+/// stored document (id, title, url, text) for results.
+///
+/// ```
+/// use dateline_query::{Index, tag::Tagger};
+/// let doc = dateline_query::tag::parse::parse("Bolton meets Patrushev\n\nThe advisers met in Geneva.\n");
+/// let mut index = Index::new();
+/// index.add(&Tagger::new().annotate(doc));
+/// let results = index.search_str("geneva", 10)?;
+/// assert_eq!(results.total, 1);
+/// # Ok::<(), dateline_query::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Index {
+    pub(crate) analyzer: Analyzer,
+    pub(crate) fields: Vec<Field>,
+    pub(crate) docs: Vec<StoredDoc>,
+    pub(crate) deleted: Vec<bool>,
+    pub(crate) num_deleted: usize,
+    pub(crate) by_id: HashMap<String, u32>,
+    /// For each document: (field, term, mentions) of its entities.
+    pub(crate) doc_entities: Vec<Vec<(u8, u32, u32)>>,
+    /// Normalized name or surface form -> entities (field, term) it refers to.
+    pub(crate) aliases: HashMap<Box<str>, Vec<(u8, u32)>>,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index::new()
+    }
+}
+
+fn valid_span(text: &str, s: Span) -> bool {
+    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Index {
+        Index {
+            analyzer: Analyzer::new(),
+            fields: (0..NUM_FIELDS).map(|_| Field::default()).collect(),
+            docs: Vec::new(),
+            deleted: Vec::new(),
+            num_deleted: 0,
+            by_id: HashMap::new(),
+            doc_entities: Vec::new(),
+            aliases: HashMap::new(),
+        }
+    }
+
+    /// Number of (live) documents.
+    pub fn len(&self) -> usize {
+        self.docs.len() - self.num_deleted
+    }
+
+    /// True when the index holds no live document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when a live document has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Ids of the live documents, in the order they were added.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.docs.iter().zip(&self.deleted).filter(|(_, d)| !**d).map(|(d, _)| d.id.as_str())
+    }
+
+    /// The analyzer used for documents and queries.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Adds a document. A live document with the same id is replaced.
+    pub fn add(&mut self, tagged: &TaggedDocument) {
+        let doc = &tagged.document;
+        self.delete(&doc.id);
+        let doc_id = self.docs.len() as u32;
+        let text = &doc.text;
+
+        // Title.
+        let title_text = Analyzer::title_text(doc);
+        let mut occ = Vec::new();
+        let mut pos = 0u32;
+        {
+            let field = &mut self.fields[TITLE];
+            self.analyzer.for_each_term(&title_text, |t, _| {
+                occ.push((field.term_id(t, None), pos));
+                pos += 1;
+            });
+            field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+        }
+
+        // Body.
+        let mut body = Analyzer::body_spans(doc);
+        body.sort();
+        pos = 0;
+        {
+            let field = &mut self.fields[BODY];
+            for span in &body {
+                self.analyzer.for_each_term(&text[*span], |t, _| {
+                    occ.push((field.term_id(t, None), pos));
+                    pos += 1;
+                });
+            }
+            field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+        }
+
+        // Quotations and speakers.
+        pos = 0;
+        let mut speakers = Vec::new();
+        let mut quotes = Vec::new();
+        for q in &tagged.quotes {
+            let qtext = if valid_span(text, q.span) { &text[q.span] } else { q.text.as_str() };
+            let field = &mut self.fields[QUOTE];
+            self.analyzer.for_each_term(qtext, |t, _| {
+                occ.push((field.term_id(t, None), pos));
+                pos += 1;
+            });
+            let mut speaker = None;
+            if let Some(name) = q.speaker.as_deref() {
+                let norm = self.analyzer.normalize_name(name);
+                if !norm.is_empty() {
+                    let id = self.fields[SPEAKER].term_id(&norm, Some(name));
+                    speakers.push((id, 0));
+                    speaker = Some(id);
+                }
+            }
+            if valid_span(text, q.span) {
+                let speaker_span = q.speaker_span.filter(|s| valid_span(text, *s));
+                quotes.push(QuoteRef { span: q.span, speaker, speaker_span });
+            }
+        }
+        self.fields[QUOTE].add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+        let n = speakers.len() as u32;
+        self.fields[SPEAKER].add_doc(doc_id, speakers, n, false);
+
+        // Entities.
+        let mut per_field: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ENTITY_LABELS.len()];
+        let mut mentions = Vec::new();
+        for e in &tagged.entities {
+            let Some(fid) = entity_field(e.label) else { continue };
+            let canonical = if e.canonical.trim().is_empty() { e.text.as_str() } else { e.canonical.as_str() };
+            let norm = self.analyzer.normalize_name(canonical);
+            if norm.is_empty() {
+                continue;
+            }
+            let term = self.fields[fid].term_id(&norm, Some(canonical.trim()));
+            per_field[fid - FIRST_ENTITY].push((term, 0));
+            let surface = self.analyzer.normalize_name(&e.text);
+            for alias in [norm, surface] {
+                if alias.is_empty() {
+                    continue;
+                }
+                let list = self.aliases.entry(alias.into_boxed_str()).or_default();
+                if !list.contains(&(fid as u8, term)) {
+                    list.push((fid as u8, term));
+                }
+            }
+            if valid_span(text, e.span) {
+                mentions.push(Mention { field: fid as u8, term, span: e.span });
+            }
+        }
+        let mut entities = Vec::new();
+        for (i, occ) in per_field.into_iter().enumerate() {
+            let fid = FIRST_ENTITY + i;
+            let n = occ.len() as u32;
+            let mut counts: Vec<(u32, u32)> = Vec::new();
+            let mut sorted: Vec<u32> = occ.iter().map(|o| o.0).collect();
+            sorted.sort_unstable();
+            for t in sorted {
+                match counts.last_mut() {
+                    Some((last, c)) if *last == t => *c += 1,
+                    _ => counts.push((t, 1)),
+                }
+            }
+            entities.extend(counts.into_iter().map(|(t, c)| (fid as u8, t, c)));
+            self.fields[fid].add_doc(doc_id, occ, n, false);
+        }
+        mentions.sort_by_key(|m| m.span);
+
+        self.docs.push(StoredDoc {
+            id: doc.id.clone(),
+            title: doc.title.clone().or_else(|| (!title_text.is_empty()).then_some(title_text)),
+            url: doc.url.clone(),
+            date: doc.date,
+            text: text.clone(),
+            body,
+            mentions,
+            quotes,
+        });
+        self.doc_entities.push(entities);
+        self.deleted.push(false);
+        self.by_id.insert(doc.id.clone(), doc_id);
+    }
+
+    /// Deletes the live document with this id; returns whether there was one.
+    pub fn delete(&mut self, id: &str) -> bool {
+        let Some(doc) = self.by_id.remove(id) else { return false };
+        let d = doc as usize;
+        if let Some(flag) = self.deleted.get_mut(d) {
+            *flag = true;
+        }
+        self.num_deleted += 1;
+        for field in &mut self.fields {
+            if let Some(len) = field.lengths.get(d) {
+                field.total_tokens -= u64::from(*len);
+            }
+        }
+        true
+    }
+
+    /// True when internal document `d` is live.
+    #[inline]
+    pub(crate) fn is_live(&self, d: u32) -> bool {
+        self.num_deleted == 0 || !self.deleted.get(d as usize).copied().unwrap_or(true)
+    }
+
+    /// Live documents containing a term (its postings length when nothing is deleted).
+    pub(crate) fn doc_freq(&self, p: &Postings) -> u64 {
+        if self.num_deleted == 0 {
+            p.docs.len() as u64
+        } else {
+            p.docs.iter().filter(|&&d| self.is_live(d)).count() as u64
+        }
+    }
+
+    /// The display name of an entity or speaker term.
+    pub(crate) fn display(&self, field: usize, term: u32) -> &str {
+        self.fields
+            .get(field)
+            .and_then(|f| f.display.get(term as usize).or_else(|| f.terms.get(term as usize)))
+            .map_or("", |s| s)
+    }
+
+    /// Entities (field, term) a query value names in the given fields:
+    /// by alias or canonical name, or else by a contiguous run of the
+    /// canonical name's words (`patrushev` finds `Nikolai Patrushev`).
+    pub(crate) fn resolve_entity(&self, value: &str, fields: &[usize]) -> Vec<(usize, u32)> {
+        let norm = self.analyzer.normalize_name(value);
+        let mut out: Vec<(usize, u32)> = Vec::new();
+        if norm.is_empty() {
+            return out;
+        }
+        let speaker = fields.contains(&SPEAKER);
+        let push = |out: &mut Vec<(usize, u32)>, x: (usize, u32)| {
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        };
+        for &f in fields {
+            if let Some(&t) = self.fields[f].dict.get(norm.as_str()) {
+                push(&mut out, (f, t));
+            }
+        }
+        if let Some(list) = self.aliases.get(norm.as_str()) {
+            for &(f, t) in list {
+                let f = f as usize;
+                if fields.contains(&f) {
+                    push(&mut out, (f, t));
+                }
+                if speaker {
+                    // A speaker is named like the person entity it refers to.
+                    let canonical = self.fields.get(f).and_then(|x| x.terms.get(t as usize));
+                    if let Some(&st) = canonical.and_then(|c| self.fields[SPEAKER].dict.get(c)) {
+                        push(&mut out, (SPEAKER, st));
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            let needle = format!(" {norm} ");
+            for &f in fields {
+                for (t, term) in self.fields[f].terms.iter().enumerate() {
+                    if format!(" {term} ").contains(&needle) {
+                        push(&mut out, (f, t as u32));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
