@@ -2,10 +2,9 @@
 //! Lines, and the error-reporting policy (`error: PATH:LINE: …` on stderr,
 //! keep going, exit 1 at the end).
 
-use std::io::Read;
 use std::path::PathBuf;
 
-use dateline_parse::{Document, InputOptions, Parser, RecordError};
+use dateline_parse::{Document, InputOptions, JsonlRecords, RecordError};
 
 /// Input arguments shared by every subcommand that reads articles.
 #[derive(Debug, Clone, clap::Args)]
@@ -26,15 +25,17 @@ pub(crate) struct InputArgs {
 
 impl InputArgs {
     fn options(&self) -> InputOptions {
-        let mut opts = InputOptions::default();
-        opts.text_field = self.text_field.clone();
-        opts.parser = Parser::new().max_bytes(self.max_bytes);
-        opts
+        InputOptions::new()
+            .max_bytes(self.max_bytes)
+            .text_field(self.text_field.clone())
     }
 
     /// Reads every document, reporting bad records on stderr. `plain` turns
     /// each article into a single plain-text block. Calls `f` for each good
     /// document; returns the number of failed records.
+    ///
+    /// Documents are streamed: a large JSON Lines file or stream is never
+    /// held in memory as a whole.
     pub(crate) fn for_each(
         &self,
         plain: bool,
@@ -42,25 +43,34 @@ impl InputArgs {
     ) -> std::io::Result<usize> {
         let opts = self.options();
         let mut failed = 0;
+        let mut handle = |r: Result<Document, RecordError>| -> std::io::Result<()> {
+            match r {
+                Ok(doc) => f(if plain { doc.into_plain() } else { doc }),
+                Err(e) => {
+                    report(&e);
+                    failed += 1;
+                    Ok(())
+                }
+            }
+        };
         for path in &self.paths {
-            let results = if path.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf)?;
+            if path.as_os_str() == "-" {
+                let stdin = std::io::stdin();
                 if self.jsonl {
-                    dateline_parse::read_jsonl(&buf[..], "-", &opts)
+                    for r in JsonlRecords::new(stdin.lock(), "-", &opts) {
+                        handle(r)?;
+                    }
                 } else {
-                    vec![dateline_parse::read_text("stdin", buf, "-", &opts)]
+                    handle(dateline_parse::read_text_from(
+                        "stdin",
+                        stdin.lock(),
+                        "-",
+                        &opts,
+                    ))?;
                 }
             } else {
-                dateline_parse::read_path(path, &opts)
-            };
-            for r in results {
-                match r {
-                    Ok(doc) => f(if plain { doc.into_plain() } else { doc })?,
-                    Err(e) => {
-                        report(&e);
-                        failed += 1;
-                    }
+                for r in dateline_parse::documents(path, &opts) {
+                    handle(r)?;
                 }
             }
         }

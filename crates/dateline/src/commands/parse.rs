@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use dateline_parse::Document;
 use serde_json::json;
 
 use super::{CmdResult, finish, write_json};
@@ -36,19 +37,57 @@ pub(crate) fn run(args: Args) -> CmdResult {
                         "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
             )
         } else {
-            writeln!(out, "# {}", doc.id)?;
-            writeln!(out, "title: {}", doc.title.as_deref().unwrap_or("-"))?;
-            writeln!(out, "site:  {}", doc.site.as_deref().unwrap_or("-"))?;
-            writeln!(out, "date:  {}", doc.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()))?;
-            for b in &doc.blocks {
-                let text = doc.block_text(b);
-                let short: String = text.chars().take(72).collect();
-                let more = if short.len() < text.len() { "…" } else { "" };
-                writeln!(out, "  {:<11} {:>6}..{:<6} {short}{more}", b.kind.as_str(), b.span.start, b.span.end)?;
-            }
-            writeln!(out)
+            summary(&mut out, &doc)
         }
     })?;
     out.flush()?;
     finish(failed)
+}
+
+/// Width of the text preview in the readable summary, in characters.
+const PREVIEW: usize = 72;
+
+/// The readable summary of one document: metadata, block counts, then one
+/// line per block with its kind, byte span, a preview and the reason.
+fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+    let dash = |s: Option<&str>| s.unwrap_or("-").to_string();
+    writeln!(out, "== {} ==", doc.id)?;
+    writeln!(out, "title: {}", dash(doc.title.as_deref()))?;
+    writeln!(out, "site:  {}", dash(doc.site.as_deref()))?;
+    writeln!(
+        out,
+        "date:  {}",
+        doc.date.map_or_else(|| "-".to_string(), |d| d.to_string())
+    )?;
+    writeln!(out, "url:   {}", dash(doc.url.as_deref()))?;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for b in &doc.blocks {
+        match counts.iter_mut().find(|(k, _)| *k == b.kind.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((b.kind.as_str(), 1)),
+        }
+    }
+    let counts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    writeln!(out, "blocks: {} ({})", doc.blocks.len(), counts.join(", "))?;
+    let width = doc
+        .blocks
+        .last()
+        .map_or(1, |b| b.span.end.to_string().len());
+    for b in &doc.blocks {
+        let text = doc.block_text(b);
+        let mut preview: String = text
+            .chars()
+            .take(PREVIEW)
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        if text.chars().nth(PREVIEW).is_some() {
+            preview.push('…');
+        }
+        let span = format!("{:>width$}..{:<width$}", b.span.start, b.span.end);
+        match &b.reason {
+            Some(r) => writeln!(out, "  {:<11} {span}  {preview}  [{r}]", b.kind.as_str())?,
+            None => writeln!(out, "  {:<11} {span}  {preview}", b.kind.as_str())?,
+        }
+    }
+    writeln!(out)
 }

@@ -1,0 +1,232 @@
+//! The `dateline parse` command line: JSON fields, readable output, error
+//! reporting as `error: PATH:LINE: …`, and exit codes 0, 1 and 2.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn dateline(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("dateline-parse-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn json_output_of_the_seed_directory() {
+    let seeds = corpus().join("seeds");
+    let out = dateline(&["parse", seeds.to_str().unwrap(), "--json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 5);
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (doc, file) in docs.iter().zip(&files) {
+        let obj = doc.as_object().unwrap();
+        let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        let mut want = vec!["id", "title", "site", "date", "url", "blocks"];
+        want.sort_unstable();
+        let mut got = keys.clone();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        assert_eq!(doc["id"], file.file_stem().unwrap().to_str().unwrap());
+        let text = std::fs::read_to_string(file).unwrap();
+        for b in doc["blocks"].as_array().unwrap() {
+            let mut keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            assert_eq!(keys, ["end", "kind", "reason", "start", "text"]);
+            let (start, end) = (
+                b["start"].as_u64().unwrap() as usize,
+                b["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                b["text"].as_str().unwrap(),
+                &text[start..end],
+                "byte span into the file"
+            );
+            let kind = b["kind"].as_str().unwrap();
+            assert!(
+                [
+                    "title",
+                    "heading",
+                    "paragraph",
+                    "caption",
+                    "dateline",
+                    "boilerplate"
+                ]
+                .contains(&kind)
+            );
+            assert_eq!(b["reason"].is_null(), kind == "paragraph");
+        }
+    }
+    assert_eq!(docs[4]["site"], "TOP-NEWS");
+    assert_eq!(docs[3]["date"], "2018-07-19");
+    assert!(docs[2]["title"].is_null());
+}
+
+#[test]
+fn bad_records_are_reported_and_exit_1() {
+    let dir = temp_dir("bad");
+    let path = dir.join("mixed.jsonl");
+    std::fs::write(
+        &path,
+        b"{\"id\":\"good\",\"title\":\"T\",\"url\":\"u\",\"date\":\"2019-01-04\",\"text\":\"Body.\"}\n{oops\n{\"id\":\"x\",\"text\":\"\xff\"}\n{\"id\":\"y\"}\n{\"text\":\"Also good.\"}\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = dateline(&["parse", p, "--json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        (
+            &docs[0]["id"],
+            &docs[0]["title"],
+            &docs[0]["date"],
+            &docs[0]["url"]
+        ),
+        (
+            &"good".into(),
+            &"T".into(),
+            &"2019-01-04".into(),
+            &"u".into()
+        )
+    );
+    assert_eq!(docs[1]["id"], format!("{p}:5"));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("error: {p}:2: malformed JSON at column ")),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("error: {p}:3: invalid UTF-8 at byte ")),
+        "{err}"
+    );
+    assert_eq!(
+        lines[2],
+        format!("error: {p}:4: record has no string field \"text\"")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn text_field_and_size_limit_options() {
+    let records = b"{\"id\":\"a\",\"body\":\"Short.\"}\n{\"id\":\"b\",\"body\":\"This one is longer than the limit.\"}\n";
+    let out = dateline(
+        &[
+            "parse",
+            "-",
+            "--jsonl",
+            "--text-field",
+            "body",
+            "--max-bytes",
+            "10",
+            "--json",
+        ],
+        Some(records),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out).len(), 1);
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: -:2: input of 34 bytes exceeds the limit of 10 bytes"
+    );
+}
+
+#[test]
+fn stdin_text_article_and_readable_summary() {
+    let article = "Home News World Trump meets Putin in Helsinki\n\nTrump meets Putin in Helsinki\n\nPublished: 2019-04-18 14:02\n\nThe two leaders met for five hours on Monday and agreed to meet again, officials said.\n";
+    let out = dateline(&["parse", "-", "--json"], Some(article.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["id"], "stdin");
+    assert_eq!(docs[0]["title"], "Trump meets Putin in Helsinki");
+    assert_eq!(docs[0]["date"], "2019-04-18");
+    let kinds: Vec<&str> = docs[0]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "boilerplate",
+            "title",
+            "boilerplate",
+            "dateline",
+            "paragraph"
+        ]
+    );
+
+    let out = dateline(&["parse", "-"], Some(article.as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("== stdin ==\ntitle: Trump meets Putin in Helsinki\n"),
+        "{text}"
+    );
+    assert!(text.contains("date:  2019-04-18"), "{text}");
+    assert!(text.contains("[breadcrumb]"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = dateline(&["parse"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = dateline(&["parse", "x.txt", "--no-such-flag"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = dateline(&["parse", "-", "--max-bytes", "lots"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn missing_file_is_reported_and_exit_1() {
+    let out = dateline(&["parse", "/nonexistent/dateline/article.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: /nonexistent/dateline/article.txt: "),
+        "{err}"
+    );
+}
