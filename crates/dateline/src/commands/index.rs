@@ -1,6 +1,13 @@
 //! `dateline index PATH… --index DIR`
 
-use super::{CliError, CmdResult};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use dateline_query::{INDEX_FILE_NAME, Index};
+use dateline_tag::Tagger;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{CliError, CmdResult, finish};
 use crate::input::InputArgs;
 
 /// Arguments of `dateline index`.
@@ -8,11 +15,50 @@ use crate::input::InputArgs;
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Where the index is stored.
+    /// Where the index is stored (created if missing, extended if present).
     #[arg(long, value_name = "DIR")]
     index: std::path::PathBuf,
 }
 
-pub(crate) fn run(_args: Args) -> CmdResult {
-    Err(CliError::Failed("indexing is not available in this build".into()))
+pub(crate) fn run(args: Args) -> CmdResult {
+    let file = args.index.join(INDEX_FILE_NAME);
+    let mut index = if file.exists() {
+        Index::load(&file).map_err(|e| CliError::Failed(format!("cannot extend the index: {e}")))?
+    } else {
+        Index::new()
+    };
+    let before = index.len();
+    let tagger = Tagger::new();
+    let progress = if std::io::stderr().is_terminal() {
+        let pb = ProgressBar::new_spinner();
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} documents indexed, {msg} [{elapsed}]") {
+            pb.set_style(style);
+        }
+        pb.enable_steady_tick(Duration::from_millis(120));
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut added = 0usize;
+    let mut bytes = 0usize;
+    let failed = args.input.for_each(false, |doc| {
+        bytes += doc.text.len();
+        index.add(&tagger.annotate(doc));
+        added += 1;
+        progress.inc(1);
+        progress.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    index.save_dir(&args.index).map_err(|e| CliError::Failed(format!("cannot save the index: {e}")))?;
+    let replaced = (before + added).saturating_sub(index.len());
+    let mut line = format!("indexed {added} documents ({:.1} MB of text)", bytes as f64 / 1e6);
+    if replaced > 0 {
+        line.push_str(&format!(", {replaced} replacing documents with the same id"));
+    }
+    if failed > 0 {
+        line.push_str(&format!(", skipped {failed} bad records"));
+    }
+    eprintln!("{line}; {} holds {} documents", file.display(), index.len());
+    finish(failed)
 }

@@ -1,19 +1,27 @@
 //! `dateline search QUERY [--index DIR] [--limit N] [--facets] [--json]`
 
-use super::{CliError, CmdResult};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use dateline_parse::InputOptions;
+use dateline_query::{Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
+use dateline_tag::Tagger;
+use serde_json::{Value, json};
+
+use super::{CliError, CmdResult, write_json};
 
 /// Arguments of `dateline search`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The query.
+    /// The query (see docs/QUERY.md), e.g. 'person:"John Bolton" AND gpe:russia'.
     query: String,
-    /// The index to search; without it, the bundled corpus.
+    /// The index to search; without it, the bundled corpus (indexed in memory).
     #[arg(long, value_name = "DIR")]
     index: Option<std::path::PathBuf>,
     /// Most hits to show.
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    /// Show facets.
+    /// Show facets: co-mentioned entities and a month histogram of all matches.
     #[arg(long)]
     facets: bool,
     /// Print JSON.
@@ -21,6 +29,155 @@ pub(crate) struct Args {
     json: bool,
 }
 
-pub(crate) fn run(_args: Args) -> CmdResult {
-    Err(CliError::Failed("search is not available in this build".into()))
+/// The bundled corpus, found at build time relative to this crate.
+const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+
+/// Indexes the bundled corpus (seed articles and Wikinews JSON Lines).
+pub(crate) fn bundled_index() -> Result<Index, CliError> {
+    let dir = Path::new(CORPUS_DIR);
+    let opts = InputOptions::default();
+    let mut results = dateline_parse::read_path(&dir.join("seeds"), &opts);
+    let mut jsonl: Vec<_> = std::fs::read_dir(dir.join("wikinews"))
+        .map_err(|e| CliError::Failed(format!("bundled corpus not found at {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    jsonl.sort();
+    for p in jsonl {
+        results.extend(dateline_parse::read_path(&p, &opts));
+    }
+    let tagger = Tagger::new();
+    let mut index = Index::new();
+    for r in results {
+        match r {
+            Ok(doc) => index.add(&tagger.annotate(doc)),
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    Ok(index)
+}
+
+pub(crate) fn run(args: Args) -> CmdResult {
+    let query = parse_query(&args.query).map_err(|e| {
+        let pad = " ".repeat(e.position.saturating_sub(1));
+        CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
+    })?;
+    let index = match &args.index {
+        Some(dir) => Index::load_dir(dir).map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
+        None => bundled_index()?,
+    };
+    let opts = SearchOptions::new(args.limit).with_facets(args.facets);
+    let results = index.search(&query, &opts).map_err(|e| CliError::Usage(e.to_string()))?;
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        write_json(&mut out, &to_json(&args.query, &results))?;
+    } else {
+        write_text(&mut out, &args.query, &results, index.len(), color)?;
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn round(score: f32) -> f64 {
+    (f64::from(score) * 1e4).round() / 1e4
+}
+
+fn to_json(query: &str, r: &SearchResults) -> Value {
+    let hits: Vec<Value> = r
+        .hits
+        .iter()
+        .map(|h| {
+            let highlights: Vec<Value> =
+                h.highlights.iter().map(|s| json!({"start": s.start, "end": s.end})).collect();
+            json!({"id": h.id, "score": round(h.score), "title": h.title,
+                   "date": h.date.map(|d| d.to_string()), "snippet": h.snippet, "highlights": highlights})
+        })
+        .collect();
+    let facets = r.facets.as_ref().map(facets_json);
+    json!({"query": query, "total": r.total, "hits": hits, "facets": facets})
+}
+
+fn facets_json(f: &Facets) -> Value {
+    let mut entities = serde_json::Map::new();
+    for (label, list) in &f.entities {
+        let v: Vec<Value> = list.iter().map(|c| json!({"name": c.entity.canonical, "count": c.count})).collect();
+        entities.insert(label.as_str().to_string(), Value::Array(v));
+    }
+    let months: Vec<Value> = f
+        .months
+        .iter()
+        .map(|m| json!({"month": format!("{:04}-{:02}", m.year, m.month), "count": m.count}))
+        .collect();
+    json!({"entities": entities, "months": months, "undated": f.undated})
+}
+
+/// The snippet with its highlights marked: bold on a terminal, brackets otherwise.
+fn marked_snippet(h: &Hit, color: bool) -> String {
+    let (open, close) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+    let mut s = String::new();
+    let mut at = 0;
+    for span in &h.highlights {
+        if span.start < at || span.end > h.snippet.len() {
+            continue;
+        }
+        s.push_str(&h.snippet[at..span.start]);
+        s.push_str(open);
+        s.push_str(&h.snippet[*span]);
+        s.push_str(close);
+        at = span.end;
+    }
+    s.push_str(&h.snippet[at..]);
+    s
+}
+
+fn write_text(out: &mut impl Write, query: &str, r: &SearchResults, docs: usize, color: bool) -> std::io::Result<()> {
+    let (b, n) = if color { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+    let plural = if r.total == 1 { "" } else { "s" };
+    writeln!(out, "{b}{} article{plural}{n} of {docs} match {query}", r.total)?;
+    if r.total > r.hits.len() && !r.hits.is_empty() {
+        writeln!(out, "showing the best {} (use --limit to see more)", r.hits.len())?;
+    }
+    for (i, h) in r.hits.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(out, "{:>3}. {b}{}{n}", i + 1, h.title.as_deref().unwrap_or("(untitled)"))?;
+        let date = h.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+        writeln!(out, "     {date} · {} · score {:.2}", h.id, h.score)?;
+        if !h.snippet.is_empty() {
+            writeln!(out, "     {}", marked_snippet(h, color))?;
+        }
+        if !h.entities.is_empty() {
+            let names: Vec<String> = h.entities.iter().map(|e| format!("{} ({})", e.canonical, e.label.as_str())).collect();
+            writeln!(out, "     matched: {}", names.join(", "))?;
+        }
+        if let Some(url) = &h.url {
+            writeln!(out, "     {url}")?;
+        }
+    }
+    if let Some(f) = &r.facets {
+        writeln!(out)?;
+        writeln!(out, "{b}Co-mentioned entities{n} (number of matching articles)")?;
+        if f.entities.is_empty() {
+            writeln!(out, "  none")?;
+        }
+        for (label, list) in &f.entities {
+            let items: Vec<String> = list.iter().map(|c| format!("{} {}", c.entity.canonical, c.count)).collect();
+            writeln!(out, "  {:<7} {}", label.as_str(), items.join(" · "))?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{b}Articles per month{n}")?;
+        if f.months.is_empty() && f.undated == 0 {
+            writeln!(out, "  none")?;
+        }
+        let max = f.months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
+        for m in &f.months {
+            let bar = "█".repeat((m.count * 40).div_ceil(max));
+            writeln!(out, "  {:04}-{:02} {bar} {}", m.year, m.month, m.count)?;
+        }
+        if f.undated > 0 {
+            writeln!(out, "  undated {}", f.undated)?;
+        }
+    }
+    Ok(())
 }
