@@ -1,38 +1,98 @@
-//! Token types and the tokenizer (initial implementation over Unicode word
-//! boundaries).
+//! The value types of the layer: [`Token`], [`TokenKind`], [`Sentence`] and
+//! [`Analysis`].
+//!
+//! Tokens borrow from the text they were cut from: `text` is always
+//! `&original[span]`, and `norm`/`stem` borrow too when they equal a slice of
+//! it. Normalizing or stemming never moves a span.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::{Document, Span};
+use crate::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// A word.
+    /// A word, including hyphenated compounds ("Vice-President") and words
+    /// with inner apostrophes or periods as Unicode keeps them ("don't").
     Word,
-    /// A number.
+    /// A number, possibly with separators or a unit glued on: "1,000",
+    /// "3.5", "5th", "90".
     Number,
-    /// Punctuation.
+    /// An amount of money: a currency sign glued to a number ("$5,000",
+    /// "€5", "US$20", "100€").
+    Money,
+    /// A number with a glued percent or per-mille sign: "40%".
+    Percent,
+    /// An abbreviation with its period(s): "U.S.", "Mr.", "Jan.", an initial "E.".
+    Abbreviation,
+    /// A web address: "https://example.com/a", "www.example.org".
+    Url,
+    /// An email address.
+    Email,
+    /// A hashtag: "#election".
+    Hashtag,
+    /// A mention: "@user".
+    Mention,
+    /// A clitic split from its word: the possessive or contracted "'s" / "’s".
+    Clitic,
+    /// Punctuation: periods, commas, quotes, brackets, dashes, ellipses.
     Punct,
+    /// A currency sign standing alone: "$", "€".
+    Currency,
+    /// Any other symbol: "©", "°", "+", emoji.
+    Symbol,
 }
 
 impl TokenKind {
-    /// Lowercase name used in JSON output.
+    /// Lowercase name used in JSON output (`"word"`, `"number"`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
             TokenKind::Number => "number",
+            TokenKind::Money => "money",
+            TokenKind::Percent => "percent",
+            TokenKind::Abbreviation => "abbreviation",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+            TokenKind::Clitic => "clitic",
             TokenKind::Punct => "punct",
+            TokenKind::Currency => "currency",
+            TokenKind::Symbol => "symbol",
         }
+    }
+
+    /// True for kinds that carry words or numbers (not punctuation or symbols).
+    pub fn is_wordlike(self) -> bool {
+        !matches!(
+            self,
+            TokenKind::Punct | TokenKind::Currency | TokenKind::Symbol
+        )
+    }
+
+    /// True for words, abbreviations and clitics: the kinds that are stemmed.
+    pub fn is_alphabetic(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Clitic
+        )
+    }
+}
+
+impl std::fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
 /// One token: a span of the original text with its kind and normalized form.
+///
+/// `text` is always `&original[span]`; `norm` and `stem` are derived from it
+/// and never change the span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// Where the token is in the original text.
@@ -41,16 +101,71 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// What the token is.
     pub kind: TokenKind,
-    /// Normalized form: lowercase, diacritics folded.
+    /// Normalized form: lowercase, diacritics folded, quotes unified
+    /// (see [`normalize`](crate::normalize)).
     pub norm: Cow<'a, str>,
-    /// Stem of the normalized form, when stemming was requested.
+    /// Stem of the normalized form, when stemming was requested (see
+    /// [`Tokenizer::with_stems`](crate::Tokenizer::with_stems)).
     pub stem: Option<Cow<'a, str>>,
+}
+
+impl<'a> Token<'a> {
+    /// The stem when present, else the normalized form.
+    pub fn stem_or_norm(&self) -> &str {
+        self.stem.as_deref().unwrap_or(&self.norm)
+    }
+
+    /// The parts of a hyphenated compound ("Vice-President" → "Vice",
+    /// "President") as spans into the original text; a single part for any
+    /// other token.
+    ///
+    /// ```
+    /// use dateline_tokenize::Tokenizer;
+    /// let text = "Vice-President Pence";
+    /// let tokens = Tokenizer::new().tokens(text);
+    /// let parts: Vec<&str> = tokens[0].compound_parts().map(|s| &text[s]).collect();
+    /// assert_eq!(parts, ["Vice", "President"]);
+    /// ```
+    pub fn compound_parts(&self) -> impl Iterator<Item = Span> + 'a {
+        let base = self.span.start;
+        let text = self.text;
+        let split = self.kind == TokenKind::Word;
+        let mut start = 0;
+        let mut done = false;
+        let mut chars = text.char_indices();
+        std::iter::from_fn(move || {
+            while !done {
+                match chars.next() {
+                    Some((i, c)) if split && is_hyphen(c) => {
+                        let s = start;
+                        start = i + c.len_utf8();
+                        if i > s {
+                            return Some(Span::new(base + s, base + i));
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        done = true;
+                        if text.len() > start {
+                            return Some(Span::new(base + start, base + text.len()));
+                        }
+                    }
+                }
+            }
+            None
+        })
+    }
+}
+
+/// Hyphens that join compounds: "-", U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN.
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// A sentence of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Where the sentence is in the original text.
+    /// Where the sentence is in the original text (trimmed of white space).
     pub span: Span,
     /// Index of the block (in `Document::blocks`) that contains it.
     pub block: usize,
@@ -58,8 +173,30 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
+impl Sentence {
+    /// The sentence's text, given the text its span points into.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.range()).unwrap_or("")
+    }
+
+    /// The sentence's tokens in `analysis`.
+    pub fn tokens_in<'b, 'a>(&self, analysis: &'b Analysis<'a>) -> &'b [Token<'a>] {
+        analysis.tokens.get(self.tokens.clone()).unwrap_or(&[])
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
 /// Tokens and sentences of a whole document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysis<'a> {
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
@@ -67,82 +204,23 @@ pub struct Analysis<'a> {
     pub tokens: Vec<Token<'a>>,
 }
 
-/// Splits text into tokens and sentences.
-#[derive(Debug, Clone, Default)]
-pub struct Tokenizer {
-    stem: bool,
-}
-
-impl Tokenizer {
-    /// A tokenizer with news rules and normalization, without stems.
-    pub fn new() -> Tokenizer {
-        Tokenizer { stem: false }
+impl<'a> Analysis<'a> {
+    /// Each sentence with its tokens.
+    pub fn iter(&self) -> impl Iterator<Item = (&Sentence, &[Token<'a>])> + '_ {
+        self.sentences.iter().map(move |s| (s, s.tokens_in(self)))
     }
 
-    /// Turns stemming on or off.
-    pub fn with_stems(mut self, on: bool) -> Tokenizer {
-        self.stem = on;
-        self
+    /// Index of the sentence that contains token `token`, if any.
+    pub fn sentence_of(&self, token: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.tokens.end <= token);
+        self.sentences
+            .get(i)
+            .filter(|s| s.tokens.contains(&token))
+            .map(|_| i)
     }
 
-    /// Tokens of `text`.
-    pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        text.split_word_bound_indices()
-            .filter(|(_, w)| !w.trim().is_empty())
-            .map(|(i, w)| {
-                let kind = if w.chars().any(char::is_alphabetic) {
-                    TokenKind::Word
-                } else if w.chars().any(char::is_numeric) {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Punct
-                };
-                let norm: String = w.to_lowercase().chars().map(fold).collect();
-                let stem = self.stem.then(|| Cow::Owned(norm.clone()));
-                Token { span: Span::new(i, i + w.len()), text: w, kind, norm: Cow::Owned(norm), stem }
-            })
-            .collect()
-    }
-
-    /// Sentence spans of `text`.
-    pub fn sentences(&self, text: &str) -> Vec<Span> {
-        text.split_sentence_bound_indices()
-            .filter(|(_, s)| !s.trim().is_empty())
-            .map(|(i, s)| {
-                let lead = s.len() - s.trim_start().len();
-                Span::new(i + lead, i + s.trim_end().len())
-            })
-            .collect()
-    }
-
-    /// Sentences and tokens of every block of a document.
-    pub fn analyze<'a>(&self, doc: &'a Document) -> Analysis<'a> {
-        let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
-        for (bi, block) in doc.blocks.iter().enumerate() {
-            let btext = &doc.text[block.span];
-            for s in self.sentences(btext) {
-                let span = s.shift(block.span.start);
-                let first = tokens.len();
-                for mut t in self.tokens(&doc.text[span]) {
-                    t.span = t.span.shift(span.start);
-                    tokens.push(t);
-                }
-                sentences.push(Sentence { span, block: bi, tokens: first..tokens.len() });
-            }
-        }
-        Analysis { sentences, tokens }
-    }
-}
-
-fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        '’' | '‘' => '\'',
-        c => c,
+    /// Sentences of block `block`.
+    pub fn block_sentences(&self, block: usize) -> impl Iterator<Item = &Sentence> + '_ {
+        self.sentences.iter().filter(move |s| s.block == block)
     }
 }

@@ -1,0 +1,339 @@
+//! Stemming: a [`Language`] enum over the Snowball stemmers of
+//! `rust-stemmers`, script-based language choice, and a shared cache.
+//!
+//! The stemmer is chosen per word from its script: Cyrillic words use
+//! Russian, Greek words Greek, Arabic words Arabic, Tamil words Tamil, and
+//! Latin-script words the tokenizer's configured language (English by
+//! default). Words in other scripts keep their normalized form.
+//!
+//! Results are cached per language behind a `RwLock`, so a tokenizer shared
+//! between threads stems each distinct word once. The cache is bounded: it is
+//! cleared when it reaches [`CACHE_LIMIT`] entries.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::RwLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::Error;
+
+/// Entries per language after which the stem cache starts over.
+pub const CACHE_LIMIT: usize = 200_000;
+
+/// A language with a Snowball stemmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Language {
+    /// Arabic.
+    Arabic,
+    /// Danish.
+    Danish,
+    /// Dutch.
+    Dutch,
+    /// English (the default for Latin script).
+    #[default]
+    English,
+    /// Finnish.
+    Finnish,
+    /// French.
+    French,
+    /// German.
+    German,
+    /// Greek.
+    Greek,
+    /// Hungarian.
+    Hungarian,
+    /// Italian.
+    Italian,
+    /// Norwegian.
+    Norwegian,
+    /// Portuguese.
+    Portuguese,
+    /// Romanian.
+    Romanian,
+    /// Russian (used for Cyrillic words).
+    Russian,
+    /// Spanish.
+    Spanish,
+    /// Swedish.
+    Swedish,
+    /// Tamil.
+    Tamil,
+    /// Turkish.
+    Turkish,
+}
+
+const ALL: [Language; 18] = [
+    Language::Arabic,
+    Language::Danish,
+    Language::Dutch,
+    Language::English,
+    Language::Finnish,
+    Language::French,
+    Language::German,
+    Language::Greek,
+    Language::Hungarian,
+    Language::Italian,
+    Language::Norwegian,
+    Language::Portuguese,
+    Language::Romanian,
+    Language::Russian,
+    Language::Spanish,
+    Language::Swedish,
+    Language::Tamil,
+    Language::Turkish,
+];
+
+impl Language {
+    /// Every supported language.
+    pub fn all() -> &'static [Language] {
+        &ALL
+    }
+
+    /// Lowercase English name: `"english"`, `"russian"`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Arabic => "arabic",
+            Language::Danish => "danish",
+            Language::Dutch => "dutch",
+            Language::English => "english",
+            Language::Finnish => "finnish",
+            Language::French => "french",
+            Language::German => "german",
+            Language::Greek => "greek",
+            Language::Hungarian => "hungarian",
+            Language::Italian => "italian",
+            Language::Norwegian => "norwegian",
+            Language::Portuguese => "portuguese",
+            Language::Romanian => "romanian",
+            Language::Russian => "russian",
+            Language::Spanish => "spanish",
+            Language::Swedish => "swedish",
+            Language::Tamil => "tamil",
+            Language::Turkish => "turkish",
+        }
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Language::Arabic => Algorithm::Arabic,
+            Language::Danish => Algorithm::Danish,
+            Language::Dutch => Algorithm::Dutch,
+            Language::English => Algorithm::English,
+            Language::Finnish => Algorithm::Finnish,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+            Language::Greek => Algorithm::Greek,
+            Language::Hungarian => Algorithm::Hungarian,
+            Language::Italian => Algorithm::Italian,
+            Language::Norwegian => Algorithm::Norwegian,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Romanian => Algorithm::Romanian,
+            Language::Russian => Algorithm::Russian,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Swedish => Algorithm::Swedish,
+            Language::Tamil => Algorithm::Tamil,
+            Language::Turkish => Algorithm::Turkish,
+        }
+    }
+
+    fn index(self) -> usize {
+        ALL.iter().position(|&l| l == self).unwrap_or(0)
+    }
+
+    /// The language used for a word, from the script of its first letter:
+    /// Cyrillic → Russian, Greek → Greek, Arabic → Arabic, Tamil → Tamil,
+    /// Latin → `latin`; `None` for other scripts or words without letters.
+    pub fn for_word(word: &str, latin: Language) -> Option<Language> {
+        let c = word.chars().find(|c| c.is_alphabetic())?;
+        match Script::of(c) {
+            Script::Latin => Some(latin),
+            Script::Cyrillic => Some(Language::Russian),
+            Script::Greek => Some(Language::Greek),
+            Script::Arabic => Some(Language::Arabic),
+            Script::Tamil => Some(Language::Tamil),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Language {
+    type Err = Error;
+
+    /// Parses a language name (`"english"`) or ISO 639-1 code (`"en"`), in any case.
+    fn from_str(s: &str) -> Result<Language, Error> {
+        let l = s.trim().to_ascii_lowercase();
+        let code = match l.as_str() {
+            "ar" => "arabic",
+            "da" => "danish",
+            "nl" => "dutch",
+            "en" => "english",
+            "fi" => "finnish",
+            "fr" => "french",
+            "de" => "german",
+            "el" => "greek",
+            "hu" => "hungarian",
+            "it" => "italian",
+            "no" | "nb" => "norwegian",
+            "pt" => "portuguese",
+            "ro" => "romanian",
+            "ru" => "russian",
+            "es" => "spanish",
+            "sv" => "swedish",
+            "ta" => "tamil",
+            "tr" => "turkish",
+            other => other,
+        };
+        ALL.iter()
+            .copied()
+            .find(|lang| lang.as_str() == code)
+            .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
+    }
+}
+
+/// Writing systems the token rules tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Armenian,
+    Hebrew,
+    Arabic,
+    Georgian,
+    Tamil,
+    Other,
+}
+
+impl Script {
+    /// The script of a letter (`Other` for anything not listed).
+    pub(crate) fn of(c: char) -> Script {
+        match c {
+            'a'..='z' | 'A'..='Z' => Script::Latin,
+            '\u{00C0}'..='\u{024F}' if c != '\u{00D7}' && c != '\u{00F7}' => Script::Latin,
+            '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+            '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' => {
+                Script::Cyrillic
+            }
+            '\u{A640}'..='\u{A69F}' => Script::Cyrillic,
+            '\u{0530}'..='\u{058F}' => Script::Armenian,
+            '\u{0590}'..='\u{05FF}' => Script::Hebrew,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => Script::Arabic,
+            '\u{10A0}'..='\u{10FF}' => Script::Georgian,
+            '\u{0B80}'..='\u{0BFF}' => Script::Tamil,
+            _ => Script::Other,
+        }
+    }
+}
+
+/// Normalized word → stem (`None` when the stem is the word itself).
+type Cache = RwLock<HashMap<Box<str>, Option<Box<str>>>>;
+
+/// Stemmers with a cache per language.
+pub(crate) struct StemCache {
+    caches: Vec<Cache>,
+}
+
+impl std::fmt::Debug for StemCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StemCache").finish_non_exhaustive()
+    }
+}
+
+impl StemCache {
+    pub(crate) fn new() -> StemCache {
+        StemCache {
+            caches: ALL.iter().map(|_| RwLock::new(HashMap::new())).collect(),
+        }
+    }
+
+    /// The stem of an already normalized word.
+    pub(crate) fn stem<'a>(&self, lang: Language, norm: &Cow<'a, str>) -> Cow<'a, str> {
+        let Some(cache) = self.caches.get(lang.index()) else {
+            return norm.clone();
+        };
+        {
+            let map = cache.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(hit) = map.get(norm.as_ref()) {
+                return match hit {
+                    None => norm.clone(),
+                    Some(s) => Cow::Owned(s.to_string()),
+                };
+            }
+        }
+        let stemmer = Stemmer::create(lang.algorithm());
+        let stemmed = stemmer.stem(norm);
+        let value: Option<Box<str>> = if stemmed == norm.as_ref() {
+            None
+        } else {
+            Some(stemmed.into())
+        };
+        let out = match &value {
+            None => norm.clone(),
+            Some(s) => Cow::Owned(s.to_string()),
+        };
+        let mut map = cache.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
+        }
+        map.insert(norm.as_ref().into(), value);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_names_and_codes() {
+        assert_eq!("en".parse::<Language>().ok(), Some(Language::English));
+        assert_eq!("Russian".parse::<Language>().ok(), Some(Language::Russian));
+        let err = "klingon".parse::<Language>().err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("unknown stemming language \"klingon\"")
+        );
+        for l in Language::all() {
+            assert_eq!(l.as_str().parse::<Language>().ok(), Some(*l));
+        }
+    }
+
+    #[test]
+    fn picks_language_by_script() {
+        assert_eq!(
+            Language::for_word("running", Language::English),
+            Some(Language::English)
+        );
+        assert_eq!(
+            Language::for_word("выборы", Language::English),
+            Some(Language::Russian)
+        );
+        assert_eq!(Language::for_word("東京", Language::English), None);
+        assert_eq!(Language::for_word("2019", Language::English), None);
+    }
+
+    #[test]
+    fn stems_and_caches() {
+        let cache = StemCache::new();
+        let w = Cow::Borrowed("elections");
+        assert_eq!(cache.stem(Language::English, &w), "elect");
+        assert_eq!(cache.stem(Language::English, &w), "elect");
+        let r = Cow::Borrowed("выборах");
+        assert_eq!(cache.stem(Language::Russian, &r), "выбор");
+        let same = Cow::Borrowed("the");
+        assert!(matches!(
+            cache.stem(Language::English, &same),
+            Cow::Borrowed("the")
+        ));
+    }
+}

@@ -1,0 +1,335 @@
+//! The [`Tokenizer`]: configuration, token and sentence entry points, and
+//! document analysis.
+//!
+//! A tokenizer is cheap to clone (the stem cache is shared behind an `Arc`),
+//! `Send + Sync`, and used through `&self`, so one instance can serve many
+//! threads.
+
+use std::sync::Arc;
+
+use crate::news::NewsTokens;
+use crate::normalize::{normalize, normalize_ascii};
+use crate::segment::Segments;
+use crate::sentence;
+use crate::stem::{Language, StemCache};
+use crate::{Analysis, Document, Sentence, Span, Token, TokenKind};
+
+/// Splits text into tokens and sentences.
+///
+/// ```
+/// use dateline_tokenize::{Tokenizer, TokenKind};
+/// let t = Tokenizer::new().with_stems(true);
+/// let tokens = t.tokens("U.S. officials met Pátrushev's aides.");
+/// let shown: Vec<(&str, &str, &str)> =
+///     tokens.iter().map(|t| (t.text, t.kind.as_str(), t.stem_or_norm())).collect();
+/// assert_eq!(shown, [
+///     ("U.S.", "abbreviation", "u.s."),
+///     ("officials", "word", "offici"),
+///     ("met", "word", "met"),
+///     ("Pátrushev", "word", "patrushev"),
+///     ("'s", "clitic", "'s"),
+///     ("aides", "word", "aid"),
+///     (".", "punct", "."),
+/// ]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tokenizer {
+    news: bool,
+    stems: bool,
+    language: Language,
+    cache: Arc<StemCache>,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer::new()
+    }
+}
+
+/// Builds a [`Tokenizer`].
+///
+/// ```
+/// use dateline_tokenize::{Language, Tokenizer};
+/// let t = Tokenizer::builder().news(false).stems(true).language(Language::French).build();
+/// assert!(!t.is_news());
+/// ```
+#[derive(Debug, Clone)]
+pub struct TokenizerBuilder {
+    news: bool,
+    stems: bool,
+    language: Language,
+}
+
+impl Default for TokenizerBuilder {
+    fn default() -> Self {
+        TokenizerBuilder {
+            news: true,
+            stems: false,
+            language: Language::English,
+        }
+    }
+}
+
+impl TokenizerBuilder {
+    /// News rules on (the default) or off (plain Unicode words).
+    pub fn news(mut self, on: bool) -> Self {
+        self.news = on;
+        self
+    }
+
+    /// Stems on or off (off by default).
+    pub fn stems(mut self, on: bool) -> Self {
+        self.stems = on;
+        self
+    }
+
+    /// Stemming language for Latin-script words (English by default).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// The tokenizer.
+    pub fn build(self) -> Tokenizer {
+        Tokenizer {
+            news: self.news,
+            stems: self.stems,
+            language: self.language,
+            cache: Arc::new(StemCache::new()),
+        }
+    }
+}
+
+impl Tokenizer {
+    /// A tokenizer with news rules and normalization, without stems.
+    pub fn new() -> Tokenizer {
+        TokenizerBuilder::default().build()
+    }
+
+    /// A plain tokenizer: only word tokens, exactly the words of Unicode's
+    /// word boundaries (`unicode_word_indices` of `unicode-segmentation`),
+    /// with normalized forms; kinds are [`TokenKind::Word`] or
+    /// [`TokenKind::Number`].
+    ///
+    /// ```
+    /// use dateline_tokenize::Tokenizer;
+    /// let words: Vec<_> = Tokenizer::plain().iter("Mr. O'Neil's $5,000!").map(|t| t.text).collect();
+    /// assert_eq!(words, ["Mr", "O'Neil's", "5,000"]);
+    /// ```
+    pub fn plain() -> Tokenizer {
+        TokenizerBuilder::default().news(false).build()
+    }
+
+    /// A builder (news rules on, stems off, English).
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::default()
+    }
+
+    /// Turns stemming on or off.
+    pub fn with_stems(mut self, on: bool) -> Tokenizer {
+        self.stems = on;
+        self
+    }
+
+    /// Sets the stemming language for Latin-script words.
+    pub fn with_language(mut self, language: Language) -> Tokenizer {
+        self.language = language;
+        self
+    }
+
+    /// True when news rules are on.
+    pub fn is_news(&self) -> bool {
+        self.news
+    }
+
+    /// True when tokens get stems.
+    pub fn has_stems(&self) -> bool {
+        self.stems
+    }
+
+    /// The stemming language for Latin-script words.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Tokens of `text`, in order, with spans into `text`.
+    pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        self.iter(text).collect()
+    }
+
+    /// Tokens of `text` as an iterator.
+    pub fn iter<'t, 'a>(&'t self, text: &'a str) -> Tokens<'t, 'a> {
+        let inner = if self.news {
+            Inner::News(NewsTokens::new(text))
+        } else {
+            Inner::Plain(Words::new(text))
+        };
+        Tokens {
+            tokenizer: self,
+            inner,
+        }
+    }
+
+    /// The stem of a token's normalized form (the normalized form itself for
+    /// tokens that are not words or whose script has no stemmer).
+    pub fn stem_of<'a>(&self, token: &Token<'a>) -> std::borrow::Cow<'a, str> {
+        if !token.kind.is_alphabetic() || token.kind == TokenKind::Clitic {
+            return token.norm.clone();
+        }
+        match Language::for_word(&token.norm, self.language) {
+            Some(lang) => self.cache.stem(lang, &token.norm),
+            None => token.norm.clone(),
+        }
+    }
+
+    /// Sentence spans of `text` (relative to `text`), trimmed of white space.
+    ///
+    /// ```
+    /// use dateline_tokenize::Tokenizer;
+    /// let text = "I live in the U.S. How about you? Mr. Smith went to Washington.";
+    /// let s: Vec<&str> = Tokenizer::new().sentences(text).into_iter().map(|s| &text[s]).collect();
+    /// assert_eq!(s, ["I live in the U.S.", "How about you?", "Mr. Smith went to Washington."]);
+    /// ```
+    pub fn sentences(&self, text: &str) -> Vec<Span> {
+        sentence::split(text)
+    }
+
+    /// Sentences and tokens of every block of a document. Sentences never
+    /// cross a block; every token lies in its sentence.
+    pub fn analyze<'a>(&self, doc: &'a Document) -> Analysis<'a> {
+        let mut analysis = Analysis::default();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let Some(btext) = doc.text.get(block.span.range()) else {
+                continue;
+            };
+            self.analyze_into(btext, block.span.start, bi, &doc.text, &mut analysis);
+        }
+        analysis
+    }
+
+    /// Sentences and tokens of a plain text (all in block 0).
+    pub fn analyze_text<'a>(&self, text: &'a str) -> Analysis<'a> {
+        let mut analysis = Analysis::default();
+        self.analyze_into(text, 0, 0, text, &mut analysis);
+        analysis
+    }
+
+    fn analyze_into<'a>(
+        &self,
+        part: &str,
+        offset: usize,
+        block: usize,
+        full: &'a str,
+        out: &mut Analysis<'a>,
+    ) {
+        for s in sentence::split(part) {
+            let span = s.shift(offset);
+            let Some(stext) = full.get(span.range()) else {
+                continue;
+            };
+            let first = out.tokens.len();
+            for mut t in self.iter(stext) {
+                t.span = t.span.shift(span.start);
+                out.tokens.push(t);
+            }
+            out.sentences.push(Sentence {
+                span,
+                block,
+                tokens: first..out.tokens.len(),
+            });
+        }
+    }
+}
+
+/// Plain Unicode words with normalized forms.
+#[derive(Debug)]
+pub struct Words<'a> {
+    text: &'a str,
+    segs: Segments<'a>,
+}
+
+impl<'a> Words<'a> {
+    /// Plain words of `text`: exactly `unicode_word_indices`.
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            segs: Segments::words(text),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let g = self.segs.next()?;
+        let text = &self.text[g.start..g.end];
+        let (norm, numeric) = if g.ascii {
+            (normalize_ascii(text), text.as_bytes()[0].is_ascii_digit())
+        } else {
+            (
+                normalize(text),
+                text.chars().next().is_some_and(char::is_numeric),
+            )
+        };
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        Some(Token {
+            span: Span::new(g.start, g.end),
+            text,
+            kind,
+            norm,
+            stem: None,
+        })
+    }
+}
+
+#[derive(Debug)]
+enum Inner<'a> {
+    News(NewsTokens<'a>),
+    Plain(Words<'a>),
+}
+
+/// Tokens of a text, from [`Tokenizer::iter`].
+#[derive(Debug)]
+pub struct Tokens<'t, 'a> {
+    tokenizer: &'t Tokenizer,
+    inner: Inner<'a>,
+}
+
+impl<'a> Iterator for Tokens<'_, 'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let mut t = match &mut self.inner {
+            Inner::News(n) => n.next()?,
+            Inner::Plain(w) => w.next()?,
+        };
+        if self.tokenizer.stems {
+            t.stem = Some(self.tokenizer.stem_of(&t));
+        }
+        Some(t)
+    }
+}
+
+/// Plain Unicode words of `text` with normalized forms (no news rules, no
+/// stems): the same words and spans as `unicode_word_indices`.
+///
+/// ```
+/// let w: Vec<_> = dateline_tokenize::words("Don’t panic, 2 ÉLUS").map(|t| t.norm).collect();
+/// assert_eq!(w, ["don't", "panic", "2", "elus"]);
+/// ```
+pub fn words(text: &str) -> Words<'_> {
+    Words::new(text)
+}
+
+/// Sentence spans of `text` with the default rules (see
+/// [`Tokenizer::sentences`]).
+pub fn sentences(text: &str) -> Vec<Span> {
+    sentence::split(text)
+}
