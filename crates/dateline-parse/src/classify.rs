@@ -30,6 +30,9 @@ use crate::text::{
 };
 use crate::{Block, BlockKind, Date, Span};
 
+#[cfg(test)]
+mod tests;
+
 /// Word cap for counting; longer units are simply "long".
 const WORD_CAP: usize = 60;
 /// How many units at the top may precede the title.
@@ -282,6 +285,28 @@ fn site_tail(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A `" - Site Name"` tail of any shape, when a later line repeats what is
+/// left of it (the title without the site).
+fn repeated_left(s: &str, later: &[&str]) -> Option<(usize, usize)> {
+    for sep in [" - ", " – ", " — ", " | "] {
+        let Some(p) = s.rfind(sep) else { continue };
+        let left = norm_words(&s[..p]);
+        let site = s[p + sep.len()..].trim();
+        if word_count(site, 6) <= 5
+            && word_count(&s[..p], 3) >= 2
+            && later
+                .iter()
+                .take(4)
+                .any(|l| l.len() < s.len() && norm_words(l) == left)
+        {
+            let site_start =
+                p + sep.len() + (s[p + sep.len()..].len() - s[p + sep.len()..].trim_start().len());
+            return Some((p, site_start));
+        }
+    }
+    None
+}
+
 /// Finds the title line among the first units.
 fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine> {
     let window = &units[..units.len().min(TITLE_WINDOW)];
@@ -349,7 +374,7 @@ fn title_parts(s: &str, base: usize, later: &[&str], want: Option<&str>) -> Opti
             });
         }
     }
-    let tail = site_tail(s);
+    let tail = site_tail(s).or_else(|| repeated_left(s, later));
     let left_end = tail.map_or(s.len(), |(sep, _)| sep);
     let left = &s[..left_end];
     let cut = match want {
@@ -541,6 +566,16 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             out.push(BlockKind::Boilerplate, span, Some(reason));
             continue;
         }
+        if info.words <= 3 && !s.chars().any(char::is_alphanumeric) {
+            out.push(BlockKind::Boilerplate, span, Some("no words"));
+            continue;
+        }
+        if info.words == 1
+            && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        {
+            out.push(BlockKind::Boilerplate, span, Some("bare link"));
+            continue;
+        }
         let w = widget(info.norm(), s, info.words);
         match zone {
             Zone::Comments => {
@@ -609,6 +644,17 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             }
             if let Some(next) = next {
                 let nu = units[i];
+                // A headline over a cut-off summary: a teaser of another article.
+                if ends_truncated(next.text) && next.words <= 50 && !ends_truncated(s) {
+                    out.push(BlockKind::Boilerplate, span, Some("teaser headline"));
+                    out.push(
+                        BlockKind::Boilerplate,
+                        nu.span,
+                        Some("truncated teaser summary"),
+                    );
+                    i += 1;
+                    continue;
+                }
                 let one_sentence = nu.lines == 1
                     && ends_terminal(next.text)
                     && !ends_truncated(next.text)

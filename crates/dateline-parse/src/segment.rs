@@ -4,11 +4,12 @@
 //! blank lines, but glued lines (a caption under its label, a teaser between
 //! two paragraphs) and hard-wrapped paragraphs occur too. A unit is one
 //! trimmed line, except that a line starting with a lowercase letter right
-//! under a line that does not end a sentence continues it (hard wrapping).
+//! under a line that does not end a sentence continues it (hard wrapping),
+//! and so does any line under one ending in a comma or a function word.
 //! Whether blank lines surround a unit is kept: it is a strong layout signal.
 
 use crate::Span;
-use crate::text::{ends_terminal, starts_lower};
+use crate::text::{ends_dangling, ends_terminal, starts_lower};
 
 /// A run of one or more non-blank lines, trimmed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
         }
         let span = Span::new(start + lead, start + lead + trimmed.len());
         match out.last_mut() {
-            Some(u) if !blank && starts_lower(trimmed) && !ends_terminal(&text[last_line]) => {
+            Some(u) if !blank && continues(&text[last_line], trimmed) => {
                 u.span.end = span.end;
                 u.lines += 1;
             }
@@ -62,6 +63,13 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
         u.blank_after = true;
     }
     out
+}
+
+/// True when `next`, glued under `prev`, continues its sentence: `prev`
+/// does not end one, and `next` starts in lowercase or `prev` ends with a
+/// comma or a word that cannot end a line of its own ("in", "the").
+fn continues(prev: &str, next: &str) -> bool {
+    !ends_terminal(prev) && (starts_lower(next) || prev.ends_with(',') || ends_dangling(prev))
 }
 
 #[cfg(test)]

@@ -156,6 +156,14 @@ const CREDIT_MARKERS: &[&str] = &[
     "File photo",
     "File Photo",
     "Screenshot",
+    "Archive photo",
+    "Image copyright",
+    "Image caption",
+    "Photographer:",
+    "EPA-EFE/",
+    "EPA/",
+    "Xinhua/",
+    "via Getty",
 ];
 
 /// True when the line carries a photo credit.
@@ -232,6 +240,7 @@ const RELATED: &[&str] = &[
 /// Whole-line phrases that open the comment section.
 const COMMENTS: &[&str] = &[
     "leave a reply",
+    "leave a reply cancel reply",
     "leave a comment",
     "post a comment",
     "add a comment",
@@ -259,6 +268,7 @@ const WIDGET_PREFIXES: &[(&str, &str)] = &[
     ("share this", "share widget"),
     ("share on", "share widget"),
     ("share", "share widget"),
+    ("share this post", "share widget"),
     ("tweet", "share widget"),
     ("follow us", "follow widget"),
     ("subscribe", "subscription widget"),
@@ -266,8 +276,6 @@ const WIDGET_PREFIXES: &[(&str, &str)] = &[
     ("newsletter", "subscription widget"),
     ("advertisement", "advertisement"),
     ("sponsored", "advertisement"),
-    ("tags", "tag list"),
-    ("tagged", "tag list"),
     ("filed under", "tag list"),
     ("posted in", "tag list"),
     ("categories", "tag list"),
@@ -326,6 +334,32 @@ const WIDGET_INNER: &[(&str, &str)] = &[
     ("sign up for our newsletter", "subscription widget"),
     ("subscribe to our newsletter", "subscription widget"),
     ("follow us on", "follow widget"),
+    ("save my name email and website", "comment form"),
+    ("notify me of follow up comments", "comment form"),
+    ("notify me of new posts", "comment form"),
+    ("min read", "reading time"),
+    ("reading time", "reading time"),
+    ("share this article", "share widget"),
+    ("share this story", "share widget"),
+    ("click to share", "share widget"),
+    ("opens in new window", "share widget"),
+];
+
+/// Labels that make a short line a widget when written as `Label: …`.
+const WIDGET_LABELS: &[(&str, &str)] = &[
+    ("tags", "tag list"),
+    ("tagged", "tag list"),
+    ("topics", "tag list"),
+    ("keywords", "tag list"),
+    ("source", "source credit"),
+    ("sources", "source credit"),
+    ("author", "byline"),
+    ("written by", "byline"),
+    ("reporter", "byline"),
+    ("editor", "byline"),
+    ("edited by", "byline"),
+    ("share", "share widget"),
+    ("follow us", "follow widget"),
 ];
 
 /// Social networks; a short line made only of these is a share widget.
@@ -383,14 +417,9 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
             if norm == *p {
                 return Some(Widget { reason, zone: None });
             }
-            // A phrase opening a longer line counts when it is made of
-            // several words ("Load More In Politics") or is a label
-            // ("Tags: Russia, USA"), and the line does not read like a
-            // sentence.
-            if starts_with_words(norm, p)
-                && !ends_terminal(raw)
-                && (p.contains(' ') || label_of(raw).is_some_and(|l| norm_words(l) == *p))
-            {
+            // A several-word phrase opening a longer line that does not read
+            // like a sentence ("Load More In Politics").
+            if p.contains(' ') && starts_with_words(norm, p) && !ends_terminal(raw) {
                 return Some(Widget { reason, zone: None });
             }
         }
@@ -403,6 +432,24 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
                 zone: None,
             });
         }
+    }
+    if let Some(label) = label_of(raw) {
+        let label = norm_words(label);
+        if let Some((_, reason)) = WIDGET_LABELS.iter().find(|(l, _)| *l == label) {
+            return Some(Widget { reason, zone: None });
+        }
+    }
+    if words <= 12 && is_byline(raw) {
+        return Some(Widget {
+            reason: "byline",
+            zone: None,
+        });
+    }
+    if words <= 20 && is_menu(raw) {
+        return Some(Widget {
+            reason: "site navigation",
+            zone: None,
+        });
     }
     // "Related: …", "READ MORE: …", "See also: …" in front of a link.
     if let Some((head, rest)) = raw.split_once(':') {
@@ -423,6 +470,53 @@ fn label_of(raw: &str) -> Option<&str> {
     (head.len() <= 30).then_some(head)
 }
 
+/// "By John Smith", "By Jane Doe and John Smith, Reuters": a byline, made
+/// of capitalized names, connectors and (after a separator) a date.
+fn is_byline(raw: &str) -> bool {
+    let Some(rest) = raw.strip_prefix("By ").or_else(|| raw.strip_prefix("BY ")) else {
+        return false;
+    };
+    if ends_terminal(raw) {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=10).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')'));
+            w.is_empty()
+                || matches!(
+                    w,
+                    "and"
+                        | "&"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "al"
+                        | "bin"
+                        | "|"
+                        | "-"
+                        | "–"
+                        | "—"
+                )
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// "Home | News | World | Business": three or more short items between
+/// separators.
+fn is_menu(raw: &str) -> bool {
+    for sep in [" | ", " · ", " • ", " / ", " » ", " > "] {
+        let items: Vec<&str> = raw.split(sep).collect();
+        if items.len() >= 3 && items.iter().all(|i| (1..=3).contains(&word_count(i, 4))) {
+            return true;
+        }
+    }
+    false
+}
+
 /// "12 comments", "1 comment", "3 responses", "0 replies".
 fn is_comment_count(norm: &str) -> bool {
     let mut it = norm.split(' ');
@@ -431,6 +525,9 @@ fn is_comment_count(norm: &str) -> bool {
         (Some(n), Some("comment" | "comments" | "responses" | "response" | "replies" | "reply"), None)
             | (Some(n), Some("thoughts" | "responses"), Some(_))
             if n.bytes().all(|b| b.is_ascii_digit()) || n == "no" || n == "one"
+    ) || matches!(
+        (norm.split(' ').next(), norm.split(' ').nth(1), norm.split(' ').nth(2)),
+        (Some("comments" | "comment"), Some(n), None) if n.bytes().all(|b| b.is_ascii_digit())
     )
 }
 
@@ -569,5 +666,29 @@ mod tests {
         assert_eq!(w("The meeting was held in Helsinki."), None);
         assert_eq!(w("Next year the elections will be held again."), None);
         assert_eq!(w("Home prices rose sharply."), None);
+        assert_eq!(
+            w("Leave a Reply Cancel reply"),
+            Some("comment section marker")
+        );
+        assert_eq!(w("Comments (3)"), Some("comment section marker"));
+        assert_eq!(
+            w("Save my name, email, and website in this browser for the next time I comment."),
+            Some("comment form")
+        );
+        assert_eq!(w("Tags: Russia, USA, elections"), Some("tag list"));
+        assert_eq!(w("Source: TASS"), Some("source credit"));
+        assert_eq!(w("Sources"), None);
+        assert_eq!(w("By John Smith, Reuters"), Some("byline"));
+        assert_eq!(
+            w("By Jane Doe and John Smith | July 19, 2018"),
+            Some("byline")
+        );
+        assert_eq!(w("By Monday, the president had left"), None);
+        assert_eq!(w("By the numbers"), None);
+        assert_eq!(w("Home | News | World | Business"), Some("site navigation"));
+        assert_eq!(w("Next steps for NATO"), None);
+        assert_eq!(w("Home Office warns of delays"), None);
+        assert_eq!(w("5 min read"), Some("reading time"));
+        assert_eq!(w("Share this:"), Some("share widget"));
     }
 }
