@@ -135,6 +135,9 @@ mod tests {
         assert_eq!(normalize("Ἀθῆναι"), "αθηναι");
         assert_eq!(normalize("İstanbul"), "istanbul");
         assert_eq!(normalize("Йошкар"), "йошкар");
+        // Found by proptest: a folded letter must not fold again ("Ǽ" → "ǽ" → "ae").
+        assert_eq!(normalize("Ǽ"), "ae");
+        assert_eq!(normalize(&normalize("Ǿẛ")), "os");
     }
 
     #[test]
