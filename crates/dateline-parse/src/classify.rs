@@ -26,7 +26,8 @@ use crate::datetext::{DateMatch, date_prefix};
 use crate::segment::{Unit, units};
 use crate::text::{
     SECTIONS, Zone, commas, ends_dangling, ends_open, ends_terminal, ends_truncated, has_credit,
-    is_title_fragment, norm_words, sentence_breaks, starts_capital, widget, word_count,
+    is_code, is_copyright, is_title_fragment, norm_words, sentence_breaks, starts_capital, widget,
+    word_count,
 };
 use crate::{Block, BlockKind, Date, Span};
 
@@ -576,6 +577,15 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             out.push(BlockKind::Boilerplate, span, Some("bare link"));
             continue;
         }
+        if info.words <= 60 && (is_code(s) || is_copyright(s)) {
+            let reason = if is_code(s) {
+                "script code"
+            } else {
+                "copyright notice"
+            };
+            out.push(BlockKind::Boilerplate, span, Some(reason));
+            continue;
+        }
         let w = widget(info.norm(), s, info.words);
         match zone {
             Zone::Comments => {
@@ -594,6 +604,18 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
                 }
                 if info.words <= 30 || ends_truncated(s) || !ends_terminal(s) {
                     out.push(BlockKind::Boilerplate, span, Some("related-article teaser"));
+                    continue;
+                }
+                zone = Zone::Body;
+            }
+            Zone::Tags => {
+                if let Some(w) = w {
+                    zone = w.zone.unwrap_or(Zone::Body);
+                    out.push(BlockKind::Boilerplate, span, Some(w.reason));
+                    continue;
+                }
+                if info.words <= 4 && !ends_terminal(s) {
+                    out.push(BlockKind::Boilerplate, span, Some("tag list"));
                     continue;
                 }
                 zone = Zone::Body;
@@ -634,6 +656,16 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             out.push(BlockKind::Caption, span, Some("photo credit"));
             continue;
         }
+        // A short line glued under a caption continues it.
+        let after_caption = !u.blank_before
+            && out
+                .blocks
+                .last()
+                .is_some_and(|b| b.kind == BlockKind::Caption && b.span.end < u.span.start);
+        if after_caption && u.lines == 1 && info.words <= 35 && sentence_breaks(s, 2) <= 1 {
+            out.push(BlockKind::Caption, span, Some("line under a caption"));
+            continue;
+        }
         if u.lines == 1 && heading_like(s, info.words) {
             let prev_body = i >= 2 && infos[i - 2].is_body();
             let next = infos.get(i);
@@ -644,6 +676,11 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             }
             if let Some(next) = next {
                 let nu = units[i];
+                // A label glued over a photo credit.
+                if !u.blank_after && nu.lines == 1 && next.words <= 60 && has_credit(next.text) {
+                    out.push(BlockKind::Caption, span, Some("label over a photo credit"));
+                    continue;
+                }
                 // A headline over a cut-off summary: a teaser of another article.
                 if ends_truncated(next.text) && next.words <= 50 && !ends_truncated(s) {
                     out.push(BlockKind::Boilerplate, span, Some("teaser headline"));

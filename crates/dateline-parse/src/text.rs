@@ -180,6 +180,8 @@ pub(crate) enum Zone {
     Related,
     /// After "Leave a Reply", "12 Comments", …: the comment section.
     Comments,
+    /// After a "Tags" line: one short tag a line.
+    Tags,
 }
 
 /// A recognised widget line: why it is boilerplate and which zone follows.
@@ -207,7 +209,6 @@ const RELATED: &[&str] = &[
     "see also",
     "read also",
     "also read",
-    "read more",
     "read next",
     "what to read next",
     "more stories",
@@ -260,6 +261,10 @@ const COMMENTS: &[&str] = &[
 /// Whole-line (or line-opening) widget phrases that change nothing after.
 const WIDGET_PREFIXES: &[(&str, &str)] = &[
     ("load more", "load-more button"),
+    ("read more", "read-more link"),
+    ("subscribe to", "subscription widget"),
+    ("join our", "subscription widget"),
+    ("tags", "tag list marker"),
     ("show more", "load-more button"),
     ("see more", "load-more button"),
     ("view more", "load-more button"),
@@ -401,6 +406,24 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
             zone: Some(Zone::Related),
         });
     }
+    if words <= 6
+        && !ends_terminal(raw)
+        && RELATED
+            .iter()
+            .any(|p| p.contains(' ') && starts_with_words(norm, p))
+    {
+        // "Related Articles More From Author", "More from Europe".
+        return Some(Widget {
+            reason: "related-articles marker",
+            zone: Some(Zone::Related),
+        });
+    }
+    if norm == "tags" || norm == "tagged" {
+        return Some(Widget {
+            reason: "tag list marker",
+            zone: Some(Zone::Tags),
+        });
+    }
     if COMMENTS.contains(&norm) || is_comment_count(norm) {
         return Some(Widget {
             reason: "comment section marker",
@@ -410,6 +433,18 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
     for (p, reason) in WIDGET_INNER {
         if norm.contains(p) {
             return Some(Widget { reason, zone: None });
+        }
+    }
+    // "Related: …", "READ MORE: …", "See also: …" in front of a link.
+    if let Some((head, rest)) = raw.split_once(':') {
+        let head = norm_words(head);
+        if !rest.trim().is_empty()
+            && (RELATED.contains(&head.as_str()) || head == "read more" || head == "watch")
+        {
+            return Some(Widget {
+                reason: "related-article link",
+                zone: None,
+            });
         }
     }
     if words <= 8 {
@@ -451,16 +486,6 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
             zone: None,
         });
     }
-    // "Related: …", "READ MORE: …", "See also: …" in front of a link.
-    if let Some((head, rest)) = raw.split_once(':') {
-        let head = norm_words(head);
-        if !rest.trim().is_empty() && RELATED.contains(&head.as_str()) {
-            return Some(Widget {
-                reason: "related-article link",
-                zone: None,
-            });
-        }
-    }
     None
 }
 
@@ -476,10 +501,17 @@ fn is_byline(raw: &str) -> bool {
     let Some(rest) = raw.strip_prefix("By ").or_else(|| raw.strip_prefix("BY ")) else {
         return false;
     };
-    if ends_terminal(raw) {
+    let rest = rest.trim_end_matches([' ', '-', '–', '—', '|']);
+    if ends_terminal(rest) {
         return false;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.len() == 1 {
+        // "By admin": a user name.
+        return words[0]
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    }
     (1..=10).contains(&words.len())
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')'));
@@ -503,6 +535,41 @@ fn is_byline(raw: &str) -> bool {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
+}
+
+/// Script or style code left in the text by a scraper.
+pub(crate) fn is_code(s: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "adsbygoogle",
+        "googletag.",
+        "window.",
+        "document.",
+        "function(",
+        "function ()",
+        "=>",
+        "});",
+        "var ",
+    ];
+    let t = s.trim_end();
+    (t.ends_with("});")
+        || t.ends_with("};")
+        || t.ends_with(");")
+        || t.ends_with('{')
+        || t.starts_with("var "))
+        && MARKERS.iter().any(|m| s.contains(m))
+}
+
+/// "© 2019 Example News", "Copyright 2020 Example Media Ltd": a copyright
+/// notice (not a photo credit).
+pub(crate) fn is_copyright(s: &str) -> bool {
+    let rest = s
+        .strip_prefix('©')
+        .or_else(|| s.strip_prefix("(c)"))
+        .or_else(|| s.strip_prefix("Copyright"))
+        .or_else(|| s.strip_prefix("COPYRIGHT"));
+    let Some(rest) = rest else { return false };
+    let rest = rest.trim_start().trim_start_matches('©').trim_start();
+    rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
 }
 
 /// "Home | News | World | Business": three or more short items between
@@ -690,5 +757,22 @@ mod tests {
         assert_eq!(w("Home Office warns of delays"), None);
         assert_eq!(w("5 min read"), Some("reading time"));
         assert_eq!(w("Share this:"), Some("share widget"));
+        assert_eq!(w("By admin -"), Some("byline"));
+        assert_eq!(
+            w("RELATED ARTICLES MORE FROM AUTHOR"),
+            Some("related-articles marker")
+        );
+        assert_eq!(w("TAGS"), Some("tag list marker"));
+        assert_eq!(w("Read more"), Some("read-more link"));
+        assert_eq!(
+            w("Subscribe to our Telegram channel"),
+            Some("subscription widget")
+        );
+        assert!(is_code(
+            "(adsbygoogle = window.adsbygoogle || []).push({});"
+        ));
+        assert!(!is_code("He said (in an interview) that it was over);"));
+        assert!(is_copyright("© 2019 Example News"));
+        assert!(!is_copyright("© AP Photo / Evan Vucci"));
     }
 }

@@ -248,3 +248,68 @@ fn no_title_when_the_text_opens_with_body() {
     assert!(parse("").blocks.is_empty());
     assert!(parse(" \n\t \n").blocks.is_empty());
 }
+
+#[test]
+fn news_theme_page_furniture() {
+    let text = format!(
+        "Home World Trump Says He Will Meet Putin Again\n\n\
+         Trump Says He Will Meet Putin Again\n\n\
+         By admin -\nJuly 20, 2018\n0\nShare\nFacebook\nTwitter\n\n\
+         {BODY1}\n\n(adsbygoogle = window.adsbygoogle || []).push({{}});\n\n{BODY2}\n\n\
+         TAGS\nPutin\nTrump\nShare\nFacebook\nTwitter\n\n\
+         Previous article: Ministers meet again in Vienna\n\
+         RELATED ARTICLES MORE FROM AUTHOR\n\nMinisters meet again in Vienna\n\n\
+         LEAVE A REPLY\nPlease enter your comment!\nPlease enter your name here\n\n\
+         © 2019 Example News. All rights reserved\n"
+    );
+    let doc = parse(text);
+    let k = kinds(&doc);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Trump Says He Will Meet Putin Again")
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-07-20")
+    );
+    let paragraphs: Vec<&str> = k
+        .iter()
+        .filter(|(kind, _)| *kind == Paragraph)
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(paragraphs, [BODY1, BODY2]);
+    let others: Vec<_> = k
+        .iter()
+        .filter(|(kind, _)| !matches!(kind, Paragraph | Title | Dateline))
+        .collect();
+    assert!(
+        others.iter().all(|(kind, _)| *kind == Boilerplate),
+        "{k:#?}"
+    );
+    assert_eq!(reason_of(&doc, "By admin -"), Some("byline"));
+    assert_eq!(reason_of(&doc, "Putin"), Some("tag list"));
+}
+
+#[test]
+fn agency_photo_blocks() {
+    let text = format!(
+        "Putin says Moscow never meddled in the vote\n\n\
+         © Sputnik / Mikhail Klimentyev\nRussian President Vladimir Putin\n\n\
+         MOSCOW, July 20 (Sputnik) - {BODY1}\n\n\
+         Donald Trump and Vladimir Putin in Helsinki\nPhoto: REUTERS/Kevin Lamarque\n\n{BODY2}\n"
+    );
+    let doc = parse(text);
+    assert_eq!(
+        kinds(&doc),
+        [
+            (Title, "Putin says Moscow never meddled in the vote"),
+            (Caption, "© Sputnik / Mikhail Klimentyev"),
+            (Caption, "Russian President Vladimir Putin"),
+            (Dateline, "MOSCOW, July 20 (Sputnik) -"),
+            (Paragraph, BODY1),
+            (Caption, "Donald Trump and Vladimir Putin in Helsinki"),
+            (Caption, "Photo: REUTERS/Kevin Lamarque"),
+            (Paragraph, BODY2),
+        ]
+    );
+}
