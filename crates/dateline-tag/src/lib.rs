@@ -17,6 +17,9 @@ pub use dateline_tokenize::{
 
 pub use crate::entity::{Entity, Label, TaggedDocument, Tagger};
 pub use crate::model::{KbHint, ModelSpan, NerModel};
+pub use crate::quote::eval::{
+    Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,
+};
 pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 
 mod entity;

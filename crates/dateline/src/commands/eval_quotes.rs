@@ -1,11 +1,239 @@
-//! `dateline eval quotes`
+//! `dateline eval quotes [--json] [--errors] [--gold-entities] [--gold FILE] [--seeds-dir DIR]`
+//!
+//! Scores quotation detection and speaker attribution against the
+//! hand-checked gold of the seed articles
+//! (`crates/dateline-tag/eval-data/quotes_gold.json`, see docs/EVALUATION.md).
+//! The articles are parsed and tagged end to end; with `--gold-entities` the
+//! entity gold of the seeds replaces the tagger's mentions, which isolates
+//! the quotation layer from entity errors.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use dateline_tag::eval::SeedsGold;
+use dateline_tag::{Entity, GoldDocument, Label, Quote, QuoteScores, Span, Tagger, score_quotes};
+use serde_json::json;
 
 use super::{CliError, CmdResult};
 
 /// Arguments of `dateline eval quotes`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// List every disagreement with the gold before the scores.
+    #[arg(long)]
+    errors: bool,
+    /// Use the seeds' entity gold instead of the tagger's entities.
+    #[arg(long)]
+    gold_entities: bool,
+    /// The quotation gold file (default: the copy bundled with the source).
+    #[arg(long, value_name = "FILE")]
+    gold: Option<PathBuf>,
+    /// Directory holding the articles named in the gold (default: examples/corpus/seeds of the source).
+    #[arg(long, value_name = "DIR")]
+    seeds_dir: Option<PathBuf>,
+}
 
-pub(crate) fn run(_args: Args) -> CmdResult {
-    Err(CliError::Failed("quotes evaluation is not available yet".into()))
+#[derive(serde::Deserialize)]
+struct GoldFile {
+    documents: Vec<GoldDocument>,
+}
+
+fn source_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))
+}
+
+fn label(name: &str) -> Option<Label> {
+    Some(match name {
+        "PERSON" => Label::Person,
+        "ORG" => Label::Org,
+        "GPE" => Label::Gpe,
+        "LOC" => Label::Loc,
+        "NORP" => Label::Norp,
+        "FAC" => Label::Fac,
+        "EVENT" => Label::Event,
+        "DATE" => Label::Date,
+        "TIME" => Label::Time,
+        "MONEY" => Label::Money,
+        "PERCENT" => Label::Percent,
+        "MISC" => Label::Misc,
+        _ => return None,
+    })
+}
+
+/// The seeds' entity gold (non-boilerplate mentions) as entities, per file name.
+fn gold_entities(path: &Path) -> Result<SeedsGold, CliError> {
+    serde_json::from_str(&read(path)?)
+        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))
+}
+
+pub(crate) fn run(args: Args) -> CmdResult {
+    let gold_path = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| source_root().join("crates/dateline-tag/eval-data/quotes_gold.json"));
+    let seeds_dir = args
+        .seeds_dir
+        .clone()
+        .unwrap_or_else(|| source_root().join("examples/corpus/seeds"));
+    let gold: GoldFile = serde_json::from_str(&read(&gold_path)?)
+        .map_err(|e| CliError::Failed(format!("{}: {e}", gold_path.display())))?;
+    let entity_gold = if args.gold_entities {
+        Some(gold_entities(
+            &source_root().join("crates/dateline-tag/eval-data/seeds_gold.json"),
+        )?)
+    } else {
+        None
+    };
+
+    let tagger = Tagger::new();
+    let parser = dateline_tag::parse::Parser::new();
+    let mut predicted: Vec<(String, Vec<Quote>)> = Vec::new();
+    for g in &gold.documents {
+        let path = seeds_dir.join(format!("{}.txt", g.id));
+        let doc = parser
+            .parse(g.id.clone(), read(&path)?)
+            .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+        for q in &g.quotes {
+            if doc.text.get(q.start..q.end) != Some(q.text.as_str()) {
+                return Err(CliError::Failed(format!(
+                    "{}: gold quote at {}..{} does not match the article text",
+                    gold_path.display(),
+                    q.start,
+                    q.end
+                )));
+            }
+        }
+        let entities: Vec<Entity> = match &entity_gold {
+            Some(eg) => eg
+                .files
+                .get(&format!("{}.txt", g.id))
+                .map(|f| {
+                    f.entities
+                        .iter()
+                        .filter(|m| !m.boilerplate)
+                        .filter_map(|m| {
+                            Some(Entity {
+                                span: Span::new(m.byte_start, m.byte_end),
+                                text: m.text.clone(),
+                                label: label(&m.label)?,
+                                canonical: m.canonical.clone(),
+                                value: m.value.clone(),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => tagger.entities(&doc),
+        };
+        predicted.push((g.id.clone(), tagger.quotes(&doc, &entities)));
+    }
+    let s = score_quotes(&gold.documents, &predicted);
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        let counts = |c: dateline_tag::Counts| {
+            json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(),
+                   "recall": c.recall(), "f1": c.f1()})
+        };
+        let mut v = json!({
+            "documents": gold.documents.len(),
+            "gold_quotes": s.gold_total,
+            "entities": if args.gold_entities { "gold" } else { "tagger" },
+            "exact": counts(s.exact),
+            "overlap": counts(s.overlap),
+            "speaker_accuracy": s.speaker_accuracy(),
+            "speaker_correct": s.speaker_correct,
+            "speaker_total": s.speaker_total,
+            "attribution_accuracy": s.attribution_accuracy(),
+            "kind_accuracy": s.kind_accuracy(),
+        });
+        if args.errors {
+            v["errors"] =
+                serde_json::to_value(&s.errors).map_err(|e| CliError::Failed(e.to_string()))?;
+        }
+        serde_json::to_writer(&mut out, &v).map_err(|e| CliError::Failed(e.to_string()))?;
+        writeln!(out)?;
+    } else {
+        if args.errors {
+            print_errors(&mut out, &s)?;
+        }
+        print_table(&mut out, &s, gold.documents.len(), args.gold_entities)?;
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn print_errors(out: &mut impl Write, s: &QuoteScores) -> std::io::Result<()> {
+    for e in &s.errors {
+        let short: String = e.text.chars().take(60).collect();
+        writeln!(
+            out,
+            "{}\t{}\t{:?}\texpected {}\tfound {}",
+            e.id,
+            e.what,
+            short,
+            e.expected.as_deref().unwrap_or("-"),
+            e.found.as_deref().unwrap_or("-")
+        )?;
+    }
+    writeln!(out)
+}
+
+fn print_table(
+    out: &mut impl Write,
+    s: &QuoteScores,
+    docs: usize,
+    gold_entities: bool,
+) -> std::io::Result<()> {
+    let source = if gold_entities {
+        "gold entities"
+    } else {
+        "tagger entities"
+    };
+    writeln!(
+        out,
+        "quotations: {docs} documents, {} gold quotes ({source})",
+        s.gold_total
+    )?;
+    writeln!(
+        out,
+        "{:<22} {:>9} {:>9} {:>9} {:>5} {:>5} {:>5}",
+        "detection", "precision", "recall", "f1", "tp", "fp", "fn"
+    )?;
+    for (name, c) in [("exact span", s.exact), ("overlap", s.overlap)] {
+        writeln!(
+            out,
+            "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}",
+            name,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        )?;
+    }
+    writeln!(
+        out,
+        "speaker accuracy       {:>9.3}  ({}/{} found quotes)",
+        s.speaker_accuracy(),
+        s.speaker_correct,
+        s.speaker_total
+    )?;
+    writeln!(
+        out,
+        "attribution accuracy   {:>9.3}  ({}/{} gold quotes)",
+        s.attribution_accuracy(),
+        s.speaker_correct,
+        s.gold_total
+    )?;
+    writeln!(out, "kind accuracy          {:>9.3}", s.kind_accuracy())
 }

@@ -1,4 +1,7 @@
-//! `dateline quotes PATH… [--json]`
+//! `dateline quotes PATH… [--json]`: quotations and their speakers.
+//!
+//! Text output: one line per quote, `START..END<TAB>speaker<TAB>cue<TAB>kind<TAB>text`.
+//! JSON Lines: `{"id", "quotes": [{"text","start","end","speaker","speaker_start","speaker_end","cue","kind"}]}`.
 
 use std::io::Write;
 
@@ -38,7 +41,15 @@ pub(crate) fn run(args: Args) -> CmdResult {
         } else {
             writeln!(out, "# {}", tagged.document.id)?;
             for q in &tagged.quotes {
-                writeln!(out, "{}: {}", q.speaker.as_deref().unwrap_or("(unknown)"), q.text)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    q.span,
+                    q.speaker.as_deref().unwrap_or("(unknown)"),
+                    q.cue.as_deref().unwrap_or("-"),
+                    q.kind.as_str(),
+                    q.text.replace('\n', " ")
+                )?;
             }
             Ok(())
         }

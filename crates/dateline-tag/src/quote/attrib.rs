@@ -1,0 +1,959 @@
+//! Speech cues and speaker attribution.
+//!
+//! Each content block is cut into words and punctuation, with every quote
+//! standing in as a single token, and into sentences. A quote is attributed
+//! from its own sentence only, in this order:
+//! 1. after the quote, when its punctuation announces an attribution
+//!    (`"…," Trump said`, `“…,” said Bolton`, `«…», — is spoken in the
+//!    statement by …`, `"…?" he was asked`);
+//! 2. before it: the nearest cue verb to the left and its subject
+//!    (`Bolton said he told Patrushev: “…”`, `Peskov called … «…»`);
+//! 3. a headline-style `Name: “…”`.
+//!
+//! The speaker is read from a short noun phrase next to the cue: a PERSON
+//! entity first, then an ORG or GPE; a pronoun resolves to the nearest
+//! preceding PERSON of the same gender outside quotes (unknown gender stops
+//! the search: no guess); a definite role ("the presidential advisor")
+//! resolves to the nearest preceding PERSON, preferring one introduced with
+//! that role. Any other subject ("the report said", "he was asked") is an
+//! explicit unknown speaker. Statements that no sentence attributes inherit
+//! the speaker of the paragraph or of the adjacent run of quote paragraphs,
+//! and only when the neighbours agree.
+//!
+//! Every context window is bounded, so attribution is linear in the text.
+
+use super::marks::RawQuote;
+use super::names::{self, Gender};
+use crate::{Entity, Label, Span};
+
+/// Most tokens looked at on either side of a quote.
+const WINDOW: usize = 40;
+/// Most words in a speaker noun phrase.
+const MAX_NP_WORDS: usize = 10;
+/// Most entity mentions examined when resolving a pronoun or role.
+const MAX_CANDIDATES: usize = 64;
+/// How many blocks back a pronoun may reach.
+const BLOCKS_BACK: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Punct(char),
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub(crate) span: Span,
+    pub(crate) kind: TokKind,
+}
+
+/// Whether a quote is a statement or a phrase (decided here, mapped by the caller).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Statement,
+    Phrase,
+}
+
+/// Who a quote's attribution points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// An entity (index into the sorted entity list), mentioned at `span`.
+    Named { entity: usize, span: Span },
+    /// The text names a source it does not identify ("the report said").
+    Unknown,
+}
+
+/// The attribution of one quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    pub(crate) who: Option<Who>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) shape: Shape,
+}
+
+/// Everything attribution needs about one document.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub(crate) text: &'a str,
+    /// Valid entity mentions sorted by start.
+    pub(crate) entities: Vec<&'a Entity>,
+    pub(crate) blocks: &'a [Span],
+    pub(crate) joinable: &'a [bool],
+    pub(crate) quotes: &'a [RawQuote],
+    /// Speakers attributed so far: `(mention start, entity)`, in the order found.
+    pub(crate) resolved: std::cell::RefCell<Vec<(usize, usize)>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// The subject speaks: said, told, added, called, …
+    Speech,
+    /// The object is the speaker: quoted, cited.
+    Quoting,
+}
+
+fn cue_word(lower: &str) -> Option<Cue> {
+    const SPEECH: &[&str] = &[
+        "accused",
+        "acknowledged",
+        "add",
+        "added",
+        "adds",
+        "admitted",
+        "announced",
+        "answered",
+        "argued",
+        "argues",
+        "ask",
+        "asked",
+        "asks",
+        "assured",
+        "assures",
+        "called",
+        "calls",
+        "claimed",
+        "claims",
+        "commented",
+        "complained",
+        "conceded",
+        "concluded",
+        "confirmed",
+        "continued",
+        "declared",
+        "denied",
+        "described",
+        "dubbed",
+        "emphasised",
+        "emphasized",
+        "emphasizes",
+        "explained",
+        "explains",
+        "indicated",
+        "insisted",
+        "insists",
+        "labeled",
+        "labelled",
+        "maintained",
+        "mentioned",
+        "noted",
+        "notes",
+        "observed",
+        "predicted",
+        "promised",
+        "recalled",
+        "remarked",
+        "repeated",
+        "replied",
+        "reported",
+        "responded",
+        "reiterated",
+        "said",
+        "say",
+        "says",
+        "stated",
+        "stressed",
+        "stresses",
+        "suggested",
+        "tell",
+        "tells",
+        "termed",
+        "told",
+        "tweeted",
+        "urged",
+        "vowed",
+        "warned",
+        "warns",
+        "wrote",
+    ];
+    const QUOTING: &[&str] = &["cited", "cites", "quoted", "quotes", "quoting"];
+    if SPEECH.contains(&lower) {
+        Some(Cue::Speech)
+    } else if QUOTING.contains(&lower) {
+        Some(Cue::Quoting)
+    } else {
+        None
+    }
+}
+
+fn is_aux(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "was" | "are" | "were" | "be" | "been" | "being"
+    )
+}
+
+fn is_passive_participle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "spoken"
+            | "said"
+            | "stated"
+            | "quoted"
+            | "written"
+            | "noted"
+            | "reported"
+            | "cited"
+            | "announced"
+            | "declared"
+            | "voiced"
+            | "expressed"
+            | "made"
+            | "issued"
+            | "told"
+            | "asked"
+    )
+}
+
+fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
+    match lower {
+        "he" => Some((Label::Person, Some(Gender::Male))),
+        "she" => Some((Label::Person, Some(Gender::Female))),
+        "it" => Some((Label::Org, None)),
+        _ => None,
+    }
+}
+
+/// Nouns naming a person by function; a definite phrase headed by one can
+/// refer back to a person already named.
+fn is_role(lower: &str) -> bool {
+    matches!(
+        lower,
+        "adviser"
+            | "advisor"
+            | "aide"
+            | "ambassador"
+            | "attorney"
+            | "chairman"
+            | "chairwoman"
+            | "chancellor"
+            | "chief"
+            | "commander"
+            | "congressman"
+            | "congresswoman"
+            | "diplomat"
+            | "director"
+            | "envoy"
+            | "governor"
+            | "head"
+            | "leader"
+            | "lawmaker"
+            | "mayor"
+            | "minister"
+            | "official"
+            | "premier"
+            | "president"
+            | "prosecutor"
+            | "representative"
+            | "secretary"
+            | "senator"
+            | "spokesman"
+            | "spokesperson"
+            | "spokeswoman"
+            | "politician"
+    )
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "co", "col", "corp", "dr", "gen", "gov", "inc", "jr", "lt", "ltd", "mr", "mrs", "ms", "no",
+    "prof", "rep", "sen", "sr", "st", "vs",
+];
+
+impl<'a> Ctx<'a> {
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.span.range()]
+    }
+
+    fn lower(&self, t: &Tok) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    fn is_word(&self, t: &Tok, w: &str) -> bool {
+        t.kind == TokKind::Word && self.word(t).eq_ignore_ascii_case(w)
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.outer.start <= pos);
+        i > 0 && self.quotes[i - 1].outer.end > pos
+    }
+
+    /// Entities lying entirely inside `start..end`, in order.
+    fn entities_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.entities.partition_point(|e| e.span.start < start);
+        (first..self.entities.len())
+            .take_while(move |&i| self.entities[i].span.start < end)
+            .filter(move |&i| self.entities[i].span.end <= end)
+    }
+
+    fn entity_at_word(&self, t: &Tok) -> bool {
+        let i = self
+            .entities
+            .partition_point(|e| e.span.start <= t.span.start);
+        i > 0 && self.entities[i - 1].span.end > t.span.start
+    }
+
+    /// Splits a block into tokens; quotes overlapping the block (indices
+    /// `qs`) become single tokens.
+    pub(crate) fn tokenize(&self, block: Span, qs: &[usize]) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut qiter = qs.iter().peekable();
+        let body = &self.text[block.range()];
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = block.start + i;
+            if let Some(&&qi) = qiter.peek() {
+                let q = self.quotes[qi].outer;
+                let qs = q.start.max(block.start);
+                if at >= qs {
+                    let qe = q.end.min(block.end);
+                    toks.push(Tok {
+                        span: Span::new(qs, qe),
+                        kind: TokKind::Quote(qi),
+                    });
+                    qiter.next();
+                    while chars.peek().is_some_and(|&(j, _)| block.start + j < qe) {
+                        chars.next();
+                    }
+                    continue;
+                }
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut end = at + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    let pos = block.start + j;
+                    if qiter
+                        .peek()
+                        .is_some_and(|&&qi| self.quotes[qi].outer.start <= pos)
+                    {
+                        break;
+                    }
+                    if d.is_alphanumeric() {
+                        end = pos + d.len_utf8();
+                        chars.next();
+                    } else if matches!(d, '\'' | '’' | '-') {
+                        // Joins only between word characters (Russia’s, Vice-President).
+                        let after = body[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(char::is_alphanumeric) {
+                            end = pos + d.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Tok {
+                    span: Span::new(at, end),
+                    kind: TokKind::Word,
+                });
+            } else {
+                toks.push(Tok {
+                    span: Span::new(at, at + c.len_utf8()),
+                    kind: TokKind::Punct(c),
+                });
+            }
+        }
+        toks
+    }
+
+    /// `ends[i]` is true when a sentence ends after token `i`.
+    pub(crate) fn sentence_ends(&self, toks: &[Tok]) -> Vec<bool> {
+        let mut ends = vec![false; toks.len()];
+        for i in 0..toks.len() {
+            let next_starts = match toks.get(i + 1) {
+                None => true,
+                Some(n) => match n.kind {
+                    TokKind::Quote(_) => true,
+                    TokKind::Word => self
+                        .word(n)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                    TokKind::Punct(c) => matches!(c, '(' | '[' | '—' | '–'),
+                },
+            };
+            ends[i] = match toks[i].kind {
+                TokKind::Punct('.' | '!' | '?' | '…') => {
+                    next_starts && !self.is_abbreviation(toks, i)
+                }
+                TokKind::Quote(q) => {
+                    let inner = &self.text[self.quotes[q].inner.range()];
+                    inner.ends_with(['.', '!', '?', '…'])
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.kind != TokKind::Punct(','))
+                        && next_starts
+                }
+                _ => false,
+            };
+        }
+        ends
+    }
+
+    fn is_abbreviation(&self, toks: &[Tok], i: usize) -> bool {
+        if toks[i].kind != TokKind::Punct('.') {
+            return false;
+        }
+        if self.entity_at_word(&toks[i]) {
+            return true;
+        }
+        match i.checked_sub(1).map(|p| &toks[p]) {
+            Some(p) if p.kind == TokKind::Word && p.span.end == toks[i].span.start => {
+                let w = self.lower(p);
+                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// Attributes quote `q`, whose token is `toks[at]` in a block whose
+    /// sentence ends are `ends` (`toks_last`/`at_last`/`ends_last`: the block
+    /// and token where it ends, for a quote that spans paragraphs).
+    pub(crate) fn attribute(
+        &self,
+        q: usize,
+        (toks, at, ends): (&[Tok], usize, &[bool]),
+        (toks_last, at_last, ends_last): (&[Tok], usize, &[bool]),
+    ) -> Attribution {
+        let sent_start = sentence_start(ends, at);
+        let left = &toks[sent_start..at];
+        let right_end = sentence_end(ends_last, at_last);
+        let right = &toks_last[at_last + 1..right_end];
+        let shape = self.shape(q, left, right);
+
+        let mut result = Attribution {
+            who: None,
+            cue: None,
+            shape,
+        };
+        if self.announces_attribution(q, right)
+            && let Some((who, cue)) = self.after_quote(right)
+        {
+            result.who = Some(who);
+            result.cue = Some(cue);
+            return result;
+        }
+        if let Some((who, cue)) = self.before_quote(left) {
+            result.who = Some(who);
+            result.cue = Some(cue);
+            return result;
+        }
+        // Headline style: `Peskov: «…»`.
+        if let [.., name, colon] = left
+            && colon.kind == TokKind::Punct(':')
+        {
+            let start = left[left.len().saturating_sub(5)..]
+                .first()
+                .map_or(name.span.start, |t| t.span.start);
+            if let Some(e) = self.best_entity(start, name.span.end, true) {
+                result.who = Some(Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                });
+            }
+        }
+        result
+    }
+
+    fn shape(&self, q: usize, left: &[Tok], right: &[Tok]) -> Shape {
+        let inner = &self.text[self.quotes[q].inner.range()];
+        let upper_start = inner
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase);
+        let prev = left.last();
+        let statement = match prev {
+            None => {
+                // A short quote used as a noun phrase at sentence start.
+                let words = inner.split_whitespace().count();
+                let bare = !inner.ends_with(['.', ',', '!', '?', '…']);
+                let continues = right.first().is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && self.word(t).chars().next().is_some_and(char::is_lowercase)
+                        && cue_word(&self.lower(t)).is_none()
+                        && pronoun(&self.lower(t)).is_none()
+                });
+                !(words <= 4 && bare && continues)
+            }
+            Some(t) => match t.kind {
+                TokKind::Punct(':') | TokKind::Quote(_) => true,
+                TokKind::Punct(',' | '—' | '–' | '-') => upper_start,
+                TokKind::Punct(_) => false,
+                TokKind::Word => upper_start && cue_word(&self.lower(t)).is_some(),
+            },
+        };
+        if statement {
+            Shape::Statement
+        } else {
+            Shape::Phrase
+        }
+    }
+
+    /// Does the quote's punctuation say an attribution follows it?
+    fn announces_attribution(&self, q: usize, right: &[Tok]) -> bool {
+        let inner = &self.text[self.quotes[q].inner.range()];
+        inner.ends_with([',', '?', '!', '…', '—', '–', '-'])
+            || right
+                .first()
+                .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-')))
+            || right.first().is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && self.word(t).chars().next().is_some_and(char::is_lowercase)
+            })
+    }
+
+    /// `"…," Trump said` / `“…,” said Bolton` / `«…», — is spoken in the statement by …`.
+    fn after_quote(&self, right: &[Tok]) -> Option<(Who, Span)> {
+        let skip = right
+            .iter()
+            .take_while(|t| matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')))
+            .count();
+        let rest = &right[skip..];
+        let first = rest.first()?;
+        if first.kind != TokKind::Word {
+            return None;
+        }
+        // Inverted or passive cue right after the quote.
+        if let Some(found) = self.cue_then_speaker(rest, 0) {
+            return Some(found);
+        }
+        // Subject first: the nearest cue within a short stretch.
+        for (i, t) in rest.iter().enumerate().take(MAX_NP_WORDS + 2) {
+            match t.kind {
+                TokKind::Quote(_) | TokKind::Punct('.' | ';' | '!' | '?') => return None,
+                TokKind::Word => {
+                    let lower = self.lower(t);
+                    if let Some(cue) = cue_word(&lower) {
+                        if i == 0 {
+                            return None;
+                        }
+                        return Some(self.subject_of(rest, i, cue));
+                    }
+                    if lower == "according" {
+                        return self.according_to(rest, i);
+                    }
+                }
+                TokKind::Punct(_) => {}
+            }
+        }
+        None
+    }
+
+    /// A cue at `toks[i]` whose speaker follows it: inverted (`said Bolton`),
+    /// passive with an agent (`is spoken in the statement by X`), quoting
+    /// (`quoted Demers`) or `according to X`.
+    fn cue_then_speaker(&self, toks: &[Tok], i: usize) -> Option<(Who, Span)> {
+        let t = toks.get(i)?;
+        let lower = self.lower(t);
+        if lower == "according" {
+            return self.according_to(toks, i);
+        }
+        if is_aux(&lower) || is_passive_participle(&lower) {
+            // Passive: `is spoken in the statement by X`.
+            let mut saw_participle = is_passive_participle(&lower);
+            for (j, u) in toks.iter().enumerate().skip(i + 1).take(6) {
+                if u.kind != TokKind::Word {
+                    break;
+                }
+                let w = self.lower(u);
+                if is_passive_participle(&w) {
+                    saw_participle = true;
+                } else if w == "by" && saw_participle {
+                    let cue = Span::new(t.span.start, u.span.end);
+                    return Some((self.np_after(toks, j + 1), cue));
+                }
+            }
+        }
+        if cue_word(&lower).is_some() {
+            // Inverted: `said Bolton`, `quoted Demers TASS`.
+            let cue = t.span;
+            return Some((self.np_after(toks, i + 1), cue));
+        }
+        None
+    }
+
+    fn according_to(&self, toks: &[Tok], i: usize) -> Option<(Who, Span)> {
+        let to = toks.get(i + 1)?;
+        if !self.is_word(to, "to") {
+            return None;
+        }
+        let cue = Span::new(toks[i].span.start, to.span.end);
+        Some((self.np_after(toks, i + 2), cue))
+    }
+
+    /// The nearest cue before the quote, and its speaker.
+    fn before_quote(&self, left: &[Tok]) -> Option<(Who, Span)> {
+        for i in (0..left.len()).rev().take(WINDOW) {
+            let t = &left[i];
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let lower = self.lower(t);
+            if lower == "according" {
+                if let Some(found) = self.according_to(left, i) {
+                    return Some(found);
+                }
+                continue;
+            }
+            let Some(cue) = cue_word(&lower) else {
+                continue;
+            };
+            // `“…,” said Bolton, who explained …` handled by the subject;
+            // `said Bolton: “…”` has no subject before the cue.
+            let has_subject = i > 0
+                && matches!(left[i - 1].kind, TokKind::Word)
+                && !self.is_word(&left[i - 1], "and");
+            if !has_subject
+                && cue == Cue::Speech
+                && let Some(found) = self.cue_then_speaker(left, i)
+                && matches!(found.0, Who::Named { .. })
+            {
+                return Some(found);
+            }
+            return Some(self.subject_of(left, i, cue));
+        }
+        None
+    }
+
+    /// The speaker of the cue at `toks[c]`, read from its subject (or, for
+    /// quoting verbs and passives, from the phrase after it).
+    fn subject_of(&self, toks: &[Tok], c: usize, cue: Cue) -> (Who, Span) {
+        let cue_span = toks[c].span;
+        let prev = c.checked_sub(1).map(|p| self.lower(&toks[p]));
+        if prev.as_deref().is_some_and(is_aux) {
+            // Passive: an agent after `by`, else the subject is the addressee,
+            // except for `was quoted as saying`.
+            let aux = &toks[c - 1];
+            for (j, u) in toks.iter().enumerate().skip(c + 1).take(6) {
+                if self.is_word(u, "by") {
+                    return (
+                        self.np_after(toks, j + 1),
+                        Span::new(aux.span.start, u.span.end),
+                    );
+                }
+                if u.kind != TokKind::Word {
+                    break;
+                }
+            }
+            if cue == Cue::Speech {
+                return (Who::Unknown, Span::new(aux.span.start, cue_span.end));
+            }
+            return (
+                self.np_before(toks, c - 1),
+                Span::new(aux.span.start, cue_span.end),
+            );
+        }
+        if cue == Cue::Quoting {
+            return (self.np_after(toks, c + 1), cue_span);
+        }
+        (self.np_before(toks, c), cue_span)
+    }
+
+    /// The speaker named by the phrase ending just before `toks[c]`.
+    fn np_before(&self, toks: &[Tok], c: usize) -> Who {
+        // Skip commas right before the cue (`John Bolton, said`), then take
+        // the phrase back to the previous clause boundary.
+        let mut end = c;
+        while end > 0 && matches!(toks[end - 1].kind, TokKind::Punct(',' | '—' | '–')) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_NP_WORDS {
+            let t = &toks[start - 1];
+            let stop = match t.kind {
+                TokKind::Quote(_) => true,
+                TokKind::Punct(p) => matches!(p, ',' | ';' | ':' | '.' | '—' | '–' | '(' | ')'),
+                TokKind::Word => cue_word(&self.lower(t)).is_some(),
+            };
+            if stop {
+                break;
+            }
+            start -= 1;
+        }
+        self.np(&toks[start..end], true)
+    }
+
+    /// The speaker named by the phrase starting at `toks[s]`.
+    fn np_after(&self, toks: &[Tok], s: usize) -> Who {
+        let mut end = s;
+        while end < toks.len() && end - s < MAX_NP_WORDS {
+            let stop = match toks[end].kind {
+                TokKind::Quote(_) => true,
+                TokKind::Punct(p) => {
+                    matches!(p, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')')
+                }
+                TokKind::Word => {
+                    let w = self.lower(&toks[end]);
+                    matches!(
+                        w.as_str(),
+                        "who" | "which" | "that" | "when" | "while" | "as" | "after"
+                    ) || (end > s && cue_word(&w).is_some())
+                }
+            };
+            if stop {
+                break;
+            }
+            end += 1;
+        }
+        let who = self.np(&toks[s.min(end)..end], false);
+        // Apposition: `said the White House spokesman, Hogan Gidley`.
+        let named_person = matches!(who, Who::Named { entity, .. } if self.entities[entity].label == Label::Person);
+        if !named_person
+            && toks.get(end).is_some_and(|t| t.kind == TokKind::Punct(','))
+            && let Some(next) = toks.get(end + 1)
+        {
+            let i = self
+                .entities
+                .partition_point(|e| e.span.start < next.span.start);
+            if let Some(e) = self.entities.get(i)
+                && e.span.start == next.span.start
+                && e.label == Label::Person
+            {
+                return Who::Named {
+                    entity: i,
+                    span: e.span,
+                };
+            }
+        }
+        who
+    }
+
+    /// Reads a speaker from a short noun phrase. `before_cue`: the phrase is
+    /// the subject standing before its cue (prefer the entity nearest it).
+    fn np(&self, np: &[Tok], before_cue: bool) -> Who {
+        let (Some(first), Some(last)) = (np.first(), np.last()) else {
+            return Who::Unknown;
+        };
+        // Relative `who`: the entity just before it.
+        if self.is_word(first, "who") {
+            let from = first.span.start.saturating_sub(120);
+            let candidates: Vec<usize> = self
+                .entities_in(from, first.span.start)
+                .filter(|&e| matches!(self.entities[e].label, Label::Person | Label::Org))
+                .filter(|&e| !self.in_quote(self.entities[e].span.start))
+                .collect();
+            return match candidates.last() {
+                Some(&e) => Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                },
+                None => Who::Unknown,
+            };
+        }
+        if let Some(e) = self.best_entity(first.span.start, last.span.end, before_cue) {
+            return Who::Named {
+                entity: e,
+                span: self.entities[e].span,
+            };
+        }
+        for t in np.iter().filter(|t| t.kind == TokKind::Word) {
+            if let Some((label, gender)) = pronoun(&self.lower(t)) {
+                return match self.resolve(t.span.start, label, gender, None) {
+                    Some(e) => Who::Named {
+                        entity: e,
+                        span: t.span,
+                    },
+                    None => Who::Unknown,
+                };
+            }
+        }
+        // A definite role: `the presidential advisor`, `the special
+        // representative of the president`.
+        let words: Vec<String> = np
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| self.lower(t))
+            .collect();
+        if words.first().is_some_and(|w| w == "the") {
+            let head = words
+                .iter()
+                .take_while(|w| w.as_str() != "of")
+                .filter(|w| is_role(w))
+                .last();
+            if let Some(role) = head {
+                let gender = names::of_title(role);
+                if let Some(e) = self.resolve(first.span.start, Label::Person, gender, Some(role)) {
+                    return Who::Named {
+                        entity: e,
+                        span: Span::new(first.span.start, last.span.end),
+                    };
+                }
+            }
+        }
+        Who::Unknown
+    }
+
+    /// The PERSON (else ORG or GPE) entity inside `start..end`, outside quotes.
+    fn best_entity(&self, start: usize, end: usize, prefer_last: bool) -> Option<usize> {
+        let mut person = None;
+        let mut other = None;
+        for e in self.entities_in(start, end) {
+            let slot = match self.entities[e].label {
+                Label::Person => &mut person,
+                Label::Org | Label::Gpe => &mut other,
+                _ => continue,
+            };
+            if prefer_last || slot.is_none() {
+                *slot = Some(e);
+            }
+        }
+        person.or(other)
+    }
+
+    /// The entity a pronoun or definite role at `pos` refers to: the nearest
+    /// preceding mention with `label`, outside quotes, of compatible gender.
+    /// A candidate of unknown gender ends the search with no answer. With a
+    /// `role`, a candidate introduced with that role word is preferred. For
+    /// pronouns, a speaker attributed earlier (`she said` resolved before)
+    /// counts as a mention where it was attributed.
+    fn resolve(
+        &self,
+        pos: usize,
+        label: Label,
+        gender: Option<Gender>,
+        role: Option<&str>,
+    ) -> Option<usize> {
+        let block = self
+            .blocks
+            .partition_point(|b| b.start <= pos)
+            .saturating_sub(1);
+        let floor = self
+            .blocks
+            .get(block.saturating_sub(BLOCKS_BACK))
+            .map_or(0, |b| b.start);
+        let before = self.entities.partition_point(|e| e.span.start < pos);
+        let mut nearest = None;
+        let mut examined = 0;
+        // Where the search over mentions stopped (found or unknown gender).
+        let mut horizon = None;
+        let mut found = None;
+        for e in (0..before).rev() {
+            let ent = self.entities[e];
+            if ent.span.start < floor || examined >= MAX_CANDIDATES {
+                break;
+            }
+            if ent.label != label || ent.span.end > pos || self.in_quote(ent.span.start) {
+                continue;
+            }
+            examined += 1;
+            if let Some(want) = gender {
+                match self.gender_of(ent) {
+                    Some(g) if g == want => {}
+                    Some(_) => continue,
+                    None if role.is_some() => continue,
+                    None => {
+                        horizon = Some(ent.span.start);
+                        break;
+                    }
+                }
+            }
+            let Some(role) = role else {
+                horizon = Some(ent.span.start);
+                found = Some(e);
+                break;
+            };
+            if self.near_word(ent.span, role) {
+                return Some(e);
+            }
+            if nearest.is_none() {
+                nearest = Some(e);
+            }
+        }
+        if role.is_some() {
+            return nearest;
+        }
+        let history_floor = self
+            .blocks
+            .get(block.saturating_sub(2 * BLOCKS_BACK))
+            .map_or(0, |b| b.start);
+        let horizon = horizon.unwrap_or(history_floor);
+        let history = self.resolved.borrow();
+        for &(p, e) in history.iter().rev().take(MAX_CANDIDATES) {
+            if p >= pos {
+                continue;
+            }
+            if p <= horizon {
+                break;
+            }
+            let ent = self.entities[e];
+            if ent.label != label {
+                continue;
+            }
+            match gender {
+                Some(want) if self.gender_of(ent) == Some(want) => return Some(e),
+                Some(_) => {}
+                None => return Some(e),
+            }
+        }
+        found
+    }
+
+    /// Remembers that the speaker `entity` was attributed at `pos`.
+    pub(crate) fn note_speaker(&self, pos: usize, entity: usize) {
+        self.resolved.borrow_mut().push((pos, entity));
+    }
+
+    /// Is `word` written next to `span`, in the same sentence and block?
+    fn near_word(&self, span: Span, word: &str) -> bool {
+        let block = self
+            .blocks
+            .partition_point(|b| b.start <= span.start)
+            .saturating_sub(1);
+        let Some(b) = self.blocks.get(block) else {
+            return false;
+        };
+        let from = floor_char(self.text, span.start.saturating_sub(60).max(b.start));
+        let to = floor_char(self.text, (span.end + 80).min(b.end).max(span.end));
+        let before = &self.text[from..span.start];
+        let before = before.rsplit(". ").next().unwrap_or(before);
+        let after = &self.text[span.end..to];
+        let after = after.split(". ").next().unwrap_or(after);
+        let has = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        has(before) || has(after)
+    }
+
+    fn gender_of(&self, ent: &Entity) -> Option<Gender> {
+        // An honorific right before the mention.
+        let before = &self.text[..ent.span.start];
+        let title = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        names::of_title(title)
+            .or_else(|| names::of_name(&ent.canonical))
+            .or_else(|| names::of_name(&ent.text))
+    }
+
+    /// Is the block `bi` a quote paragraph (it opens with a quote)?
+    pub(crate) fn block_opens_with_quote(toks: &[Tok]) -> Option<usize> {
+        match toks.first()?.kind {
+            TokKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn sentence_start(ends: &[bool], at: usize) -> usize {
+    let lo = at.saturating_sub(WINDOW);
+    (lo..at).rev().find(|&i| ends[i]).map_or(lo, |i| i + 1)
+}
+
+fn sentence_end(ends: &[bool], at: usize) -> usize {
+    let hi = (at + 1 + WINDOW).min(ends.len());
+    (at + 1..hi).find(|&i| ends[i]).map_or(hi, |i| i + 1)
+}

@@ -1,0 +1,311 @@
+//! Unit tests of quote finding and attribution, with hand-built entities.
+
+use super::*;
+use crate::{Label, parse};
+
+/// Entities for every occurrence of each `(surface, label, canonical)`.
+fn ents(text: &str, specs: &[(&str, Label, &str)]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for &(surface, label, canonical) in specs {
+        for (at, _) in text.match_indices(surface) {
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[at + surface.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                out.push(Entity {
+                    span: Span::new(at, at + surface.len()),
+                    text: surface.to_string(),
+                    label,
+                    canonical: canonical.to_string(),
+                    value: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|e| e.span.start);
+    out
+}
+
+fn run(text: &str, specs: &[(&str, Label, &str)]) -> Vec<Quote> {
+    let doc = parse::parse(text);
+    let e = ents(&doc.text, specs);
+    let quotes = extract(&doc, &e);
+    for q in &quotes {
+        assert_eq!(&doc.text[q.span.range()], q.text);
+    }
+    quotes
+}
+
+fn find<'a>(quotes: &'a [Quote], start: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {quotes:#?}"))
+}
+
+const P: Label = Label::Person;
+const O: Label = Label::Org;
+
+#[test]
+fn inverted_attribution_after_the_quote() {
+    let q = run(
+        "T\n\n“The sanctions are coming back, this is clear,” said Bolton.\n",
+        &[("Bolton", P, "John Bolton")],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "The sanctions are coming back, this is clear,");
+    assert_eq!(q[0].speaker.as_deref(), Some("John Bolton"));
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+    assert_eq!(q[0].kind, QuoteKind::Statement);
+}
+
+#[test]
+fn subject_first_after_the_quote() {
+    let q = run(
+        "T\n\n\"I would,\" White House Press Secretary Sarah Sanders told reporters.\n",
+        &[
+            ("White House", O, "White House"),
+            ("Sarah Sanders", P, "Sarah Huckabee Sanders"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Sarah Huckabee Sanders"));
+    assert_eq!(q[0].cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn speaker_before_the_quote_through_pronoun() {
+    let q = run(
+        "T\n\nBolton said he told Patrushev: “We are not going to tolerate interference.”\n",
+        &[
+            ("Bolton", P, "John Bolton"),
+            ("Patrushev", P, "Nikolai Patrushev"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("John Bolton"));
+    assert_eq!(q[0].cue.as_deref(), Some("told"));
+    assert_eq!(q[0].kind, QuoteKind::Statement);
+}
+
+#[test]
+fn phrase_inside_reported_speech() {
+    let q = run(
+        "T\n\nPress Secretary Dmitry Peskov called allegations of meddling «completely unfounded».\n",
+        &[("Dmitry Peskov", P, "Dmitry Peskov")],
+    );
+    assert_eq!(q[0].text, "completely unfounded");
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(q[0].cue.as_deref(), Some("called"));
+    assert_eq!(q[0].kind, QuoteKind::Phrase);
+}
+
+#[test]
+fn passive_cue_with_agent() {
+    let q = run(
+        "T\n\n«The President has made clear», — is spoken in the statement by the press Secretary of the White house Sarah Sanders.\n",
+        &[
+            ("White house", O, "White House"),
+            ("Sarah Sanders", P, "Sarah Huckabee Sanders"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Sarah Huckabee Sanders"));
+    assert_eq!(q[0].cue.as_deref(), Some("is spoken in the statement by"));
+}
+
+#[test]
+fn unnamed_source_gives_no_speaker() {
+    let q = run(
+        "T\n\nTrump met them. They discussed prosecution of «those who interfere», the report said.\n",
+        &[("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+    assert_eq!(q[0].kind, QuoteKind::Phrase);
+}
+
+#[test]
+fn passive_question_has_no_speaker() {
+    let q = run(
+        "T\n\n\"Yes,\" Trump told CBS.\n\n\"Do you hold him responsible?\" he was asked.\n",
+        &[("Trump", P, "Donald Trump"), ("CBS", O, "CBS")],
+    );
+    assert_eq!(find(&q, "Yes").speaker.as_deref(), Some("Donald Trump"));
+    let asked = find(&q, "Do you");
+    assert_eq!(asked.speaker, None);
+    assert_eq!(asked.cue.as_deref(), Some("was asked"));
+}
+
+#[test]
+fn organisation_speaker() {
+    let q = run(
+        "T\n\n\"We are working,\" the White House said.\n",
+        &[("White House", O, "White House")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("White House"));
+}
+
+#[test]
+fn pronoun_uses_gender_and_skips_quotes() {
+    let text = "T\n\nSanders met Trump.\n\n\"Trump is right,\" she said.\n\n\"We act,\" he said.\n";
+    let q = run(
+        text,
+        &[
+            ("Sanders", P, "Sarah Huckabee Sanders"),
+            ("Trump", P, "Donald Trump"),
+        ],
+    );
+    assert_eq!(
+        find(&q, "Trump is").speaker.as_deref(),
+        Some("Sarah Huckabee Sanders")
+    );
+    // The Trump inside the quote is not a candidate; the one outside is.
+    assert_eq!(find(&q, "We act").speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn pronoun_with_unknown_gender_is_not_guessed() {
+    let q = run(
+        "T\n\nKowalczyk arrived.\n\n\"We act,\" she said.\n",
+        &[("Kowalczyk", P, "Kowalczyk")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn definite_role_refers_back() {
+    let text = "T\n\nAndrei Krutsky, the special representative for security, spoke. Putin's book sold.\n\n\
+                “We have invited them,” the special representative of the president added.\n";
+    let q = run(
+        text,
+        &[
+            ("Andrei Krutsky", P, "Andrey Krutskikh"),
+            ("Putin", P, "Vladimir Putin"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Andrey Krutskikh"));
+    assert_eq!(q[0].cue.as_deref(), Some("added"));
+}
+
+#[test]
+fn quoting_verb_names_its_object() {
+    let q = run(
+        "T\n\n“We have repeatedly stated that the vote counts, “- quoted Demers TASS.\n",
+        &[("Demers", P, "John Demers"), ("TASS", O, "TASS")],
+    );
+    assert_eq!(q[0].text, "We have repeatedly stated that the vote counts,");
+    assert_eq!(q[0].speaker.as_deref(), Some("John Demers"));
+    assert_eq!(q[0].cue.as_deref(), Some("quoted"));
+}
+
+#[test]
+fn relative_who_after_inverted_cue() {
+    let q = run(
+        "T\n\n“Coming back,” said Bolton, who explained that the goal was “to put pressure on the regime.”\n",
+        &[("Bolton", P, "John Bolton")],
+    );
+    let phrase = find(&q, "to put");
+    assert_eq!(phrase.speaker.as_deref(), Some("John Bolton"));
+    assert_eq!(phrase.kind, QuoteKind::Phrase);
+    assert_eq!(phrase.cue.as_deref(), Some("explained"));
+}
+
+#[test]
+fn run_of_quote_paragraphs() {
+    let text = "T\n\nEarlier, he faced criticism.\n\n\"Very strong on the fact.\"\n\n\"What they did hear,\" Trump added.\n";
+    let q = run(text, &[("Trump", P, "Donald Trump")]);
+    assert_eq!(
+        find(&q, "Very strong").speaker.as_deref(),
+        Some("Donald Trump")
+    );
+    assert_eq!(find(&q, "Very strong").cue, None);
+}
+
+#[test]
+fn conflicting_neighbours_give_no_speaker() {
+    let text = "T\n\n\"One,\" Trump said.\n\n\"Two.\"\n\n\"Three,\" Sanders said.\n";
+    let q = run(
+        text,
+        &[
+            ("Trump", P, "Donald Trump"),
+            ("Sanders", P, "Sarah Huckabee Sanders"),
+        ],
+    );
+    assert_eq!(find(&q, "Two").speaker, None);
+}
+
+#[test]
+fn same_paragraph_continuation() {
+    let q = run(
+        "T\n\n\"One,\" Trump said. \"Two and three.\"\n",
+        &[("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(find(&q, "Two").speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn paragraph_reopening_convention() {
+    let text = "T\n\nBolton said: \"We will act.\n\n\"And we will win.\"\n\nThe end.\n";
+    let q = run(text, &[("Bolton", P, "John Bolton")]);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.starts_with("We will act."));
+    assert!(q[0].text.ends_with("And we will win."));
+    assert_eq!(q[0].speaker.as_deref(), Some("John Bolton"));
+}
+
+#[test]
+fn unbalanced_mark_stays_in_its_paragraph() {
+    let text =
+        "T\n\nThe so-called \"dossier was out.\n\n\"Yes,\" Trump said.\n\nMore text \"here.\n";
+    let q = run(text, &[("Trump", P, "Donald Trump")]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "Yes,");
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let q = run(
+        "T\n\nRussia’s and Trump’s ‘reset’ failed, the States’ envoy said.\n",
+        &[],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "reset");
+}
+
+#[test]
+fn nested_marks_stay_inside() {
+    let q = run(
+        "T\n\n«He called it „a hoax“ and left», Peskov said.\n",
+        &[("Peskov", P, "Dmitry Peskov")],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "He called it „a hoax“ and left");
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn scare_quotes_have_no_speaker() {
+    let q = run(
+        "T\n\nWashington refused, explaining the “sensitivity” of the materials.\n",
+        &[("Washington", Label::Gpe, "Washington")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].kind, QuoteKind::Phrase);
+}
+
+#[test]
+fn megabyte_of_unmatched_marks() {
+    for mark in ["“", "\"", "«", "‘", "» “", "\" "] {
+        let text = mark.repeat((1 << 20) / mark.len());
+        let doc = parse::parse(text);
+        let q = extract(&doc, &[]);
+        assert!(
+            q.iter()
+                .all(|q| doc.text.get(q.span.range()) == Some(q.text.as_str()))
+        );
+    }
+}
