@@ -35,7 +35,7 @@ use crate::{Block, BlockKind, Date, Span};
 mod tests;
 
 /// Word cap for counting; longer units are simply "long".
-const WORD_CAP: usize = 60;
+const WORD_CAP: usize = 45;
 /// How many units at the top may precede the title.
 const TITLE_WINDOW: usize = 6;
 
@@ -65,22 +65,41 @@ struct TitleLine {
     reason: &'static str,
 }
 
-/// Facts about one unit, computed once.
+/// Facts about one unit, computed once (the normalized words only when
+/// asked for, and only for short units).
 struct Info<'t> {
     text: &'t str,
     words: usize,
-    norm: Option<String>,
+    norm: std::cell::OnceCell<String>,
 }
 
 impl<'t> Info<'t> {
     fn new(text: &'t str) -> Self {
         let words = word_count(text, WORD_CAP);
-        let norm = (words <= 40).then(|| norm_words(text));
-        Info { text, words, norm }
+        Info {
+            text,
+            words,
+            norm: std::cell::OnceCell::new(),
+        }
     }
 
+    /// Normalized words of a unit of at most 40 words, else "".
     fn norm(&self) -> &str {
-        self.norm.as_deref().unwrap_or("")
+        self.norm.get_or_init(|| {
+            if self.words <= 40 {
+                norm_words(self.text)
+            } else {
+                String::new()
+            }
+        })
+    }
+
+    /// The widget this short unit is, if any.
+    fn widget(&self) -> Option<crate::text::Widget> {
+        if self.words > 25 {
+            return None;
+        }
+        widget(self.norm(), self.text, self.words)
     }
 
     /// Long enough and finished like body text.
@@ -322,7 +341,7 @@ fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine>
         if !meta_norm.is_empty() {
             for (i, u) in window.iter().enumerate() {
                 let s = texts[i];
-                if u.lines != 1 || s.len() > 2 * meta.len() + 100 {
+                if u.lines != 1 || s.len() > 2 * meta.len() + 100 || s.len() + 2 < meta_norm.len() {
                     continue;
                 }
                 if let Some(t) = title_parts(s, u.span.start, &texts[i + 1..], Some(&meta_norm)) {
@@ -344,10 +363,16 @@ fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine>
             }
         }
         let info = Info::new(s);
-        if widget(info.norm(), s, info.words).is_some() {
+        if info.words > 45 {
+            // A long paragraph: the text has no title above it.
+            return None;
+        }
+        if info.widget().is_some() {
             continue;
         }
         if u.lines == 1
+            && ends_open(s)
+            && starts_capital(s)
             && let Some(t) = title_parts(s, u.span.start, &texts[i + 1..], None)
         {
             return Some(TitleLine { unit: i, ..t });
@@ -453,6 +478,8 @@ impl Out {
 /// Normalized forms of the title, for repetitions and fragments.
 struct TitleForms {
     forms: Vec<String>,
+    /// Length of the longest original line a form was made from.
+    longest: usize,
     site: Option<String>,
 }
 
@@ -505,7 +532,16 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
         forms.push(norm_words(m));
     }
     forms.retain(|f| !f.is_empty());
-    let forms = TitleForms { forms, site };
+    // Normalizing only ever shortens a line, so no longer line can match
+    // (beyond a little slack for a site name's separator).
+    let longest = title
+        .map_or(0, |t| units[t.unit].span.len())
+        .max(hints.title.map_or(0, str::len));
+    let forms = TitleForms {
+        forms,
+        site,
+        longest: longest * 2,
+    };
 
     let infos: Vec<Info<'_>> = units.iter().map(|u| Info::new(&text[u.span])).collect();
     let mut out = Out {
@@ -563,7 +599,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
         }
         if title.is_some_and(|t| i - 1 < t.unit) {
             // Short lines above the title: navigation, dates, widgets.
-            let reason = widget(info.norm(), s, info.words).map_or("navigation", |w| w.reason);
+            let reason = info.widget().map_or("navigation", |w| w.reason);
             out.push(BlockKind::Boilerplate, span, Some(reason));
             continue;
         }
@@ -577,7 +613,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             out.push(BlockKind::Boilerplate, span, Some("bare link"));
             continue;
         }
-        if info.words <= 60 && (is_code(s) || is_copyright(s)) {
+        if is_code(s) || is_copyright(s) {
             let reason = if is_code(s) {
                 "script code"
             } else {
@@ -586,7 +622,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             out.push(BlockKind::Boilerplate, span, Some(reason));
             continue;
         }
-        let w = widget(info.norm(), s, info.words);
+        let w = info.widget();
         match zone {
             Zone::Comments => {
                 out.push(
@@ -622,7 +658,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             }
             Zone::Body => {}
         }
-        if info.words <= 40 {
+        if info.words <= 40 && !forms.forms.is_empty() && s.len() <= forms.longest + 16 {
             let standalone = (u.blank_before && u.blank_after) || !blank_separated;
             if let Some(reason) = forms.matches(info.norm(), s, standalone) {
                 out.push(BlockKind::Boilerplate, span, Some(reason));
@@ -652,7 +688,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             );
             continue;
         }
-        if info.words <= 60 && has_credit(s) {
+        if info.words <= 45 && has_credit(s) {
             out.push(BlockKind::Caption, span, Some("photo credit"));
             continue;
         }
@@ -677,7 +713,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             if let Some(next) = next {
                 let nu = units[i];
                 // A label glued over a photo credit.
-                if !u.blank_after && nu.lines == 1 && next.words <= 60 && has_credit(next.text) {
+                if !u.blank_after && nu.lines == 1 && next.words <= 45 && has_credit(next.text) {
                     out.push(BlockKind::Caption, span, Some("label over a photo credit"));
                     continue;
                 }

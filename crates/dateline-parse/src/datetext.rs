@@ -159,9 +159,14 @@ impl<'a> Cur<'a> {
     /// letter; returns its index.
     fn word(&mut self, words: &[&str]) -> Option<usize> {
         let rest = &self.b[self.i..];
+        let first = rest.first()?.to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            return None;
+        }
         for (k, w) in words.iter().enumerate() {
             let wb = w.as_bytes();
-            if rest.len() >= wb.len()
+            if wb.first() == Some(&first)
+                && rest.len() >= wb.len()
                 && rest[..wb.len()].eq_ignore_ascii_case(wb)
                 && !rest.get(wb.len()).is_some_and(|c| c.is_ascii_alphabetic())
             {

@@ -6,9 +6,29 @@
 //! use [`norm_words`], which keeps only lowercase letters and digits, so
 //! `Russia's` and `Russia’s` compare equal.
 
-/// Words counted up to `cap` (whitespace separated); `cap + 1` means "more".
+/// Words counted up to `cap` (separated by ASCII whitespace, control
+/// characters or U+00A0); `cap + 1` or more means "more". Scans 64 bytes
+/// at a time without branching and stops once the cap is passed.
 pub(crate) fn word_count(s: &str, cap: usize) -> usize {
-    s.split_whitespace().take(cap + 1).count()
+    let b = s.as_bytes();
+    let mut n = 0;
+    // Whether the byte before the current one belongs to a word.
+    let mut prev_word = false;
+    let mut prev = 0u8;
+    for chunk in b.chunks(64) {
+        for &c in chunk {
+            // U+00A0 is C2 A0: its second byte ends the word (its first byte
+            // may start one, which only overcounts a leading no-break space).
+            let word = c > b' ' && !(c == 0xA0 && prev == 0xC2);
+            n += usize::from(word & !prev_word);
+            prev_word = word;
+            prev = c;
+        }
+        if n > cap {
+            return n;
+        }
+    }
+    n
 }
 
 /// Closing quotes and brackets that may follow the real last character.
@@ -79,6 +99,20 @@ pub(crate) fn starts_lower(s: &str) -> bool {
 pub(crate) fn norm_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
@@ -130,45 +164,89 @@ pub(crate) fn sentence_breaks(s: &str, cap: usize) -> usize {
 }
 
 /// Photo credit markers, matched case-sensitively so that body text
-/// mentioning "a photo" is not taken for a credit.
-const CREDIT_MARKERS: &[&str] = &[
-    "©",
-    "Photo:",
-    "Photo by",
-    "Photo credit",
-    "Photo/",
-    "PHOTO:",
-    "Photograph:",
-    "Image:",
-    "Image credit",
-    "Image source",
-    "Picture:",
-    "Pictured:",
-    "Credit:",
-    "(Photo",
-    "(Image",
-    "AP Photo",
-    "Getty Images",
-    "REUTERS/",
-    "Reuters/",
-    "AFP/",
-    "Archival photo",
-    "File photo",
-    "File Photo",
-    "Screenshot",
-    "Archive photo",
-    "Image copyright",
-    "Image caption",
-    "Photographer:",
-    "EPA-EFE/",
-    "EPA/",
-    "Xinhua/",
-    "via Getty",
-];
+/// mentioning "a photo" is not taken for a credit; grouped by first byte.
+fn credit_markers(first: u8) -> &'static [&'static str] {
+    match first {
+        0xC2 => &["©"],
+        b'P' => &[
+            "Photo:",
+            "Photo by",
+            "Photo credit",
+            "Photo/",
+            "PHOTO:",
+            "Photograph:",
+            "Photographer:",
+            "Picture:",
+            "Pictured:",
+        ],
+        b'I' => &[
+            "Image:",
+            "Image credit",
+            "Image source",
+            "Image copyright",
+            "Image caption",
+        ],
+        b'C' => &["Credit:"],
+        b'(' => &["(Photo", "(Image"],
+        b'A' => &["AP Photo", "AFP/", "Archival photo", "Archive photo"],
+        b'G' => &["Getty Images"],
+        b'R' => &["REUTERS/", "Reuters/"],
+        b'F' => &["File photo", "File Photo"],
+        b'S' => &["Screenshot"],
+        b'E' => &["EPA-EFE/", "EPA/"],
+        b'X' => &["Xinhua/"],
+        b'v' => &["via Getty"],
+        _ => &[],
+    }
+}
 
-/// True when the line carries a photo credit.
+/// Bytes that start a credit marker.
+const CREDIT_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let firsts = b"\xC2PICA(GRFSEXv";
+    let mut i = 0;
+    while i < firsts.len() {
+        t[firsts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// True when the line carries a photo credit. One pass over the bytes:
+/// markers are only tried where their first byte occurs.
 pub(crate) fn has_credit(s: &str) -> bool {
-    CREDIT_MARKERS.iter().any(|m| s.contains(m))
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        CREDIT_FIRST[usize::from(b[i])]
+            && credit_markers(b[i])
+                .iter()
+                .any(|m| b[i..].starts_with(m.as_bytes()))
+    })
+}
+
+/// True when one of `phrases` occurs in `norm` (normalized words) starting
+/// and ending at word boundaries.
+fn contains_phrase(norm: &str, phrases: &[(&str, &'static str)]) -> Option<&'static str> {
+    let b = norm.as_bytes();
+    let starts = std::iter::once(0).chain(
+        b.iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b' ')
+            .map(|(i, _)| i + 1),
+    );
+    for i in starts {
+        let rest = &b[i..];
+        for (p, reason) in phrases {
+            let pb = p.as_bytes();
+            if rest.first() == pb.first()
+                && rest.starts_with(pb)
+                && matches!(rest.get(pb.len()), None | Some(b' '))
+            {
+                return Some(reason);
+            }
+        }
+    }
+    None
 }
 
 /// What a widget line does to the lines after it.
@@ -430,11 +508,10 @@ pub(crate) fn widget(norm: &str, raw: &str, words: usize) -> Option<Widget> {
             zone: Some(Zone::Comments),
         });
     }
-    for (p, reason) in WIDGET_INNER {
-        if norm.contains(p) {
-            return Some(Widget { reason, zone: None });
-        }
+    if let Some(reason) = contains_phrase(norm, WIDGET_INNER) {
+        return Some(Widget { reason, zone: None });
     }
+
     // "Related: …", "READ MORE: …", "See also: …" in front of a link.
     if let Some((head, rest)) = raw.split_once(':') {
         let head = norm_words(head);
@@ -575,6 +652,14 @@ pub(crate) fn is_copyright(s: &str) -> bool {
 /// "Home | News | World | Business": three or more short items between
 /// separators.
 fn is_menu(raw: &str) -> bool {
+    // Cheap test first: the ASCII separators, or the last byte of the
+    // UTF-8 forms of '·' (C2 B7), '•' (E2 80 A2) and '»' (C2 BB).
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'/' | b'>' | 0xB7 | 0xA2 | 0xBB))
+    {
+        return false;
+    }
     for sep in [" | ", " · ", " • ", " / ", " » ", " > "] {
         let items: Vec<&str> = raw.split(sep).collect();
         if items.len() >= 3 && items.iter().all(|i| (1..=3).contains(&word_count(i, 4))) {
