@@ -327,6 +327,13 @@ fn repeated_left(s: &str, later: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
+/// True when every word of `s` is a common site section name.
+fn is_section_names(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .all(|w| SECTIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Finds the title line among the first units.
 fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine> {
     let window = &units[..units.len().min(TITLE_WINDOW)];
@@ -368,6 +375,10 @@ fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine>
             return None;
         }
         if info.widget().is_some() {
+            continue;
+        }
+        if info.words <= 4 && is_section_names(s) {
+            // "World News", "Politics": a section label above the title.
             continue;
         }
         if u.lines == 1

@@ -313,3 +313,16 @@ fn agency_photo_blocks() {
         ]
     );
 }
+
+#[test]
+fn section_label_above_the_title() {
+    let doc = parse(format!(
+        "World News\n\nTalks in Geneva end without a deal\n\n{BODY1}\n"
+    ));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Talks in Geneva end without a deal")
+    );
+    assert_eq!(kinds(&doc)[0], (Boilerplate, "World News"));
+    assert_eq!(reason_of(&doc, "World News"), Some("navigation"));
+}
