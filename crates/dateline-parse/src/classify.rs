@@ -25,9 +25,9 @@
 use crate::datetext::{DateMatch, date_prefix};
 use crate::segment::{Unit, units};
 use crate::text::{
-    SECTIONS, Zone, commas, ends_dangling, ends_open, ends_terminal, ends_truncated, has_credit,
-    is_code, is_copyright, is_title_fragment, norm_words, sentence_breaks, starts_capital, widget,
-    word_count,
+    SECTIONS, Zone, commas, ends_dangling, ends_open, ends_sentence, ends_terminal, ends_truncated,
+    has_credit, is_code, is_copyright, is_title_fragment, norm_words, sentence_breaks,
+    starts_capital, widget, word_count,
 };
 use crate::{Block, BlockKind, Date, Span};
 
@@ -106,6 +106,12 @@ impl<'t> Info<'t> {
     fn is_body(&self) -> bool {
         self.words >= 15 && (ends_terminal(self.text) || self.words >= 40)
     }
+
+    /// Body text whose last sentence is finished (not a colon introducing
+    /// a list).
+    fn is_finished_body(&self) -> bool {
+        self.is_body() && ends_sentence(self.text)
+    }
 }
 
 /// True when `s` could be a headline.
@@ -125,6 +131,7 @@ fn title_like(s: &str) -> bool {
 /// punctuation.
 fn heading_like(s: &str, words: usize) -> bool {
     (1..=18).contains(&words)
+        && !is_list_item(s)
         && s.len() <= 200
         && ends_open(s)
         && !s.ends_with('?')
@@ -133,6 +140,15 @@ fn heading_like(s: &str, words: usize) -> bool {
         && !ends_dangling(s)
         && commas(s) <= 1
         && sentence_breaks(s, 1) == 0
+}
+
+/// "1. First point", "2) Second point": an item of a numbered list.
+fn is_list_item(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && matches!(s.as_bytes().get(digits), Some(b'.' | b')'))
+        && s.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
 /// Characters allowed between a date and the text after it on one line.
@@ -525,7 +541,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
     let glued = units.iter().skip(1).filter(|u| !u.blank_before).count();
     // Layout signals (glued lines) only mean something when paragraphs are
     // normally separated by blank lines.
-    let blank_separated = n >= 3 && glued * 3 <= n;
+    let blank_separated = n >= 3 && glued * 2 <= n;
 
     let mut forms = Vec::new();
     let mut site = None;
@@ -714,10 +730,13 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             continue;
         }
         if u.lines == 1 && heading_like(s, info.words) {
-            let prev_body = i >= 2 && infos[i - 2].is_body();
+            let prev_body = i >= 2 && infos[i - 2].is_finished_body();
             let next = infos.get(i);
             let next_body = next.is_some_and(Info::is_body);
-            if blank_separated && !u.blank_before && !u.blank_after && prev_body && next_body {
+            // Glued under a finished paragraph, and standing alone or glued
+            // to the next paragraph: a link to another article, not a
+            // heading (headings come before their text, after a blank line).
+            if blank_separated && !u.blank_before && prev_body && (u.blank_after || next_body) {
                 out.push(BlockKind::Boilerplate, span, Some("inline teaser"));
                 continue;
             }

@@ -73,6 +73,12 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
     )
 }
 
+/// True when the line ends a sentence (`.`, `!`, `?`, `…`), not with a
+/// colon or semicolon.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    matches!(last_significant(s), Some('.' | '!' | '?' | '…' | '。'))
+}
+
 /// True when the line ends like a headline may: not with `.`, `,`, `:`,
 /// `;`, `…` or a dash (`?` and `!` are allowed).
 pub(crate) fn ends_open(s: &str) -> bool {

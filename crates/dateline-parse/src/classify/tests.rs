@@ -326,3 +326,18 @@ fn section_label_above_the_title() {
     assert_eq!(kinds(&doc)[0], (Boilerplate, "World News"));
     assert_eq!(reason_of(&doc, "World News"), Some("navigation"));
 }
+
+#[test]
+fn teaser_glued_under_a_paragraph() {
+    let text = format!(
+        "Talks end\n\n{BODY1}\nMinisters meet again in Vienna\n\n{BODY2}\n\nOther topics included:\n1. Trade\n2. Energy\n"
+    );
+    let doc = parse(text);
+    let k = kinds(&doc);
+    assert_eq!(k[2], (Boilerplate, "Ministers meet again in Vienna"));
+    assert_eq!(k[3], (Paragraph, BODY2));
+    assert!(
+        k[4..].iter().all(|(kind, _)| *kind != Boilerplate),
+        "{k:#?}"
+    );
+}
