@@ -91,6 +91,8 @@ enum Cue {
     Speech,
     /// The object is the speaker: quoted, cited.
     Quoting,
+    /// `…, saying “…”`: the subject of the main clause speaks.
+    Participle,
 }
 
 fn cue_word(lower: &str) -> Option<Cue> {
@@ -166,11 +168,44 @@ fn cue_word(lower: &str) -> Option<Cue> {
         "warns",
         "wrote",
     ];
+    const EXTRA: &[&str] = &[
+        "recalls",
+        "characterised",
+        "characterized",
+        "quipped",
+        "joked",
+        "lamented",
+        "exclaimed",
+        "recounted",
+        "writes",
+        "tweets",
+        "declares",
+        "announces",
+        "confirms",
+        "admits",
+    ];
     const QUOTING: &[&str] = &["cited", "cites", "quoted", "quotes", "quoting"];
-    if SPEECH.contains(&lower) {
+    // Participles whose subject is the subject of the main clause.
+    const PARTICIPLE: &[&str] = &[
+        "adding",
+        "arguing",
+        "claiming",
+        "declaring",
+        "insisting",
+        "noting",
+        "saying",
+        "stressing",
+        "telling",
+        "tweeting",
+        "warning",
+        "writing",
+    ];
+    if SPEECH.contains(&lower) || EXTRA.contains(&lower) {
         Some(Cue::Speech)
     } else if QUOTING.contains(&lower) {
         Some(Cue::Quoting)
+    } else if PARTICIPLE.contains(&lower) {
+        Some(Cue::Participle)
     } else {
         None
     }
@@ -251,6 +286,30 @@ fn is_role(lower: &str) -> bool {
             | "spokesperson"
             | "spokeswoman"
             | "politician"
+    )
+}
+
+fn is_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "from"
+            | "for"
+            | "to"
+            | "by"
+            | "according"
+            | "speaking"
+            | "asked"
+            | "when"
+            | "while"
+            | "as"
+            | "since"
+            | "despite"
     )
 }
 
@@ -442,9 +501,15 @@ impl<'a> Ctx<'a> {
             result.cue = Some(cue);
             return result;
         }
+        if let Some((who, cue)) = self.sentence_final(right) {
+            result.who = Some(who);
+            result.cue = Some(cue);
+            return result;
+        }
         // Headline style: `Peskov: «…»`.
         if let [.., name, colon] = left
             && colon.kind == TokKind::Punct(':')
+            && left.len() <= 6
         {
             let start = left[left.len().saturating_sub(5)..]
                 .first()
@@ -483,7 +548,13 @@ impl<'a> Ctx<'a> {
                 TokKind::Punct(':') | TokKind::Quote(_) => true,
                 TokKind::Punct(',' | '—' | '–' | '-') => upper_start,
                 TokKind::Punct(_) => false,
-                TokKind::Word => upper_start && cue_word(&self.lower(t)).is_some(),
+                // `said “We…”`, or a full sentence after any word.
+                TokKind::Word => {
+                    upper_start
+                        && (cue_word(&self.lower(t)).is_some()
+                            || (inner.split_whitespace().count() >= 4
+                                && inner.ends_with(['.', '!', '?', '…'])))
+                }
             },
         };
         if statement {
@@ -501,8 +572,12 @@ impl<'a> Ctx<'a> {
                 .first()
                 .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-')))
             || right.first().is_some_and(|t| {
+                let w = self.lower(t);
                 t.kind == TokKind::Word
                     && self.word(t).chars().next().is_some_and(char::is_lowercase)
+                    && (pronoun(&w).is_some()
+                        || matches!(w.as_str(), "the" | "a" | "an" | "they" | "we" | "i")
+                        || cue_word(&w).is_some_and(|c| c != Cue::Participle))
             })
     }
 
@@ -517,6 +592,14 @@ impl<'a> Ctx<'a> {
         if first.kind != TokKind::Word {
             return None;
         }
+        // `…", as quoted by X` names who reported the words, not who said
+        // them; `…" and said …` continues a clause about someone else.
+        if matches!(
+            self.lower(first).as_str(),
+            "as" | "and" | "but" | "or" | "while" | "which" | "that"
+        ) {
+            return None;
+        }
         // Inverted or passive cue right after the quote.
         if let Some(found) = self.cue_then_speaker(rest, 0) {
             return Some(found);
@@ -528,7 +611,7 @@ impl<'a> Ctx<'a> {
                 TokKind::Word => {
                     let lower = self.lower(t);
                     if let Some(cue) = cue_word(&lower) {
-                        if i == 0 {
+                        if i == 0 || cue == Cue::Participle {
                             return None;
                         }
                         return Some(self.subject_of(rest, i, cue));
@@ -541,6 +624,34 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// An attribution closing the sentence after the quote:
+    /// `… the “main difference” between them, he added.`
+    fn sentence_final(&self, right: &[Tok]) -> Option<(Who, Span)> {
+        let end = right
+            .iter()
+            .rposition(|t| !matches!(t.kind, TokKind::Punct('.' | '!' | '?' | '…')))?;
+        let last = &right[end];
+        let cue = (last.kind == TokKind::Word)
+            .then(|| cue_word(&self.lower(last)))
+            .flatten()?;
+        if cue != Cue::Speech
+            || end == 0
+            || right[..end]
+                .iter()
+                .any(|t| matches!(t.kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        // The clause after the last comma: `, he added` / `, the ministry said`.
+        let comma = right[..end]
+            .iter()
+            .rposition(|t| t.kind == TokKind::Punct(','))?;
+        if end - comma > MAX_NP_WORDS {
+            return None;
+        }
+        Some(self.subject_of(right, end, cue))
     }
 
     /// A cue at `toks[i]` whose speaker follows it: inverted (`said Bolton`),
@@ -568,7 +679,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if cue_word(&lower).is_some() {
+        if cue_word(&lower).is_some_and(|c| c != Cue::Participle) {
             // Inverted: `said Bolton`, `quoted Demers TASS`.
             let cue = t.span;
             return Some((self.np_after(toks, i + 1), cue));
@@ -604,10 +715,11 @@ impl<'a> Ctx<'a> {
             };
             // `“…,” said Bolton, who explained …` handled by the subject;
             // `said Bolton: “…”` has no subject before the cue.
-            let has_subject = i > 0
-                && matches!(left[i - 1].kind, TokKind::Word)
-                && !self.is_word(&left[i - 1], "and");
-            if !has_subject
+            let inverted = i == 0
+                || matches!(left[i - 1].kind, TokKind::Quote(_))
+                || (matches!(left[i - 1].kind, TokKind::Punct(',' | '—' | '–' | '-'))
+                    && (i == 1 || matches!(left[i - 2].kind, TokKind::Quote(_))));
+            if inverted
                 && cue == Cue::Speech
                 && let Some(found) = self.cue_then_speaker(left, i)
                 && matches!(found.0, Who::Named { .. })
@@ -650,31 +762,148 @@ impl<'a> Ctx<'a> {
         if cue == Cue::Quoting {
             return (self.np_after(toks, c + 1), cue_span);
         }
+        // `X announced …, saying “…”` and `X called it “…” and said “…”`:
+        // the subject of the earlier cue, else the first person named in
+        // the sentence, else nobody.
+        let coordinated = prev.as_deref().is_some_and(|p| matches!(p, "and" | "but"));
+        if cue == Cue::Participle || coordinated {
+            let from = if coordinated { c - 1 } else { c };
+            if let Some(j) = self.earlier_cue(toks, from) {
+                let who = self.subject_of(toks, j, Cue::Speech).0;
+                if matches!(who, Who::Named { .. }) {
+                    return (who, cue_span);
+                }
+            }
+            let first_person = match (toks.first(), toks.get(from.saturating_sub(1))) {
+                (Some(a), Some(b)) => self
+                    .entities_in(a.span.start, b.span.end)
+                    .find(|&e| self.entities[e].label == Label::Person && self.speaker_mention(e)),
+                _ => None,
+            };
+            if let Some(e) = first_person {
+                let span = self.entities[e].span;
+                return (Who::Named { entity: e, span }, cue_span);
+            }
+            // `He then approached a director and said, “…”`.
+            if let Some(t) = toks.first().filter(|t| t.kind == TokKind::Word)
+                && let Some((label, gender)) = pronoun(&self.lower(t))
+                && let Some(e) = self.resolve(t.span.start, label, gender, None)
+            {
+                return (
+                    Who::Named {
+                        entity: e,
+                        span: t.span,
+                    },
+                    cue_span,
+                );
+            }
+            return (Who::Unknown, cue_span);
+        }
         (self.np_before(toks, c), cue_span)
     }
 
+    /// The nearest speech cue before `toks[end]`.
+    fn earlier_cue(&self, toks: &[Tok], end: usize) -> Option<usize> {
+        (0..end).rev().find(|&j| {
+            let t = &toks[j];
+            t.kind == TokKind::Word && cue_word(&self.lower(t)) == Some(Cue::Speech)
+        })
+    }
+
     /// The speaker named by the phrase ending just before `toks[c]`.
+    ///
+    /// The phrase runs back to the previous clause boundary. Between commas
+    /// it is either an apposition (`the adviser, John Bolton, said`) or a
+    /// parenthetical (`Bolton, who was in Geneva, said`; `Peers, speaking to
+    /// the BBC, said`), which is skipped for the phrase before it. A phrase
+    /// with no person after a named one (`Erwin Chemerinsky, Dean of the
+    /// Law School, called`) takes that person.
     fn np_before(&self, toks: &[Tok], c: usize) -> Who {
-        // Skip commas right before the cue (`John Bolton, said`), then take
-        // the phrase back to the previous clause boundary.
         let mut end = c;
         while end > 0 && matches!(toks[end - 1].kind, TokKind::Punct(',' | '—' | '–')) {
             end -= 1;
         }
+        let comma_before_cue = end < c;
+        let start = self.segment_start(toks, end);
+        let region = &toks[start..end];
+        let after_comma = start > 0 && toks[start - 1].kind == TokKind::Punct(',');
+        if comma_before_cue && after_comma && self.parenthetical(region) {
+            let prev_end = start - 1;
+            let prev_start = self.segment_start(toks, prev_end);
+            return self.np(&toks[prev_start..prev_end], true);
+        }
+        let in_region = match (region.first(), region.last()) {
+            (Some(a), Some(b)) => self.best_entity(a.span.start, b.span.end, true),
+            _ => None,
+        };
+        let has_person = in_region.is_some_and(|e| self.entities[e].label == Label::Person);
+        if !has_person && after_comma && !self.is_word_at(region, 0, "who") {
+            let prev_end = start - 1;
+            let prev_start = self.segment_start(toks, prev_end);
+            let prev = &toks[prev_start..prev_end];
+            if let Some(first) = prev.first()
+                && !is_preposition(&self.lower(first))
+                && let Some(e) =
+                    self.best_entity(first.span.start, toks[prev_end - 1].span.end, true)
+                && self.entities[e].label == Label::Person
+                && prev
+                    .iter()
+                    .take(4)
+                    .any(|t| t.span.start == self.entities[e].span.start)
+            {
+                return Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                };
+            }
+        }
+        self.np(region, true)
+    }
+
+    /// Where the clause segment ending at `toks[end]` (exclusive) starts.
+    fn segment_start(&self, toks: &[Tok], end: usize) -> usize {
         let mut start = end;
-        while start > 0 && end - start < MAX_NP_WORDS {
+        let mut words = 0;
+        while start > 0 && words < MAX_NP_WORDS {
             let t = &toks[start - 1];
             let stop = match t.kind {
                 TokKind::Quote(_) => true,
-                TokKind::Punct(p) => matches!(p, ',' | ';' | ':' | '.' | '—' | '–' | '(' | ')'),
-                TokKind::Word => cue_word(&self.lower(t)).is_some(),
+                TokKind::Punct(p) => matches!(p, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–'),
+                TokKind::Word => {
+                    words += 1;
+                    cue_word(&self.lower(t)).is_some()
+                }
             };
             if stop {
                 break;
             }
             start -= 1;
         }
-        self.np(&toks[start..end], true)
+        start
+    }
+
+    /// A comma-enclosed phrase that is not a name or title: a relative
+    /// clause or a participle phrase.
+    fn parenthetical(&self, region: &[Tok]) -> bool {
+        let Some(first) = region.iter().find(|t| t.kind == TokKind::Word) else {
+            return false;
+        };
+        let w = self.lower(first);
+        let lowercase = self
+            .word(first)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        matches!(w.as_str(), "who" | "which" | "that" | "whose")
+            || (lowercase
+                && !matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                ))
+    }
+
+    fn is_word_at(&self, toks: &[Tok], i: usize, w: &str) -> bool {
+        toks.get(i).is_some_and(|t| self.is_word(t, w))
     }
 
     /// The speaker named by the phrase starting at `toks[s]`.
@@ -729,11 +958,17 @@ impl<'a> Ctx<'a> {
             return Who::Unknown;
         };
         // Relative `who`: the entity just before it.
-        if self.is_word(first, "who") {
+        let relative = self.is_word(first, "who") || self.is_word(first, "which");
+        if relative {
+            let want: &[Label] = if self.is_word(first, "who") {
+                &[Label::Person, Label::Org]
+            } else {
+                &[Label::Org, Label::Gpe]
+            };
             let from = first.span.start.saturating_sub(120);
             let candidates: Vec<usize> = self
                 .entities_in(from, first.span.start)
-                .filter(|&e| matches!(self.entities[e].label, Label::Person | Label::Org))
+                .filter(|&e| want.contains(&self.entities[e].label))
                 .filter(|&e| !self.in_quote(self.entities[e].span.start))
                 .collect();
             return match candidates.last() {
@@ -776,7 +1011,9 @@ impl<'a> Ctx<'a> {
                 .last();
             if let Some(role) = head {
                 let gender = names::of_title(role);
-                if let Some(e) = self.resolve(first.span.start, Label::Person, gender, Some(role)) {
+                // The antecedent of a role is named before its sentence.
+                let at = self.sentence_start_before(first.span.start);
+                if let Some(e) = self.resolve(at, Label::Person, gender, Some(role)) {
                     return Who::Named {
                         entity: e,
                         span: Span::new(first.span.start, last.span.end),
@@ -787,11 +1024,44 @@ impl<'a> Ctx<'a> {
         Who::Unknown
     }
 
+    /// Can mention `e` name a speaker: outside quotes and not a possessive
+    /// modifier (`Day's foundation said`)?
+    fn speaker_mention(&self, e: usize) -> bool {
+        let span = self.entities[e].span;
+        let after = &self.text[span.end..];
+        !self.in_quote(span.start) && !after.starts_with(['\'', '’'])
+    }
+
+    /// Roughly where the sentence holding `pos` starts: after the last
+    /// `. ` (or `! `, `? `) in the 400 bytes before it, within its block.
+    fn sentence_start_before(&self, pos: usize) -> usize {
+        let block = self
+            .blocks
+            .partition_point(|b| b.start <= pos)
+            .saturating_sub(1);
+        let floor = self
+            .blocks
+            .get(block)
+            .map_or(0, |b| b.start)
+            .max(pos.saturating_sub(400));
+        let floor = floor_char(self.text, floor);
+        let pos = floor_char(self.text, pos);
+        let window = &self.text[floor..pos];
+        [". ", "! ", "? "]
+            .iter()
+            .filter_map(|p| window.rfind(p))
+            .max()
+            .map_or(floor, |i| floor + i + 1)
+    }
+
     /// The PERSON (else ORG or GPE) entity inside `start..end`, outside quotes.
     fn best_entity(&self, start: usize, end: usize, prefer_last: bool) -> Option<usize> {
         let mut person = None;
         let mut other = None;
         for e in self.entities_in(start, end) {
+            if !self.speaker_mention(e) || self.after_preposition(e, start) {
+                continue;
+            }
             let slot = match self.entities[e].label {
                 Label::Person => &mut person,
                 Label::Org | Label::Gpe => &mut other,
@@ -802,6 +1072,39 @@ impl<'a> Ctx<'a> {
             }
         }
         person.or(other)
+    }
+
+    /// Is mention `e` the object of a preposition inside a phrase starting at
+    /// `start` (`a tweet from Biden's account on Twitter said`)? `of` does
+    /// not count: `the spokesman of the Kremlin` speaks for it.
+    fn after_preposition(&self, e: usize, start: usize) -> bool {
+        let at = self.entities[e].span.start;
+        if at <= start {
+            return false;
+        }
+        let before = self.text[start..at].trim_end();
+        let before = before
+            .strip_suffix(" the")
+            .or_else(|| before.strip_suffix(" a"))
+            .unwrap_or(before);
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(
+            word.to_lowercase().as_str(),
+            "from"
+                | "via"
+                | "on"
+                | "in"
+                | "at"
+                | "to"
+                | "with"
+                | "by"
+                | "about"
+                | "against"
+                | "for"
+        )
     }
 
     /// The entity a pronoun or definite role at `pos` refers to: the nearest

@@ -213,19 +213,22 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
             v.push(q);
         }
     }
-    // Same paragraph: the nearest attributed quote, preceding first.
+    // Same paragraph: the nearest attributed quote before it (an unnamed
+    // source there gives nothing); failing that, the nearest after it.
     for qs in &by_block {
         for (k, &q) in qs.iter().enumerate() {
             if !bare(&attrs[q]) {
                 continue;
             }
-            let named = |&&o: &&usize| matches!(attrs[o].who, Some(Who::Named { .. }));
+            let attributed = |&&o: &&usize| attrs[o].who.is_some();
             let source = qs[..k]
                 .iter()
                 .rev()
-                .find(named)
-                .or_else(|| qs[k + 1..].iter().find(named));
-            if let Some(&s) = source {
+                .find(attributed)
+                .or_else(|| qs[k + 1..].iter().find(attributed));
+            if let Some(&s) = source
+                && matches!(attrs[s].who, Some(Who::Named { .. }))
+            {
                 attrs[q].who = attrs[s].who;
             }
         }

@@ -309,3 +309,142 @@ fn megabyte_of_unmatched_marks() {
         );
     }
 }
+
+#[test]
+fn parenthetical_participle_is_skipped() {
+    let q = run(
+        "T\n\nSteve Peers of the University of Essex, speaking to BBC, said, \"If there is a court order, it applies.\"\n",
+        &[
+            ("Steve Peers", P, "Steve Peers"),
+            ("University of Essex", O, "University of Essex"),
+            ("BBC", O, "BBC"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Steve Peers"));
+}
+
+#[test]
+fn relative_clause_subject_is_not_its_object() {
+    let q = run(
+        "T\n\nThe government statement, which was posted on Twitter, announced the death \"with great sorrow.\"\n",
+        &[("Twitter", O, "Twitter")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("announced"));
+}
+
+#[test]
+fn apposition_before_role() {
+    let q = run(
+        "T\n\nErwin Chemerinsky, Dean of UC Berkeley School of Law called it \"a truly silly argument.\"\n",
+        &[
+            ("Erwin Chemerinsky", P, "Erwin Chemerinsky"),
+            ("UC Berkeley School of Law", O, "UC Berkeley School of Law"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Erwin Chemerinsky"));
+    assert_eq!(q[0].kind, QuoteKind::Phrase);
+}
+
+#[test]
+fn role_in_the_same_sentence_is_not_its_own_antecedent() {
+    let q = run(
+        "T\n\nIn an interview with Trump, the minister said: \"We disagree.\"\n",
+        &[("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn coordinated_cue_shares_the_subject() {
+    let q = run(
+        "T\n\nThe manager, David Clay, called it \"a retrograde step\" and said \"an area like this cannot afford it.\"\n",
+        &[("David Clay", P, "David Clay")],
+    );
+    assert_eq!(
+        find(&q, "a retrograde").speaker.as_deref(),
+        Some("David Clay")
+    );
+    assert_eq!(find(&q, "an area").speaker.as_deref(), Some("David Clay"));
+}
+
+#[test]
+fn participle_cue_takes_the_main_subject() {
+    let q = run(
+        "T\n\nGeorge Katrougalos stressed the role of UNESCO, saying \"It is a temple,\" as quoted by Greek Reporter.\n",
+        &[
+            ("George Katrougalos", P, "George Katrougalos"),
+            ("UNESCO", O, "UNESCO"),
+            ("Greek Reporter", O, "Greek Reporter"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("George Katrougalos"));
+    assert_eq!(q[0].cue.as_deref(), Some("saying"));
+}
+
+#[test]
+fn unnamed_source_before_stops_paragraph_inheritance() {
+    let q = run(
+        "T\n\n\"I did not expect this,\" said the winner. \"But I felt good.\" Later Radcliffe said \"Great,\" too.\n",
+        &[("Radcliffe", P, "Paula Radcliffe")],
+    );
+    assert_eq!(find(&q, "But I felt").speaker, None);
+}
+
+#[test]
+fn attribution_closing_the_sentence() {
+    let q = run(
+        "T\n\nKotzias met reporters.\n\nThe border is the \"main difference\" between the two, he added.\n",
+        &[("Kotzias", P, "Nikos Kotzias")],
+    );
+    assert_eq!(q[0].speaker, None, "Kotzias has no known gender");
+    assert_eq!(q[0].cue.as_deref(), Some("added"));
+    let q = run(
+        "T\n\nMr. Kotzias met reporters.\n\nThe border is the \"main difference\" between the two, he added.\n",
+        &[("Kotzias", P, "Nikos Kotzias")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Nikos Kotzias"));
+}
+
+#[test]
+fn apposition_names_the_speaker_before_a_role() {
+    let text = "T\n\nNarendra Modi spoke first.\n\nSatyendra Jain, the city's home minister, said \"Buildings can only be four floors high.\"\n";
+    let q = run(
+        text,
+        &[
+            ("Narendra Modi", P, "Narendra Modi"),
+            ("Satyendra Jain", P, "Satyendra Jain"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Satyendra Jain"));
+}
+
+#[test]
+fn subject_after_comma_is_not_inverted() {
+    let text = "T\n\nAlberto Fernández spoke.\n\nThe director, Mariela Belski, said the president had \"heard the demands\".\n";
+    let q = run(
+        text,
+        &[
+            ("Alberto Fernández", P, "Alberto Fernández"),
+            ("Mariela Belski", P, "Mariela Belski"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Mariela Belski"));
+}
+
+#[test]
+fn participle_after_the_quote_is_not_an_inverted_cue() {
+    let q = run(
+        "T\n\nEbrard said, \"This is the first case\", adding, \"For Mexico, he is a terrorist\".\n",
+        &[("Ebrard", P, "Marcelo Ebrard")],
+    );
+    assert_eq!(
+        find(&q, "This is").speaker.as_deref(),
+        Some("Marcelo Ebrard")
+    );
+    assert_eq!(
+        find(&q, "For Mexico").speaker.as_deref(),
+        Some("Marcelo Ebrard")
+    );
+    assert_eq!(find(&q, "For Mexico").cue.as_deref(), Some("adding"));
+}
