@@ -247,8 +247,8 @@ fn place_dateline(s: &str) -> Option<(usize, usize)> {
     Some((i, i + (rest.len() - body.len())))
 }
 
-/// Splits a breadcrumb off the front of a title line `s` (absolute start
-/// `base`). `later` are the texts of the units that follow, for repetition.
+/// Where the title begins after a breadcrumb at the front of the line `s`.
+/// `later` are the texts of the units that follow, for repetition.
 fn breadcrumb(s: &str, later: &[&str]) -> Option<usize> {
     // (a) A later line repeats the title: the breadcrumb is what precedes it.
     let words: Vec<(usize, &str)> = word_offsets(s);

@@ -379,6 +379,12 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
                     error: Error::RecordTooLarge { size: len, limit },
                 }));
             }
+            let mut content_start = start;
+            if self.lineno == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                // A byte order mark opening the file.
+                self.buf.drain(..3);
+                content_start += 3;
+            }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -386,7 +392,7 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
                 &self.buf,
                 &self.name,
                 self.lineno,
-                start,
+                content_start,
                 &self.opts,
             ));
         }

@@ -22,7 +22,8 @@
 //!   as a [`RecordError`] (`PATH:LINE: what is wrong`) and going on.
 //!
 //! Blocks are in text order, disjoint and trimmed, and together they cover
-//! every non-blank line: nothing is silently dropped. A line may hold two
+//! every non-blank line (every character but those [`is_blank`] accepts):
+//! nothing is silently dropped. A line may hold two
 //! blocks (a breadcrumb and the title, a date and the first paragraph, a
 //! title and its site name); a block may span two lines (a label and its
 //! caption, a hard-wrapped paragraph).
@@ -80,6 +81,7 @@ pub use crate::input::{
     read_text, read_text_from,
 };
 pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
+pub use crate::segment::is_blank;
 pub use crate::span::Span;
 
 mod classify;

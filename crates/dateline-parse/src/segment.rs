@@ -24,6 +24,12 @@ pub(crate) struct Unit {
     pub(crate) blank_after: bool,
 }
 
+/// Characters that make a line blank: whitespace, and the byte order mark
+/// (U+FEFF) that some files start with.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// Splits `text` into units in text order.
 pub(crate) fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
@@ -33,9 +39,9 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
     for line in text.split('\n') {
         let start = pos;
         pos += line.len() + 1;
-        let trimmed = line.trim_start();
+        let trimmed = line.trim_start_matches(is_blank);
         let lead = line.len() - trimmed.len();
-        let trimmed = trimmed.trim_end();
+        let trimmed = trimmed.trim_end_matches(is_blank);
         if trimmed.is_empty() {
             blank = true;
             if let Some(u) = out.last_mut() {
@@ -95,5 +101,7 @@ mod tests {
         assert!(!u[2].blank_before && u[2].blank_after);
         assert!(u[3].blank_before && u[3].blank_after);
         assert!(units(" \n\t\n").is_empty());
+        let bom = "\u{feff}Title\n";
+        assert_eq!(&bom[units(bom)[0].span], "Title");
     }
 }

@@ -163,3 +163,18 @@ fn directories_are_read_sorted_and_streamed() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn byte_order_marks_are_skipped() {
+    let out = read(
+        b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"\xEF\xBB\xBFA headline here\\n\\nBody.\"}\n",
+        &InputOptions::default(),
+    );
+    let doc = out[0].as_ref().unwrap();
+    assert_eq!(doc.title.as_deref(), Some("A headline here"));
+    let e = read(b"\xEF\xBB\xBF{\"text\":\"\xff\"}", &InputOptions::default())
+        .pop()
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(e.to_string(), "in.jsonl:1: invalid UTF-8 at byte 12");
+}

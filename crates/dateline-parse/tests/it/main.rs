@@ -103,7 +103,7 @@ pub(crate) fn check_invariants(doc: &Document) {
         while blocks.peek().is_some_and(|b| b.span.end <= i) {
             blocks.next();
         }
-        if !c.is_whitespace() {
+        if !dateline_parse::is_blank(c) {
             let covered = blocks.peek().is_some_and(|b| b.span.start <= i);
             assert!(covered, "character {c:?} at byte {i} is in no block");
         }
