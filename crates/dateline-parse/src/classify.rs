@@ -247,6 +247,13 @@ fn place_dateline(s: &str) -> Option<(usize, usize)> {
     Some((i, i + (rest.len() - body.len())))
 }
 
+/// A date after a separator inside a short line ("By X | July 19, 2018").
+fn date_inside(s: &str) -> Option<Date> {
+    s.match_indices(['|', ',', '-', '–', '—', '·'])
+        .map(|(i, sep)| s[i + sep.len()..].trim_start())
+        .find_map(|rest| date_prefix(rest).map(|m| m.date))
+}
+
 /// Where the title begins after a breadcrumb at the front of the line `s`.
 /// `later` are the texts of the units that follow, for repetition.
 fn breadcrumb(s: &str, later: &[&str]) -> Option<usize> {
@@ -693,6 +700,13 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
             }
         }
         if let Some(w) = w {
+            if w.reason == "byline"
+                && let Some(date) = date_inside(s)
+            {
+                // "By Jane Doe | Published: 2019-04-18": the date line.
+                out.dateline(span, date, "byline with date");
+                continue;
+            }
             zone = w.zone.unwrap_or(zone);
             out.push(BlockKind::Boilerplate, span, Some(w.reason));
             continue;

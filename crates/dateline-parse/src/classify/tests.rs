@@ -341,3 +341,25 @@ fn teaser_glued_under_a_paragraph() {
         "{k:#?}"
     );
 }
+
+#[test]
+fn byline_with_a_date() {
+    let doc = parse(format!(
+        "Talks in Geneva end without a deal\n\nBy Jane Doe | Published: 2019-04-18 14:02\n\n{BODY1}\n"
+    ));
+    assert_eq!(
+        kinds(&doc)[1],
+        (Dateline, "By Jane Doe | Published: 2019-04-18 14:02")
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-04-18")
+    );
+    let doc = parse(format!(
+        "Talks end\n\nBy John Smith, July 19, 2018\n\n{BODY1}\n"
+    ));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-07-19")
+    );
+}
