@@ -94,6 +94,19 @@ impl Document {
         &self.text[span]
     }
 
+    /// The block containing byte `offset`, if any (blocks are ordered and
+    /// disjoint, so this is a binary search).
+    ///
+    /// ```
+    /// let doc = dateline_parse::parse("Leaders meet in Geneva\n\nThey met.\n");
+    /// assert_eq!(doc.block_at(3).map(|b| b.kind), Some(dateline_parse::BlockKind::Title));
+    /// assert!(doc.block_at(22).is_none()); // the blank line
+    /// ```
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.span.end <= offset);
+        self.blocks.get(i).filter(|b| b.span.start <= offset)
+    }
+
     /// Blocks that are article content (see [`BlockKind::is_content`]).
     pub fn content_blocks(&self) -> impl Iterator<Item = &Block> + '_ {
         self.blocks.iter().filter(|b| b.kind.is_content())

@@ -96,6 +96,8 @@ pub(crate) fn check_invariants(doc: &Document) {
             assert!(b.reason.is_some(), "non-paragraph block {s} has a reason");
         }
         prev_end = s.end;
+        assert_eq!(doc.block_at(s.start), Some(b));
+        assert_eq!(doc.block_at(s.end - 1), Some(b));
     }
     // Every non-whitespace character is inside a block.
     let mut blocks = doc.blocks.iter().peekable();
