@@ -201,6 +201,20 @@ fn gold_scores_with_gold_entities() {
 }
 
 #[test]
+#[ignore = "needs the entity tagger's PERSON mentions and canonical names"]
+fn gold_scores_with_the_tagger() {
+    let gold = quote_gold();
+    let tagger = Tagger::new();
+    let predicted: Vec<(String, Vec<Quote>)> = IDS
+        .iter()
+        .map(|id| (id.to_string(), tagger.annotate(seed(id)).quotes))
+        .collect();
+    let s = score_quotes(&gold, &predicted);
+    assert!(s.overlap.recall() >= 0.95, "{s:#?}");
+    assert!(s.speaker_accuracy() >= 0.9, "{s:#?}");
+}
+
+#[test]
 fn quotes_are_ordered_disjoint_and_not_in_boilerplate() {
     for id in IDS {
         let doc = seed(id);

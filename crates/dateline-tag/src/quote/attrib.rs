@@ -736,6 +736,16 @@ impl<'a> Ctx<'a> {
     fn subject_of(&self, toks: &[Tok], c: usize, cue: Cue) -> (Who, Span) {
         let cue_span = toks[c].span;
         let prev = c.checked_sub(1).map(|p| self.lower(&toks[p]));
+        // `as stated by Peskov, «…»`: a participle with its agent.
+        if let Some(by) = toks.get(c + 1)
+            && self.is_word(by, "by")
+            && is_passive_participle(&self.lower(&toks[c]))
+        {
+            return (
+                self.np_after(toks, c + 2),
+                Span::new(cue_span.start, by.span.end),
+            );
+        }
         if prev.as_deref().is_some_and(is_aux) {
             // Passive: an agent after `by`, else the subject is the addressee,
             // except for `was quoted as saying`.
@@ -1003,6 +1013,12 @@ impl<'a> Ctx<'a> {
             .filter(|t| t.kind == TokKind::Word)
             .map(|t| self.lower(t))
             .collect();
+        // `the presidential advisor`, `as the press secretary noted`.
+        let lead = words
+            .iter()
+            .take_while(|w| matches!(w.as_str(), "as" | "and" | "but" | "so" | "then" | "also"))
+            .count();
+        let words = &words[lead..];
         if words.first().is_some_and(|w| w == "the") {
             let head = words
                 .iter()

@@ -199,6 +199,19 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         .collect()
 }
 
+/// Does quote `q` sit in the last sentence of its block (nothing but its
+/// attribution after it)?
+fn ends_block(q: marks::RawQuote, toks: &[Tok]) -> bool {
+    let Some(at) = toks.iter().position(|t| t.span.start >= q.outer.end) else {
+        return true;
+    };
+    toks[at..]
+        .iter()
+        .filter(|t| matches!(t.kind, attrib::TokKind::Punct('.' | '!' | '?')))
+        .count()
+        <= 1
+}
+
 /// How far a run of quote paragraphs is followed.
 const MAX_RUN: usize = 6;
 
@@ -242,6 +255,11 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
     let named_in = |b: usize, last: bool, attrs: &[Attribution]| -> Option<Option<Who>> {
         // Some(Some(who)): attributed; Some(None): all bare (keep going); None: stop.
         let qs = by_block.get(b)?;
+        // Going back, the run continues only from a paragraph that ends with
+        // its quote and attribution.
+        if last && qs.last().is_some_and(|&q| !ends_block(raw[q], &toks[b])) {
+            return None;
+        }
         let mut it: Box<dyn Iterator<Item = &usize>> = if last {
             Box::new(qs.iter().rev())
         } else {
@@ -263,8 +281,22 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
         }
         let mut back = None;
         let mut b = bi;
-        for _ in 0..MAX_RUN {
-            if b == 0 || !ctx.joinable.get(b).copied().unwrap_or(false) || !opens(b - 1) {
+        for hop in 0..MAX_RUN {
+            if b == 0 || !ctx.joinable.get(b).copied().unwrap_or(false) {
+                break;
+            }
+            if !opens(b - 1) {
+                // The paragraph right before may end with an attributed
+                // statement (`… “We see no progress,” he said.`).
+                let last = by_block.get(b - 1).and_then(|qs| qs.last());
+                if hop == 0
+                    && let Some(&q) = last
+                    && snapshot[q].shape == Shape::Statement
+                    && matches!(snapshot[q].who, Some(Who::Named { .. }))
+                    && ends_block(raw[q], &toks[b - 1])
+                {
+                    back = snapshot[q].who;
+                }
                 break;
             }
             b -= 1;

@@ -448,3 +448,54 @@ fn participle_after_the_quote_is_not_an_inverted_cue() {
     );
     assert_eq!(find(&q, "For Mexico").cue.as_deref(), Some("adding"));
 }
+
+#[test]
+fn participle_with_agent_before_the_quote() {
+    let q = run(
+        "T\n\nAs stated by Peskov, «the decision is not final».\n",
+        &[("Peskov", P, "Dmitry Peskov")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(q[0].cue.as_deref(), Some("stated by"));
+}
+
+#[test]
+fn translated_inverted_cue_with_outlet() {
+    let q = run(
+        "T\n\n«We see no reason for concern», — told RIA Novosti Peskov.\n",
+        &[
+            ("RIA Novosti", O, "RIA Novosti"),
+            ("Peskov", P, "Dmitry Peskov"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(q[0].cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn role_after_leading_as() {
+    let text = "T\n\nDmitry Peskov spoke on Monday.\n\nAs the press secretary noted, «there is no evidence».\n";
+    let q = run(text, &[("Dmitry Peskov", P, "Dmitry Peskov")]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(q[0].cue.as_deref(), Some("noted"));
+}
+
+#[test]
+fn quote_paragraph_after_an_attributed_statement() {
+    let text = "T\n\nThe leader said Kiev was slow. \"We see no progress,\" Putin said.\n\n\"This is unacceptable.\"\n\nThe talks ended.\n";
+    let q = run(text, &[("Putin", P, "Vladimir Putin")]);
+    assert_eq!(
+        find(&q, "This is").speaker.as_deref(),
+        Some("Vladimir Putin")
+    );
+    // Narrative after the attribution breaks the run.
+    let text = "T\n\n\"We see no progress,\" Putin said. Then Merkel spoke about trade. Talks ended.\n\n\"This is unacceptable.\"\n";
+    let q = run(
+        text,
+        &[
+            ("Putin", P, "Vladimir Putin"),
+            ("Merkel", P, "Angela Merkel"),
+        ],
+    );
+    assert_eq!(find(&q, "This is").speaker, None);
+}
