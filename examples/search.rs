@@ -1,7 +1,63 @@
-//! Example: search (run with `cargo run --example search`).
+//! Example: search the bundled corpus (run with
+//! `cargo run --release --example search -- 'QUERY'`; the default query,
+//! `+interference election`, requires "interference" and ranks articles
+//! that also mention elections first).
+//!
+//! Indexes the seed articles and the Wikinews articles in memory, then
+//! prints the best hits with their snippets (highlights in brackets) and
+//! the month histogram of all matches.
 
 use std::error::Error;
+use std::path::Path;
+
+use dateline::parse::{InputOptions, read_path};
+use dateline::query::{Index, SearchOptions, parse_query};
+use dateline::tag::Tagger;
 
 fn main() -> Result<(), Box<dyn Error>> {
+    let query = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "+interference election".to_string());
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let opts = InputOptions::default();
+    let tagger = Tagger::new();
+    let mut index = Index::new();
+    for part in [
+        "seeds",
+        "wikinews/wikinews_2019_2021.jsonl",
+        "wikinews/gum_news.jsonl",
+    ] {
+        for doc in read_path(&corpus.join(part), &opts) {
+            index.add(&tagger.annotate(doc?));
+        }
+    }
+    let parsed = parse_query(&query)?;
+    let results = index.search(&parsed, &SearchOptions::new(5).with_facets(true))?;
+    println!(
+        "{} of {} articles match {parsed}",
+        results.total,
+        index.len()
+    );
+    for hit in &results.hits {
+        let mut snippet = hit.snippet.clone();
+        for span in hit.highlights.iter().rev() {
+            snippet.insert(span.end, ']');
+            snippet.insert(span.start, '[');
+        }
+        let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "\n{:6.2}  {}  {}",
+            hit.score,
+            date,
+            hit.title.as_deref().unwrap_or(&hit.id)
+        );
+        println!("        {snippet}");
+    }
+    if let Some(facets) = &results.facets {
+        println!();
+        for m in &facets.months {
+            println!("{:04}-{:02} {}", m.year, m.month, "#".repeat(m.count));
+        }
+    }
     Ok(())
 }

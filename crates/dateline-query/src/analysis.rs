@@ -34,7 +34,9 @@ pub struct DocumentTerms {
 impl Analyzer {
     /// The analyzer of the index: tokenize-layer normalization and stems.
     pub fn new() -> Analyzer {
-        Analyzer { tokenizer: Tokenizer::new().with_stems(true) }
+        Analyzer {
+            tokenizer: Tokenizer::new().with_stems(true),
+        }
     }
 
     /// Calls `f(term, span)` for each indexed term of `text` (spans relative to `text`).
@@ -93,12 +95,21 @@ impl Analyzer {
     /// text when the document has no blocks.
     pub fn body_spans(doc: &Document) -> Vec<Span> {
         if doc.blocks.is_empty() {
-            return if doc.text.is_empty() { Vec::new() } else { vec![Span::new(0, doc.text.len())] };
+            return if doc.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::new(0, doc.text.len())]
+            };
         }
         doc.blocks
             .iter()
             .filter(|b| b.kind.is_content() && b.kind != crate::tag::BlockKind::Title)
-            .filter(|b| b.span.end <= doc.text.len() && doc.text.is_char_boundary(b.span.start) && doc.text.is_char_boundary(b.span.end) && b.span.start <= b.span.end)
+            .filter(|b| {
+                b.span.end <= doc.text.len()
+                    && doc.text.is_char_boundary(b.span.start)
+                    && doc.text.is_char_boundary(b.span.end)
+                    && b.span.start <= b.span.end
+            })
             .map(|b| b.span)
             .collect()
     }

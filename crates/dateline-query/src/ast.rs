@@ -74,15 +74,26 @@ pub struct PartialDate {
 impl PartialDate {
     /// First day covered, as days since 1970-01-01.
     pub fn first_day(&self) -> i64 {
-        let d = crate::Date { year: self.year, month: self.month.unwrap_or(1), day: self.day.unwrap_or(1) };
+        let d = crate::Date {
+            year: self.year,
+            month: self.month.unwrap_or(1),
+            day: self.day.unwrap_or(1),
+        };
         d.days_since_epoch()
     }
 
     /// Last day covered, as days since 1970-01-01.
     pub fn last_day(&self) -> i64 {
         let month = self.month.unwrap_or(12);
-        let day = self.day.unwrap_or_else(|| crate::tag::parse::days_in_month(self.year, month));
-        crate::Date { year: self.year, month, day }.days_since_epoch()
+        let day = self
+            .day
+            .unwrap_or_else(|| crate::tag::parse::days_in_month(self.year, month));
+        crate::Date {
+            year: self.year,
+            month,
+            day,
+        }
+        .days_since_epoch()
     }
 }
 
@@ -308,7 +319,11 @@ impl fmt::Display for Query {
                     && !value.chars().any(is_word_delimiter)
                     && !value.starts_with(['+', '-'])
                     && !KEYWORDS.contains(&value.as_str());
-                if bare { f.write_str(value) } else { write_quoted(f, value) }
+                if bare {
+                    f.write_str(value)
+                } else {
+                    write_quoted(f, value)
+                }
             }
             Query::Date(d) => {
                 f.write_str("date:")?;

@@ -31,7 +31,11 @@ fn long_to_int4(i: u64) -> u32 {
 fn int4_to_long(code: u32) -> u64 {
     let bits = u64::from(code & 0x07);
     let shift = (code >> 3) as i64 - 1;
-    if shift < 0 { bits } else { (bits | 0x08) << shift }
+    if shift < 0 {
+        bits
+    } else {
+        (bits | 0x08) << shift
+    }
 }
 
 /// The one-byte code of a field length (Lucene's `intToByte4`).
@@ -49,7 +53,8 @@ pub fn fieldnorm_len(id: u8) -> u32 {
     if id < NUM_FREE_VALUES {
         id
     } else {
-        (u64::from(NUM_FREE_VALUES) + int4_to_long(id - NUM_FREE_VALUES)).min(u64::from(u32::MAX)) as u32
+        (u64::from(NUM_FREE_VALUES) + int4_to_long(id - NUM_FREE_VALUES)).min(u64::from(u32::MAX))
+            as u32
     }
 }
 
@@ -70,12 +75,19 @@ impl Bm25 {
     /// A weight for a term with the given summed idf over a field whose
     /// mean length is `total_tokens / num_docs`.
     pub(crate) fn new(idf: f32, total_tokens: u64, num_docs: u64) -> Bm25 {
-        let avg = if num_docs == 0 { 1.0 } else { total_tokens as f32 / num_docs as f32 };
+        let avg = if num_docs == 0 {
+            1.0
+        } else {
+            total_tokens as f32 / num_docs as f32
+        };
         let mut cache = [0.0f32; 256];
         for (i, c) in cache.iter_mut().enumerate() {
             *c = K1 * (1.0 - B + B * fieldnorm_len(i as u8) as f32 / avg);
         }
-        Bm25 { weight: idf * (1.0 + K1), cache }
+        Bm25 {
+            weight: idf * (1.0 + K1),
+            cache,
+        }
     }
 
     /// Score of a document with field norm code `norm` and `tf` occurrences.

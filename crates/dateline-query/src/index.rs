@@ -16,8 +16,16 @@ use crate::bm25::fieldnorm_id;
 use crate::{Date, Label, Span, TaggedDocument};
 
 /// Entity labels that get a field of their own (names, not values).
-pub(crate) const ENTITY_LABELS: [Label; 8] =
-    [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Fac, Label::Event, Label::Misc];
+pub(crate) const ENTITY_LABELS: [Label; 8] = [
+    Label::Person,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Norp,
+    Label::Fac,
+    Label::Event,
+    Label::Misc,
+];
 
 /// Field ids.
 pub(crate) const TITLE: usize = 0;
@@ -44,17 +52,25 @@ pub(crate) fn label_field_name(l: Label) -> Option<&'static str> {
 
 /// The label of an entity field name.
 pub(crate) fn label_from_field_name(name: &str) -> Option<Label> {
-    ENTITY_LABELS.iter().copied().find(|l| label_field_name(*l) == Some(name))
+    ENTITY_LABELS
+        .iter()
+        .copied()
+        .find(|l| label_field_name(*l) == Some(name))
 }
 
 /// The field id of an entity label.
 pub(crate) fn entity_field(l: Label) -> Option<usize> {
-    ENTITY_LABELS.iter().position(|x| *x == l).map(|i| FIRST_ENTITY + i)
+    ENTITY_LABELS
+        .iter()
+        .position(|x| *x == l)
+        .map(|i| FIRST_ENTITY + i)
 }
 
 /// The label of an entity field id.
 pub(crate) fn field_label(field: usize) -> Option<Label> {
-    field.checked_sub(FIRST_ENTITY).and_then(|i| ENTITY_LABELS.get(i).copied())
+    field
+        .checked_sub(FIRST_ENTITY)
+        .and_then(|i| ENTITY_LABELS.get(i).copied())
 }
 
 /// True for fields that record positions.
@@ -112,7 +128,9 @@ impl Field {
     }
 
     pub(crate) fn get(&self, term: &str) -> Option<&Postings> {
-        self.dict.get(term).and_then(|&id| self.postings.get(id as usize))
+        self.dict
+            .get(term)
+            .and_then(|&id| self.postings.get(id as usize))
     }
 
     /// Records one document's occurrences, given as (term id, position) pairs.
@@ -207,7 +225,10 @@ impl Default for Index {
 }
 
 fn valid_span(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 impl Index {
@@ -242,7 +263,11 @@ impl Index {
 
     /// Ids of the live documents, in the order they were added.
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
-        self.docs.iter().zip(&self.deleted).filter(|(_, d)| !**d).map(|(d, _)| d.id.as_str())
+        self.docs
+            .iter()
+            .zip(&self.deleted)
+            .filter(|(_, d)| !**d)
+            .map(|(d, _)| d.id.as_str())
     }
 
     /// The analyzer used for documents and queries.
@@ -290,7 +315,11 @@ impl Index {
         let mut speakers = Vec::new();
         let mut quotes = Vec::new();
         for q in &tagged.quotes {
-            let qtext = if valid_span(text, q.span) { &text[q.span] } else { q.text.as_str() };
+            let qtext = if valid_span(text, q.span) {
+                &text[q.span]
+            } else {
+                q.text.as_str()
+            };
             let field = &mut self.fields[QUOTE];
             self.analyzer.for_each_term(qtext, |t, _| {
                 occ.push((field.term_id(t, None), pos));
@@ -307,7 +336,11 @@ impl Index {
             }
             if valid_span(text, q.span) {
                 let speaker_span = q.speaker_span.filter(|s| valid_span(text, *s));
-                quotes.push(QuoteRef { span: q.span, speaker, speaker_span });
+                quotes.push(QuoteRef {
+                    span: q.span,
+                    speaker,
+                    speaker_span,
+                });
             }
         }
         self.fields[QUOTE].add_doc(doc_id, std::mem::take(&mut occ), pos, true);
@@ -318,26 +351,35 @@ impl Index {
         let mut per_field: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ENTITY_LABELS.len()];
         let mut mentions = Vec::new();
         for e in &tagged.entities {
-            let Some(fid) = entity_field(e.label) else { continue };
-            let canonical = if e.canonical.trim().is_empty() { e.text.as_str() } else { e.canonical.as_str() };
+            let Some(fid) = entity_field(e.label) else {
+                continue;
+            };
+            let canonical = if e.canonical.trim().is_empty() {
+                e.text.as_str()
+            } else {
+                e.canonical.as_str()
+            };
             let norm = self.analyzer.normalize_name(canonical);
             if norm.is_empty() {
                 continue;
             }
             let term = self.fields[fid].term_id(&norm, Some(canonical.trim()));
             per_field[fid - FIRST_ENTITY].push((term, 0));
+            // Canonical names are found in the dictionaries; only other
+            // surface forms need an alias entry.
             let surface = self.analyzer.normalize_name(&e.text);
-            for alias in [norm, surface] {
-                if alias.is_empty() {
-                    continue;
-                }
-                let list = self.aliases.entry(alias.into_boxed_str()).or_default();
+            if !surface.is_empty() && surface != norm {
+                let list = self.aliases.entry(surface.into_boxed_str()).or_default();
                 if !list.contains(&(fid as u8, term)) {
                     list.push((fid as u8, term));
                 }
             }
             if valid_span(text, e.span) {
-                mentions.push(Mention { field: fid as u8, term, span: e.span });
+                mentions.push(Mention {
+                    field: fid as u8,
+                    term,
+                    span: e.span,
+                });
             }
         }
         let mut entities = Vec::new();
@@ -360,7 +402,10 @@ impl Index {
 
         self.docs.push(StoredDoc {
             id: doc.id.clone(),
-            title: doc.title.clone().or_else(|| (!title_text.is_empty()).then_some(title_text)),
+            title: doc
+                .title
+                .clone()
+                .or_else(|| (!title_text.is_empty()).then_some(title_text)),
             url: doc.url.clone(),
             date: doc.date,
             text: text.clone(),
@@ -375,7 +420,9 @@ impl Index {
 
     /// Deletes the live document with this id; returns whether there was one.
     pub fn delete(&mut self, id: &str) -> bool {
-        let Some(doc) = self.by_id.remove(id) else { return false };
+        let Some(doc) = self.by_id.remove(id) else {
+            return false;
+        };
         let d = doc as usize;
         if let Some(flag) = self.deleted.get_mut(d) {
             *flag = true;
@@ -408,7 +455,11 @@ impl Index {
     pub(crate) fn display(&self, field: usize, term: u32) -> &str {
         self.fields
             .get(field)
-            .and_then(|f| f.display.get(term as usize).or_else(|| f.terms.get(term as usize)))
+            .and_then(|f| {
+                f.display
+                    .get(term as usize)
+                    .or_else(|| f.terms.get(term as usize))
+            })
             .map_or("", |s| s)
     }
 

@@ -46,7 +46,9 @@ pub use crate::bm25::{B, K1, fieldnorm_id, fieldnorm_len, idf};
 pub use crate::error::{Error, SyntaxError};
 pub use crate::index::Index;
 pub use crate::parser::{MAX_CLAUSES, MAX_DEPTH, MAX_QUERY_BYTES, parse_query};
-pub use crate::search::{EntityCount, EntityRef, Facets, Hit, MonthCount, SearchOptions, SearchResults, TopDocs};
+pub use crate::search::{
+    EntityCount, EntityRef, Facets, Hit, MonthCount, SearchOptions, SearchResults, TopDocs,
+};
 pub use crate::storage::{FORMAT_VERSION, INDEX_FILE_NAME, IndexSize, MAGIC};
 
 mod analysis;

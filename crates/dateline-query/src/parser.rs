@@ -8,8 +8,8 @@
 //! what was expected there. Nesting depth, clause count and query length are
 //! bounded so that hostile input fails fast instead of exhausting the stack.
 
-use crate::ast::{Cmp, DateQuery, EntityField, PartialDate, Query, TextField, is_word_delimiter};
 use crate::SyntaxError;
+use crate::ast::{Cmp, DateQuery, EntityField, PartialDate, Query, TextField, is_word_delimiter};
 
 /// Deepest nesting of parentheses and prefix operators a query may have.
 pub const MAX_DEPTH: usize = 32;
@@ -43,7 +43,12 @@ pub fn parse_query(text: &str) -> Result<Query, SyntaxError> {
             found: format!("{} bytes", text.len()),
         });
     }
-    let mut p = Parser { src: text, pos: 0, depth: 0, leaves: 0 };
+    let mut p = Parser {
+        src: text,
+        pos: 0,
+        depth: 0,
+        leaves: 0,
+    };
     p.skip_ws();
     if p.at_end() {
         return Err(p.error(CLAUSE));
@@ -78,7 +83,9 @@ fn field_kind(name: &str) -> Option<FieldKind> {
         "entity" => FieldKind::Entity(EntityField::Any),
         "speaker" => FieldKind::Entity(EntityField::Speaker),
         "date" => FieldKind::Date,
-        other => FieldKind::Entity(EntityField::Label(crate::index::label_from_field_name(other)?)),
+        other => FieldKind::Entity(EntityField::Label(crate::index::label_from_field_name(
+            other,
+        )?)),
     })
 }
 
@@ -115,7 +122,11 @@ impl<'a> Parser<'a> {
                     .chars()
                     .take(20)
                     .collect();
-                if s.is_empty() { "whitespace".into() } else { format!("'{s}'") }
+                if s.is_empty() {
+                    "whitespace".into()
+                } else {
+                    format!("'{s}'")
+                }
             }
         };
         SyntaxError {
@@ -150,7 +161,10 @@ impl<'a> Parser<'a> {
     fn at_keyword(&self, kw: &str) -> bool {
         let rest = self.rest();
         rest.starts_with(kw)
-            && rest[kw.len()..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | '"'))
+            && rest[kw.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | '"'))
     }
 
     fn at_any_keyword(&self) -> bool {
@@ -188,7 +202,11 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        Ok(if parts.len() == 1 { parts.pop().unwrap_or(Query::Or(Vec::new())) } else { Query::Or(parts) })
+        Ok(if parts.len() == 1 {
+            parts.pop().unwrap_or(Query::Or(Vec::new()))
+        } else {
+            Query::Or(parts)
+        })
     }
 
     /// conj := unary ("AND" unary)*
@@ -205,7 +223,11 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        Ok(if parts.len() == 1 { parts.pop().unwrap_or(Query::And(Vec::new())) } else { Query::And(parts) })
+        Ok(if parts.len() == 1 {
+            parts.pop().unwrap_or(Query::And(Vec::new()))
+        } else {
+            Query::And(parts)
+        })
     }
 
     /// unary := "NOT" unary | "+" primary | "-" primary | primary
@@ -227,7 +249,11 @@ impl<'a> Parser<'a> {
                 self.enter()?;
                 let inner = self.primary()?;
                 self.depth -= 1;
-                Ok(if c == '+' { Query::Must(Box::new(inner)) } else { Query::MustNot(Box::new(inner)) })
+                Ok(if c == '+' {
+                    Query::Must(Box::new(inner))
+                } else {
+                    Query::MustNot(Box::new(inner))
+                })
             }
             _ => self.primary(),
         }
@@ -259,7 +285,14 @@ impl<'a> Parser<'a> {
             }
             Some('"') => {
                 let (text, slop) = self.phrase(true)?;
-                self.leaf(start, Query::Phrase { field: TextField::Default, text, slop })
+                self.leaf(
+                    start,
+                    Query::Phrase {
+                        field: TextField::Default,
+                        text,
+                        slop,
+                    },
+                )
             }
             Some(':') => Err(self.error(CLAUSE)),
             Some(_) => {
@@ -278,7 +311,13 @@ impl<'a> Parser<'a> {
                     let q = self.field_value(kind)?;
                     return self.leaf(start, q);
                 }
-                self.leaf(start, Query::Term { field: TextField::Default, text: word })
+                self.leaf(
+                    start,
+                    Query::Term {
+                        field: TextField::Default,
+                        text: word,
+                    },
+                )
             }
         }
     }
@@ -382,14 +421,18 @@ impl<'a> Parser<'a> {
                     let (value, _) = self.word()?;
                     Ok(Query::Entity { field, value })
                 }
-                _ => Err(self.error(format!("a name or a \"quoted name\" after '{}:'", field.name()))),
+                _ => Err(self.error(format!(
+                    "a name or a \"quoted name\" after '{}:'",
+                    field.name()
+                ))),
             },
             FieldKind::Date => self.date_value().map(Query::Date),
         }
     }
 
     fn date_value(&mut self) -> Result<DateQuery, SyntaxError> {
-        const DATE: &str = "a date (YYYY, YYYY-MM or YYYY-MM-DD), a range [A TO B] or a comparison like >=2019";
+        const DATE: &str =
+            "a date (YYYY, YYYY-MM or YYYY-MM-DD), a range [A TO B] or a comparison like >=2019";
         if self.peek() == Some('[') {
             self.pos += 1;
             self.skip_ws();
@@ -443,11 +486,16 @@ impl<'a> Parser<'a> {
         const EXPECTED: &str = "a date YYYY, YYYY-MM or YYYY-MM-DD";
         let start = self.pos;
         let rest = self.rest();
-        let n = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
+        let n = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b'-')
+            .count();
         let s = &rest[..n];
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| -> Option<u32> {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
         };
         let bad = |p: &Self| p.error_at(start, EXPECTED);
         let year = match parts.first().and_then(|p| num(p, 4)) {
@@ -464,7 +512,9 @@ impl<'a> Parser<'a> {
         let day = match (parts.get(2), month) {
             (None, _) => None,
             (Some(p), Some(m)) => match num(p, 2) {
-                Some(d) if d >= 1 && d <= u32::from(crate::tag::parse::days_in_month(year, m)) => Some(d as u8),
+                Some(d) if d >= 1 && d <= u32::from(crate::tag::parse::days_in_month(year, m)) => {
+                    Some(d as u8)
+                }
                 _ => return Err(bad(self)),
             },
             (Some(_), None) => return Err(bad(self)),
@@ -473,7 +523,10 @@ impl<'a> Parser<'a> {
             return Err(bad(self));
         }
         self.pos += n;
-        if self.peek().is_some_and(|c| !c.is_whitespace() && c != ')' && c != ']') {
+        if self
+            .peek()
+            .is_some_and(|c| !c.is_whitespace() && c != ')' && c != ']')
+        {
             return Err(self.error_at(start, EXPECTED));
         }
         Ok(PartialDate { year, month, day })

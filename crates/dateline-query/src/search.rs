@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::ast::{EntityField, Query, TextField};
 use crate::bm25::{Bm25, idf};
-use crate::index::{BODY, FIRST_ENTITY, Index, NUM_FIELDS, Postings, QUOTE, SPEAKER, TITLE, field_label};
+use crate::index::{
+    BODY, FIRST_ENTITY, Index, NUM_FIELDS, Postings, QUOTE, SPEAKER, TITLE, field_label,
+};
 use crate::{Date, Error, Label, Span};
 
 /// Matching documents (sorted ids) with their scores.
@@ -193,14 +195,22 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, facets: false, facet_limit: 10, snippet_bytes: 220 }
+        SearchOptions {
+            limit: 10,
+            facets: false,
+            facet_limit: 10,
+            snippet_bytes: 220,
+        }
     }
 }
 
 impl SearchOptions {
     /// Options returning at most `limit` hits.
     pub fn new(limit: usize) -> SearchOptions {
-        SearchOptions { limit, ..SearchOptions::default() }
+        SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        }
     }
 
     /// Turns facets on or off.
@@ -258,13 +268,20 @@ impl Index {
 
     fn term_matches(&self, field: usize, p: &Postings, out: &mut Matches) {
         let f = &self.fields[field];
-        let bm = Bm25::new(idf(self.doc_freq(p), self.num_live()), f.total_tokens, self.num_live());
+        let bm = Bm25::new(
+            idf(self.doc_freq(p), self.num_live()),
+            f.total_tokens,
+            self.num_live(),
+        );
         out.docs.reserve(p.docs.len());
         out.scores.reserve(p.docs.len());
         for (i, (&d, &tf)) in p.docs.iter().zip(&p.freqs).enumerate() {
             let _ = i;
             if self.is_live(d) {
-                out.push(d, bm.score(f.norms.get(d as usize).copied().unwrap_or(0), tf));
+                out.push(
+                    d,
+                    bm.score(f.norms.get(d as usize).copied().unwrap_or(0), tf),
+                );
             }
         }
     }
@@ -315,7 +332,10 @@ impl Index {
                     }
                     let tf = phrase_freq(&pos, slop);
                     if tf > 0 {
-                        out.push(d, bm.score(f.norms.get(d as usize).copied().unwrap_or(0), tf));
+                        out.push(
+                            d,
+                            bm.score(f.norms.get(d as usize).copied().unwrap_or(0), tf),
+                        );
                     }
                 }
                 out
@@ -431,7 +451,14 @@ impl Index {
         }
     }
 
-    fn eval_text(&self, field: TextField, terms: Vec<String>, slop: u32, wanted: &mut Wanted, positive: bool) -> Matches {
+    fn eval_text(
+        &self,
+        field: TextField,
+        terms: Vec<String>,
+        slop: u32,
+        wanted: &mut Wanted,
+        positive: bool,
+    ) -> Matches {
         let mut out = Matches::default();
         if terms.is_empty() {
             return out;
@@ -447,7 +474,9 @@ impl Index {
 
     fn run(&self, q: &Query) -> Result<(Matches, Wanted), Error> {
         if q.depth_at_most(MAX_TREE_DEPTH).is_none() {
-            return Err(Error::TooDeep { max: MAX_TREE_DEPTH });
+            return Err(Error::TooDeep {
+                max: MAX_TREE_DEPTH,
+            });
         }
         let mut wanted = Wanted::default();
         let m = self.eval(q, &mut wanted, true);
@@ -461,7 +490,10 @@ impl Index {
     /// [`Error::TooDeep`] for a hand-built tree deeper than the parser allows.
     pub fn matching_ids(&self, q: &Query) -> Result<Vec<String>, Error> {
         let (m, _) = self.run(q)?;
-        Ok(m.docs.iter().map(|&d| self.docs[d as usize].id.clone()).collect())
+        Ok(m.docs
+            .iter()
+            .map(|&d| self.docs[d as usize].id.clone())
+            .collect())
     }
 
     /// Ids and scores of the `limit` best matches (ties: earlier added first).
@@ -473,7 +505,10 @@ impl Index {
         let top = top_k(&m, limit);
         Ok(TopDocs {
             total: m.docs.len(),
-            docs: top.into_iter().map(|(d, s)| (self.docs[d as usize].id.clone(), s)).collect(),
+            docs: top
+                .into_iter()
+                .map(|(d, s)| (self.docs[d as usize].id.clone(), s))
+                .collect(),
         })
     }
 
@@ -494,13 +529,25 @@ impl Index {
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Result<SearchResults, Error> {
         let (m, wanted) = self.run(q)?;
         let top = top_k(&m, opts.limit);
-        let hits = top.into_iter().map(|(d, s)| self.hit(d, s, &wanted, opts)).collect();
-        let facets = opts.facets.then(|| self.facets(&m, &wanted, opts.facet_limit));
-        Ok(SearchResults { total: m.docs.len(), hits, facets })
+        let hits = top
+            .into_iter()
+            .map(|(d, s)| self.hit(d, s, &wanted, opts))
+            .collect();
+        let facets = opts
+            .facets
+            .then(|| self.facets(&m, &wanted, opts.facet_limit));
+        Ok(SearchResults {
+            total: m.docs.len(),
+            hits,
+            facets,
+        })
     }
 
     fn entity_ref(&self, field: usize, term: u32) -> Option<EntityRef> {
-        Some(EntityRef { label: field_label(field)?, canonical: self.display(field, term).to_string() })
+        Some(EntityRef {
+            label: field_label(field)?,
+            canonical: self.display(field, term).to_string(),
+        })
     }
 
     fn hit(&self, d: u32, score: f32, wanted: &Wanted, opts: &SearchOptions) -> Hit {
@@ -519,10 +566,10 @@ impl Index {
         }
         let mut entities: Vec<EntityRef> = Vec::new();
         let mut add_entity = |e: Option<EntityRef>| {
-            if let Some(e) = e {
-                if !entities.contains(&e) {
-                    entities.push(e);
-                }
+            if let Some(e) = e
+                && !entities.contains(&e)
+            {
+                entities.push(e);
             }
         };
         for m in &doc.mentions {
@@ -535,10 +582,10 @@ impl Index {
             }
         }
         for q in &doc.quotes {
-            if let (Some(t), Some(s)) = (q.speaker, q.speaker_span) {
-                if wanted.entities.contains(&(SPEAKER, t)) {
-                    marks.push((s, format!("\u{2}{t}")));
-                }
+            if let (Some(t), Some(s)) = (q.speaker, q.speaker_span)
+                && wanted.entities.contains(&(SPEAKER, t))
+            {
+                marks.push((s, format!("\u{2}{t}")));
             }
         }
         marks.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -582,20 +629,30 @@ impl Index {
                 continue;
             }
             if let Some(entity) = self.entity_ref(f as usize, t) {
-                by_field.entry(f).or_default().push(EntityCount { entity, count });
+                by_field
+                    .entry(f)
+                    .or_default()
+                    .push(EntityCount { entity, count });
             }
         }
         let entities = by_field
             .into_iter()
             .filter_map(|(f, mut v)| {
-                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.entity.canonical.cmp(&b.entity.canonical)));
+                v.sort_by(|a, b| {
+                    b.count
+                        .cmp(&a.count)
+                        .then_with(|| a.entity.canonical.cmp(&b.entity.canonical))
+                });
                 v.truncate(limit);
                 Some((field_label(f as usize)?, v))
             })
             .collect();
         Facets {
             entities,
-            months: months.into_iter().map(|((year, month), count)| MonthCount { year, month, count }).collect(),
+            months: months
+                .into_iter()
+                .map(|((year, month), count)| MonthCount { year, month, count })
+                .collect(),
             undated,
         }
     }
@@ -616,7 +673,12 @@ fn intersect_all(mut lists: Vec<Matches>) -> Option<Matches> {
 
 /// The `limit` best (doc, score) pairs: score descending, then doc ascending.
 pub(crate) fn top_k(m: &Matches, limit: usize) -> Vec<(u32, f32)> {
-    let mut v: Vec<(u32, f32)> = m.docs.iter().copied().zip(m.scores.iter().copied()).collect();
+    let mut v: Vec<(u32, f32)> = m
+        .docs
+        .iter()
+        .copied()
+        .zip(m.scores.iter().copied())
+        .collect();
     let cmp = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     if limit == 0 {
         return Vec::new();
@@ -664,8 +726,10 @@ pub(crate) fn phrase_freq(pos: &[&[u32]], slop: u32) -> u32 {
 /// with runs of whitespace collapsed; returns it with highlight spans
 /// relative to it.
 fn snippet(text: &str, body: &[Span], marks: &[(Span, String)], len: usize) -> (String, Vec<Span>) {
-    let in_body: Vec<&(Span, String)> =
-        marks.iter().filter(|(s, _)| body.iter().any(|b| b.contains(*s))).collect();
+    let in_body: Vec<&(Span, String)> = marks
+        .iter()
+        .filter(|(s, _)| body.iter().any(|b| b.contains(*s)))
+        .collect();
     // Pick the window start: the mark whose window covers most distinct keys.
     let mut best: Option<(usize, usize, usize)> = None; // (distinct, total, index)
     for (i, (s, _)) in in_body.iter().enumerate() {
@@ -702,26 +766,30 @@ fn snippet(text: &str, body: &[Span], marks: &[(Span, String)], len: usize) -> (
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    if start > block.start {
-        if let Some(ws) = text[start..anchor].find(char::is_whitespace) {
-            start += ws;
-        }
+    if start > block.start
+        && let Some(ws) = text[start..anchor].find(char::is_whitespace)
+    {
+        start += ws;
     }
     let mut end = (start + len).min(block.end);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    if end < block.end {
-        if let Some(ws) = text[anchor.max(start)..end].rfind(char::is_whitespace) {
-            end = anchor.max(start) + ws;
-        }
+    if end < block.end
+        && let Some(ws) = text[anchor.max(start)..end].rfind(char::is_whitespace)
+    {
+        end = anchor.max(start) + ws;
     }
     let mut out = String::new();
     if start > block.start {
         out.push('…');
     }
     let mut spans = Vec::new();
-    let visible: Vec<Span> = in_body.iter().map(|(s, _)| *s).filter(|s| s.start >= start && s.end <= end).collect();
+    let visible: Vec<Span> = in_body
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| s.start >= start && s.end <= end)
+        .collect();
     let mut vi = 0;
     let mut open: Option<usize> = None;
     let mut last_ws = true;
@@ -729,12 +797,12 @@ fn snippet(text: &str, body: &[Span], marks: &[(Span, String)], len: usize) -> (
     let base = start + (text[start..end].len() - text[start..end].trim_start().len());
     for (i, c) in trimmed.char_indices() {
         let at = base + i;
-        if let Some(o) = open {
-            if visible.get(vi).is_some_and(|s| s.end == at) {
-                spans.push(Span::new(o, out.len()));
-                open = None;
-                vi += 1;
-            }
+        if let Some(o) = open
+            && visible.get(vi).is_some_and(|s| s.end == at)
+        {
+            spans.push(Span::new(o, out.len()));
+            open = None;
+            vi += 1;
         }
         while open.is_none() && visible.get(vi).is_some_and(|s| s.start < at) {
             vi += 1;

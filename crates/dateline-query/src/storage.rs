@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bm25::fieldnorm_id;
 use crate::index::{
-    ENTITY_LABELS, FIRST_ENTITY, Field, Index, Mention, NUM_FIELDS, Postings, QuoteRef, SPEAKER, StoredDoc,
-    is_positional,
+    ENTITY_LABELS, FIRST_ENTITY, Field, Index, Mention, NUM_FIELDS, Postings, QuoteRef, SPEAKER,
+    StoredDoc, is_positional,
 };
 use crate::{Date, Error, Span};
 
@@ -58,7 +58,11 @@ const fn crc_table() -> [u32; 256] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         table[i] = c;
@@ -97,6 +101,17 @@ impl Writer {
         self.varint(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
+    /// A string as (bytes shared with `prev`, remaining bytes).
+    fn front_coded(&mut self, prev: &str, s: &str) {
+        let shared = prev
+            .bytes()
+            .zip(s.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        self.varint(shared as u64);
+        self.varint((s.len() - shared) as u64);
+        self.buf.extend_from_slice(&s.as_bytes()[shared..]);
+    }
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
             None => self.u8(0),
@@ -119,13 +134,19 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn corrupt(&self, what: impl Into<String>) -> Error {
-        Error::Corrupt { offset: self.pos, what: what.into() }
+        Error::Corrupt {
+            offset: self.pos,
+            what: what.into(),
+        }
     }
     fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
     fn u8(&mut self) -> Result<u8, Error> {
-        let b = *self.buf.get(self.pos).ok_or_else(|| self.corrupt("unexpected end of data"))?;
+        let b = *self
+            .buf
+            .get(self.pos)
+            .ok_or_else(|| self.corrupt("unexpected end of data"))?;
         self.pos += 1;
         Ok(b)
     }
@@ -167,7 +188,25 @@ impl<'a> Reader<'a> {
         let n = self.count(1, "string length")?;
         let at = self.pos;
         let b = self.bytes(n)?;
-        std::str::from_utf8(b).map_err(|_| Error::Corrupt { offset: at, what: "invalid UTF-8".into() })
+        std::str::from_utf8(b).map_err(|_| Error::Corrupt {
+            offset: at,
+            what: "invalid UTF-8".into(),
+        })
+    }
+    /// The counterpart of `Writer::front_coded`.
+    fn front_coded(&mut self, prev: &str) -> Result<String, Error> {
+        let shared = self.varint()?;
+        if shared > prev.len() as u64 {
+            return Err(self.corrupt("shared prefix longer than the previous string"));
+        }
+        let n = self.count(1, "string length")?;
+        let at = self.pos;
+        let mut bytes = prev.as_bytes()[..shared as usize].to_vec();
+        bytes.extend_from_slice(self.bytes(n)?);
+        String::from_utf8(bytes).map_err(|_| Error::Corrupt {
+            offset: at,
+            what: "invalid UTF-8".into(),
+        })
     }
     fn opt_str(&mut self) -> Result<Option<&'a str>, Error> {
         match self.u8()? {
@@ -177,8 +216,12 @@ impl<'a> Reader<'a> {
         }
     }
     fn span(&mut self, base: usize, text: &str) -> Result<Span, Error> {
-        let start = base.checked_add(self.varint()? as usize).ok_or_else(|| self.corrupt("span overflows"))?;
-        let end = start.checked_add(self.varint()? as usize).ok_or_else(|| self.corrupt("span overflows"))?;
+        let start = base
+            .checked_add(self.varint()? as usize)
+            .ok_or_else(|| self.corrupt("span overflows"))?;
+        let end = start
+            .checked_add(self.varint()? as usize)
+            .ok_or_else(|| self.corrupt("span overflows"))?;
         if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Err(self.corrupt("span outside its text"));
         }
@@ -195,7 +238,10 @@ impl Index {
     /// Sizes of the encoded index (for reporting).
     pub fn encoded_size(&self) -> IndexSize {
         let (bytes, stored) = self.encode();
-        IndexSize { total: bytes.len(), stored }
+        IndexSize {
+            total: bytes.len(),
+            stored,
+        }
     }
 
     fn encode(&self) -> (Vec<u8>, usize) {
@@ -208,6 +254,26 @@ impl Index {
                 live.push(doc);
             }
         }
+        // Terms are written sorted (for front coding); `rank` maps ids.
+        let mut orders = Vec::with_capacity(self.fields.len());
+        let mut ranks = Vec::with_capacity(self.fields.len());
+        for f in &self.fields {
+            let mut order: Vec<u32> = (0..f.terms.len() as u32).collect();
+            order.sort_unstable_by(|a, b| f.terms[*a as usize].cmp(&f.terms[*b as usize]));
+            let mut rank = vec![0u32; order.len()];
+            for (new, &old) in order.iter().enumerate() {
+                rank[old as usize] = new as u32;
+            }
+            orders.push(order);
+            ranks.push(rank);
+        }
+        let rank = |f: usize, t: u32| {
+            ranks
+                .get(f)
+                .and_then(|r| r.get(t as usize))
+                .copied()
+                .unwrap_or(t)
+        };
         let mut stored = Writer { buf: Vec::new() };
         stored.varint(live.len() as u64);
         for doc in &live {
@@ -232,14 +298,14 @@ impl Index {
             base = 0;
             for m in &doc.mentions {
                 stored.u8(m.field);
-                stored.varint(u64::from(m.term));
+                stored.varint(u64::from(rank(m.field as usize, m.term)));
                 stored.span(base.min(m.span.start), m.span);
                 base = m.span.start;
             }
             stored.varint(doc.quotes.len() as u64);
             for q in &doc.quotes {
                 stored.span(0, q.span);
-                stored.varint(q.speaker.map_or(0, |s| u64::from(s) + 1));
+                stored.varint(q.speaker.map_or(0, |s| u64::from(rank(SPEAKER, s)) + 1));
                 match q.speaker_span {
                     None => stored.u8(0),
                     Some(s) => {
@@ -249,7 +315,9 @@ impl Index {
                 }
             }
         }
-        let mut w = Writer { buf: Vec::with_capacity(HEADER_LEN + stored.buf.len() * 2) };
+        let mut w = Writer {
+            buf: Vec::with_capacity(HEADER_LEN + stored.buf.len() * 2),
+        };
         w.buf.extend_from_slice(MAGIC);
         w.buf.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         w.buf.extend_from_slice(&0u32.to_le_bytes());
@@ -270,20 +338,31 @@ impl Index {
             w.varint(field.terms.len() as u64);
             let has_display = !field.display.is_empty();
             w.u8(u8::from(has_display));
-            for (t, term) in field.terms.iter().enumerate() {
-                w.str(term);
+            let mut prev: &str = "";
+            for &t in &orders[fid] {
+                let t = t as usize;
+                let term = &field.terms[t];
+                w.front_coded(prev, term);
+                prev = term;
                 if has_display {
                     w.str(field.display.get(t).map_or("", |s| s));
                 }
                 let p = &field.postings[t];
-                let live_idx: Vec<usize> = (0..p.docs.len()).filter(|&i| new_id[p.docs[i] as usize] != u32::MAX).collect();
+                let live_idx: Vec<usize> = (0..p.docs.len())
+                    .filter(|&i| new_id[p.docs[i] as usize] != u32::MAX)
+                    .collect();
                 w.varint(live_idx.len() as u64);
-                let mut prev = 0u32;
+                let mut prev_doc = 0u32;
                 for (k, &i) in live_idx.iter().enumerate() {
                     let d = new_id[p.docs[i] as usize];
-                    w.varint(u64::from(if k == 0 { d } else { d - prev - 1 }));
-                    prev = d;
-                    w.varint(u64::from(p.freqs[i]));
+                    let gap = u64::from(if k == 0 { d } else { d - prev_doc - 1 });
+                    prev_doc = d;
+                    // The low bit says "frequency 1"; other frequencies follow.
+                    let tf = p.freqs[i];
+                    w.varint(gap << 1 | u64::from(tf == 1));
+                    if tf != 1 {
+                        w.varint(u64::from(tf));
+                    }
                     if positional {
                         let mut last = 0u32;
                         for (j, &pos) in p.positions_of(i).iter().enumerate() {
@@ -294,15 +373,17 @@ impl Index {
                 }
             }
         }
-        let mut aliases: Vec<(&Box<str>, &Vec<(u8, u32)>)> = self.aliases.iter().collect();
+        let mut aliases: Vec<_> = self.aliases.iter().collect();
         aliases.sort();
         w.varint(aliases.len() as u64);
+        let mut prev: &str = "";
         for (a, list) in aliases {
-            w.str(a);
+            w.front_coded(prev, a);
+            prev = a;
             w.varint(list.len() as u64);
             for &(f, t) in list {
                 w.u8(f);
-                w.varint(u64::from(t));
+                w.varint(u64::from(rank(f as usize, t)));
             }
         }
         let body_len = (w.buf.len() - HEADER_LEN) as u64;
@@ -323,23 +404,37 @@ impl Index {
             return Err(Error::NotAnIndex);
         }
         if bytes.len() < HEADER_LEN {
-            return Err(Error::Truncated { expected: HEADER_LEN as u64 + 4, found: bytes.len() as u64 });
+            return Err(Error::Truncated {
+                expected: HEADER_LEN as u64 + 4,
+                found: bytes.len() as u64,
+            });
         }
         let mut word = [0u8; 4];
         word.copy_from_slice(&bytes[8..12]);
         let version = u32::from_le_bytes(word);
         if version != FORMAT_VERSION {
-            return Err(Error::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+            return Err(Error::UnsupportedVersion {
+                found: version,
+                supported: FORMAT_VERSION,
+            });
         }
         let mut long = [0u8; 8];
         long.copy_from_slice(&bytes[16..24]);
         let body_len = u64::from_le_bytes(long);
-        let expected = (HEADER_LEN as u64).saturating_add(body_len).saturating_add(4);
+        let expected = (HEADER_LEN as u64)
+            .saturating_add(body_len)
+            .saturating_add(4);
         if (bytes.len() as u64) < expected {
-            return Err(Error::Truncated { expected, found: bytes.len() as u64 });
+            return Err(Error::Truncated {
+                expected,
+                found: bytes.len() as u64,
+            });
         }
         if (bytes.len() as u64) > expected {
-            return Err(Error::Corrupt { offset: expected as usize, what: "trailing bytes after the checksum".into() });
+            return Err(Error::Corrupt {
+                offset: expected as usize,
+                what: "trailing bytes after the checksum".into(),
+            });
         }
         let end = HEADER_LEN + body_len as usize;
         word.copy_from_slice(&bytes[end..end + 4]);
@@ -366,7 +461,9 @@ impl Index {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = path.file_name().map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         let bytes = self.to_bytes();
         let result = (|| {
@@ -393,7 +490,10 @@ impl Index {
     /// [`Error::Io`] naming the file, or a format error as for [`Index::from_bytes`].
     pub fn load(path: impl AsRef<Path>) -> Result<Index, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Index::from_bytes(&bytes)
     }
 
@@ -403,7 +503,10 @@ impl Index {
     /// [`Error::Io`].
     pub fn save_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         self.save(dir.join(INDEX_FILE_NAME))
     }
 
@@ -472,12 +575,25 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
                 1 => Some(r.span(0, &text)?),
                 _ => return Err(r.corrupt("bad option flag")),
             };
-            quotes.push(QuoteRef { span, speaker, speaker_span });
+            quotes.push(QuoteRef {
+                span,
+                speaker,
+                speaker_span,
+            });
         }
         if index.by_id.insert(id.clone(), d as u32).is_some() {
             return Err(r.corrupt(format!("duplicate document id {id:?}")));
         }
-        index.docs.push(StoredDoc { id, title, url, date, text, body, mentions, quotes });
+        index.docs.push(StoredDoc {
+            id,
+            title,
+            url,
+            date,
+            text,
+            body,
+            mentions,
+            quotes,
+        });
         index.deleted.push(false);
     }
     if r.pos != stored_end {
@@ -503,12 +619,15 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
             1 => true,
             _ => return Err(r.corrupt("bad display flag")),
         };
+        let mut prev_term = String::new();
         for t in 0..n_terms {
-            let term: Box<str> = r.str()?.into();
+            let term_string = r.front_coded(&prev_term)?;
+            let term: Box<str> = term_string.as_str().into();
+            prev_term = term_string;
             if has_display {
                 field.display.push(r.str()?.into());
             }
-            let df = r.count(2, "posting")?;
+            let df = r.count(1, "posting")?;
             let mut p = Postings {
                 docs: Vec::with_capacity(df),
                 freqs: Vec::with_capacity(df),
@@ -517,14 +636,19 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
             };
             let mut prev: i64 = -1;
             for _ in 0..df {
-                let delta = r.varint()?;
-                let d = if prev < 0 { delta } else { (prev as u64).saturating_add(delta).saturating_add(1) };
+                let v = r.varint()?;
+                let delta = v >> 1;
+                let d = if prev < 0 {
+                    delta
+                } else {
+                    (prev as u64).saturating_add(delta).saturating_add(1)
+                };
                 if d >= n_docs as u64 {
                     return Err(r.corrupt("document id out of range"));
                 }
                 prev = d as i64;
-                let tf = r.u32("frequency")?;
-                if tf == 0 {
+                let tf = if v & 1 == 1 { 1 } else { r.u32("frequency")? };
+                if tf < 1 {
                     return Err(r.corrupt("zero term frequency"));
                 }
                 p.docs.push(d as u32);
@@ -537,7 +661,11 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
                     let mut last: u64 = 0;
                     for j in 0..tf {
                         let delta = r.varint()?;
-                        let pos = if j == 0 { delta } else { last.saturating_add(delta).saturating_add(1) };
+                        let pos = if j == 0 {
+                            delta
+                        } else {
+                            last.saturating_add(delta).saturating_add(1)
+                        };
                         if pos > u64::from(u32::MAX) {
                             return Err(r.corrupt("position out of range"));
                         }
@@ -564,15 +692,20 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
             }
         }
         for q in &doc.quotes {
-            if q.speaker.is_some_and(|s| s as usize >= index.fields[SPEAKER].terms.len()) {
+            if q.speaker
+                .is_some_and(|s| s as usize >= index.fields[SPEAKER].terms.len())
+            {
                 return Err(r.corrupt("quotation of an unknown speaker"));
             }
         }
     }
     let n_aliases = r.count(3, "alias")?;
     let mut aliases = HashMap::with_capacity(n_aliases);
+    let mut prev_alias = String::new();
     for _ in 0..n_aliases {
-        let alias: Box<str> = r.str()?.into();
+        let alias_string = r.front_coded(&prev_alias)?;
+        let alias: Box<str> = alias_string.as_str().into();
+        prev_alias = alias_string;
         let k = r.count(2, "alias target")?;
         let mut list = Vec::with_capacity(k);
         for _ in 0..k {

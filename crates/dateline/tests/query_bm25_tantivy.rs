@@ -28,9 +28,18 @@ fn pretokenized(terms: &[String]) -> PreTokenizedString {
     let tokens = terms
         .iter()
         .enumerate()
-        .map(|(i, t)| Token { offset_from: 0, offset_to: 0, position: i, text: t.clone(), position_length: 1 })
+        .map(|(i, t)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position: i,
+            text: t.clone(),
+            position_length: 1,
+        })
         .collect();
-    PreTokenizedString { text: String::new(), tokens }
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
+    }
 }
 
 fn engines() -> Engines {
@@ -59,8 +68,19 @@ fn engines() -> Engines {
     }
     writer.commit().unwrap();
     let searcher = tindex.reader().unwrap().searcher();
-    assert_eq!(searcher.segment_readers().len(), 1, "doc ids must follow insertion order");
-    Engines { dateline, tantivy: searcher, ids, title, body, analyzer }
+    assert_eq!(
+        searcher.segment_readers().len(),
+        1,
+        "doc ids must follow insertion order"
+    );
+    Engines {
+        dateline,
+        tantivy: searcher,
+        ids,
+        title,
+        body,
+        analyzer,
+    }
 }
 
 impl Engines {
@@ -71,13 +91,19 @@ impl Engines {
     }
 
     fn tq(&self, field: Field, word: &str) -> Box<dyn tantivy::query::Query> {
-        Box::new(TermQuery::new(self.term(field, word), IndexRecordOption::WithFreqs))
+        Box::new(TermQuery::new(
+            self.term(field, word),
+            IndexRecordOption::WithFreqs,
+        ))
     }
 
     /// Compares every match's score and the top-10 order.
     fn check(&self, ours: &Query, theirs: &dyn tantivy::query::Query) {
         let all = self.dateline.top_docs(ours, 10_000).unwrap();
-        let tantivy_all = self.tantivy.search(theirs, &TopDocs::with_limit(10_000).order_by_score()).unwrap();
+        let tantivy_all = self
+            .tantivy
+            .search(theirs, &TopDocs::with_limit(10_000).order_by_score())
+            .unwrap();
         assert_eq!(all.total, tantivy_all.len(), "{ours}: number of matches");
         assert!(all.total > 0, "{ours}: no match, a useless check");
         let theirs_by_id: std::collections::HashMap<&str, f32> = tantivy_all
@@ -86,55 +112,109 @@ impl Engines {
             .collect();
         for (id, score) in &all.docs {
             let t = theirs_by_id[id.as_str()];
-            assert!((score - t).abs() < 1e-4, "{ours}: {id} scores {score} here, {t} in tantivy");
+            assert!(
+                (score - t).abs() < 1e-4,
+                "{ours}: {id} scores {score} here, {t} in tantivy"
+            );
         }
-        let top_ours: Vec<&str> = all.docs.iter().take(10).map(|(id, _)| id.as_str()).collect();
-        let top_theirs: Vec<&str> =
-            tantivy_all.iter().take(10).map(|(_, a)| self.ids[a.doc_id as usize].as_str()).collect();
+        let top_ours: Vec<&str> = all
+            .docs
+            .iter()
+            .take(10)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let top_theirs: Vec<&str> = tantivy_all
+            .iter()
+            .take(10)
+            .map(|(_, a)| self.ids[a.doc_id as usize].as_str())
+            .collect();
         assert_eq!(top_ours, top_theirs, "{ours}: top 10");
     }
 }
 
 fn term(field: TextField, text: &str) -> Query {
-    Query::Term { field, text: text.into() }
+    Query::Term {
+        field,
+        text: text.into(),
+    }
 }
 
 #[test]
 fn fieldnorm_codes_match_tantivy() {
     use tantivy::fieldnorm::FieldNormReader;
     for id in 0..=255u8 {
-        assert_eq!(dateline::query::fieldnorm_len(id), FieldNormReader::id_to_fieldnorm(id));
+        assert_eq!(
+            dateline::query::fieldnorm_len(id),
+            FieldNormReader::id_to_fieldnorm(id)
+        );
     }
     for len in (0..5000).chain([65_535, 1 << 20, u32::MAX]) {
-        assert_eq!(dateline::query::fieldnorm_id(len), FieldNormReader::fieldnorm_to_id(len), "{len}");
+        assert_eq!(
+            dateline::query::fieldnorm_id(len),
+            FieldNormReader::fieldnorm_to_id(len),
+            "{len}"
+        );
     }
 }
 
 #[test]
 fn bm25_scores_and_rankings_agree_with_tantivy() {
     let e = engines();
-    let words = ["election", "president", "police", "coronavirus", "court", "government", "the", "minister"];
+    let words = [
+        "election",
+        "president",
+        "police",
+        "coronavirus",
+        "court",
+        "government",
+        "the",
+        "minister",
+    ];
     for w in words {
         e.check(&term(TextField::Body, w), &*e.tq(e.body, w));
         e.check(&term(TextField::Title, w), &*e.tq(e.title, w));
         // No field: title and body, scores added (a disjunction over fields).
-        let both = BooleanQuery::new(vec![(Occur::Should, e.tq(e.title, w)), (Occur::Should, e.tq(e.body, w))]);
+        let both = BooleanQuery::new(vec![
+            (Occur::Should, e.tq(e.title, w)),
+            (Occur::Should, e.tq(e.body, w)),
+        ]);
         e.check(&term(TextField::Default, w), &both);
     }
     for pair in words.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let and = Query::And(vec![term(TextField::Body, a), term(TextField::Body, b)]);
-        let t_and = BooleanQuery::new(vec![(Occur::Must, e.tq(e.body, a)), (Occur::Must, e.tq(e.body, b))]);
+        let t_and = BooleanQuery::new(vec![
+            (Occur::Must, e.tq(e.body, a)),
+            (Occur::Must, e.tq(e.body, b)),
+        ]);
         e.check(&and, &t_and);
         let or = Query::Or(vec![term(TextField::Body, a), term(TextField::Body, b)]);
-        let t_or = BooleanQuery::new(vec![(Occur::Should, e.tq(e.body, a)), (Occur::Should, e.tq(e.body, b))]);
+        let t_or = BooleanQuery::new(vec![
+            (Occur::Should, e.tq(e.body, a)),
+            (Occur::Should, e.tq(e.body, b)),
+        ]);
         e.check(&or, &t_or);
-        let group = Query::Group(vec![Query::Must(Box::new(term(TextField::Body, a))), term(TextField::Body, b)]);
-        let t_group = BooleanQuery::new(vec![(Occur::Must, e.tq(e.body, a)), (Occur::Should, e.tq(e.body, b))]);
+        let group = Query::Group(vec![
+            Query::Must(Box::new(term(TextField::Body, a))),
+            term(TextField::Body, b),
+        ]);
+        let t_group = BooleanQuery::new(vec![
+            (Occur::Must, e.tq(e.body, a)),
+            (Occur::Should, e.tq(e.body, b)),
+        ]);
         e.check(&group, &t_group);
     }
-    for phrase in ["prime minister", "white house", "united states", "the police"] {
-        let q = Query::Phrase { field: TextField::Body, text: phrase.into(), slop: None };
+    for phrase in [
+        "prime minister",
+        "white house",
+        "united states",
+        "the police",
+    ] {
+        let q = Query::Phrase {
+            field: TextField::Body,
+            text: phrase.into(),
+            slop: None,
+        };
         let terms: Vec<Term> = phrase.split(' ').map(|w| e.term(e.body, w)).collect();
         e.check(&q, &PhraseQuery::new(terms));
     }

@@ -7,7 +7,12 @@ use dateline_query::{Entity, Index, Label, Quote, Span, TaggedDocument};
 
 /// A tagged document; each entity is (label, surface form, canonical name)
 /// and is placed at the first occurrence of its surface form.
-pub(crate) fn doc(id: &str, text: &str, date: &str, entities: &[(Label, &str, &str)]) -> TaggedDocument {
+pub(crate) fn doc(
+    id: &str,
+    text: &str,
+    date: &str,
+    entities: &[(Label, &str, &str)],
+) -> TaggedDocument {
     let mut document = Parser::new().parse(id, text.to_string()).unwrap();
     document.date = Some(date.parse().unwrap());
     let mut out = Vec::new();
@@ -22,7 +27,11 @@ pub(crate) fn doc(id: &str, text: &str, date: &str, entities: &[(Label, &str, &s
         });
     }
     out.sort_by_key(|e| e.span);
-    TaggedDocument { document, entities: out, quotes: Vec::new() }
+    TaggedDocument {
+        document,
+        entities: out,
+        quotes: Vec::new(),
+    }
 }
 
 /// Three small articles about security advisers and election interference.
@@ -32,7 +41,10 @@ pub(crate) fn sample_index() -> Index {
         "a",
         "Bolton meets Patrushev\n\nJohn Bolton and Nikolai Patrushev met in Geneva on Thursday.\n",
         "2018-07-19",
-        &[(Label::Person, "John Bolton", "John Bolton"), (Label::Person, "Nikolai Patrushev", "Nikolai Patrushev")],
+        &[
+            (Label::Person, "John Bolton", "John Bolton"),
+            (Label::Person, "Nikolai Patrushev", "Nikolai Patrushev"),
+        ],
     ));
     index.add(&doc(
         "b",
@@ -45,7 +57,10 @@ pub(crate) fn sample_index() -> Index {
         "c",
         text,
         "2019-03-02",
-        &[(Label::Person, "Donald Trump", "Donald Trump"), (Label::Gpe, "США", "United States")],
+        &[
+            (Label::Person, "Donald Trump", "Donald Trump"),
+            (Label::Gpe, "США", "United States"),
+        ],
     );
     let q = "we will not tolerate foreign interference";
     let start = text.find(q).unwrap();

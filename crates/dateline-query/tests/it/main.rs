@@ -3,6 +3,8 @@
 //! query syntax errors, and proptest invariants (print/parse round trip,
 //! agreement with a brute-force scan, no panic on damaged index files).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod fixture;
 mod props;
 
@@ -50,7 +52,12 @@ fn boolean_operators() {
 #[test]
 fn required_clauses_rank_optional_ones_higher() {
     let index = sample_index();
-    let r = index.search(&parse_query("+interference warned").unwrap(), &SearchOptions::new(10)).unwrap();
+    let r = index
+        .search(
+            &parse_query("+interference warned").unwrap(),
+            &SearchOptions::new(10),
+        )
+        .unwrap();
     assert_eq!(r.total, 2);
     assert_eq!(r.hits[0].id, "b");
 }
@@ -76,7 +83,10 @@ fn entity_fields_match_canonical_names_and_aliases() {
     assert_eq!(ids(&index, "entity:США"), ["b", "c"]);
     // A word of a canonical name finds it when nothing else does.
     assert_eq!(ids(&index, "person:patrushev"), ["a"]);
-    assert_eq!(ids(&index, "person:\"John Bolton\" AND person:Patrushev"), ["a"]);
+    assert_eq!(
+        ids(&index, "person:\"John Bolton\" AND person:Patrushev"),
+        ["a"]
+    );
     assert!(ids(&index, "org:trump").is_empty());
     assert!(ids(&index, "person:nobody").is_empty());
 }
@@ -110,43 +120,89 @@ fn date_conditions() {
 #[test]
 fn hits_carry_snippets_highlights_and_entities() {
     let index = sample_index();
-    let r = index.search(&parse_query("person:bolton geneva").unwrap(), &SearchOptions::new(5)).unwrap();
+    let r = index
+        .search(
+            &parse_query("person:bolton geneva").unwrap(),
+            &SearchOptions::new(5),
+        )
+        .unwrap();
     assert_eq!(r.total, 1);
     let hit = &r.hits[0];
     assert_eq!(hit.id, "a");
     assert_eq!(hit.title.as_deref(), Some("Bolton meets Patrushev"));
-    assert_eq!(hit.date.map(|d| d.to_string()).as_deref(), Some("2018-07-19"));
+    assert_eq!(
+        hit.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-07-19")
+    );
     let marked: Vec<&str> = hit.highlights.iter().map(|s| &hit.snippet[*s]).collect();
-    assert!(marked.contains(&"Geneva"), "{marked:?} in {:?}", hit.snippet);
+    assert!(
+        marked.contains(&"Geneva"),
+        "{marked:?} in {:?}",
+        hit.snippet
+    );
     assert!(marked.contains(&"John Bolton"), "{marked:?}");
-    assert!(hit.entities.iter().any(|e| e.label == Label::Person && e.canonical == "John Bolton"));
+    assert!(
+        hit.entities
+            .iter()
+            .any(|e| e.label == Label::Person && e.canonical == "John Bolton")
+    );
 }
 
 #[test]
 fn facets_count_co_mentioned_entities_and_months() {
     let index = sample_index();
     let q = parse_query("interference").unwrap();
-    let r = index.search(&q, &SearchOptions::new(1).with_facets(true)).unwrap();
+    let r = index
+        .search(&q, &SearchOptions::new(1).with_facets(true))
+        .unwrap();
     let f = r.facets.unwrap();
-    let persons = &f.entities.iter().find(|(l, _)| *l == Label::Person).unwrap().1;
+    let persons = &f
+        .entities
+        .iter()
+        .find(|(l, _)| *l == Label::Person)
+        .unwrap()
+        .1;
     assert_eq!(persons[0].entity.canonical, "Donald Trump");
     assert_eq!(persons[0].count, 2);
-    let months: Vec<(i32, u8, usize)> = f.months.iter().map(|m| (m.year, m.month, m.count)).collect();
+    let months: Vec<(i32, u8, usize)> = f
+        .months
+        .iter()
+        .map(|m| (m.year, m.month, m.count))
+        .collect();
     assert_eq!(months, [(2018, 7, 1), (2019, 3, 1)]);
     // Entities the query names are not listed as co-mentioned.
-    let r = index.search(&parse_query("person:trump").unwrap(), &SearchOptions::new(1).with_facets(true)).unwrap();
+    let r = index
+        .search(
+            &parse_query("person:trump").unwrap(),
+            &SearchOptions::new(1).with_facets(true),
+        )
+        .unwrap();
     let f = r.facets.unwrap();
-    assert!(f.entities.iter().all(|(_, v)| v.iter().all(|c| c.entity.canonical != "Donald Trump")));
+    assert!(
+        f.entities
+            .iter()
+            .all(|(_, v)| v.iter().all(|c| c.entity.canonical != "Donald Trump"))
+    );
 }
 
 #[test]
 fn incremental_add_replace_and_delete() {
     let mut index = sample_index();
     assert_eq!(index.len(), 3);
-    index.add(&doc("d", "Geneva talks\n\nMore talks in Geneva.\n", "2020-01-01", &[]));
+    index.add(&doc(
+        "d",
+        "Geneva talks\n\nMore talks in Geneva.\n",
+        "2020-01-01",
+        &[],
+    ));
     assert_eq!(ids(&index, "geneva"), ["a", "d"]);
     // Same id replaces.
-    index.add(&doc("d", "Paris talks\n\nTalks in Paris.\n", "2020-01-01", &[]));
+    index.add(&doc(
+        "d",
+        "Paris talks\n\nTalks in Paris.\n",
+        "2020-01-01",
+        &[],
+    ));
     assert_eq!(ids(&index, "geneva"), ["a"]);
     assert_eq!(index.len(), 4);
     assert!(index.delete("a"));
@@ -159,11 +215,19 @@ fn incremental_add_replace_and_delete() {
 #[test]
 fn deleted_documents_do_not_count_in_statistics() {
     let mut with_delete = sample_index();
-    with_delete.add(&doc("x", "Filler\n\nforeign foreign foreign words here.\n", "2020-01-01", &[]));
+    with_delete.add(&doc(
+        "x",
+        "Filler\n\nforeign foreign foreign words here.\n",
+        "2020-01-01",
+        &[],
+    ));
     with_delete.delete("x");
     let fresh = sample_index();
     let q = parse_query("foreign interference").unwrap();
-    assert_eq!(with_delete.top_docs(&q, 10).unwrap(), fresh.top_docs(&q, 10).unwrap());
+    assert_eq!(
+        with_delete.top_docs(&q, 10).unwrap(),
+        fresh.top_docs(&q, 10).unwrap()
+    );
 }
 
 #[test]
@@ -175,16 +239,31 @@ fn save_and_load_round_trip() {
     let loaded = Index::load_dir(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(loaded.len(), 2);
-    for q in ["interference", "person:trump", "speaker:trump", "\"not tolerate\"", "date:2018", "gpe:США", "NOT geneva"] {
+    for q in [
+        "interference",
+        "person:trump",
+        "speaker:trump",
+        "\"not tolerate\"",
+        "date:2018",
+        "gpe:США",
+        "NOT geneva",
+    ] {
         let q = parse_query(q).unwrap();
         let opts = SearchOptions::new(10).with_facets(true);
-        assert_eq!(loaded.search(&q, &opts).unwrap(), index.search(&q, &opts).unwrap(), "{q}");
+        assert_eq!(
+            loaded.search(&q, &opts).unwrap(),
+            index.search(&q, &opts).unwrap(),
+            "{q}"
+        );
     }
     // A loaded index can be extended.
     let mut loaded = loaded;
     loaded.add(&doc("e", "Geneva again\n\nGeneva.\n", "2021-01-01", &[]));
     assert_eq!(ids(&loaded, "geneva"), ["a", "e"]);
-    assert_eq!(Index::from_bytes(&loaded.to_bytes()).unwrap().to_bytes(), loaded.to_bytes());
+    assert_eq!(
+        Index::from_bytes(&loaded.to_bytes()).unwrap().to_bytes(),
+        loaded.to_bytes()
+    );
 }
 
 #[test]
@@ -198,7 +277,10 @@ fn damaged_files_give_clear_errors() {
     assert!(err(&flipped).starts_with("corrupt index: checksum mismatch"));
     let mut version = bytes.clone();
     version[8] = 9;
-    assert_eq!(err(&version), "unsupported index format version 9 (this build reads version 1)");
+    assert_eq!(
+        err(&version),
+        "unsupported index format version 9 (this build reads version 1)"
+    );
     let missing = std::env::temp_dir().join("dateline-no-such-index/dateline.idx");
     assert!(matches!(Index::load(&missing), Err(Error::Io { .. })));
 }
@@ -216,9 +298,15 @@ fn syntax_errors_name_position_and_expectation() {
     let e = syntax("nobody:x");
     assert_eq!(e.position, 1);
     assert!(e.expected.starts_with("a field name"), "{e}");
-    assert_eq!(syntax("\"open phrase").expected, "'\"' to close the phrase opened at position 1");
+    assert_eq!(
+        syntax("\"open phrase").expected,
+        "'\"' to close the phrase opened at position 1"
+    );
     assert_eq!(syntax("date:2018-13").position, 6);
-    assert_eq!(syntax("date:[2018 TO").expected, "a date YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_eq!(
+        syntax("date:[2018 TO").expected,
+        "a date YYYY, YYYY-MM or YYYY-MM-DD"
+    );
     assert_eq!(syntax("a )").found, "')'");
     assert_eq!(syntax("+ a").position, 2);
     assert_eq!(syntax("").found, "end of query");
@@ -236,11 +324,17 @@ fn hostile_queries_fail_fast() {
     let long = "a".repeat(100_000);
     assert!(syntax(&long).expected.contains("bytes"));
     // Hand-built trees are checked too.
-    let mut q = Query::Term { field: TextField::Default, text: "a".into() };
+    let mut q = Query::Term {
+        field: TextField::Default,
+        text: "a".into(),
+    };
     for _ in 0..100_000 {
         q = Query::Not(Box::new(q));
     }
-    assert!(matches!(sample_index().matching_ids(&q), Err(Error::TooDeep { .. })));
+    assert!(matches!(
+        sample_index().matching_ids(&q),
+        Err(Error::TooDeep { .. })
+    ));
     std::mem::forget(q); // dropping a 100k-deep tree recursively is the caller's problem
 }
 
@@ -265,7 +359,10 @@ fn printing_is_canonical() {
 
 #[test]
 fn wikinews_index_is_compact() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus/wikinews/wikinews_2019_2021.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/corpus/wikinews/wikinews_2019_2021.jsonl"
+    );
     let bytes = std::fs::read(path).unwrap();
     let opts = dateline_query::tag::parse::InputOptions::default();
     let tagger = dateline_query::tag::Tagger::new();
@@ -279,5 +376,13 @@ fn wikinews_index_is_compact() {
     assert_eq!(index.len(), 295);
     let size = index.encoded_size();
     let ratio = size.without_stored() as f64 / raw as f64;
-    assert!(ratio <= 0.6, "index without stored text is {ratio:.3}x the raw text");
+    eprintln!(
+        "wikinews: {raw} bytes of text, index {} bytes, {} without stored documents ({ratio:.3}x)",
+        size.total,
+        size.without_stored()
+    );
+    assert!(
+        ratio <= 0.6,
+        "index without stored text is {ratio:.3}x the raw text"
+    );
 }

@@ -31,7 +31,9 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let progress = if std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} documents indexed, {msg} [{elapsed}]") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {pos} documents indexed, {msg} [{elapsed}]")
+        {
             pb.set_style(style);
         }
         pb.enable_steady_tick(Duration::from_millis(120));
@@ -50,11 +52,18 @@ pub(crate) fn run(args: Args) -> CmdResult {
         Ok(())
     })?;
     progress.finish_and_clear();
-    index.save_dir(&args.index).map_err(|e| CliError::Failed(format!("cannot save the index: {e}")))?;
+    index
+        .save_dir(&args.index)
+        .map_err(|e| CliError::Failed(format!("cannot save the index: {e}")))?;
     let replaced = (before + added).saturating_sub(index.len());
-    let mut line = format!("indexed {added} documents ({:.1} MB of text)", bytes as f64 / 1e6);
+    let mut line = format!(
+        "indexed {added} documents ({:.1} MB of text)",
+        bytes as f64 / 1e6
+    );
     if replaced > 0 {
-        line.push_str(&format!(", {replaced} replacing documents with the same id"));
+        line.push_str(&format!(
+            ", {replaced} replacing documents with the same id"
+        ));
     }
     if failed > 0 {
         line.push_str(&format!(", skipped {failed} bad records"));

@@ -38,7 +38,12 @@ pub(crate) fn bundled_index() -> Result<Index, CliError> {
     let opts = InputOptions::default();
     let mut results = dateline_parse::read_path(&dir.join("seeds"), &opts);
     let mut jsonl: Vec<_> = std::fs::read_dir(dir.join("wikinews"))
-        .map_err(|e| CliError::Failed(format!("bundled corpus not found at {}: {e}", dir.display())))?
+        .map_err(|e| {
+            CliError::Failed(format!(
+                "bundled corpus not found at {}: {e}",
+                dir.display()
+            ))
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
@@ -63,11 +68,14 @@ pub(crate) fn run(args: Args) -> CmdResult {
         CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
     })?;
     let index = match &args.index {
-        Some(dir) => Index::load_dir(dir).map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
+        Some(dir) => Index::load_dir(dir)
+            .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
         None => bundled_index()?,
     };
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
-    let results = index.search(&query, &opts).map_err(|e| CliError::Usage(e.to_string()))?;
+    let results = index
+        .search(&query, &opts)
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     let stdout = std::io::stdout();
     let color = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -102,7 +110,10 @@ fn to_json(query: &str, r: &SearchResults) -> Value {
 fn facets_json(f: &Facets) -> Value {
     let mut entities = serde_json::Map::new();
     for (label, list) in &f.entities {
-        let v: Vec<Value> = list.iter().map(|c| json!({"name": c.entity.canonical, "count": c.count})).collect();
+        let v: Vec<Value> = list
+            .iter()
+            .map(|c| json!({"name": c.entity.canonical, "count": c.count}))
+            .collect();
         entities.insert(label.as_str().to_string(), Value::Array(v));
     }
     let months: Vec<Value> = f
@@ -115,7 +126,11 @@ fn facets_json(f: &Facets) -> Value {
 
 /// The snippet with its highlights marked: bold on a terminal, brackets otherwise.
 fn marked_snippet(h: &Hit, color: bool) -> String {
-    let (open, close) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+    let (open, close) = if color {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     let mut s = String::new();
     let mut at = 0;
     for span in &h.highlights {
@@ -132,23 +147,52 @@ fn marked_snippet(h: &Hit, color: bool) -> String {
     s
 }
 
-fn write_text(out: &mut impl Write, query: &str, r: &SearchResults, docs: usize, color: bool) -> std::io::Result<()> {
-    let (b, n) = if color { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+fn write_text(
+    out: &mut impl Write,
+    query: &str,
+    r: &SearchResults,
+    docs: usize,
+    color: bool,
+) -> std::io::Result<()> {
+    let (b, n) = if color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     let plural = if r.total == 1 { "" } else { "s" };
-    writeln!(out, "{b}{} article{plural}{n} of {docs} match {query}", r.total)?;
+    writeln!(
+        out,
+        "{b}{} article{plural}{n} of {docs} match {query}",
+        r.total
+    )?;
     if r.total > r.hits.len() && !r.hits.is_empty() {
-        writeln!(out, "showing the best {} (use --limit to see more)", r.hits.len())?;
+        writeln!(
+            out,
+            "showing the best {} (use --limit to see more)",
+            r.hits.len()
+        )?;
     }
     for (i, h) in r.hits.iter().enumerate() {
         writeln!(out)?;
-        writeln!(out, "{:>3}. {b}{}{n}", i + 1, h.title.as_deref().unwrap_or("(untitled)"))?;
-        let date = h.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+        writeln!(
+            out,
+            "{:>3}. {b}{}{n}",
+            i + 1,
+            h.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        let date = h
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
         writeln!(out, "     {date} · {} · score {:.2}", h.id, h.score)?;
         if !h.snippet.is_empty() {
             writeln!(out, "     {}", marked_snippet(h, color))?;
         }
         if !h.entities.is_empty() {
-            let names: Vec<String> = h.entities.iter().map(|e| format!("{} ({})", e.canonical, e.label.as_str())).collect();
+            let names: Vec<String> = h
+                .entities
+                .iter()
+                .map(|e| format!("{} ({})", e.canonical, e.label.as_str()))
+                .collect();
             writeln!(out, "     matched: {}", names.join(", "))?;
         }
         if let Some(url) = &h.url {
@@ -157,12 +201,18 @@ fn write_text(out: &mut impl Write, query: &str, r: &SearchResults, docs: usize,
     }
     if let Some(f) = &r.facets {
         writeln!(out)?;
-        writeln!(out, "{b}Co-mentioned entities{n} (number of matching articles)")?;
+        writeln!(
+            out,
+            "{b}Co-mentioned entities{n} (number of matching articles)"
+        )?;
         if f.entities.is_empty() {
             writeln!(out, "  none")?;
         }
         for (label, list) in &f.entities {
-            let items: Vec<String> = list.iter().map(|c| format!("{} {}", c.entity.canonical, c.count)).collect();
+            let items: Vec<String> = list
+                .iter()
+                .map(|c| format!("{} {}", c.entity.canonical, c.count))
+                .collect();
             writeln!(out, "  {:<7} {}", label.as_str(), items.join(" · "))?;
         }
         writeln!(out)?;
