@@ -289,6 +289,24 @@ fn is_role(lower: &str) -> bool {
     )
 }
 
+fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "when"
+            | "after"
+            | "before"
+            | "while"
+            | "although"
+            | "though"
+            | "since"
+            | "if"
+            | "because"
+            | "once"
+            | "until"
+            | "whereas"
+    )
+}
+
 fn is_preposition(lower: &str) -> bool {
     matches!(
         lower,
@@ -713,6 +731,30 @@ impl<'a> Ctx<'a> {
             let Some(cue) = cue_word(&lower) else {
                 continue;
             };
+            // `said — as reported by Hurriyet —`: who passed the words on.
+            if matches!(lower.as_str(), "reported" | "quoted" | "cited")
+                && i > 0
+                && self.is_word(&left[i - 1], "as")
+            {
+                continue;
+            }
+            // `When Trump tweeted that …, Twitter placed a “…”`: a cue inside
+            // an opening subordinate clause does not reach past its comma.
+            let clause_after_comma = left[i..].iter().enumerate().any(|(k, t)| {
+                t.kind == TokKind::Punct(',')
+                    && left[i + k + 1..]
+                        .iter()
+                        .filter(|u| u.kind == TokKind::Word)
+                        .count()
+                        >= 2
+            });
+            if left
+                .first()
+                .is_some_and(|t| is_subordinator(&self.lower(t)))
+                && clause_after_comma
+            {
+                return None;
+            }
             // `“…,” said Bolton, who explained …` handled by the subject;
             // `said Bolton: “…”` has no subject before the cue.
             let inverted = i == 0
@@ -866,8 +908,22 @@ impl<'a> Ctx<'a> {
                     span: self.entities[e].span,
                 };
             }
+            // `Satyendra Jain, the city's home minister, said`: a name the
+            // entity layer did not tag; the role is about that name.
+            if in_region.is_none() && self.looks_like_name(prev) {
+                return Who::Unknown;
+            }
         }
         self.np(region, true)
+    }
+
+    /// One to four capitalised words: a name, tagged or not.
+    fn looks_like_name(&self, toks: &[Tok]) -> bool {
+        (1..=4).contains(&toks.len())
+            && toks.iter().all(|t| {
+                t.kind == TokKind::Word
+                    && self.word(t).chars().next().is_some_and(char::is_uppercase)
+            })
     }
 
     /// Where the clause segment ending at `toks[end]` (exclusive) starts.
@@ -1029,7 +1085,13 @@ impl<'a> Ctx<'a> {
                 let gender = names::of_title(role);
                 // The antecedent of a role is named before its sentence.
                 let at = self.sentence_start_before(first.span.start);
-                if let Some(e) = self.resolve(at, Label::Person, gender, Some(role)) {
+                // `the head of the investigators` may introduce someone new:
+                // with a complement, only a person introduced with that role
+                // is taken.
+                let complement = words.iter().any(|w| w == "of");
+                if let Some((e, by_role)) = self.resolve_role(at, gender, role)
+                    && (by_role || !complement)
+                {
                     return Who::Named {
                         entity: e,
                         span: Span::new(first.span.start, last.span.end),
@@ -1121,6 +1183,18 @@ impl<'a> Ctx<'a> {
                 | "against"
                 | "for"
         )
+    }
+
+    /// The person a definite role at `pos` refers to, and whether it was
+    /// introduced with that role word (else it is only the nearest person).
+    fn resolve_role(
+        &self,
+        pos: usize,
+        gender: Option<Gender>,
+        role: &str,
+    ) -> Option<(usize, bool)> {
+        let e = self.resolve(pos, Label::Person, gender, Some(role))?;
+        Some((e, self.near_word(self.entities[e].span, role)))
     }
 
     /// The entity a pronoun or definite role at `pos` refers to: the nearest

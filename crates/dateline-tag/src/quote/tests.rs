@@ -499,3 +499,52 @@ fn quote_paragraph_after_an_attributed_statement() {
     );
     assert_eq!(find(&q, "This is").speaker, None);
 }
+
+#[test]
+fn untagged_name_before_a_role_is_not_replaced() {
+    let text = "T\n\nNarendra Modi spoke first.\n\nSatyendra Jain, the city's home minister, said \"Buildings can only be four floors high.\"\n";
+    let q = run(text, &[("Narendra Modi", P, "Narendra Modi")]);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn cue_in_an_opening_subordinate_clause_does_not_attribute() {
+    let q = run(
+        "T\n\nWhen Trump tweeted that mail-in ballots are a fraud, Twitter placed a disclaimer \"fact checking\" the tweet.\n",
+        &[("Trump", P, "Donald Trump"), ("Twitter", O, "Twitter")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue, None);
+}
+
+#[test]
+fn as_reported_by_names_the_outlet_not_the_speaker() {
+    let q = run(
+        "T\n\nPresident Erdogan said — as reported by Hurriyet Daily News — \"It will no longer be called a museum.\"\n",
+        &[
+            ("Erdogan", P, "Recep Tayyip Erdoğan"),
+            ("Hurriyet Daily News", O, "Hurriyet Daily News"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Recep Tayyip Erdoğan"));
+}
+
+#[test]
+fn role_with_complement_may_be_someone_new() {
+    let text = "T\n\nThe court heard Quirin on Monday.\n\nThe head of the internal investigators told the court \"Basic investigations weren't done.\"\n";
+    let q = run(text, &[("Quirin", P, "Quirin")]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn opening_subordinate_clause_before_the_speaker() {
+    let q = run(
+        "T\n\nAfter the meeting in Geneva, Peskov said, \"We see no progress.\"\n",
+        &[
+            ("Peskov", P, "Dmitry Peskov"),
+            ("Geneva", Label::Gpe, "Geneva"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+}
