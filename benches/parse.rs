@@ -15,7 +15,8 @@ fn bench(c: &mut Criterion) {
         .collect::<Result<_, _>>()
         .unwrap_or_default();
     let bytes: usize = texts.iter().map(String::len).sum();
-    // Check the workload once: all 295 articles, each opening dateline found.
+    // Check the workload once: all 295 articles, and the opening date lines
+    // found (177 of the articles start with one).
     let parser = Parser::new();
     let datelines = texts
         .iter()
@@ -23,7 +24,7 @@ fn bench(c: &mut Criterion) {
         .filter(|d| d.blocks.iter().any(|b| b.kind == BlockKind::Dateline))
         .count();
     assert_eq!(texts.len(), 295, "articles in the bench corpus");
-    assert!(datelines > 250, "{datelines} articles with a dateline");
+    assert!(datelines >= 170, "{datelines} articles with a dateline");
 
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
