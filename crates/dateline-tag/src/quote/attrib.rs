@@ -70,6 +70,8 @@ pub(crate) struct Attribution {
     pub(crate) who: Option<Who>,
     pub(crate) cue: Option<Span>,
     pub(crate) shape: Shape,
+    /// The quote opens its sentence (only such quotes inherit a speaker).
+    pub(crate) initial: bool,
 }
 
 /// Everything attribution needs about one document.
@@ -506,6 +508,7 @@ impl<'a> Ctx<'a> {
             who: None,
             cue: None,
             shape,
+            initial: left.is_empty(),
         };
         if self.announces_attribution(q, right)
             && let Some((who, cue)) = self.after_quote(right)

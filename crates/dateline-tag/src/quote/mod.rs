@@ -218,7 +218,9 @@ const MAX_RUN: usize = 6;
 /// Gives statements that no sentence attributes the speaker of their
 /// paragraph, or of the run of quote paragraphs around them.
 fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mut [Attribution]) {
-    let bare = |a: &Attribution| a.who.is_none() && a.cue.is_none() && a.shape == Shape::Statement;
+    let bare = |a: &Attribution| {
+        a.who.is_none() && a.cue.is_none() && a.shape == Shape::Statement && a.initial
+    };
     // Quotes of each block (by opening block).
     let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
     for (q, r) in raw.iter().enumerate() {

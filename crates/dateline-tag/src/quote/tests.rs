@@ -548,3 +548,13 @@ fn opening_subordinate_clause_before_the_speaker() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
 }
+
+#[test]
+fn mid_sentence_statement_does_not_inherit() {
+    let text = "T\n\n\"We will win,\" Biden said. West held a rally, screaming \"I almost lost it all!\" on stage.\n";
+    let q = run(
+        text,
+        &[("Biden", P, "Joe Biden"), ("West", P, "Kanye West")],
+    );
+    assert_eq!(find(&q, "I almost").speaker, None);
+}
