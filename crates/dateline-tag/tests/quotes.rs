@@ -318,3 +318,27 @@ fn megabyte_of_marks_over_many_paragraphs() {
     let quotes = extract_quotes(&doc, &[]);
     check_invariants(&doc, &quotes);
 }
+
+/// Many attributed and unattributed quotes, pronouns and names in one
+/// megabyte-long paragraph: every step of attribution must stay linear.
+#[test]
+fn megabyte_paragraph_of_attributed_quotes() {
+    let unit = "\"We act.\" Bolton said. \"Yes,\" he said. \"No.\" \"Maybe,\" the adviser added, \"or not.\" ";
+    let text = format!("T\n\n{}\n", unit.repeat((1 << 20) / unit.len()));
+    let doc = parse::parse(text);
+    let entities: Vec<Entity> = doc
+        .text
+        .match_indices("Bolton")
+        .map(|(at, _)| Entity {
+            span: Span::new(at, at + 6),
+            text: "Bolton".into(),
+            label: Label::Person,
+            canonical: "John Bolton".into(),
+            value: None,
+        })
+        .collect();
+    let quotes = extract_quotes(&doc, &entities);
+    check_invariants(&doc, &quotes);
+    assert!(quotes.len() > 50_000);
+    assert!(quotes.iter().filter(|q| q.speaker.is_some()).count() > 50_000);
+}

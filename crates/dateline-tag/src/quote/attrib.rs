@@ -1227,9 +1227,9 @@ impl<'a> Ctx<'a> {
         // Where the search over mentions stopped (found or unknown gender).
         let mut horizon = None;
         let mut found = None;
-        for e in (0..before).rev() {
+        for (step, e) in (0..before).rev().enumerate() {
             let ent = self.entities[e];
-            if ent.span.start < floor || examined >= MAX_CANDIDATES {
+            if ent.span.start < floor || examined >= MAX_CANDIDATES || step >= 8 * MAX_CANDIDATES {
                 break;
             }
             if ent.label != label || ent.span.end > pos || self.in_quote(ent.span.start) {

@@ -231,17 +231,28 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
     // Same paragraph: the nearest attributed quote before it (an unnamed
     // source there gives nothing); failing that, the nearest after it.
     for qs in &by_block {
+        // Nearest attributed quote before and after each one (linear passes).
+        let mut before: Vec<Option<usize>> = Vec::with_capacity(qs.len());
+        let mut last = None;
+        for &q in qs {
+            before.push(last);
+            if attrs[q].who.is_some() {
+                last = Some(q);
+            }
+        }
+        let mut after: Vec<Option<usize>> = vec![None; qs.len()];
+        let mut next = None;
+        for (k, &q) in qs.iter().enumerate().rev() {
+            after[k] = next;
+            if attrs[q].who.is_some() {
+                next = Some(q);
+            }
+        }
         for (k, &q) in qs.iter().enumerate() {
             if !bare(&attrs[q]) {
                 continue;
             }
-            let attributed = |&&o: &&usize| attrs[o].who.is_some();
-            let source = qs[..k]
-                .iter()
-                .rev()
-                .find(attributed)
-                .or_else(|| qs[k + 1..].iter().find(attributed));
-            if let Some(&s) = source
+            if let Some(s) = before[k].or(after[k])
                 && matches!(attrs[s].who, Some(Who::Named { .. }))
             {
                 attrs[q].who = attrs[s].who;
