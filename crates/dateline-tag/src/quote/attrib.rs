@@ -83,6 +83,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) blocks: &'a [Span],
     pub(crate) joinable: &'a [bool],
     pub(crate) quotes: &'a [RawQuote],
+    /// Gender of people introduced anywhere with a gendered title (`Mr.`,
+    /// `spokeswoman`), by canonical name.
+    pub(crate) titled: std::collections::HashMap<&'a str, Gender>,
     /// Speakers attributed so far: `(mention start, entity)`, in the order found.
     pub(crate) resolved: std::cell::RefCell<Vec<(usize, usize)>>,
 }
@@ -1316,14 +1319,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn gender_of(&self, ent: &Entity) -> Option<Gender> {
-        // An honorific right before the mention.
-        let before = &self.text[..ent.span.start];
-        let title = before
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        names::of_title(title)
+        self.titled
+            .get(ent.canonical.as_str())
+            .copied()
             .or_else(|| names::of_name(&ent.canonical))
             .or_else(|| names::of_name(&ent.text))
     }
@@ -1335,6 +1333,24 @@ impl<'a> Ctx<'a> {
             _ => None,
         }
     }
+}
+
+/// Genders given by a title word right before a PERSON mention, by
+/// canonical name (the first title seen wins).
+pub(crate) fn titled_genders<'a>(
+    text: &str,
+    entities: &[&'a Entity],
+) -> std::collections::HashMap<&'a str, Gender> {
+    let mut out = std::collections::HashMap::new();
+    for e in entities.iter().filter(|e| e.label == Label::Person) {
+        let lo = floor_char(text, e.span.start.saturating_sub(24));
+        let before = text[lo..e.span.start].trim_end();
+        let title = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if let Some(g) = names::of_title(title) {
+            out.entry(e.canonical.as_str()).or_insert(g);
+        }
+    }
+    out
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

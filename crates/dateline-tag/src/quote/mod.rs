@@ -120,8 +120,10 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     }
     let mut ents: Vec<&Entity> = entities.iter().filter(|e| valid(e.span)).collect();
     ents.sort_by_key(|e| (e.span.start, e.span.end));
+    let titled = attrib::titled_genders(text, &ents);
     let ctx = Ctx {
         text,
+        titled,
         entities: ents,
         blocks: &blocks,
         joinable: &joinable,

@@ -558,3 +558,22 @@ fn mid_sentence_statement_does_not_inherit() {
     );
     assert_eq!(find(&q, "I almost").speaker, None);
 }
+
+#[test]
+fn gendered_title_anywhere_gives_gender() {
+    let text = "T\n\nSpokeswoman McEnany spoke first. Then McEnany met Trump.\n\n\"We are ready,\" she said.\n";
+    let q = run(
+        text,
+        &[
+            ("McEnany", P, "Kayleigh McEnany"),
+            ("Trump", P, "Donald Trump"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Kayleigh McEnany"));
+    let text = "T\n\nMcEnany spoke first. Then McEnany met Trump.\n\n\"We are ready,\" she said.\n";
+    let q = run(
+        text,
+        &[("McEnany", P, "K. McEnany"), ("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(q[0].speaker, None);
+}
