@@ -16,7 +16,9 @@ pub use dateline_tokenize::{
 };
 
 pub use crate::entity::{Entity, Label, TaggedDocument, Tagger};
-pub use crate::model::{KbHint, ModelSpan, NerModel};
+pub use crate::model::{
+    KbHint, ModelError, ModelSpan, NerModel, TRAIN_FILES, TrainConfig, TrainDoc, train,
+};
 pub use crate::quote::eval::{
     Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,
 };

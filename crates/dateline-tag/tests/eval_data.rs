@@ -1,5 +1,7 @@
 //! The bundled gold sets read completely, with the sizes their sources state.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failure is a test failure
+
 use dateline_tag::eval::read_conll;
 
 fn entities(path: &str) -> (usize, usize) {

@@ -1,0 +1,800 @@
+//! Feature extraction for the entity model.
+//!
+//! Every feature is a 64-bit hash of a template id and one or more values
+//! (word, shape, affix, neighbour, knowledge-base hint, previous label, …);
+//! the model maps it to a row of a fixed-size weight table (the hashing
+//! trick), so no vocabulary is stored. Values are hashed once per token
+//! ([`TokInfo`]) and combined with a cheap multiply-rotate mix, so a
+//! token's ~50 features cost a few hundred nanoseconds.
+//!
+//! Document-level evidence: for each normalized word the document counts
+//! how often it is written capitalized away from a sentence start and how
+//! often lowercase. A word lowercased here but capitalized elsewhere in the
+//! article (a surname a translation lower-cased) gets a feature saying so.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::{KbHint, Label, Token, TokenKind};
+
+/// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
+pub(crate) const NL: usize = 9;
+
+/// Entity types, in label order.
+pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Label index of `B-type` (`t` in 0..4).
+pub(crate) const fn begin(t: usize) -> usize {
+    1 + 2 * t
+}
+
+/// Label index of `I-type`.
+pub(crate) const fn inside(t: usize) -> usize {
+    2 + 2 * t
+}
+
+/// Entity type of a label index (`None` for `O`).
+pub(crate) const fn type_of(l: usize) -> Option<usize> {
+    if l == 0 || l >= NL {
+        None
+    } else {
+        Some((l - 1) / 2)
+    }
+}
+
+/// True for `I-` labels.
+pub(crate) const fn is_inside(l: usize) -> bool {
+    l != 0 && l.is_multiple_of(2)
+}
+
+/// The tagger label of a model entity type.
+pub(crate) fn type_label(t: usize) -> Label {
+    match t {
+        0 => Label::Person,
+        1 => Label::Org,
+        2 => Label::Loc,
+        _ => Label::Misc,
+    }
+}
+
+/// Capitalization class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Cap {
+    /// Starts with something other than a letter.
+    NoLetter = 0,
+    /// Lowercase.
+    Lower = 1,
+    /// Capitalized first letter, lowercase after.
+    Title = 2,
+    /// All letters uppercase, more than one letter.
+    Upper = 3,
+    /// A single uppercase letter.
+    Single = 4,
+    /// Lowercase first letter with uppercase later (`iPhone`, `eBay`).
+    Mixed = 5,
+}
+
+fn cap_class(text: &str) -> Cap {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return Cap::NoLetter;
+    };
+    if !first.is_alphabetic() {
+        // "6PR", "3M": a number glued to capitals reads like a name.
+        return if text.chars().any(char::is_uppercase) {
+            Cap::Mixed
+        } else {
+            Cap::NoLetter
+        };
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    if first.is_lowercase() {
+        if upper > 0 { Cap::Mixed } else { Cap::Lower }
+    } else if first.is_uppercase() {
+        if lower == 0 {
+            if upper == 1 { Cap::Single } else { Cap::Upper }
+        } else {
+            Cap::Title
+        }
+    } else {
+        // Scripts without case (CJK, Arabic): treat like a capitalized word.
+        Cap::Title
+    }
+}
+
+const fn is_capitalized(c: Cap) -> bool {
+    matches!(c, Cap::Title | Cap::Upper | Cap::Single | Cap::Mixed)
+}
+
+/// Hash of bytes (FNV-1a with a final mix).
+pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    fmix(h)
+}
+
+/// Final avalanche of a 64-bit value (murmur3 fmix64).
+const fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Combines a hash with a value.
+#[inline]
+pub(crate) const fn mix(a: u64, b: u64) -> u64 {
+    fmix(a.rotate_left(27) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Word shape: `X` upper, `x` lower, `d` digit, other characters as is.
+/// `long` keeps up to four repeats of a class; the short shape collapses
+/// every run.
+fn shape_hash(text: &str, long: bool) -> u64 {
+    let mut h = 0x0053_4841_5045_u64 ^ u64::from(long);
+    let mut last = '\0';
+    let mut run = 0;
+    let mut n = 0;
+    for c in text.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if !long || run >= 4 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        h = mix(h, u64::from(k));
+        n += 1;
+        if n > 12 {
+            break;
+        }
+    }
+    h
+}
+
+/// Lowercase words that introduce a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
+    "admiral",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "cardinal",
+    "rev",
+    "reverend",
+    "judge",
+    "justice",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commissioner",
+    "councillor",
+    "councilman",
+    "coach",
+    "officer",
+    "agent",
+    "inspector",
+    "detective",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "st",
+    "saint",
+    "premier",
+    "leader",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+    "player",
+    "striker",
+    "manager",
+    "founder",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+];
+
+/// Lowercase head words of organisation names.
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "plc",
+    "co",
+    "company",
+    "group",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "party",
+    "committee",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "association",
+    "union",
+    "federation",
+    "league",
+    "club",
+    "fc",
+    "organization",
+    "organisation",
+    "foundation",
+    "commission",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "navy",
+    "police",
+    "service",
+    "news",
+    "times",
+    "post",
+    "press",
+    "network",
+    "airlines",
+    "airways",
+    "motors",
+    "records",
+    "society",
+    "board",
+    "office",
+    "bureau",
+    "authority",
+    "administration",
+    "senate",
+    "congress",
+    "church",
+    "team",
+    "band",
+    "orchestra",
+    "museum",
+    "hospital",
+    "center",
+    "centre",
+    "fund",
+    "trust",
+    "industries",
+];
+
+/// Lowercase head words of place names.
+const LOC_HEADS: &[&str] = &[
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "mount",
+    "mt",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "bay",
+    "valley",
+    "county",
+    "province",
+    "state",
+    "city",
+    "street",
+    "st",
+    "road",
+    "avenue",
+    "square",
+    "park",
+    "bridge",
+    "airport",
+    "station",
+    "district",
+    "region",
+    "coast",
+    "desert",
+    "gulf",
+    "strait",
+    "peninsula",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "republic",
+    "kingdom",
+    "village",
+    "town",
+];
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// What one token contributes to features, hashed once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokInfo {
+    word: u64,
+    raw: u64,
+    shape: u64,
+    short: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+    cap: Cap,
+    kind: u8,
+    kb: u8,
+    title: bool,
+    org_head: bool,
+    loc_head: bool,
+    len: u8,
+    /// Document evidence: 0 none, 1 capitalized elsewhere mid-sentence, 2
+    /// lowercase elsewhere, 3 both.
+    doc: u8,
+    /// Position in the run of capitalized tokens: 0 none, 1 single, 2 first,
+    /// 3 middle, 4 last.
+    run: u8,
+    /// Sentence position: 0 first, 1 second, 2 other, and 3 after an opening
+    /// quote, colon or dash.
+    pos: u8,
+    /// The sentence is written in title case or capitals (a headline), so
+    /// capitalization says little.
+    headline: bool,
+    /// Corpus-wide case class of the word (see [`Lexicon`]).
+    lex: u8,
+}
+
+const PAD: u64 = 0x0050_4144_4449_4e47;
+
+fn affix_hashes<const N: usize>(norm: &str, from_end: bool) -> [u64; N] {
+    let mut out = [PAD; N];
+    let nchars = norm.chars().count();
+    for (k, slot) in out.iter_mut().enumerate() {
+        let n = k + 1;
+        if nchars <= n {
+            break;
+        }
+        let piece = if from_end {
+            norm.char_indices()
+                .rev()
+                .nth(n - 1)
+                .map_or(norm, |(b, _)| &norm[b..])
+        } else {
+            norm.char_indices().nth(n).map_or(norm, |(b, _)| &norm[..b])
+        };
+        *slot = hash_bytes(n as u64 + if from_end { 100 } else { 0 }, piece.as_bytes());
+    }
+    out
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Debug, Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+fn kb_code(h: Option<KbHint>) -> u8 {
+    match h {
+        None => 0,
+        Some(h) => {
+            let t = match h.label {
+                Label::Person => 0,
+                Label::Org => 1,
+                Label::Gpe => 2,
+                Label::Loc | Label::Fac => 3,
+                Label::Norp => 4,
+                _ => 5,
+            };
+            1 + 2 * t + u8::from(h.begin)
+        }
+    }
+}
+
+/// Hashes the tokens of a document and gathers document-level evidence.
+pub(crate) fn tok_infos(
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+    kb: &[Option<KbHint>],
+    lexicon: &[u8],
+) -> Vec<TokInfo> {
+    let n = tokens.len();
+    let mut pos = vec![2u8; n];
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        if let Some(p) = pos.get_mut(s.start) {
+            *p = 0;
+        }
+        if s.len() > 1 {
+            pos[s.start + 1] = 1;
+        }
+    }
+    for i in 1..n {
+        let prev = tokens[i - 1].text;
+        if pos[i] == 2
+            && matches!(
+                prev,
+                "\"" | "“" | "‘" | "'" | ":" | "-" | "–" | "—" | "(" | "«" | "„"
+            )
+        {
+            pos[i] = 3;
+        }
+    }
+    let caps: Vec<Cap> = tokens.iter().map(|t| cap_class(t.text)).collect();
+    let mut headline = vec![false; n];
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        let (mut words, mut capd) = (0, 0);
+        for i in s.clone().skip(1) {
+            if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().count() > 3 {
+                words += 1;
+                capd += usize::from(is_capitalized(caps[i]));
+            }
+        }
+        if words >= 3 && capd * 10 >= words * 8 {
+            headline[s].fill(true);
+        }
+    }
+    // Document evidence: (capitalized mid-sentence, lowercase) counts per norm.
+    let words: Vec<u64> = tokens
+        .iter()
+        .map(|t| hash_bytes(1, t.norm.as_bytes()))
+        .collect();
+    let mut evidence: IdMap<(u32, u32)> = IdMap::default();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let e = evidence.entry(words[i]).or_default();
+        if caps[i] == Cap::Lower {
+            e.1 += 1;
+        } else if is_capitalized(caps[i]) && pos[i] >= 2 {
+            e.0 += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in tokens.iter().enumerate() {
+        let norm = t.norm.as_ref();
+        let cap = caps[i];
+        let doc = match evidence.get(&words[i]) {
+            Some(&(c, l)) => {
+                let own_c =
+                    u32::from(is_capitalized(cap) && pos[i] >= 2 && t.kind == TokenKind::Word);
+                let own_l = u32::from(cap == Cap::Lower && t.kind == TokenKind::Word);
+                u8::from(c > own_c) | (u8::from(l > own_l) << 1)
+            }
+            None => 0,
+        };
+        let capd = |j: usize| is_capitalized(caps[j]) && tokens[j].kind == TokenKind::Word;
+        let run = if !capd(i) {
+            0
+        } else {
+            let before = i > 0 && capd(i - 1);
+            let after = i + 1 < n && capd(i + 1);
+            match (before, after) {
+                (false, false) => 1,
+                (false, true) => 2,
+                (true, true) => 3,
+                (true, false) => 4,
+            }
+        };
+        out.push(TokInfo {
+            word: words[i],
+            raw: hash_bytes(2, t.text.as_bytes()),
+            shape: shape_hash(t.text, true),
+            short: shape_hash(t.text, false),
+            pre: affix_hashes::<3>(norm, false),
+            suf: affix_hashes::<4>(norm, true),
+            cap,
+            kind: match t.kind {
+                TokenKind::Word => 0,
+                TokenKind::Number => 1,
+                _ => 2,
+            },
+            kb: kb_code(kb.get(i).copied().flatten()),
+            title: in_list(TITLES, norm),
+            org_head: in_list(ORG_HEADS, norm),
+            loc_head: in_list(LOC_HEADS, norm),
+            len: t.text.chars().count().min(12) as u8,
+            doc,
+            run,
+            pos: pos[i],
+            headline: headline[i],
+            lex: lex_class(lexicon, words[i]),
+        });
+    }
+    out
+}
+
+impl TokInfo {
+    /// True when the token cannot start an entity, so the model need not
+    /// score it after an `O`: lowercase, a number or punctuation, with no
+    /// knowledge-base hint and not capitalized elsewhere in the document.
+    /// Skipping these keeps tagging fast; training skips them the same way.
+    pub(crate) fn skippable(&self) -> bool {
+        matches!(self.cap, Cap::Lower | Cap::NoLetter) && self.kb == 0 && self.doc & 1 == 0
+    }
+}
+
+/// The slot of a word hash in a lexicon of power-of-two size.
+pub(crate) fn lex_slot(len: usize, word: u64) -> Option<usize> {
+    if len < 2 || !len.is_power_of_two() {
+        return None;
+    }
+    Some((word >> (64 - len.trailing_zeros())) as usize)
+}
+
+fn lex_class(lexicon: &[u8], word: u64) -> u8 {
+    lex_slot(lexicon.len(), word)
+        .and_then(|i| lexicon.get(i))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Builds the case lexicon: for every word of the text, whether it is
+/// written lowercase (1), capitalized away from sentence starts (2), both
+/// (3), or seen too rarely to say (0). One byte per slot of `2^bits`.
+pub(crate) fn build_lexicon<'a>(
+    docs: impl Iterator<Item = (Vec<Token<'a>>, Vec<Range<usize>>)>,
+    bits: u32,
+) -> Vec<u8> {
+    let len = 1usize << bits;
+    let mut counts = vec![(0u32, 0u32); len];
+    for (tokens, sentences) in docs {
+        let infos = tok_infos(&tokens, &sentences, &[], &[]);
+        for (t, info) in tokens.iter().zip(&infos) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let Some(slot) = lex_slot(len, info.word) else {
+                continue;
+            };
+            if info.cap == Cap::Lower {
+                counts[slot].1 += 1;
+            } else if is_capitalized(info.cap) && info.pos >= 2 && !info.headline {
+                counts[slot].0 += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .map(|&(c, l)| {
+            let n = c + l;
+            if n < 2 {
+                0
+            } else if l * 10 >= n * 9 {
+                1
+            } else if c * 10 >= n * 9 {
+                2
+            } else {
+                3
+            }
+        })
+        .collect()
+}
+
+/// Boundary token used beyond the ends of the document.
+const EDGE: TokInfo = TokInfo {
+    word: 0x4544_4745,
+    raw: 0x4544_4745,
+    shape: 0x4544_4745,
+    short: 0x4544_4745,
+    pre: [PAD; 3],
+    suf: [PAD; 4],
+    cap: Cap::NoLetter,
+    kind: 3,
+    kb: 0,
+    title: false,
+    org_head: false,
+    loc_head: false,
+    len: 0,
+    doc: 0,
+    run: 0,
+    pos: 2,
+    headline: false,
+    lex: 0,
+};
+
+/// Pushes the label-independent features of token `i` into `out`.
+pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| -> &TokInfo {
+        let j = i as isize + k;
+        if j < 0 {
+            &EDGE
+        } else {
+            toks.get(j as usize).unwrap_or(&EDGE)
+        }
+    };
+    let t = at(0);
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    let cap = t.cap as u64;
+    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
+    f(1, 0);
+    f(2, t.word);
+    f(3, t.raw);
+    f(4, t.shape);
+    f(5, t.short);
+    for (k, &p) in t.pre.iter().enumerate() {
+        f(6 + k as u64, p);
+    }
+    for (k, &s) in t.suf.iter().enumerate() {
+        f(10 + k as u64, s);
+    }
+    f(15, mix(cap, u64::from(t.pos) | u64::from(t.headline) << 4));
+    f(14, mix(t.word, cap | u64::from(t.headline) << 4));
+    f(
+        13,
+        u64::from(t.lex) | cap << 4 | u64::from(t.pos.min(2)) << 8 | u64::from(t.headline) << 12,
+    );
+    f(
+        12,
+        u64::from(p1.lex) | u64::from(t.lex) << 4 | u64::from(n1.lex) << 8 | cap << 12,
+    );
+    f(16, mix(t.word, cap));
+    f(17, u64::from(t.len) | (u64::from(t.kind) << 8));
+    f(
+        18,
+        mix(u64::from(t.doc), cap) ^ (u64::from(t.pos == 0) << 40),
+    );
+    f(19, mix(u64::from(t.run), cap));
+    f(
+        20,
+        mix(
+            u64::from(t.run),
+            u64::from(p1.title) | u64::from(n1.org_head) << 1 | u64::from(n1.loc_head) << 2,
+        ),
+    );
+    // Neighbours.
+    f(21, p1.word);
+    f(22, n1.word);
+    f(23, p2.word);
+    f(24, n2.word);
+    f(25, p1.short);
+    f(26, n1.short);
+    f(27, mix(p1.short, t.short));
+    f(28, mix(t.short, n1.short));
+    f(29, mix(mix(p1.short, t.short), n1.short));
+    f(30, mix(p1.word, t.word));
+    f(31, mix(t.word, n1.word));
+    f(32, mix(p1.word, cap));
+    f(33, mix(n1.word, cap));
+    f(34, p1.suf[2]);
+    f(35, n1.suf[2]);
+    f(36, mix(p1.cap as u64, n1.cap as u64) ^ cap << 16);
+    // Cues.
+    f(
+        37,
+        u64::from(p1.title) | u64::from(p2.title) << 1 | cap << 4,
+    );
+    f(
+        38,
+        u64::from(t.org_head)
+            | u64::from(n1.org_head) << 1
+            | u64::from(n2.org_head) << 2
+            | cap << 4,
+    );
+    f(
+        39,
+        u64::from(t.loc_head)
+            | u64::from(n1.loc_head) << 1
+            | u64::from(p1.loc_head) << 2
+            | cap << 4,
+    );
+    // Knowledge base.
+    f(40, u64::from(t.kb));
+    f(41, mix(u64::from(t.kb), cap));
+    f(42, u64::from(p1.kb) | u64::from(n1.kb) << 8);
+    f(43, mix(u64::from(t.kb), t.word));
+    // Document evidence with neighbours.
+    f(
+        44,
+        mix(u64::from(t.doc), u64::from(p1.doc) | u64::from(n1.doc) << 4) ^ cap << 32,
+    );
+    f(45, mix(u64::from(t.doc), t.word));
+}
+
+/// Pushes the features that depend on the previous labels.
+pub(crate) fn label_features(toks: &[TokInfo], i: usize, y1: usize, y2: usize, out: &mut Vec<u64>) {
+    let t = &toks[i];
+    let y = (y1 as u64) | (y2 as u64) << 8;
+    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
+    f(60, y1 as u64);
+    f(61, y);
+    f(62, mix(y1 as u64, t.word));
+    f(63, mix(y1 as u64, t.short));
+    f(64, mix(y1 as u64, t.cap as u64 | u64::from(t.kb) << 8));
+}

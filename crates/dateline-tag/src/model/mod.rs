@@ -1,0 +1,377 @@
+//! The learned sequence model that proposes entity spans the knowledge base
+//! does not know.
+//!
+//! # Design
+//!
+//! A greedy left-to-right averaged perceptron over the tokenize layer's
+//! tokens, with `B-`/`I-`/`O` tags for PER, ORG, LOC and MISC. An averaged
+//! perceptron was chosen over a CRF because it trains in seconds, is exactly
+//! reproducible (no floating-point optimizer state, a fixed-seed shuffle),
+//! and decodes one token at a time with no per-sentence lattice, which keeps
+//! tagging in the megabytes-per-second range. The previous two predicted
+//! labels are features, and an `I-X` tag is only allowed after `B-X`/`I-X`.
+//!
+//! Features (see `features.rs`): normalized and raw word, long and short
+//! shape, prefixes and suffixes, neighbouring words, shapes and suffixes,
+//! sentence position, capitalized-run position, document-level
+//! capitalization evidence, knowledge-base hints (label and begin/inside of
+//! the token and its neighbours), title, organisation-head and place-head
+//! cues, and the previous labels. Features are hashed into a table of
+//! `2^bits` rows of nine weights (the hashing trick), quantized to `i16`.
+//!
+//! # File format (version 1, little-endian)
+//!
+//! ```text
+//! magic "DLNERMD\0" | version u32 | bits u32 | labels u32 (= 9) | scale f32
+//! | checksum u64 (of the bytes after the metadata) | lexicon bits u32
+//! | meta length u32 | meta (UTF-8) | weights: 2^bits * 9 i16
+//! | case lexicon: 2^lexicon_bits u8
+//! ```
+//!
+//! The case lexicon records, per hashed word, whether the word is usually
+//! written lowercase or capitalized in running text (built from the
+//! training text and the bundled Wikinews articles); it tells a
+//! sentence-initial name ("Seagal said") from a capitalized common word
+//! ("Officials said").
+//!
+//! The bundled model is compiled into the crate with `include_bytes!` and
+//! read in place (no copy); it is checked (size, version, checksum) on
+//! first use. A damaged file is an error, never a panic.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::{Label, Token};
+
+mod features;
+mod train;
+
+pub use train::{TRAIN_FILES, TrainConfig, TrainDoc, train};
+
+use features::{
+    NL, inside, is_inside, label_features, static_features, tok_infos, type_label, type_of,
+};
+
+/// A knowledge-base hint for one token, used as a model feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KbHint {
+    /// Label of the knowledge-base entry matched over this token.
+    pub label: Label,
+    /// True on the first token of the match.
+    pub begin: bool,
+}
+
+/// An entity span proposed by the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelSpan {
+    /// The span as a range of token indices (into the slice given to [`NerModel::predict`]).
+    pub tokens: Range<usize>,
+    /// Coarse label: [`Label::Person`], [`Label::Org`], [`Label::Loc`] or [`Label::Misc`].
+    pub label: Label,
+    /// Model confidence in 0..=1 (mean probability of the span's tags).
+    pub score: f32,
+}
+
+/// Errors reading a model file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The bytes are not a model file of a supported version.
+    #[error("not an entity model file: {0}")]
+    Format(String),
+    /// The weights do not match the stored checksum.
+    #[error("entity model is damaged: checksum mismatch")]
+    Checksum,
+}
+
+const MAGIC: &[u8; 8] = b"DLNERMD\0";
+const VERSION: u32 = 1;
+const HEADER: usize = 8 + 4 + 4 + 4 + 4 + 8 + 4 + 4;
+
+/// The bundled weights (see `data/MODEL.md`).
+static BUNDLED: &[u8] = include_bytes!("../../data/model.bin");
+
+/// The trained entity model.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    bits: u32,
+    scale: f32,
+    meta: String,
+    /// The whole file; weights start at `offset`, the lexicon at `lex`.
+    bytes: Cow<'static, [u8]>,
+    offset: usize,
+    lex: usize,
+}
+
+impl Default for NerModel {
+    /// An empty model (all weights zero): proposes nothing.
+    fn default() -> Self {
+        NerModel::from_weights(8, 1.0, String::new(), &vec![0i16; (1 << 8) * NL], &[0u8; 2])
+    }
+}
+
+/// Checksum of the weight bytes (64-bit words through a mixing function).
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = bytes.len() as u64;
+    for c in bytes.chunks(8) {
+        let mut w = [0u8; 8];
+        w[..c.len()].copy_from_slice(c);
+        h = features::mix(h, u64::from_le_bytes(w));
+    }
+    h
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    if let Some(s) = b.get(at..at + 4) {
+        w.copy_from_slice(s);
+    }
+    u32::from_le_bytes(w)
+}
+
+impl NerModel {
+    /// The model bundled with the crate, loaded once on first use. If the
+    /// bundled file were damaged, this is an empty model that proposes
+    /// nothing ([`NerModel::bundled_checked`] reports the error).
+    pub fn bundled() -> &'static NerModel {
+        static MODEL: OnceLock<NerModel> = OnceLock::new();
+        MODEL.get_or_init(|| NerModel::bundled_checked().unwrap_or_default())
+    }
+
+    /// Reads the bundled model, reporting a damaged file.
+    ///
+    /// # Errors
+    /// [`ModelError`] when the bundled bytes are not a valid model.
+    pub fn bundled_checked() -> Result<NerModel, ModelError> {
+        NerModel::from_static(BUNDLED)
+    }
+
+    /// Reads a model from bytes (a copy is kept).
+    ///
+    /// # Errors
+    /// [`ModelError`] on a wrong magic number, version, size or checksum.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
+        NerModel::from_cow(Cow::Owned(bytes.to_vec()))
+    }
+
+    /// Reads a model from static bytes without copying them.
+    ///
+    /// # Errors
+    /// As [`NerModel::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<NerModel, ModelError> {
+        NerModel::from_cow(Cow::Borrowed(bytes))
+    }
+
+    fn from_cow(bytes: Cow<'static, [u8]>) -> Result<NerModel, ModelError> {
+        let b: &[u8] = &bytes;
+        if b.len() < HEADER || &b[..8] != MAGIC {
+            return Err(ModelError::Format("bad magic number".into()));
+        }
+        let version = u32_at(b, 8);
+        if version != VERSION {
+            return Err(ModelError::Format(format!("unsupported version {version}")));
+        }
+        let bits = u32_at(b, 12);
+        let labels = u32_at(b, 16);
+        if !(8..=26).contains(&bits) || labels as usize != NL {
+            return Err(ModelError::Format(format!(
+                "bad table size (bits {bits}, labels {labels})"
+            )));
+        }
+        let scale = f32::from_bits(u32_at(b, 20));
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(ModelError::Format("bad weight scale".into()));
+        }
+        let sum = u64::from(u32_at(b, 24)) | u64::from(u32_at(b, 28)) << 32;
+        let lex_bits = u32_at(b, 32);
+        if !(1..=24).contains(&lex_bits) {
+            return Err(ModelError::Format(format!(
+                "bad lexicon size (bits {lex_bits})"
+            )));
+        }
+        let meta_len = u32_at(b, 36) as usize;
+        let offset = HEADER.saturating_add(meta_len);
+        let lex = offset + (1usize << bits) * NL * 2;
+        let expected = lex + (1usize << lex_bits);
+        if b.len() != expected {
+            return Err(ModelError::Format(format!(
+                "expected {expected} bytes, found {}",
+                b.len()
+            )));
+        }
+        let meta = String::from_utf8(b[HEADER..offset].to_vec())
+            .map_err(|_| ModelError::Format("metadata is not UTF-8".into()))?;
+        if checksum(&b[offset..]) != sum {
+            return Err(ModelError::Checksum);
+        }
+        Ok(NerModel {
+            bits,
+            scale,
+            meta,
+            bytes,
+            offset,
+            lex,
+        })
+    }
+
+    /// Builds a model from quantized weights (`2^bits * 9` values) and a
+    /// case lexicon (power-of-two length, at least 2).
+    pub(crate) fn from_weights(
+        bits: u32,
+        scale: f32,
+        meta: String,
+        weights: &[i16],
+        lexicon: &[u8],
+    ) -> NerModel {
+        let mut b = Vec::with_capacity(HEADER + meta.len() + weights.len() * 2);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&VERSION.to_le_bytes());
+        b.extend_from_slice(&bits.to_le_bytes());
+        b.extend_from_slice(&(NL as u32).to_le_bytes());
+        b.extend_from_slice(&scale.to_bits().to_le_bytes());
+        b.extend_from_slice(&[0u8; 8]);
+        b.extend_from_slice(&lexicon.len().trailing_zeros().to_le_bytes());
+        b.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+        b.extend_from_slice(meta.as_bytes());
+        let offset = b.len();
+        for w in weights {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        let lex = b.len();
+        b.extend_from_slice(lexicon);
+        let sum = checksum(&b[offset..]);
+        b[24..32].copy_from_slice(&sum.to_le_bytes());
+        NerModel {
+            bits,
+            scale,
+            meta,
+            bytes: Cow::Owned(b),
+            offset,
+            lex,
+        }
+    }
+
+    /// The model as file bytes (the format in the module docs).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.bytes.to_vec()
+    }
+
+    /// The training settings and data recorded in the file.
+    pub fn meta(&self) -> &str {
+        &self.meta
+    }
+
+    /// Checksum of the weights, as stored in the file.
+    pub fn checksum(&self) -> u64 {
+        u64::from(u32_at(&self.bytes, 24)) | u64::from(u32_at(&self.bytes, 28)) << 32
+    }
+
+    /// Adds the weights of the features to `scores`.
+    fn score(&self, feats: &[u64], scores: &mut [i32; NL]) {
+        let shift = 64 - self.bits;
+        let w = &self.bytes[self.offset..self.lex];
+        for &f in feats {
+            let row = (f >> shift) as usize * NL * 2;
+            if let Some(r) = w.get(row..row + NL * 2) {
+                for (s, c) in scores.iter_mut().zip(r.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([c[0], c[1]]));
+                }
+            }
+        }
+    }
+
+    /// Proposes entity spans over a document's tokens. `sentences` are token
+    /// ranges of the sentences (tokens outside every sentence are not
+    /// labelled; an empty list means one sentence over all tokens); `kb` has
+    /// one optional hint per token (missing entries count as no hint).
+    pub fn predict(
+        &self,
+        tokens: &[Token<'_>],
+        sentences: &[Range<usize>],
+        kb: &[Option<KbHint>],
+    ) -> Vec<ModelSpan> {
+        let all = std::slice::from_ref(&(0..tokens.len())).to_vec();
+        let sentences = if sentences.is_empty() {
+            &all[..]
+        } else {
+            sentences
+        };
+        let infos = tok_infos(tokens, sentences, kb, &self.bytes[self.lex..]);
+        let mut labels = vec![0usize; tokens.len()];
+        let mut probs = vec![0f32; tokens.len()];
+        let mut feats = Vec::with_capacity(64);
+        for s in sentences {
+            let s = s.start.min(tokens.len())..s.end.min(tokens.len());
+            let (mut y1, mut y2) = (0, 0);
+            for i in s {
+                if y1 == 0 && infos[i].skippable() {
+                    (y2, y1) = (y1, 0);
+                    probs[i] = 1.0;
+                    continue;
+                }
+                feats.clear();
+                static_features(&infos, i, &mut feats);
+                label_features(&infos, i, y1, y2, &mut feats);
+                let mut scores = [0i32; NL];
+                self.score(&feats, &mut scores);
+                let (best, p) = decide(&scores, y1, self.scale);
+                labels[i] = best;
+                probs[i] = p;
+                y2 = y1;
+                y1 = best;
+            }
+        }
+        spans(&labels, &probs)
+    }
+}
+
+/// True when label `l` may follow `prev`.
+fn allowed(prev: usize, l: usize) -> bool {
+    !is_inside(l) || (prev != 0 && type_of(prev) == type_of(l))
+}
+
+/// The best allowed label and its probability (softmax over allowed labels).
+fn decide(scores: &[i32; NL], prev: usize, scale: f32) -> (usize, f32) {
+    let mut best = 0;
+    for l in 1..NL {
+        if allowed(prev, l) && scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    let top = scores[best];
+    let mut z = 0f32;
+    for (l, &s) in scores.iter().enumerate() {
+        if allowed(prev, l) {
+            z += ((s - top) as f32 * scale).exp();
+        }
+    }
+    (best, if z > 0.0 { 1.0 / z } else { 0.0 })
+}
+
+/// Spans of `B-X I-X*` runs.
+fn spans(labels: &[usize], probs: &[f32]) -> Vec<ModelSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(t) = type_of(labels[i]) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += 1;
+        while i < labels.len() && labels[i] == inside(t) {
+            i += 1;
+        }
+        let score = probs[start..i].iter().sum::<f32>() / (i - start) as f32;
+        out.push(ModelSpan {
+            tokens: start..i,
+            label: type_label(t),
+            score,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,323 @@
+//! Training the entity model: a greedy averaged perceptron.
+//!
+//! Gold sentences are rebuilt as text (tokens joined by single spaces, one
+//! sentence a line) and tokenized by the tokenize layer, so the model is
+//! trained on exactly the tokens it sees when tagging; gold entities are
+//! projected onto those tokens by byte overlap. Training visits documents in
+//! an order shuffled with a fixed-seed xorshift generator, predicts each
+//! token from the features and its own previous predictions, and on a
+//! mistake adds the features to the gold label and subtracts them from the
+//! predicted one. The final weights are the average over all steps
+//! (computed with the usual "sum of step-weighted updates" trick) and are
+//! quantized to `i16`. Everything is sequential, so the same data and
+//! settings always give the same bytes.
+
+use std::ops::Range;
+
+use super::features::{
+    NL, TYPES, begin, build_lexicon, inside, label_features, static_features, tok_infos,
+};
+use super::{KbHint, NerModel, allowed};
+use crate::eval::GoldSentence;
+use crate::{Token, Tokenizer};
+
+/// Size of the case lexicon (`2^LEXICON_BITS` one-byte slots).
+const LEXICON_BITS: u32 = 18;
+
+/// Training settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TrainConfig {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the document shuffle.
+    pub seed: u64,
+    /// The weight table has `2^bits` rows.
+    pub bits: u32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 10,
+            seed: 0x5eed,
+            bits: 18,
+        }
+    }
+}
+
+impl TrainConfig {
+    /// Sets the number of epochs.
+    pub fn epochs(mut self, n: usize) -> TrainConfig {
+        self.epochs = n;
+        self
+    }
+    /// Sets the shuffle seed.
+    pub fn seed(mut self, seed: u64) -> TrainConfig {
+        self.seed = seed;
+        self
+    }
+    /// Sets the table size (`2^bits` rows, clamped to 8..=26).
+    pub fn bits(mut self, bits: u32) -> TrainConfig {
+        self.bits = bits.clamp(8, 26);
+        self
+    }
+}
+
+/// One training document: gold sentences that share document-level
+/// evidence (a tweet is a document of one sentence).
+#[derive(Debug, Clone, Default)]
+pub struct TrainDoc {
+    /// The sentences, in order.
+    pub sentences: Vec<GoldSentence>,
+}
+
+impl TrainDoc {
+    /// Reads the documents of a CoNLL-style training file (see
+    /// [`read_conll`](crate::eval::read_conll)). When `marked`, sentences are
+    /// grouped by the file's document markers; otherwise every sentence is a
+    /// document of its own (tweets).
+    ///
+    /// # Errors
+    /// A malformed line.
+    pub fn read(text: &str, marked: bool) -> Result<Vec<TrainDoc>, crate::eval::EvalError> {
+        let mut docs: Vec<TrainDoc> = Vec::new();
+        for s in crate::eval::read_conll(text)? {
+            let same = marked
+                && docs
+                    .last()
+                    .and_then(|d| d.sentences.last())
+                    .is_some_and(|l| l.doc == s.doc);
+            if !same {
+                docs.push(TrainDoc::default());
+            }
+            if let Some(d) = docs.last_mut() {
+                d.sentences.push(s);
+            }
+        }
+        Ok(docs)
+    }
+}
+
+/// The training files of the bundled model, relative to the training-data
+/// directory, each with whether it marks documents.
+pub const TRAIN_FILES: &[(&str, bool)] = &[
+    ("gum/gum_ccby.iob2", true),
+    ("gum/gum_ccbysa.iob2", true),
+    ("btc/train.iob2", false),
+    ("btc/dev.iob2", false),
+    ("btc/test.iob2", false),
+    ("wnut17/train.iob2", false),
+    ("wnut17/dev.iob2", false),
+    ("wnut17/test.iob2", false),
+];
+
+/// A document turned into features and gold label indices.
+struct Prepared {
+    /// Label-independent features of every token, flattened.
+    feats: Vec<u64>,
+    /// Start of each token's features in `feats` (one extra at the end).
+    starts: Vec<usize>,
+    infos: Vec<super::features::TokInfo>,
+    sentences: Vec<Range<usize>>,
+    gold: Vec<u8>,
+}
+
+/// The training text of a document: tokens joined by spaces, a sentence a line.
+fn doc_text(doc: &TrainDoc) -> (String, Vec<Range<usize>>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for s in &doc.sentences {
+        let (t, _) = s.text();
+        let base = text.len();
+        text.push_str(&t);
+        spans.push(base..text.len());
+        text.push('\n');
+    }
+    (text, spans)
+}
+
+/// Tokens and sentence token ranges of text split into sentence spans.
+fn tokenize<'a>(text: &'a str, sent_spans: &[Range<usize>]) -> (Vec<Token<'a>>, Vec<Range<usize>>) {
+    let tokenizer = Tokenizer::new();
+    let mut tokens: Vec<Token<'a>> = Vec::new();
+    let mut sentences = Vec::new();
+    for s in sent_spans {
+        let first = tokens.len();
+        for mut t in tokenizer.tokens(&text[s.clone()]) {
+            t.span = t.span.shift(s.start);
+            tokens.push(t);
+        }
+        sentences.push(first..tokens.len());
+    }
+    (tokens, sentences)
+}
+
+fn prepare(
+    doc: &TrainDoc,
+    hints: &dyn Fn(&[Token<'_>]) -> Vec<Option<KbHint>>,
+    lexicon: &[u8],
+) -> Prepared {
+    let mut text = String::new();
+    let mut gold_spans: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut sent_spans: Vec<Range<usize>> = Vec::new();
+    for s in &doc.sentences {
+        let (t, offsets) = s.text();
+        let base = text.len();
+        for (r, label) in &s.entities {
+            let Some(ty) = TYPES.iter().position(|x| x == label) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (
+                offsets.get(r.start),
+                r.end.checked_sub(1).and_then(|e| offsets.get(e)),
+            ) {
+                gold_spans.push((base + a.start..base + b.end, ty));
+            }
+        }
+        text.push_str(&t);
+        sent_spans.push(base..text.len());
+        text.push('\n');
+    }
+    let (tokens, sentences) = tokenize(&text, &sent_spans);
+    let mut gold = vec![0u8; tokens.len()];
+    for (span, ty) in &gold_spans {
+        let mut first = true;
+        for (k, t) in tokens.iter().enumerate() {
+            if t.span.start < span.end && span.start < t.span.end {
+                if gold[k] == 0 {
+                    gold[k] = if first { begin(*ty) } else { inside(*ty) } as u8;
+                }
+                first = false;
+            }
+        }
+    }
+    let kb = hints(&tokens);
+    let infos = tok_infos(&tokens, &sentences, &kb, lexicon);
+    let mut feats = Vec::with_capacity(tokens.len() * 48);
+    let mut starts = Vec::with_capacity(tokens.len() + 1);
+    for i in 0..tokens.len() {
+        starts.push(feats.len());
+        static_features(&infos, i, &mut feats);
+    }
+    starts.push(feats.len());
+    Prepared {
+        feats,
+        starts,
+        infos,
+        sentences,
+        gold,
+    }
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Trains a model on gold documents. `hints` gives the knowledge-base hints
+/// of a document's tokens (use `|t| vec![None; t.len()]` for none); it must
+/// be the same function the tagger uses when predicting. `unlabeled` is
+/// running text (articles) that, with the training text, feeds the case
+/// lexicon. `meta` is recorded in the file (settings, data).
+pub fn train(
+    docs: &[TrainDoc],
+    unlabeled: &[&str],
+    config: &TrainConfig,
+    hints: &dyn Fn(&[Token<'_>]) -> Vec<Option<KbHint>>,
+    meta: &str,
+) -> NerModel {
+    let bits = config.bits.clamp(8, 26);
+    let shift = 64 - bits;
+    let texts: Vec<(String, Vec<Range<usize>>)> = docs.iter().map(doc_text).collect();
+    let tokenizer = Tokenizer::new();
+    let split: Vec<Vec<Range<usize>>> = unlabeled
+        .iter()
+        .map(|t| tokenizer.sentences(t).iter().map(|s| s.range()).collect())
+        .collect();
+    let lexicon = build_lexicon(
+        texts
+            .iter()
+            .map(|(t, s)| tokenize(t, s))
+            .chain(unlabeled.iter().zip(&split).map(|(t, s)| tokenize(t, s))),
+        LEXICON_BITS,
+    );
+    let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, hints, &lexicon)).collect();
+    let size = (1usize << bits) * NL;
+    let mut w = vec![0f32; size];
+    let mut u = vec![0f64; size];
+    let mut c: f64 = 1.0;
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = Rng(config.seed | 1);
+    let mut feats: Vec<u64> = Vec::with_capacity(64);
+    for _ in 0..config.epochs {
+        rng.shuffle(&mut order);
+        for &d in &order {
+            let p = &prepared[d];
+            for s in &p.sentences {
+                let (mut y1, mut y2) = (0usize, 0usize);
+                for i in s.clone() {
+                    if y1 == 0 && p.infos[i].skippable() {
+                        (y2, y1) = (y1, 0);
+                        continue;
+                    }
+                    feats.clear();
+                    feats.extend_from_slice(&p.feats[p.starts[i]..p.starts[i + 1]]);
+                    label_features(&p.infos, i, y1, y2, &mut feats);
+                    let mut scores = [0f32; NL];
+                    for &f in &feats {
+                        let row = (f >> shift) as usize * NL;
+                        for (s, x) in scores.iter_mut().zip(&w[row..row + NL]) {
+                            *s += x;
+                        }
+                    }
+                    let mut best = 0;
+                    for l in 1..NL {
+                        if allowed(y1, l) && scores[l] > scores[best] {
+                            best = l;
+                        }
+                    }
+                    let g = usize::from(p.gold[i]);
+                    if best != g {
+                        for &f in &feats {
+                            let row = (f >> shift) as usize * NL;
+                            w[row + g] += 1.0;
+                            u[row + g] += c;
+                            w[row + best] -= 1.0;
+                            u[row + best] -= c;
+                        }
+                    }
+                    c += 1.0;
+                    y2 = y1;
+                    y1 = best;
+                }
+            }
+        }
+    }
+    // Average, then quantize.
+    let avg: Vec<f32> = w
+        .iter()
+        .zip(&u)
+        .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+        .collect();
+    let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let q: Vec<i16> = avg
+        .iter()
+        .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    NerModel::from_weights(bits, scale, meta.to_string(), &q, &lexicon)
+}
