@@ -737,6 +737,27 @@ impl<'a> Ctx<'a> {
             let Some(cue) = cue_word(&lower) else {
                 continue;
             };
+            // `a pattern called a “glider”`: naming, not speech.
+            if matches!(
+                lower.as_str(),
+                "called" | "dubbed" | "termed" | "labeled" | "labelled" | "named"
+            ) && i > 0
+                && self
+                    .word(&left[i - 1])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && pronoun(&self.lower(&left[i - 1])).is_none()
+                && !matches!(
+                    self.lower(&left[i - 1]).as_str(),
+                    "they" | "we" | "i" | "who"
+                )
+                && left[i + 1..].iter().all(|t| {
+                    t.kind == TokKind::Word && matches!(self.lower(t).as_str(), "a" | "an" | "the")
+                })
+            {
+                return None;
+            }
             // `said — as reported by Hurriyet —`: who passed the words on.
             if matches!(lower.as_str(), "reported" | "quoted" | "cited")
                 && i > 0
@@ -1001,9 +1022,14 @@ impl<'a> Ctx<'a> {
             end += 1;
         }
         let who = self.np(&toks[s.min(end)..end], false);
-        // Apposition: `said the White House spokesman, Hogan Gidley`.
+        // Apposition: `said the White House spokesman, Hogan Gidley` (a role
+        // first; `according to police, Smith was …` is no apposition).
         let named_person = matches!(who, Who::Named { entity, .. } if self.entities[entity].label == Label::Person);
+        let role_first = toks[s.min(end)..end]
+            .iter()
+            .any(|t| t.kind == TokKind::Word && is_role(&self.lower(t)));
         if !named_person
+            && role_first
             && toks.get(end).is_some_and(|t| t.kind == TokKind::Punct(','))
             && let Some(next) = toks.get(end + 1)
         {

@@ -577,3 +577,28 @@ fn gendered_title_anywhere_gives_gender() {
     );
     assert_eq!(q[0].speaker, None);
 }
+
+#[test]
+fn naming_participle_is_not_speech() {
+    let q = run(
+        "T\n\nGuy found a pattern called a \"glider\" in the Game of Life.\n",
+        &[("Guy", P, "Richard K. Guy")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue, None);
+    let q = run(
+        "T\n\nGuy called it a \"glider\" at once.\n",
+        &[("Guy", P, "Richard K. Guy")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Richard K. Guy"));
+}
+
+#[test]
+fn according_to_then_main_clause_is_no_apposition() {
+    let q = run(
+        "T\n\nAccording to police and county officials, Zhukovskyy was driving \"erratically and across the line\".\n",
+        &[("Zhukovskyy", P, "Volodymyr Zhukovskyy")],
+    );
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].cue.as_deref(), Some("According to"));
+}
