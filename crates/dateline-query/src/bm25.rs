@@ -64,26 +64,33 @@ pub fn idf(doc_freq: u64, num_docs: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-/// Precomputed weight of one term (or phrase) in one field.
-#[derive(Debug, Clone)]
-pub(crate) struct Bm25 {
-    weight: f32,
-    cache: [f32; 256],
+/// The length-normalization term `k1 · (1 − b + b · dl / avgdl)` for each
+/// of the 256 norm codes of a field whose mean length is
+/// `total_tokens / num_docs`.
+pub(crate) fn norm_table(total_tokens: u64, num_docs: u64) -> [f32; 256] {
+    let avg = if num_docs == 0 {
+        1.0
+    } else {
+        total_tokens as f32 / num_docs as f32
+    };
+    let mut cache = [0.0f32; 256];
+    for (i, c) in cache.iter_mut().enumerate() {
+        *c = K1 * (1.0 - B + B * fieldnorm_len(i as u8) as f32 / avg);
+    }
+    cache
 }
 
-impl Bm25 {
-    /// A weight for a term with the given summed idf over a field whose
-    /// mean length is `total_tokens / num_docs`.
-    pub(crate) fn new(idf: f32, total_tokens: u64, num_docs: u64) -> Bm25 {
-        let avg = if num_docs == 0 {
-            1.0
-        } else {
-            total_tokens as f32 / num_docs as f32
-        };
-        let mut cache = [0.0f32; 256];
-        for (i, c) in cache.iter_mut().enumerate() {
-            *c = K1 * (1.0 - B + B * fieldnorm_len(i as u8) as f32 / avg);
-        }
+/// Precomputed weight of one term (or phrase) in one field.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bm25<'a> {
+    weight: f32,
+    cache: &'a [f32; 256],
+}
+
+impl<'a> Bm25<'a> {
+    /// A weight for a term with the given (summed) idf, over a field's
+    /// [`norm_table`].
+    pub(crate) fn new(idf: f32, cache: &'a [f32; 256]) -> Bm25<'a> {
         Bm25 {
             weight: idf * (1.0 + K1),
             cache,

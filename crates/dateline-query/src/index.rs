@@ -110,6 +110,9 @@ pub(crate) struct Field {
     pub(crate) norms: Vec<u8>,
     /// Sum of the lengths of live documents.
     pub(crate) total_tokens: u64,
+    /// BM25 length normalization per norm code, computed on first use
+    /// after each change of the field's statistics.
+    pub(crate) norm_cache: std::sync::OnceLock<[f32; 256]>,
 }
 
 impl Field {
@@ -156,6 +159,13 @@ impl Field {
         self.lengths.push(length);
         self.norms.push(fieldnorm_id(length));
         self.total_tokens += u64::from(length);
+        self.norm_cache = std::sync::OnceLock::new();
+    }
+
+    /// The BM25 length-normalization table for the current statistics.
+    pub(crate) fn norm_table(&self, num_docs: u64) -> &[f32; 256] {
+        self.norm_cache
+            .get_or_init(|| crate::bm25::norm_table(self.total_tokens, num_docs))
     }
 }
 
@@ -216,6 +226,9 @@ pub struct Index {
     pub(crate) doc_entities: Vec<Vec<(u8, u32, u32)>>,
     /// Normalized name or surface form -> entities (field, term) it refers to.
     pub(crate) aliases: HashMap<Box<str>, Vec<(u8, u32)>>,
+    /// Whether entity values are also resolved through the tag layer's
+    /// bundled knowledge base.
+    pub(crate) use_kb: bool,
 }
 
 impl Default for Index {
@@ -243,6 +256,7 @@ impl Index {
             by_id: HashMap::new(),
             doc_entities: Vec::new(),
             aliases: HashMap::new(),
+            use_kb: true,
         }
     }
 
@@ -268,6 +282,14 @@ impl Index {
             .zip(&self.deleted)
             .filter(|(_, d)| !**d)
             .map(|(d, _)| d.id.as_str())
+    }
+
+    /// Turns off resolving entity values through the tag layer's bundled
+    /// knowledge base; only names and surface forms seen in the indexed
+    /// documents then count as aliases.
+    pub fn without_knowledge_base(mut self) -> Index {
+        self.use_kb = false;
+        self
     }
 
     /// The analyzer used for documents and queries.
@@ -432,6 +454,7 @@ impl Index {
             if let Some(len) = field.lengths.get(d) {
                 field.total_tokens -= u64::from(*len);
             }
+            field.norm_cache = std::sync::OnceLock::new();
         }
         true
     }
@@ -494,6 +517,22 @@ impl Index {
                     let canonical = self.fields.get(f).and_then(|x| x.terms.get(t as usize));
                     if let Some(&st) = canonical.and_then(|c| self.fields[SPEAKER].dict.get(c)) {
                         push(&mut out, (SPEAKER, st));
+                    }
+                }
+            }
+        }
+        if self.use_kb {
+            // Names the knowledge base knows as aliases (`США`), even when no
+            // indexed article used that form.
+            for entry in crate::tag::KnowledgeBase::bundled().lookup(value) {
+                let canonical = self.analyzer.normalize_name(&entry.canonical);
+                let label_field = entity_field(entry.label);
+                for &f in fields {
+                    let applies =
+                        Some(f) == label_field || (f == SPEAKER && entry.label == Label::Person);
+                    if let (true, Some(&t)) = (applies, self.fields[f].dict.get(canonical.as_str()))
+                    {
+                        push(&mut out, (f, t));
                     }
                 }
             }

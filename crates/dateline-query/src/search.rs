@@ -233,11 +233,11 @@ pub struct SearchResults {
 
 /// Ids and scores of the best matches, without stored fields.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TopDocs {
+pub struct TopDocs<'a> {
     /// Number of matching documents.
     pub total: usize,
     /// (document id, score), best first.
-    pub docs: Vec<(String, f32)>,
+    pub docs: Vec<(&'a str, f32)>,
 }
 
 /// What a query looks for, collected for highlighting and facets.
@@ -268,15 +268,11 @@ impl Index {
 
     fn term_matches(&self, field: usize, p: &Postings, out: &mut Matches) {
         let f = &self.fields[field];
-        let bm = Bm25::new(
-            idf(self.doc_freq(p), self.num_live()),
-            f.total_tokens,
-            self.num_live(),
-        );
+        let n = self.num_live();
+        let bm = Bm25::new(idf(self.doc_freq(p), n), f.norm_table(n));
         out.docs.reserve(p.docs.len());
         out.scores.reserve(p.docs.len());
-        for (i, (&d, &tf)) in p.docs.iter().zip(&p.freqs).enumerate() {
-            let _ = i;
+        for (&d, &tf) in p.docs.iter().zip(&p.freqs) {
             if self.is_live(d) {
                 out.push(
                     d,
@@ -307,7 +303,7 @@ impl Index {
             _ => {
                 let n = self.num_live();
                 let idf_sum: f32 = lists.iter().map(|p| idf(self.doc_freq(p), n)).sum();
-                let bm = Bm25::new(idf_sum, f.total_tokens, n);
+                let bm = Bm25::new(idf_sum, f.norm_table(n));
                 let mut cursors = vec![0usize; lists.len()];
                 'docs: for (i0, &d) in lists[0].docs.iter().enumerate() {
                     if !self.is_live(d) {
@@ -500,14 +496,14 @@ impl Index {
     ///
     /// # Errors
     /// [`Error::TooDeep`] for a hand-built tree deeper than the parser allows.
-    pub fn top_docs(&self, q: &Query, limit: usize) -> Result<TopDocs, Error> {
+    pub fn top_docs(&self, q: &Query, limit: usize) -> Result<TopDocs<'_>, Error> {
         let (m, _) = self.run(q)?;
         let top = top_k(&m, limit);
         Ok(TopDocs {
             total: m.docs.len(),
             docs: top
                 .into_iter()
-                .map(|(d, s)| (self.docs[d as usize].id.clone(), s))
+                .map(|(d, s)| (self.docs[d as usize].id.as_str(), s))
                 .collect(),
         })
     }
@@ -672,23 +668,29 @@ fn intersect_all(mut lists: Vec<Matches>) -> Option<Matches> {
 }
 
 /// The `limit` best (doc, score) pairs: score descending, then doc ascending.
+///
+/// Keeps a sorted buffer of at most `limit` entries, so a scan costs one
+/// comparison per match once the buffer is full.
 pub(crate) fn top_k(m: &Matches, limit: usize) -> Vec<(u32, f32)> {
-    let mut v: Vec<(u32, f32)> = m
-        .docs
-        .iter()
-        .copied()
-        .zip(m.scores.iter().copied())
-        .collect();
-    let cmp = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let better = |a: (u32, f32), b: (u32, f32)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
+    let mut top: Vec<(u32, f32)> = Vec::with_capacity(limit.min(m.docs.len()) + 1);
     if limit == 0 {
-        return Vec::new();
+        return top;
     }
-    if v.len() > limit {
-        v.select_nth_unstable_by(limit - 1, cmp);
-        v.truncate(limit);
+    for (&d, &s) in m.docs.iter().zip(&m.scores) {
+        let cand = (d, s);
+        if top.len() == limit {
+            match top.last() {
+                Some(&worst) if better(cand, worst) => {
+                    top.pop();
+                }
+                _ => continue,
+            }
+        }
+        let at = top.partition_point(|&x| better(x, cand));
+        top.insert(at, cand);
     }
-    v.sort_unstable_by(cmp);
-    v
+    top
 }
 
 /// Number of places where the phrase occurs: for each position of the first

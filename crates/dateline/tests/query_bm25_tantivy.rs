@@ -111,7 +111,7 @@ impl Engines {
             .map(|(s, addr)| (self.ids[addr.doc_id as usize].as_str(), *s))
             .collect();
         for (id, score) in &all.docs {
-            let t = theirs_by_id[id.as_str()];
+            let t = theirs_by_id[id];
             assert!(
                 (score - t).abs() < 1e-4,
                 "{ours}: {id} scores {score} here, {t} in tantivy"
@@ -121,7 +121,7 @@ impl Engines {
             .docs
             .iter()
             .take(10)
-            .map(|(id, _)| id.as_str())
+            .map(|(id, _)| *id)
             .collect();
         let top_theirs: Vec<&str> = tantivy_all
             .iter()

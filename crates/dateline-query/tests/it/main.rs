@@ -386,3 +386,20 @@ fn wikinews_index_is_compact() {
         "index without stored text is {ratio:.3}x the raw text"
     );
 }
+
+#[test]
+fn knowledge_base_aliases_resolve_names_no_article_used() {
+    let tagged = doc(
+        "u",
+        "Summit\n\nThe United States hosted the summit.\n",
+        "2020-05-05",
+        &[(Label::Gpe, "United States", "United States")],
+    );
+    let mut index = Index::new();
+    index.add(&tagged);
+    assert_eq!(ids(&index, "gpe:Америка"), ["u"]);
+    assert_eq!(ids(&index, "entity:USA"), ["u"]);
+    let index = index.without_knowledge_base();
+    assert!(ids(&index, "gpe:Америка").is_empty());
+    assert_eq!(ids(&index, "gpe:\"united states\""), ["u"]);
+}

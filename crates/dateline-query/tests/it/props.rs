@@ -251,7 +251,7 @@ proptest! {
     fn results_equal_a_brute_force_scan(docs in proptest::collection::vec(gen_doc(), 1..12), q in vocab_query()) {
         let a = Analyzer::new();
         let tagged: Vec<TaggedDocument> = docs.iter().enumerate().map(|(i, g)| tagged(i, g)).collect();
-        let mut index = Index::new();
+        let mut index = Index::new().without_knowledge_base();
         let mut aliases = HashSet::new();
         for t in &tagged {
             index.add(t);
