@@ -362,7 +362,7 @@ fn plain<'a>(
     segs.extend(Segments::all(&text[s..e]).map(|g| Seg {
         start: g.start + s,
         end: g.end + s,
-        ascii: g.ascii,
+        ..g
     }));
     let n = segs.len();
     let glued = |a: usize, b: usize| segs[a].end == segs[b].start;

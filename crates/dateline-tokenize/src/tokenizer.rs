@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use crate::news::NewsTokens;
-use crate::normalize::{normalize, normalize_ascii};
+use crate::normalize::normalize;
 use crate::segment::Segments;
 use crate::sentence;
 use crate::stem::{Language, StemCache};
@@ -266,7 +266,12 @@ impl<'a> Iterator for Words<'a> {
         let g = self.segs.next()?;
         let text = &self.text[g.start..g.end];
         let (norm, numeric) = if g.ascii {
-            (normalize_ascii(text), text.as_bytes()[0].is_ascii_digit())
+            let norm = if g.upper {
+                std::borrow::Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            };
+            (norm, text.as_bytes()[0].is_ascii_digit())
         } else {
             (
                 normalize(text),
