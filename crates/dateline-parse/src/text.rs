@@ -125,22 +125,24 @@ pub(crate) fn starts_lower(s: &str) -> bool {
 
 /// Lowercase letters and digits of `s`, words joined by single spaces.
 pub(crate) fn norm_words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     if s.is_ascii() {
+        let mut bytes = Vec::with_capacity(s.len());
         for &b in s.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
+                if pending_space && !bytes.is_empty() {
+                    bytes.push(b' ');
                 }
                 pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                bytes.push(b.to_ascii_lowercase());
             } else if b != b'\'' {
                 pending_space = true;
             }
         }
-        return out;
+        // Only ASCII letters, digits and spaces were pushed.
+        return String::from_utf8(bytes).unwrap_or_default();
     }
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
