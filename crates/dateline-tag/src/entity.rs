@@ -1,6 +1,8 @@
 //! Entity types and the tagger.
 
-use crate::{Document, Quote, Span};
+use std::sync::Arc;
+
+use crate::{Block, BlockKind, Document, KnowledgeBase, Quote, Span, Tokenizer};
 
 /// Entity labels (OntoNotes names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -51,6 +53,17 @@ impl Label {
             Label::Misc => "MISC",
         }
     }
+
+    /// True for labels of named things (not dates, times or amounts).
+    pub fn is_name(self) -> bool {
+        !matches!(self, Label::Date | Label::Time | Label::Money | Label::Percent)
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One entity mention.
@@ -79,24 +92,83 @@ pub struct TaggedDocument {
     pub quotes: Vec<Quote>,
 }
 
+#[derive(Debug, Clone)]
+enum KbRef {
+    Bundled,
+    Custom(Arc<KnowledgeBase>),
+}
+
 /// Finds entities and quotations.
-#[derive(Debug, Clone, Default)]
-pub struct Tagger {}
+///
+/// The tagger is cheap to clone, `Send` and `Sync`; the bundled knowledge
+/// base is parsed once per process.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    kb: KbRef,
+    tokenizer: Tokenizer,
+    model: bool,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
 
 impl Tagger {
-    /// A tagger with the bundled knowledge base.
+    /// A tagger with the bundled knowledge base and the bundled model.
     pub fn new() -> Tagger {
-        Tagger {}
+        Tagger { kb: KbRef::Bundled, tokenizer: Tokenizer::new(), model: true }
     }
 
-    /// Entity mentions of a document's content blocks.
-    pub fn entities(&self, _doc: &Document) -> Vec<Entity> {
-        Vec::new()
+    /// A tagger with another knowledge base (e.g. the bundled one extended
+    /// with [`KnowledgeBase::extend_from_file`]).
+    pub fn with_knowledge_base(kb: KnowledgeBase) -> Tagger {
+        Tagger { kb: KbRef::Custom(Arc::new(kb)), ..Tagger::new() }
     }
 
-    /// Entity mentions of plain text.
-    pub fn entities_text(&self, _text: &str) -> Vec<Entity> {
-        Vec::new()
+    /// Turns the learned model on or off (on by default); with it off only
+    /// the knowledge base and the rules tag.
+    pub fn with_model(mut self, on: bool) -> Tagger {
+        self.model = on;
+        self
+    }
+
+    /// The knowledge base in use.
+    pub fn knowledge_base(&self) -> &KnowledgeBase {
+        match &self.kb {
+            KbRef::Bundled => KnowledgeBase::bundled(),
+            KbRef::Custom(kb) => kb,
+        }
+    }
+
+    /// Entity mentions of a document's article text, in text order: content
+    /// blocks (title, headings, paragraphs, captions), datelines, and
+    /// repetitions of the headline that the parser set aside; never
+    /// navigation, teasers, widgets or footers.
+    pub fn entities(&self, doc: &Document) -> Vec<Entity> {
+        crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, self.model, doc, is_article_text)
+    }
+
+    /// Entity mentions of a document's boilerplate blocks (navigation,
+    /// teasers, footers), tagged separately from the article text.
+    pub fn boilerplate_entities(&self, doc: &Document) -> Vec<Entity> {
+        crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, self.model, doc, |b| !is_article_text(b))
+    }
+
+    /// Entity mentions of plain text (the whole text is one paragraph).
+    pub fn entities_text(&self, text: &str) -> Vec<Entity> {
+        let doc = Document {
+            id: String::new(),
+            text: text.to_string(),
+            title: None,
+            site: None,
+            date: None,
+            url: None,
+            blocks: Vec::new(),
+        }
+        .into_plain();
+        self.entities(&doc)
     }
 
     /// Quotations of a document, given its entities.
@@ -109,5 +181,24 @@ impl Tagger {
         let entities = self.entities(&document);
         let quotes = self.quotes(&document, &entities);
         TaggedDocument { document, entities, quotes }
+    }
+}
+
+/// Blocks whose entities are article content.
+fn is_article_text(b: &Block) -> bool {
+    b.kind.is_content()
+        || b.kind == BlockKind::Dateline
+        || (b.kind == BlockKind::Boilerplate && b.reason.as_deref().is_some_and(|r| r.contains("title")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        assert_send_sync::<Tagger>();
     }
 }

@@ -87,6 +87,9 @@ pub(crate) enum CaseRule {
 pub(crate) struct AliasEnd {
     pub(crate) entry: u32,
     pub(crate) case: CaseRule,
+    /// For [`CaseRule::Any`]: some matched word must be capitalized (short
+    /// aliases such as "White House", "Daily News").
+    need_cap: bool,
     /// Concatenated token texts of the alias, for [`CaseRule::Exact`].
     exact: Box<str>,
 }
@@ -232,7 +235,9 @@ impl KnowledgeBase {
                 continue;
             }
             let exact: String = toks.iter().map(|t| t.text).collect();
-            self.insert(&key, AliasEnd { entry: id, case, exact: exact.into() });
+            let content = toks.iter().filter(|t| t.is_word() && t.norm != "the").count();
+            let need_cap = case == CaseRule::Any && content <= 2;
+            self.insert(&key, AliasEnd { entry: id, case, need_cap, exact: exact.into() });
             seen.push((key, case));
         }
         self.by_name.entry(entry.canonical.to_lowercase()).or_default().push(id);
@@ -339,7 +344,7 @@ impl KnowledgeBase {
         cap_ok: &dyn Fn(usize) -> bool,
     ) -> Option<KbMatch> {
         let mut node = 0usize;
-        let mut best: Option<KbMatch> = None;
+        let mut found: Vec<KbMatch> = Vec::new();
         let mut j = i;
         while j < toks.len() {
             let Some(&n) = self.nodes[node].children.get(toks[j].norm_str()) else { break };
@@ -352,7 +357,10 @@ impl KnowledgeBase {
             let mut entries = Vec::new();
             for e in ends {
                 let ok = match e.case {
-                    CaseRule::Any => true,
+                    CaseRule::Any => {
+                        !e.need_cap
+                            || toks[i..j].iter().any(|t| t.text_str().chars().next().is_some_and(char::is_uppercase))
+                    }
                     CaseRule::Capitalized => {
                         toks[i].text_str().chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                             && cap_ok(i)
@@ -364,10 +372,25 @@ impl KnowledgeBase {
                 }
             }
             if !entries.is_empty() {
-                best = Some(KbMatch { len: j - i, entries });
+                found.push(KbMatch { len: j - i, entries });
             }
         }
-        best
+        let mut best = found.pop()?;
+        // "CBS news": a trailing lowercased word is dropped when the shorter
+        // form names the same entry.
+        while best.len > 1 && toks[i + best.len - 1].text_str().chars().next().is_some_and(char::is_lowercase) {
+            let Some(pos) = found
+                .iter()
+                .rposition(|m| m.len + 1 == best.len && m.entries.iter().any(|e| best.entries.contains(e)))
+            else {
+                break;
+            };
+            let shorter = found.remove(pos);
+            let entries: Vec<u32> = shorter.entries.iter().copied().filter(|e| best.entries.contains(e)).collect();
+            best = KbMatch { len: shorter.len, entries };
+            found.truncate(pos);
+        }
+        Some(best)
     }
 
     /// True when some alias of one token equals `norm` (any case rule).

@@ -16,6 +16,8 @@ pub use dateline_tokenize::{
 };
 
 pub use crate::entity::{Entity, Label, TaggedDocument, Tagger};
+pub use crate::error::Error;
+pub use crate::kb::{KbEntry, KnowledgeBase};
 pub use crate::model::{
     KbHint, ModelError, ModelSpan, NerModel, TRAIN_FILES, TrainConfig, TrainDoc, train,
 };
@@ -25,6 +27,12 @@ pub use crate::quote::eval::{
 pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 
 mod entity;
+mod error;
+mod kb;
+mod lexicon;
+mod tagger;
+mod temporal;
 pub mod eval;
 mod model;
 mod quote;
+mod tokens;

@@ -26,8 +26,9 @@ pub(crate) struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// Words and abbreviations ("U.S.", "Mr.", an initial "J.").
     pub(crate) fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        matches!(self.kind, TokenKind::Word | TokenKind::Abbreviation)
     }
     pub(crate) fn lower(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_lowercase)
@@ -220,7 +221,7 @@ pub(crate) fn refine<'a>(tokens: impl IntoIterator<Item = Token<'a>>, out: &mut 
         if poss > 0 {
             let piece = &text[body.len()..];
             let span = Span::new(t.span.start + body.len(), t.span.end);
-            out.push(make(piece, span, TokenKind::Word, Cow::Owned("'s".to_string())));
+            out.push(make(piece, span, TokenKind::Clitic, Cow::Owned("'s".to_string())));
         }
     }
 }
@@ -230,7 +231,7 @@ pub(crate) fn mark_sentence_starts(toks: &mut [Tok<'_>], bounds: &[std::ops::Ran
     for r in bounds {
         for i in r.clone() {
             let Some(t) = toks.get_mut(i) else { break };
-            if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+            if t.is_word() || t.kind == TokenKind::Number {
                 t.sent_start = true;
                 break;
             }

@@ -1,0 +1,948 @@
+//! The tagging pipeline: knowledge-base matches, rules for names the
+//! knowledge base does not know, dates and amounts, the learned model's
+//! proposals, then document-level resolution.
+//!
+//! Order of precedence, per token: dates and amounts, then the longest
+//! knowledge-base match, then rule-detected names, then model spans in the
+//! gaps. Resolution then works on the whole document: ambiguous aliases are
+//! settled by full names elsewhere in the document and by context cues,
+//! surnames and short forms join the cluster of their full name, an acronym
+//! in parentheses joins its expansion, a name found once is propagated to
+//! its other (mis-cased) mentions, and each cluster gets one label and one
+//! canonical name.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::kb::KbMatch;
+use crate::lexicon::{LOC_PREPS, Lexicon};
+use crate::temporal::{Found, Scanner, infer_reference};
+use crate::tokens::{Tok, mark_sentence_starts, refine};
+use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
+
+/// Where a mention came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Kb,
+    Rule,
+    Model,
+    Propagated,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    toks: Range<usize>,
+    label: Label,
+    /// Knowledge-base candidates, best first.
+    cands: Vec<u32>,
+    source: Source,
+    /// Cluster id after resolution.
+    cluster: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    kb: Option<u32>,
+    label: Label,
+    canonical: String,
+}
+
+/// Tags the sentences of `doc` whose block kind passes `want`.
+pub(crate) fn tag_document(
+    kb: &KnowledgeBase,
+    tokenizer: &Tokenizer,
+    use_model: bool,
+    doc: &Document,
+    want: impl Fn(&Block) -> bool,
+) -> Vec<Entity> {
+    let analysis = tokenizer.analyze(doc);
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
+    let mut sents: Vec<Range<usize>> = Vec::new();
+    let mut model_sents: Vec<Range<usize>> = Vec::new();
+    let mut sent_spans: Vec<Span> = Vec::new();
+    let want_model = use_model;
+    let model_tokens = if want_model { analysis.tokens.clone() } else { Vec::new() };
+    let mut all = analysis.tokens.into_iter().enumerate().peekable();
+    for s in &analysis.sentences {
+        let keep = doc.blocks.get(s.block).is_some_and(&want);
+        let mut chunk = Vec::new();
+        while let Some((i, _)) = all.peek() {
+            if *i >= s.tokens.end {
+                break;
+            }
+            if let Some((i, t)) = all.next() {
+                if i >= s.tokens.start && keep {
+                    chunk.push(t);
+                }
+            }
+        }
+        if keep {
+            let start = toks.len();
+            refine(chunk, &mut toks);
+            sents.push(start..toks.len());
+            sent_spans.push(s.span);
+            model_sents.push(s.tokens.clone());
+        }
+    }
+    mark_sentence_starts(&mut toks, &sents);
+    let reference = doc.date.or_else(|| infer_reference(&doc.text));
+    let mut scanner = Scanner::new(reference);
+    if reference.is_none() {
+        scanner.reference_year = crate::temporal::latest_year(&doc.text);
+    }
+    let mut temporal: Vec<Found> = Vec::new();
+    for sp in &sent_spans {
+        temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
+    }
+    let model = if want_model && !model_sents.is_empty() {
+        let hints = kb.hints(&model_tokens);
+        NerModel::bundled()
+            .predict(&model_tokens, &model_sents, &hints)
+            .into_iter()
+            .filter_map(|m| {
+                let first = model_tokens.get(m.tokens.start)?;
+                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
+                Some((Span::new(first.span.start, last.span.end), m.label))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Doc::new(kb, &doc.text, toks, sents, temporal, model).run()
+}
+
+struct Doc<'k, 'a> {
+    kb: &'k KnowledgeBase,
+    lex: &'static Lexicon,
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    sents: Vec<Range<usize>>,
+    temporal: Vec<Found>,
+    model: Vec<(Span, Label)>,
+    /// Per token: covered by a mention (or, after the knowledge-base pass, a temporal expression).
+    taken: Vec<bool>,
+    /// Per token: covered by a temporal expression.
+    temporal_tok: Vec<bool>,
+    /// Per sentence: written in title case (headlines), so capitals say little.
+    title_case: Vec<bool>,
+    mentions: Vec<Mention>,
+    /// Norms seen capitalized somewhere other than a sentence start.
+    capitalized: HashSet<String>,
+    doc_norms: Option<String>,
+}
+
+fn is_connector(n: &str) -> bool {
+    matches!(n, "of" | "for" | "and" | "the" | "on" | "&" | "de" | "del" | "des" | "du" | "la" | "le")
+}
+
+fn is_particle(n: &str) -> bool {
+    matches!(n, "de" | "van" | "von" | "der" | "al" | "bin" | "ibn" | "da" | "dos" | "del" | "di" | "le" | "la" | "el" | "ben" | "abu")
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c.is_whitespace() || c == '-';
+    }
+    out
+}
+
+impl<'k, 'a> Doc<'k, 'a> {
+    fn new(
+        kb: &'k KnowledgeBase,
+        text: &'a str,
+        toks: Vec<Tok<'a>>,
+        sents: Vec<Range<usize>>,
+        temporal: Vec<Found>,
+        model: Vec<(Span, Label)>,
+    ) -> Self {
+        let n = toks.len();
+        Doc {
+            kb,
+            lex: Lexicon::get(),
+            text,
+            toks,
+            sents,
+            temporal,
+            model,
+            taken: vec![false; n],
+            temporal_tok: vec![false; n],
+            title_case: Vec::new(),
+            mentions: Vec::new(),
+            capitalized: HashSet::new(),
+            doc_norms: None,
+        }
+    }
+
+    fn run(mut self) -> Vec<Entity> {
+        self.block_temporal();
+        self.collect_capitalized();
+        self.title_case = self.sents.iter().map(|r| self.is_title_case(r.clone())).collect();
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            self.kb_pass(r.clone());
+        }
+        self.vet_kb();
+        self.settle_temporal();
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            if !self.title_case[s] {
+                self.rule_pass(r);
+            }
+        }
+        self.acronyms();
+        self.model_pass();
+        self.mentions.sort_by_key(|m| m.toks.start);
+        let clusters = self.resolve();
+        self.output(clusters)
+    }
+
+    fn block_temporal(&mut self) {
+        if self.temporal.is_empty() {
+            return;
+        }
+        let mut f = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            while f < self.temporal.len() && self.temporal[f].span.end <= t.span.start {
+                f += 1;
+            }
+            if f < self.temporal.len() && self.temporal[f].span.overlaps(t.span) {
+                self.temporal_tok[i] = true;
+            }
+        }
+    }
+
+    /// Temporal expressions inside a knowledge-base name ("2018 Winter
+    /// Olympics") give way; the others block their tokens from now on.
+    fn settle_temporal(&mut self) {
+        let spans: Vec<Span> = self
+            .mentions
+            .iter()
+            .map(|m| Span::new(self.toks[m.toks.start].span.start, self.toks[m.toks.end - 1].span.end))
+            .collect();
+        self.temporal.retain(|f| !spans.iter().any(|s| s.overlaps(f.span)));
+        for i in 0..self.toks.len() {
+            if self.temporal_tok[i] && !self.taken[i] {
+                let sp = self.toks[i].span;
+                self.taken[i] = self.temporal.iter().any(|f| f.span.overlaps(sp));
+            }
+        }
+    }
+
+    /// A headline-style sentence: ordinary words capitalized ("Will",
+    /// "Elections") at least as often as words are written in lowercase.
+    fn is_title_case(&self, r: Range<usize>) -> bool {
+        let mut lower = 0;
+        let mut common_caps = 0;
+        for t in &self.toks[r] {
+            if t.is_word() && !t.sent_start && t.text.chars().count() >= 4 {
+                if t.lower() {
+                    lower += 1;
+                } else if t.cap && self.lex.common.contains(t.norm.as_ref()) {
+                    common_caps += 1;
+                }
+            }
+        }
+        (common_caps >= 2 && common_caps > lower) || (lower == 0 && common_caps >= 1)
+    }
+
+    fn collect_capitalized(&mut self) {
+        for t in &self.toks {
+            if t.cap && !t.sent_start && t.is_word() && !t.upper {
+                if !self.capitalized.contains(t.norm.as_ref()) {
+                    self.capitalized.insert(t.norm.to_string());
+                }
+            }
+        }
+    }
+
+    fn free(&self, r: Range<usize>) -> bool {
+        r.clone().all(|i| !self.taken[i])
+    }
+
+    fn take(&mut self, r: Range<usize>) {
+        for i in r {
+            self.taken[i] = true;
+        }
+    }
+
+    fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
+        self.take(toks.clone());
+        self.mentions.push(Mention { toks, label, cands, source, cluster: usize::MAX });
+    }
+
+    // ---------- knowledge base ----------
+
+    fn kb_pass(&mut self, r: Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if self.taken[i] || !(self.toks[i].is_word() || self.toks[i].kind == TokenKind::Number) {
+                i += 1;
+                continue;
+            }
+            let m = {
+                let lex = self.lex;
+                let toks = &self.toks[..r.end];
+                let cap_ok = |k: usize| {
+                    let t = &toks[k];
+                    !(t.sent_start && lex.common.contains(t.norm.as_ref()) && !t.upper)
+                };
+                self.kb.longest(toks, i, &cap_ok)
+            };
+            let m = m.or_else(|| self.lowercase_acronym(i, r.end));
+            if let Some(KbMatch { len, entries }) = m {
+                let mut span = i..i + len;
+                if !self.free(span.clone()) {
+                    i += 1;
+                    continue;
+                }
+                // Dates and amounts win unless the name strictly contains them.
+                let temporal = span.clone().filter(|&k| self.temporal_tok[k]).count();
+                if temporal > 0 && (len < 2 || temporal == len || !self.temporal_inside(span.clone())) {
+                    i += 1;
+                    continue;
+                }
+                // A first name before a place-like single word: "Jordan Peterson";
+                // a place name heading a longer unknown name: "Atlantic City".
+                if len == 1 && (self.person_override(i, r.end, &entries) || self.place_prefix(i, r.end, &entries)) {
+                    i += 1;
+                    continue;
+                }
+                let label = self.kb.entry(entries[0] as usize).map_or(Label::Misc, |e| e.label);
+                // A leading "the" is part of the name only in names like "The Washington Post".
+                if self.toks[i].norm == "the" && len > 1 {
+                    let keep = entries
+                        .iter()
+                        .filter_map(|&e| self.kb.entry(e as usize))
+                        .any(|e| e.canonical.starts_with("The ") && self.toks[i].cap);
+                    if !keep {
+                        span.start += 1;
+                    }
+                }
+                self.push(span, label, entries, Source::Kb);
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// One-word aliases of entries with context cues ("Graham", "Apple")
+    /// stand only when a cue or the full name is in the document; otherwise
+    /// the words go back to the rules.
+    fn vet_kb(&mut self) {
+        let mut full_named: HashSet<u32> = HashSet::new();
+        for m in &self.mentions {
+            if self.norms(m.toks.clone()).len() > 1 {
+                full_named.extend(m.cands.iter().copied());
+            }
+        }
+        let mut drop = Vec::new();
+        for mi in 0..self.mentions.len() {
+            let m = self.mentions[mi].clone();
+            if self.norms(m.toks.clone()).len() != 1 || m.cands.iter().any(|c| full_named.contains(c)) {
+                continue;
+            }
+            let mut keep = Vec::new();
+            for &c in &m.cands {
+                let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
+                if cues.is_empty() || cues.iter().any(|q| self.doc_has(q)) {
+                    keep.push(c);
+                }
+            }
+            if keep.is_empty() {
+                drop.push(mi);
+            } else if m.cands.len() == 1 {
+                self.mentions[mi].cands = keep;
+            }
+        }
+        for &mi in drop.iter().rev() {
+            let m = self.mentions.remove(mi);
+            for k in m.toks {
+                self.taken[k] = false;
+            }
+        }
+    }
+
+    fn temporal_inside(&self, r: Range<usize>) -> bool {
+        let s = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
+        self.temporal.iter().filter(|f| f.span.overlaps(s)).all(|f| s.contains(f.span))
+    }
+
+    /// "the us election": a lowercased country acronym after "the".
+    fn lowercase_acronym(&self, i: usize, end: usize) -> Option<KbMatch> {
+        let t = &self.toks[i];
+        if t.norm != "us" || !t.lower() || i == 0 || self.toks[i - 1].norm != "the" {
+            return None;
+        }
+        if i + 1 >= end || !self.toks[i + 1].is_word() {
+            return None;
+        }
+        let e = self.kb.lookup("United States");
+        let id = self.kb.entries().iter().position(|x| Some(x) == e.first().copied())?;
+        Some(KbMatch { len: 1, entries: vec![id as u32] })
+    }
+
+    fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
+        let placey = entries
+            .iter()
+            .filter_map(|&e| self.kb.entry(e as usize))
+            .all(|e| matches!(e.label, Label::Gpe | Label::Loc));
+        if !placey || i + 1 >= end {
+            return false;
+        }
+        let n = &self.toks[i + 1];
+        n.is_word()
+            && n.cap
+            && !n.upper
+            && n.span.start == self.toks[i].span.end + 1
+            && !self.lex.common.contains(n.norm.as_ref())
+            && !self.lex.titles.contains(n.norm.as_ref())
+            && !self.lex.org_suffixes.contains(n.norm.as_ref())
+            && self.kb.longest(&self.toks[..end], i + 1, &|_| true).is_none()
+    }
+
+    fn person_override(&self, i: usize, end: usize, entries: &[u32]) -> bool {
+        let t = &self.toks[i];
+        if !self.lex.first_names.contains(t.norm.as_ref()) {
+            return false;
+        }
+        let placey = entries
+            .iter()
+            .filter_map(|&e| self.kb.entry(e as usize))
+            .all(|e| matches!(e.label, Label::Gpe | Label::Loc | Label::Norp));
+        if !placey || i + 1 >= end {
+            return false;
+        }
+        let n = &self.toks[i + 1];
+        n.is_word() && n.cap && !n.upper && !self.lex.common.contains(n.norm.as_ref()) && !self.taken[i + 1] && {
+            let toks = &self.toks[..end];
+            self.kb.longest(toks, i + 1, &|_| true).is_none()
+        }
+    }
+
+    // ---------- rules for unknown names ----------
+
+    fn is_cap_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word() && (t.cap || t.upper) && !self.taken[k]
+    }
+
+    fn rule_pass(&mut self, r: Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if self.taken[i] || !self.toks[i].is_word() {
+                i += 1;
+                continue;
+            }
+            if !self.is_cap_word(i) {
+                // A known first name followed by a lowercased surname seen capitalized elsewhere.
+                i += 1;
+                continue;
+            }
+            let run = self.run_at(i, r.end);
+            let next = run.end.max(i + 1);
+            self.classify(run, r.clone());
+            i = next;
+        }
+    }
+
+    /// The maximal run of capitalized words (with name particles and
+    /// organisation connectors) starting at `i`.
+    fn run_at(&self, i: usize, end: usize) -> Range<usize> {
+        let head = self.toks[i].norm.as_ref();
+        let org_head = self.lex.org_heads.contains(head) || self.lex.titles.contains(head);
+        let mut j = i + 1;
+        while j < end {
+            if self.is_cap_word(j) {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            // Initials "J." and hyphenated names.
+            if (t.text == "." && self.toks[j - 1].text.chars().count() == 1)
+                || (t.text == "-" && t.span.start == self.toks[j - 1].span.end && j + 1 < end && self.toks[j + 1].span.start == t.span.end && self.is_cap_word(j + 1))
+            {
+                j += 1;
+                continue;
+            }
+            // Connectors: "Ministry of Defense", "Bank of England", "Ludwig van Beethoven".
+            let mut k = j;
+            while k < end && !self.taken[k] && (is_connector(&self.toks[k].norm) || is_particle(&self.toks[k].norm)) && self.toks[k].lower() {
+                k += 1;
+            }
+            if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
+                let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
+                if org_head || particle || self.org_suffix_ahead(k, end) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Trailing initial dot belongs to the name only when a word follows.
+        while j > i + 1 && !self.toks[j - 1].is_word() {
+            j -= 1;
+        }
+        i..j
+    }
+
+    fn org_suffix_ahead(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        while j < end && self.is_cap_word(j) {
+            j += 1;
+        }
+        j > k && self.lex.org_suffixes.contains(self.toks[j - 1].norm.as_ref())
+    }
+
+    fn classify(&mut self, run: Range<usize>, sent: Range<usize>) {
+        let lex = self.lex;
+        let mut s = run.start;
+        let e = run.end;
+        let mut titled = false;
+        // Titles before the run, possibly lowercased: "the press Secretary of the White house Sarah Sanders".
+        if s > sent.start {
+            let p = &self.toks[s - 1];
+            if lex.titles.contains(p.norm.as_ref()) {
+                titled = true;
+            }
+        }
+        // Strip leading titles, "The" and sentence-initial common words.
+        let org_like = lex.org_suffixes.contains(self.toks[e - 1].norm.as_ref()) && e - s >= 2;
+        let mut title_phrase = false;
+        while s < e {
+            let t = &self.toks[s];
+            let n = t.norm.as_ref();
+            if lex.titles.contains(n) && !(lex.first_names.contains(n) && s + 1 < e && !lex.titles.contains(self.toks[s + 1].norm.as_ref())) {
+                titled = true;
+                s += 1;
+            } else if n == "the" || (t.sent_start && lex.common.contains(n) && !lex.first_names.contains(n) && !org_like) {
+                s += 1;
+            } else if is_connector(n) || !t.is_word() {
+                // "Minister of Finance", "Director of National Intelligence": part of a title.
+                title_phrase |= titled && is_connector(n);
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if title_phrase {
+            return;
+        }
+        // "County Coroner William McLaughlin", "Actor Jared Leto": a descriptor before a full name.
+        if e - s >= 3 && !lex.first_names.contains(self.toks[s].norm.as_ref()) {
+            if let Some(k) = (s + 1..e - 1).find(|&k| lex.first_names.contains(self.toks[k].norm.as_ref())) {
+                if (s..k).all(|x| !is_particle(&self.toks[x].norm) && !is_connector(&self.toks[x].norm)) {
+                    s = k;
+                    titled = true;
+                }
+            }
+        }
+        // A title run that ends in "of": "Secretary of State" stays unnamed.
+        if s >= e {
+            return;
+        }
+        let mut e2 = e;
+        while e2 > s && (is_connector(&self.toks[e2 - 1].norm) || !self.toks[e2 - 1].is_word()) {
+            e2 -= 1;
+        }
+        let span = s..e2;
+        let len = e2 - s;
+        if len == 0 {
+            return;
+        }
+        let first = self.toks[s].norm.to_string();
+        let last = self.toks[e2 - 1].norm.to_string();
+        let single = len == 1;
+        let t0 = &self.toks[s];
+        // Words capitalized only because they start a sentence need other evidence.
+        let weak_start = t0.sent_start && single && !self.capitalized.contains(first.as_str()) && !t0.upper;
+        let next_norm = self.toks.get(e2).map(|t| t.norm.as_ref()).unwrap_or("");
+        let prev_norm = if s > sent.start { self.toks[s - 1].norm.as_ref() } else { "" };
+        let speech = matches!(next_norm, "said" | "says" | "told" | "added" | "wrote" | "stated" | "explained" | "noted" | "argued" | "insisted");
+        let label = if lex.org_suffixes.contains(last.as_str()) && !(single && titled) {
+            Some(Label::Org)
+        } else if lex.org_heads.contains(first.as_str()) && (s..e2).any(|k| is_connector(&self.toks[k].norm)) {
+            Some(Label::Org)
+        } else if lex.loc_suffixes.contains(last.as_str()) && len > 1 {
+            Some(match last.as_str() {
+                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture" | "district" | "territory"
+                | "township" | "village" => Label::Gpe,
+                _ => Label::Loc,
+            })
+        } else if lex.fac_suffixes.contains(last.as_str()) && len > 1 {
+            Some(Label::Fac)
+        } else if titled && !single || (titled && single && !weak_start && !lex.common.contains(first.as_str())) {
+            Some(Label::Person)
+        } else if lex.first_names.contains(first.as_str()) && len >= 2 {
+            Some(Label::Person)
+        } else if single && lex.first_names.contains(first.as_str()) {
+            // A first name alone ("President (Barack) Obama") is not a mention.
+            None
+        } else if single && t0.upper && t0.text.chars().count() <= 6 && !lex.not_acronyms.contains(first.as_str()) {
+            Some(Label::Org)
+        } else if weak_start {
+            None
+        } else if speech && len <= 3 {
+            Some(Label::Person)
+        } else if LOC_PREPS.contains(&prev_norm) && single {
+            Some(Label::Gpe)
+        } else if (2..=3).contains(&len) && (s..e2).all(|k| !lex.common.contains(self.toks[k].norm.as_ref())) {
+            // Two or three capitalized words with no other cue are most often a person's name.
+            Some(Label::Person)
+        } else {
+            // No cue: leave it to the model (and to document-level propagation).
+            None
+        };
+        if let Some(label) = label {
+            self.push(span, label, Vec::new(), Source::Rule);
+        }
+    }
+
+    /// "national security Council (NSC)": the acronym in parentheses after a
+    /// name joins it; a known acronym lends its entry to an unknown expansion.
+    fn acronyms(&mut self) {
+        let mut add = Vec::new();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let e = m.toks.end;
+            if e + 2 < self.toks.len() && self.toks[e].text == "(" && self.toks[e + 2].text == ")" {
+                let a = &self.toks[e + 1];
+                let letters = a.text.chars().filter(|c| c.is_alphabetic()).count();
+                if a.upper && (2..=8).contains(&letters) && matches!(m.label, Label::Org | Label::Gpe | Label::Misc | Label::Event | Label::Fac) {
+                    add.push((mi, e + 1));
+                }
+            }
+        }
+        for (mi, k) in add {
+            let m = self.mentions[mi].clone();
+            if let Some(existing) = self.mentions.iter_mut().find(|x| x.toks.start == k) {
+                if existing.source == Source::Rule || existing.cands.is_empty() {
+                    existing.cands = m.cands.clone();
+                    existing.label = m.label;
+                    existing.source = Source::Kb;
+                } else if m.cands.is_empty() {
+                    let (c, l) = (existing.cands.clone(), existing.label);
+                    let mm = &mut self.mentions[mi];
+                    mm.cands = c;
+                    mm.label = l;
+                }
+            } else if !self.taken[k] {
+                self.push(k..k + 1, m.label, m.cands.clone(), if m.cands.is_empty() { Source::Rule } else { Source::Kb });
+            }
+        }
+    }
+
+    /// Model spans fill the gaps the knowledge base and rules left.
+    fn model_pass(&mut self) {
+        let model = std::mem::take(&mut self.model);
+        for (span, label) in model {
+            let Some(s) = self.toks.iter().position(|t| t.span.start >= span.start) else { continue };
+            let mut e = s;
+            while e < self.toks.len() && self.toks[e].span.end <= span.end {
+                e += 1;
+            }
+            if e <= s || !self.free(s..e) {
+                continue;
+            }
+            // Strip a leading "the" and titles.
+            let mut s2 = s;
+            while s2 < e && (self.toks[s2].norm == "the" || self.lex.titles.contains(self.toks[s2].norm.as_ref())) {
+                s2 += 1;
+            }
+            if s2 >= e {
+                continue;
+            }
+            // Names are capitalized, not only ordinary words, and not in headlines.
+            let t0 = &self.toks[s2];
+            let sent = self.sents.iter().position(|r| r.contains(&s2));
+            if !(t0.cap || t0.upper)
+                || (s2..e).all(|k| self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word())
+                || sent.is_some_and(|k| self.title_case[k])
+            {
+                continue;
+            }
+            let label = match label {
+                Label::Loc => {
+                    let prev = if s2 > 0 { self.toks[s2 - 1].norm.as_ref() } else { "" };
+                    if LOC_PREPS.contains(&prev) || e - s2 == 1 { Label::Gpe } else { Label::Loc }
+                }
+                l => l,
+            };
+            self.push(s2..e, label, Vec::new(), Source::Model);
+        }
+    }
+
+    // ---------- document-level resolution ----------
+
+    fn norms(&self, r: Range<usize>) -> Vec<&str> {
+        self.toks[r].iter().filter(|t| t.is_word() || t.kind == TokenKind::Number).map(|t| t.norm.as_ref()).collect()
+    }
+
+    fn doc_has(&mut self, cue: &str) -> bool {
+        if self.doc_norms.is_none() {
+            let mut s = String::from(" ");
+            for t in &self.toks {
+                s.push_str(&t.norm);
+                s.push(' ');
+            }
+            self.doc_norms = Some(s);
+        }
+        let needle = format!(" {cue}");
+        self.doc_norms.as_deref().is_some_and(|d| d.contains(&needle))
+    }
+
+    fn window_has(&self, m: &Mention, cue: &str) -> bool {
+        let lo = m.toks.start.saturating_sub(40);
+        let hi = (m.toks.end + 40).min(self.toks.len());
+        let mut s = String::from(" ");
+        for t in &self.toks[lo..hi] {
+            s.push_str(&t.norm);
+            s.push(' ');
+        }
+        s.contains(&format!(" {cue}"))
+    }
+
+    fn resolve(&mut self) -> Vec<Cluster> {
+        // Entries named by a multi-word mention somewhere in the document.
+        let mut full_named: HashSet<u32> = HashSet::new();
+        for m in &self.mentions {
+            if m.source == Source::Kb && self.norms(m.toks.clone()).len() > 1 && m.cands.len() == 1 {
+                full_named.insert(m.cands[0]);
+            }
+        }
+        // Choose among knowledge-base candidates.
+        for mi in 0..self.mentions.len() {
+            let m = self.mentions[mi].clone();
+            if m.source != Source::Kb || m.cands.is_empty() {
+                continue;
+            }
+            let single = self.norms(m.toks.clone()).len() == 1;
+            let chosen = if let Some(&c) = m.cands.iter().find(|c| full_named.contains(c)) {
+                Some(c)
+            } else if m.cands.len() == 1 {
+                let c = m.cands[0];
+                let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
+                if single && !cues.is_empty() && !cues.iter().any(|q| self.doc_has(q)) { None } else { Some(c) }
+            } else {
+                let mut best = (i32::MIN, m.cands[0]);
+                for &c in &m.cands {
+                    let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
+                    let mut score = 0;
+                    for q in &cues {
+                        if self.window_has(&m, q) {
+                            score += 3;
+                        } else if self.doc_has(q) {
+                            score += 1;
+                        }
+                    }
+                    if score > best.0 {
+                        best = (score, c);
+                    }
+                }
+                Some(best.1)
+            };
+            let mm = &mut self.mentions[mi];
+            match chosen {
+                Some(c) => {
+                    mm.cands = vec![c];
+                    if let Some(e) = self.kb.entry(c as usize) {
+                        mm.label = e.label;
+                    }
+                }
+                None => {
+                    // Not this entry here: a capitalized word stays an unknown name.
+                    mm.cands.clear();
+                    mm.source = Source::Rule;
+                    mm.label = if self.toks[mm.toks.start].cap { Label::Person } else { Label::Misc };
+                    mm.cluster = usize::MAX - 1;
+                }
+            }
+        }
+        let dropped: Vec<Range<usize>> =
+            self.mentions.iter().filter(|m| m.cluster == usize::MAX - 1 && m.label == Label::Misc).map(|m| m.toks.clone()).collect();
+        for r in dropped {
+            for k in r {
+                self.taken[k] = false;
+            }
+        }
+        self.mentions.retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
+        // Clusters.
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut by_kb: HashMap<u32, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Person names by surname and by first name, for short mentions.
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let order: Vec<usize> = {
+            // Longer mentions first so that short forms find their full names anywhere in the document.
+            let mut o: Vec<usize> = (0..self.mentions.len()).collect();
+            o.sort_by_key(|&i| (std::cmp::Reverse(self.norms(self.mentions[i].toks.clone()).len()), i));
+            o
+        };
+        let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
+        for &mi in &order {
+            let m = self.mentions[mi].clone();
+            let words: Vec<String> = self.norms(m.toks.clone()).into_iter().map(String::from).collect();
+            let surface = self.surface(m.toks.clone());
+            let cid = if let Some(&c) = m.cands.first() {
+                // A generic entry ("Olympics") defers to a specific name containing it.
+                let specific = (words.len() == 1 || m.label == Label::Event)
+                    .then(|| self.containing(&long_names, &words, m.label))
+                    .flatten()
+                    .filter(|&cid| clusters[cid].kb != Some(c));
+                if let Some(cid) = specific.filter(|_| m.label == Label::Event || m.label == Label::Org) {
+                    cid
+                } else if m.label == Label::Person && words.len() == 1 && surnames.contains_key(&words[0]) {
+                    surnames[&words[0]]
+                } else {
+                    *by_kb.entry(c).or_insert_with(|| {
+                        let e = self.kb.entry(c as usize);
+                        clusters.push(Cluster {
+                            kb: Some(c),
+                            label: e.map_or(m.label, |e| e.label),
+                            canonical: e.map_or_else(|| surface.clone(), |e| e.canonical.clone()),
+                        });
+                        clusters.len() - 1
+                    })
+                }
+            } else if m.label == Label::Person && words.len() == 1 && surnames.contains_key(&words[0]) {
+                surnames[&words[0]]
+            } else if let Some(cid) = self.containing(&long_names, &words, m.label) {
+                cid
+            } else {
+                let key = format!("{}\u{1}{}", m.label.as_str(), words.join(" "));
+                *by_key.entry(key).or_insert_with(|| {
+                    let canonical = if m.label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
+                        title_case(&surface)
+                    } else {
+                        surface.clone()
+                    };
+                    clusters.push(Cluster { kb: None, label: m.label, canonical });
+                    clusters.len() - 1
+                })
+            };
+            self.mentions[mi].cluster = cid;
+            if words.len() > 1 {
+                long_names.push((words.clone(), cid, clusters[cid].label));
+                if clusters[cid].label == Label::Person {
+                    if let Some(l) = words.last() {
+                        surnames.entry(l.clone()).or_insert(cid);
+                    }
+                }
+            } else if clusters[cid].label == Label::Person && clusters[cid].kb.is_some() {
+                // "Trump" alone still names the surname of its cluster.
+                surnames.entry(words[0].clone()).or_insert(cid);
+            }
+        }
+        // Propagate person names to other mentions, however cased.
+        self.propagate(&surnames, &clusters);
+        for m in &self.mentions {
+            if let Some(c) = clusters.get(m.cluster) {
+                let _ = c;
+            }
+        }
+        // One label per cluster: knowledge base, else majority.
+        let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
+        for m in &self.mentions {
+            *votes.entry((m.cluster, m.label)).or_default() += 1;
+        }
+        for (cid, c) in clusters.iter_mut().enumerate() {
+            if c.kb.is_none() {
+                if let Some(((_, l), _)) = votes.iter().filter(|((k, _), _)| *k == cid).max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l))) {
+                    c.label = *l;
+                }
+            }
+        }
+        clusters
+    }
+
+    /// The cluster of a longer name of the same label whose words end with
+    /// (or, for people, contain) `words`.
+    fn containing(&self, long: &[(Vec<String>, usize, Label)], words: &[String], label: Label) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (w, cid, l) in long {
+            if *l != label || w.len() <= words.len() {
+                continue;
+            }
+            let suffix = w.ends_with(words);
+            let person_part = label == Label::Person && words.len() == 1 && w.contains(&words[0]);
+            if suffix || person_part {
+                match found {
+                    Some(f) if f != *cid => return None,
+                    _ => found = Some(*cid),
+                }
+            }
+        }
+        found
+    }
+
+    fn propagate(&mut self, surnames: &HashMap<String, usize>, clusters: &[Cluster]) {
+        let mut add = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if self.taken[i] || !t.is_word() {
+                continue;
+            }
+            let Some(&cid) = surnames.get(t.norm.as_ref()) else { continue };
+            if clusters.get(cid).is_none_or(|c| c.label != Label::Person) {
+                continue;
+            }
+            let common = self.lex.common.contains(t.norm.as_ref());
+            if common && !t.cap {
+                continue;
+            }
+            // A lowercased surname reads as a name after a determiner, a
+            // title, "by"/"and", or before "said"/"'s".
+            if t.lower() {
+                let prev = if i > 0 { self.toks[i - 1].norm.as_ref() } else { "" };
+                let next = self.toks.get(i + 1).map(|x| x.norm.as_ref()).unwrap_or("");
+                let ok = matches!(prev, "the" | "by" | "and" | "of" | "president" | "mr" | "with" | "," | "met" | "between")
+                    || matches!(next, "said" | "says" | "'s" | "told" | "," | "and" | "administration");
+                if !ok {
+                    continue;
+                }
+            }
+            add.push((i, cid));
+        }
+        for (i, cid) in add {
+            self.take(i..i + 1);
+            self.mentions.push(Mention { toks: i..i + 1, label: Label::Person, cands: Vec::new(), source: Source::Propagated, cluster: cid });
+        }
+        self.mentions.sort_by_key(|m| m.toks.start);
+    }
+
+    fn surface(&self, r: Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let s = self.toks[r.start].span.start;
+        let e = self.toks[r.end - 1].span.end;
+        self.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn output(&self, clusters: Vec<Cluster>) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
+        for m in &self.mentions {
+            let Some(c) = clusters.get(m.cluster) else { continue };
+            if m.toks.is_empty() {
+                continue;
+            }
+            let span = Span::new(self.toks[m.toks.start].span.start, self.toks[m.toks.end - 1].span.end);
+            out.push(Entity { span, text: self.text[span.range()].to_string(), label: c.label, canonical: c.canonical.clone(), value: None });
+        }
+        for f in &self.temporal {
+            let text = self.text[f.span.range()].to_string();
+            out.push(Entity { span: f.span, canonical: text.clone(), text, label: f.label, value: f.value.clone() });
+        }
+        out.sort_by_key(|e| (e.span.start, e.span.end));
+        out.dedup_by(|b, a| a.span.overlaps(b.span));
+        out
+    }
+}
