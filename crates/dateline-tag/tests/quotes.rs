@@ -282,7 +282,104 @@ fn check_invariants(doc: &Document, quotes: &[Quote]) {
     }
 }
 
+/// Article-like fragments: marks of every kind, cues, names, pronouns,
+/// roles and paragraph breaks.
+const FRAGMENTS: &[&str] = &[
+    "\"",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "‘",
+    "’",
+    "'",
+    " ",
+    " ",
+    " ",
+    "\n\n",
+    "\n",
+    ",",
+    ".",
+    ":",
+    "?",
+    " — ",
+    "said",
+    "told",
+    "added",
+    "called",
+    "quoted",
+    "asked",
+    "was",
+    "by",
+    "according to",
+    "is spoken in the statement by",
+    "saying",
+    "and",
+    "who",
+    "which",
+    "the",
+    "adviser",
+    "spokeswoman",
+    "of",
+    "he",
+    "she",
+    "it",
+    "Mr.",
+    "Bolton",
+    "Sarah Sanders",
+    "White House",
+    "Russia’s",
+    "We will win",
+    "When",
+    "as reported by",
+    "(",
+    ")",
+];
+
+fn fragment_text(picks: &[usize]) -> String {
+    picks
+        .iter()
+        .map(|&i| FRAGMENTS[i % FRAGMENTS.len()])
+        .collect()
+}
+
+/// Entities on every occurrence of the names in `FRAGMENTS`.
+fn name_entities(text: &str) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (name, label, canonical) in [
+        ("Bolton", Label::Person, "John Bolton"),
+        ("Sarah Sanders", Label::Person, "Sarah Huckabee Sanders"),
+        ("White House", Label::Org, "White House"),
+    ] {
+        for (at, _) in text.match_indices(name) {
+            out.push(Entity {
+                span: Span::new(at, at + name.len()),
+                text: name.to_string(),
+                label,
+                canonical: canonical.to_string(),
+                value: None,
+            });
+        }
+    }
+    out
+}
+
 proptest! {
+    #[test]
+    fn article_like_text_never_panics(picks in proptest::collection::vec(0usize..64, 0..300)) {
+        let doc = parse::parse(fragment_text(&picks));
+        let ents = name_entities(&doc.text);
+        let quotes = extract_quotes(&doc, &ents);
+        check_invariants(&doc, &quotes);
+        for q in &quotes {
+            // Speakers come from the entity list only.
+            if let Some(sp) = &q.speaker {
+                prop_assert!(ents.iter().any(|e| &e.canonical == sp));
+            }
+        }
+    }
+
     #[test]
     fn never_panics_and_spans_are_valid(
         text in "(?s)([\"“”„«»‘’' a-zA-Z,.:;!?—\n]|said|he|she|told|Bolton|the|by|according to| ){0,200}",
