@@ -230,3 +230,11 @@ fn missing_file_is_reported_and_exit_1() {
         "{err}"
     );
 }
+
+#[test]
+fn invalid_utf8_on_stdin_is_reported() {
+    let out = dateline(&["parse", "-"], Some(b"Headline\n\nBad \xff byte.\n"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim(), "error: -: invalid UTF-8 at byte 14");
+    assert!(stdout(&out).is_empty());
+}
