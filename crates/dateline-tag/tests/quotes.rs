@@ -176,7 +176,6 @@ fn required_attributions_with_gold_entities() {
 }
 
 #[test]
-#[ignore = "needs the entity tagger's PERSON mentions and canonical names"]
 fn required_attributions_with_the_tagger() {
     let tagger = Tagger::new();
     let failures = check_required(|doc| tagger.annotate(doc.clone()).quotes);
@@ -201,7 +200,6 @@ fn gold_scores_with_gold_entities() {
 }
 
 #[test]
-#[ignore = "needs the entity tagger's PERSON mentions and canonical names"]
 fn gold_scores_with_the_tagger() {
     let gold = quote_gold();
     let tagger = Tagger::new();
