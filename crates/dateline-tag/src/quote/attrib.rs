@@ -103,6 +103,9 @@ enum Cue {
 fn cue_word(lower: &str) -> Option<Cue> {
     const SPEECH: &[&str] = &[
         "accused",
+        "informed",
+        "posted",
+        "spoke",
         "acknowledged",
         "add",
         "added",
@@ -194,6 +197,7 @@ fn cue_word(lower: &str) -> Option<Cue> {
     const PARTICIPLE: &[&str] = &[
         "adding",
         "arguing",
+        "speaking",
         "claiming",
         "declaring",
         "insisting",
@@ -721,7 +725,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The nearest cue before the quote, and its speaker.
-    fn before_quote(&self, left: &[Tok]) -> Option<(Who, Span)> {
+    pub(crate) fn before_quote(&self, left: &[Tok]) -> Option<(Who, Span)> {
         for i in (0..left.len()).rev().take(WINDOW) {
             let t = &left[i];
             if t.kind != TokKind::Word {
@@ -876,6 +880,17 @@ impl<'a> Ctx<'a> {
                     cue_span,
                 );
             }
+            // `Ford also made this point, writing “…”`: an organisation
+            // opening the sentence.
+            let opening = toks.iter().take(2).find(|t| !self.is_word(t, "the"));
+            if let Some(t) = opening
+                && let Some(e) =
+                    self.best_entity(t.span.start, toks[from.saturating_sub(1)].span.end, false)
+                && self.entities[e].span.start == t.span.start
+            {
+                let span = self.entities[e].span;
+                return (Who::Named { entity: e, span }, cue_span);
+            }
             return (Who::Unknown, cue_span);
         }
         (self.np_before(toks, c), cue_span)
@@ -961,10 +976,12 @@ impl<'a> Ctx<'a> {
             let t = &toks[start - 1];
             let stop = match t.kind {
                 TokKind::Quote(_) => true,
-                TokKind::Punct(p) => matches!(p, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–'),
+                // `Jessie K. Liu said`: an initial's dot is no boundary.
+                TokKind::Punct('.') => !self.is_abbreviation(toks, start - 1),
+                TokKind::Punct(p) => matches!(p, ',' | ';' | ':' | '!' | '?' | '—' | '–'),
                 TokKind::Word => {
                     words += 1;
-                    cue_word(&self.lower(t)).is_some()
+                    cue_word(&self.lower(t)).is_some_and(|c| c != Cue::Participle)
                 }
             };
             if stop {
@@ -1005,8 +1022,9 @@ impl<'a> Ctx<'a> {
         while end < toks.len() && end - s < MAX_NP_WORDS {
             let stop = match toks[end].kind {
                 TokKind::Quote(_) => true,
+                TokKind::Punct('.') => !self.is_abbreviation(toks, end),
                 TokKind::Punct(p) => {
-                    matches!(p, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')')
+                    matches!(p, ',' | ';' | ':' | '!' | '?' | '—' | '–' | '(' | ')')
                 }
                 TokKind::Word => {
                     let w = self.lower(&toks[end]);
@@ -1384,6 +1402,14 @@ fn floor_char(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Where the last sentence of a block starts (at most `WINDOW` tokens back).
+pub(crate) fn last_sentence_start(ends: &[bool]) -> usize {
+    match ends.len() {
+        0 => 0,
+        n => sentence_start(ends, n - 1),
+    }
 }
 
 fn sentence_start(ends: &[bool], at: usize) -> usize {

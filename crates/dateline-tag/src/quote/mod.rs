@@ -169,6 +169,24 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 (&toks[r.first_block], first_at[q], &ends[r.first_block]),
                 (&toks[r.last_block], last_at[q], &ends[r.last_block]),
             );
+            let mut a = a;
+            // `… Robinson writes:` at the end of one line, the quote on the
+            // next: the attribution comes from the line before.
+            if a.who.is_none() && a.cue.is_none() && first_at[q] == 0 && r.first_block > 0 {
+                let pb = r.first_block - 1;
+                let prev = &toks[pb];
+                if joinable.get(r.first_block).copied().unwrap_or(false)
+                    && prev
+                        .last()
+                        .is_some_and(|t| t.kind == attrib::TokKind::Punct(':'))
+                {
+                    let from = attrib::last_sentence_start(&ends[pb]);
+                    if let Some((who, cue)) = ctx.before_quote(&prev[from..]) {
+                        a.who = Some(who);
+                        a.cue = Some(cue);
+                    }
+                }
+            }
             if let Some(Who::Named { entity, span }) = a.who {
                 ctx.note_speaker(span.start, entity);
             }

@@ -505,8 +505,10 @@ fn from_surname(last: &str) -> Option<Gender> {
     if lower.chars().count() < 5 {
         return None;
     }
-    const FEMALE_ENDINGS: &[&str] = &["ova", "eva", "yova", "ina", "skaya", "tskaya"];
-    const MALE_ENDINGS: &[&str] = &["ov", "ev", "yov", "in", "sky", "skiy", "skii", "ich"];
+    const FEMALE_ENDINGS: &[&str] = &["ova", "eva", "yova", "ina", "skaya", "tskaya", "ska", "cka"];
+    const MALE_ENDINGS: &[&str] = &[
+        "ov", "ev", "yov", "in", "sky", "skiy", "skii", "ich", "ski", "cki",
+    ];
     if FEMALE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
         Some(Gender::Female)
     } else if MALE_ENDINGS.iter().any(|e| lower.ends_with(e)) {

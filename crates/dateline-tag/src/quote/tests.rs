@@ -602,3 +602,45 @@ fn according_to_then_main_clause_is_no_apposition() {
     assert_eq!(q[0].speaker, None);
     assert_eq!(q[0].cue.as_deref(), Some("According to"));
 }
+
+#[test]
+fn colon_at_the_end_of_the_line_before() {
+    let text = "T\n\nIn comments, party chairman Markham Robinson writes:\n\"It is a long shot, but our ticket may draw enough votes.\"\n";
+    let q = run(text, &[("Markham Robinson", P, "Markham Robinson")]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Markham Robinson"));
+    assert_eq!(q[0].cue.as_deref(), Some("writes"));
+}
+
+#[test]
+fn initials_do_not_cut_a_name() {
+    let q = run(
+        "T\n\n\"On behalf of the Court,\" wrote Chief Justice John G. Roberts, \"I am saddened.\"\n",
+        &[("John G. Roberts", P, "John Roberts")],
+    );
+    assert_eq!(
+        find(&q, "On behalf").speaker.as_deref(),
+        Some("John Roberts")
+    );
+    let q = run(
+        "T\n\nUnited States Attorney Jessie K. Liu said, \"Children are safer.\"\n",
+        &[("Jessie K. Liu", P, "Jessie K. Liu")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Jessie K. Liu"));
+}
+
+#[test]
+fn organisation_opening_the_sentence_with_participle() {
+    let q = run(
+        "T\n\nFord also made this point, writing \"We have notified the agencies.\"\n",
+        &[("Ford", O, "Ford Motor Company")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Ford Motor Company"));
+}
+
+#[test]
+fn polish_surnames_give_gender() {
+    let text =
+        "T\n\nMinister Joachim Brudziński arrived.\n\nHe said \"I cannot find the words.\"\n";
+    let q = run(text, &[("Joachim Brudziński", P, "Joachim Brudziński")]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Joachim Brudziński"));
+}
