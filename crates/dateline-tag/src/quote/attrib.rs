@@ -1,26 +1,41 @@
 //! Speech cues and speaker attribution.
 //!
 //! Each content block is cut into words and punctuation, with every quote
-//! standing in as a single token, and into sentences. A quote is attributed
-//! from its own sentence only, in this order:
+//! standing in as a single token, and into sentences (a dot inside an
+//! entity or after an initial or a known abbreviation ends nothing). A quote
+//! is attributed from its own sentence only, in this order:
 //! 1. after the quote, when its punctuation announces an attribution
 //!    (`"…," Trump said`, `“…,” said Bolton`, `«…», — is spoken in the
-//!    statement by …`, `"…?" he was asked`);
-//! 2. before it: the nearest cue verb to the left and its subject
-//!    (`Bolton said he told Patrushev: “…”`, `Peskov called … «…»`);
-//! 3. a headline-style `Name: “…”`.
+//!    statement by …`, `"…?" he was asked`, `“…“- quoted Demers TASS`);
+//! 2. before it: the nearest cue to the left and its subject (`Bolton said
+//!    he told Patrushev: “…”`, `Peskov called … «…»`, `According to X,
+//!    “…”`, `…, saying “…”`), skipping cues that only pass words on (`as
+//!    reported by`), name things (`a pattern called a “glider”`) or sit in an
+//!    opening subordinate clause (`When Trump tweeted …, Twitter placed …`);
+//! 3. a cue closing the sentence (`… the “main difference”, he added.`);
+//! 4. a headline-style `Name: “…”`, or a cue ending the line before a quote
+//!    that opens its own block (`… Robinson writes:` / `"…"`).
 //!
 //! The speaker is read from a short noun phrase next to the cue: a PERSON
-//! entity first, then an ORG or GPE; a pronoun resolves to the nearest
-//! preceding PERSON of the same gender outside quotes (unknown gender stops
-//! the search: no guess); a definite role ("the presidential advisor")
-//! resolves to the nearest preceding PERSON, preferring one introduced with
-//! that role. Any other subject ("the report said", "he was asked") is an
-//! explicit unknown speaker. Statements that no sentence attributes inherit
-//! the speaker of the paragraph or of the adjacent run of quote paragraphs,
-//! and only when the neighbours agree.
+//! entity first, then an ORG or GPE, never a possessive modifier (`Day's
+//! foundation`) or the object of a preposition (`a tweet from Twitter`).
+//! Commas are read as appositions (`the adviser, John Bolton, said`) or
+//! parentheticals (`Bolton, who was in Geneva, said`). Passives take their
+//! `by` agent (`is spoken in the statement by X`) or nobody (`he was
+//! asked`); quoting verbs take their object (`quoted Demers`); participles
+//! and coordinated cues take the subject of the main clause. A pronoun
+//! resolves to the nearest preceding PERSON of the same gender outside
+//! quotes, or to a speaker already resolved nearer than it; a candidate of
+//! unknown gender stops the search (no guess). A definite role ("the
+//! presidential advisor") resolves to a person named before its sentence,
+//! preferring one introduced with that role; with a complement ("the head
+//! of the investigators") it must be. Any other subject ("the report said")
+//! is an explicit unknown speaker. Statements that open their sentence and
+//! that no sentence attributes inherit the speaker of their paragraph or of
+//! the adjacent run of quote paragraphs, and only when the neighbours agree.
 //!
-//! Every context window is bounded, so attribution is linear in the text.
+//! Every context window and search is bounded, so attribution is linear in
+//! the text.
 
 use super::marks::RawQuote;
 use super::names::{self, Gender};
