@@ -10,6 +10,16 @@
 use crate::tag::{TokenKind, Tokenizer};
 use crate::{Document, Span};
 
+/// Whether tokens of this kind become index terms: everything but
+/// punctuation, stand-alone symbols and currency signs, and split-off
+/// clitics (`'s`).
+fn indexed(kind: TokenKind) -> bool {
+    !matches!(
+        kind,
+        TokenKind::Punct | TokenKind::Symbol | TokenKind::Currency | TokenKind::Clitic
+    )
+}
+
 /// Turns text into index terms.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
@@ -41,8 +51,8 @@ impl Analyzer {
 
     /// Calls `f(term, span)` for each indexed term of `text` (spans relative to `text`).
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str, Span)) {
-        for t in self.tokenizer.tokens(text) {
-            if t.kind == TokenKind::Punct {
+        for t in self.tokenizer.iter(text) {
+            if !indexed(t.kind) {
                 continue;
             }
             let term: &str = t.stem.as_deref().unwrap_or(&t.norm);
@@ -63,8 +73,8 @@ impl Analyzer {
     /// joined by single spaces; empty when the name has no words.
     pub fn normalize_name(&self, name: &str) -> String {
         let mut out = String::new();
-        for t in self.tokenizer.tokens(name) {
-            if t.kind == TokenKind::Punct || t.norm.is_empty() {
+        for t in self.tokenizer.iter(name) {
+            if !indexed(t.kind) || t.norm.is_empty() {
                 continue;
             }
             if !out.is_empty() {

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use crate::hash::FastMap;
+
 use crate::analysis::Analyzer;
 use crate::bm25::fieldnorm_id;
 use crate::{Date, Label, Span, TaggedDocument};
@@ -99,7 +101,7 @@ impl Postings {
 /// One field of the index.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Field {
-    pub(crate) dict: HashMap<Box<str>, u32>,
+    pub(crate) dict: FastMap<Box<str>, u32>,
     pub(crate) terms: Vec<Box<str>>,
     /// Display form of each term (entity and speaker fields).
     pub(crate) display: Vec<Box<str>>,
@@ -225,7 +227,9 @@ pub struct Index {
     /// For each document: (field, term, mentions) of its entities.
     pub(crate) doc_entities: Vec<Vec<(u8, u32, u32)>>,
     /// Normalized name or surface form -> entities (field, term) it refers to.
-    pub(crate) aliases: HashMap<Box<str>, Vec<(u8, u32)>>,
+    pub(crate) aliases: FastMap<Box<str>, Vec<(u8, u32)>>,
+    /// Memo of normalized entity and speaker names (derived, not saved).
+    pub(crate) names: FastMap<Box<str>, Box<str>>,
     /// Whether entity values are also resolved through the tag layer's
     /// bundled knowledge base.
     pub(crate) use_kb: bool,
@@ -255,7 +259,8 @@ impl Index {
             num_deleted: 0,
             by_id: HashMap::new(),
             doc_entities: Vec::new(),
-            aliases: HashMap::new(),
+            aliases: FastMap::default(),
+            names: FastMap::default(),
             use_kb: true,
         }
     }
@@ -317,39 +322,60 @@ impl Index {
             field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
         }
 
-        // Body.
+        // Body, and the quotations that lie in it (their terms are taken
+        // from the same pass rather than analyzing the text twice).
         let mut body = Analyzer::body_spans(doc);
         body.sort();
+        let mut in_body: Vec<Span> = Vec::new();
+        let mut elsewhere: Vec<&str> = Vec::new();
+        for q in &tagged.quotes {
+            if valid_span(text, q.span) && body.iter().any(|b| b.contains(q.span)) {
+                in_body.push(q.span);
+            } else if valid_span(text, q.span) {
+                elsewhere.push(&text[q.span]);
+            } else {
+                elsewhere.push(q.text.as_str());
+            }
+        }
+        in_body.sort();
         pos = 0;
+        let mut qocc = Vec::new();
+        let mut qpos = 0u32;
         {
-            let field = &mut self.fields[BODY];
+            let (left, right) = self.fields.split_at_mut(QUOTE);
+            let (body_field, quote_field) = (&mut left[BODY], &mut right[0]);
+            let mut qi = 0;
             for span in &body {
-                self.analyzer.for_each_term(&text[*span], |t, _| {
-                    occ.push((field.term_id(t, None), pos));
+                self.analyzer.for_each_term(&text[*span], |t, s| {
+                    occ.push((body_field.term_id(t, None), pos));
                     pos += 1;
+                    let s = s.shift(span.start);
+                    while qi < in_body.len() && in_body[qi].end <= s.start {
+                        qi += 1;
+                    }
+                    if in_body.get(qi).is_some_and(|q| q.contains(s)) {
+                        qocc.push((quote_field.term_id(t, None), qpos));
+                        qpos += 1;
+                    }
                 });
             }
-            field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+            body_field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+            for qtext in elsewhere {
+                self.analyzer.for_each_term(qtext, |t, _| {
+                    qocc.push((quote_field.term_id(t, None), qpos));
+                    qpos += 1;
+                });
+            }
+            quote_field.add_doc(doc_id, qocc, qpos, true);
         }
 
-        // Quotations and speakers.
-        pos = 0;
+        // Speakers.
         let mut speakers = Vec::new();
         let mut quotes = Vec::new();
         for q in &tagged.quotes {
-            let qtext = if valid_span(text, q.span) {
-                &text[q.span]
-            } else {
-                q.text.as_str()
-            };
-            let field = &mut self.fields[QUOTE];
-            self.analyzer.for_each_term(qtext, |t, _| {
-                occ.push((field.term_id(t, None), pos));
-                pos += 1;
-            });
             let mut speaker = None;
             if let Some(name) = q.speaker.as_deref() {
-                let norm = self.analyzer.normalize_name(name);
+                let norm = self.normalized_name(name);
                 if !norm.is_empty() {
                     let id = self.fields[SPEAKER].term_id(&norm, Some(name));
                     speakers.push((id, 0));
@@ -365,7 +391,6 @@ impl Index {
                 });
             }
         }
-        self.fields[QUOTE].add_doc(doc_id, std::mem::take(&mut occ), pos, true);
         let n = speakers.len() as u32;
         self.fields[SPEAKER].add_doc(doc_id, speakers, n, false);
 
@@ -381,7 +406,7 @@ impl Index {
             } else {
                 e.canonical.as_str()
             };
-            let norm = self.analyzer.normalize_name(canonical);
+            let norm = self.normalized_name(canonical);
             if norm.is_empty() {
                 continue;
             }
@@ -389,7 +414,7 @@ impl Index {
             per_field[fid - FIRST_ENTITY].push((term, 0));
             // Canonical names are found in the dictionaries; only other
             // surface forms need an alias entry.
-            let surface = self.analyzer.normalize_name(&e.text);
+            let surface = self.normalized_name(&e.text);
             if !surface.is_empty() && surface != norm {
                 let list = self.aliases.entry(surface.into_boxed_str()).or_default();
                 if !list.contains(&(fid as u8, term)) {
@@ -438,6 +463,16 @@ impl Index {
         self.doc_entities.push(entities);
         self.deleted.push(false);
         self.by_id.insert(doc.id.clone(), doc_id);
+    }
+
+    /// `Analyzer::normalize_name`, memoized: names repeat across articles.
+    fn normalized_name(&mut self, name: &str) -> String {
+        if let Some(n) = self.names.get(name) {
+            return n.to_string();
+        }
+        let n = self.analyzer.normalize_name(name);
+        self.names.insert(name.into(), n.as_str().into());
+        n
     }
 
     /// Deletes the live document with this id; returns whether there was one.

@@ -55,6 +55,7 @@ mod analysis;
 mod ast;
 mod bm25;
 mod error;
+mod hash;
 mod index;
 mod parser;
 mod search;

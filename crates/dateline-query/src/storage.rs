@@ -14,7 +14,6 @@
 //! target, then syncs the directory, so a crash leaves either the old or
 //! the new index, never a mix.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -700,7 +699,8 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
         }
     }
     let n_aliases = r.count(3, "alias")?;
-    let mut aliases = HashMap::with_capacity(n_aliases);
+    let mut aliases = crate::hash::FastMap::default();
+    aliases.reserve(n_aliases);
     let mut prev_alias = String::new();
     for _ in 0..n_aliases {
         let alias_string = r.front_coded(&prev_alias)?;
