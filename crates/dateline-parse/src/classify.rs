@@ -529,6 +529,18 @@ impl TitleForms {
         if self.site.as_deref() == Some(norm) {
             return Some("site name");
         }
+        // The title again with a site name after a separator.
+        if self.forms.iter().any(|f| {
+            norm.len() > f.len()
+                && norm.starts_with(f.as_str())
+                && norm.as_bytes().get(f.len()) == Some(&b' ')
+                && word_count(&norm[f.len()..], 5) <= 4
+        }) && [" | ", " - ", " – ", " — "]
+            .iter()
+            .any(|sep| raw.contains(sep))
+        {
+            return Some("duplicate title");
+        }
         if standalone
             && ends_open(raw)
             && starts_capital(raw)

@@ -187,6 +187,20 @@ impl Iterator for Documents {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // A file known to be too large is reported without reading it.
+            let limit = self.opts.parser.limit();
+            if let Ok(meta) = file.metadata()
+                && let Ok(size) = usize::try_from(meta.len())
+                && meta.is_file()
+                && size > limit
+            {
+                return Some(Err(RecordError {
+                    path: name,
+                    line: None,
+                    offset: None,
+                    error: Error::TooLarge { size, limit },
+                }));
+            }
             return Some(read_text_from(&id, file, &name, &self.opts));
         }
     }

@@ -363,3 +363,12 @@ fn byline_with_a_date() {
         Some("2018-07-19")
     );
 }
+
+#[test]
+fn title_repeated_with_a_site_name() {
+    let doc = parse(format!(
+        "Talks in Geneva end without a deal\n\nTalks in Geneva end without a deal | The Courier\n\n{BODY1}\n"
+    ));
+    assert_eq!(kinds(&doc)[1].0, Boilerplate);
+    assert_eq!(doc.blocks[1].reason.as_deref(), Some("duplicate title"));
+}

@@ -178,3 +178,21 @@ fn byte_order_marks_are_skipped() {
         .unwrap_err();
     assert_eq!(e.to_string(), "in.jsonl:1: invalid UTF-8 at byte 12");
 }
+
+#[test]
+fn too_large_text_file_is_not_read() {
+    let dir = std::env::temp_dir().join(format!("dateline-parse-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.txt");
+    std::fs::write(&path, "x".repeat(100)).unwrap();
+    let out = dateline_parse::read_path(&path, &InputOptions::default().max_bytes(50));
+    let e = out[0].as_ref().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: input of 100 bytes exceeds the limit of 50 bytes",
+            path.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
