@@ -242,6 +242,11 @@ fn is_aux(lower: &str) -> bool {
     )
 }
 
+/// Participles of verbs that pass words on rather than say them.
+fn is_reporting(lower: &str) -> bool {
+    matches!(lower, "quoted" | "cited" | "reported")
+}
+
 fn is_passive_participle(lower: &str) -> bool {
     matches!(
         lower,
@@ -709,6 +714,7 @@ impl<'a> Ctx<'a> {
         if is_aux(&lower) || is_passive_participle(&lower) {
             // Passive: `is spoken in the statement by X`.
             let mut saw_participle = is_passive_participle(&lower);
+            let mut reporting = is_reporting(&lower);
             for (j, u) in toks.iter().enumerate().skip(i + 1).take(6) {
                 if u.kind != TokKind::Word {
                     break;
@@ -716,8 +722,13 @@ impl<'a> Ctx<'a> {
                 let w = self.lower(u);
                 if is_passive_participle(&w) {
                     saw_participle = true;
+                    reporting |= is_reporting(&w);
                 } else if w == "by" && saw_participle {
                     let cue = Span::new(t.span.start, u.span.end);
+                    // `«…», — is quoted by TASS`: the agent only reports.
+                    if reporting {
+                        return Some((Who::Unknown, cue));
+                    }
                     return Some((self.np_after(toks, j + 1), cue));
                 }
             }
@@ -829,10 +840,17 @@ impl<'a> Ctx<'a> {
             && self.is_word(by, "by")
             && is_passive_participle(&self.lower(&toks[c]))
         {
-            return (
-                self.np_after(toks, c + 2),
-                Span::new(cue_span.start, by.span.end),
-            );
+            let span = Span::new(cue_span.start, by.span.end);
+            // `Peskov's words are quoted by TASS`: the words' owner speaks.
+            if is_reporting(&self.lower(&toks[c])) {
+                let subject_end = if prev.as_deref().is_some_and(is_aux) {
+                    c - 1
+                } else {
+                    c
+                };
+                return (self.np_before(toks, subject_end), span);
+            }
+            return (self.np_after(toks, c + 2), span);
         }
         if prev.as_deref().is_some_and(is_aux) {
             // Passive: an agent after `by`, else the subject is the addressee,
@@ -1088,6 +1106,13 @@ impl<'a> Ctx<'a> {
         let (Some(first), Some(last)) = (np.first(), np.last()) else {
             return Who::Unknown;
         };
+        // `Peskov's words`, `Trump's tweet`: the owner of the words.
+        if let Some(e) = self.owner_of_words(first.span.start, last.span.end) {
+            return Who::Named {
+                entity: e,
+                span: self.entities[e].span,
+            };
+        }
         // Relative `who`: the entity just before it.
         let relative = self.is_word(first, "who") || self.is_word(first, "which");
         if relative {
@@ -1173,6 +1198,40 @@ impl<'a> Ctx<'a> {
         let span = self.entities[e].span;
         let after = &self.text[span.end..];
         !self.in_quote(span.start) && !after.starts_with(['\'', '’'])
+    }
+
+    /// A PERSON or ORG in `start..end` written as the possessor of words
+    /// (`Peskov's words`, `the ministry's statement`).
+    fn owner_of_words(&self, start: usize, end: usize) -> Option<usize> {
+        self.entities_in(start, end).find(|&e| {
+            let ent = self.entities[e];
+            if !matches!(ent.label, Label::Person | Label::Org) || self.in_quote(ent.span.start) {
+                return false;
+            }
+            let after = &self.text[ent.span.end..end];
+            let Some(rest) = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+            else {
+                return false;
+            };
+            let noun = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            matches!(
+                noun.as_str(),
+                "words"
+                    | "statement"
+                    | "remarks"
+                    | "comments"
+                    | "message"
+                    | "letter"
+                    | "tweet"
+                    | "post"
+                    | "answer"
+                    | "speech"
+                    | "reply"
+                    | "response"
+            )
+        })
     }
 
     /// Roughly where the sentence holding `pos` starts: after the last

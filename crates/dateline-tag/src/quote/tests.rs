@@ -644,3 +644,22 @@ fn polish_surnames_give_gender() {
     let q = run(text, &[("Joachim Brudziński", P, "Joachim Brudziński")]);
     assert_eq!(q[0].speaker.as_deref(), Some("Joachim Brudziński"));
 }
+
+#[test]
+fn quoted_by_an_outlet_names_the_owner_of_the_words() {
+    let q = run(
+        "T\n\nPeskov's words are quoted by TASS: «The Kremlin regrets this decision».\n",
+        &[("Peskov", P, "Dmitry Peskov"), ("TASS", O, "TASS")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    let q = run(
+        "T\n\n«The Kremlin regrets this decision», — is quoted by TASS.\n",
+        &[("TASS", O, "TASS")],
+    );
+    assert_eq!(q[0].speaker, None);
+    let q = run(
+        "T\n\nTrump's tweet said: \"We will win.\"\n",
+        &[("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
+}
