@@ -35,6 +35,7 @@ use crate::{Span, Token, TokenKind};
 pub(crate) struct NewsTokens<'a> {
     text: &'a str,
     pos: usize,
+    end: usize,
     buf: VecDeque<Token<'a>>,
     segs: Vec<Seg>,
 }
@@ -52,14 +53,23 @@ impl<'a> NewsTokens<'a> {
         NewsTokens {
             text,
             pos: 0,
+            end: text.len(),
             buf: VecDeque::new(),
             segs: Vec::new(),
         }
     }
 
+    /// Starts over on `text[start..end]` (spans stay relative to the whole
+    /// text), keeping the buffers. Both ends must be character boundaries.
+    pub(crate) fn reset(&mut self, start: usize, end: usize) {
+        self.end = end.min(self.text.len());
+        self.pos = start.min(self.end);
+        self.buf.clear();
+    }
+
     fn next_chunk(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
-        let bytes = text.as_bytes();
+        let bytes = &text.as_bytes()[..self.end];
         let mut p = self.pos;
         while p < bytes.len() {
             let b = bytes[p];
@@ -69,7 +79,7 @@ impl<'a> NewsTokens<'a> {
                 }
                 p += 1;
             } else {
-                match text[p..].chars().next() {
+                match text[p..self.end].chars().next() {
                     Some(c) if c.is_whitespace() => p += c.len_utf8(),
                     _ => break,
                 }
@@ -88,7 +98,7 @@ impl<'a> NewsTokens<'a> {
                 }
                 p += 1;
             } else {
-                match text[p..].chars().next() {
+                match text[p..self.end].chars().next() {
                     Some(c) if c.is_whitespace() => break,
                     Some(c) => p += c.len_utf8(),
                     None => break,
@@ -144,6 +154,9 @@ fn chunk<'a>(
     out: &mut VecDeque<Token<'a>>,
     segs: &mut Vec<Seg>,
 ) {
+    if simple(text, s, e, out) {
+        return;
+    }
     let mut cur = s;
     while cur < e {
         match find_special(&text[cur..e]) {
@@ -176,13 +189,73 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// The common chunk, handled without segmenting: an ASCII word with at most
+/// an initial capital ("said", "Trump"), or a run of digits, optionally
+/// followed by one punctuation byte. Returns false for anything else.
+#[inline]
+fn simple<'a>(text: &'a str, s: usize, e: usize, out: &mut VecDeque<Token<'a>>) -> bool {
+    let b = &text.as_bytes()[s..e];
+    let (body, trail) = match b.split_last() {
+        Some((&c, rest)) if matches!(c, b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'.') => {
+            (rest, Some(c))
+        }
+        _ => (b, None),
+    };
+    let Some((&first, rest)) = body.split_first() else {
+        return false;
+    };
+    let kind = if first.is_ascii_alphabetic() && rest.iter().all(u8::is_ascii_lowercase) {
+        TokenKind::Word
+    } else if first.is_ascii_digit() && rest.iter().all(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        return false;
+    };
+    let end = s + body.len();
+    let word = &text[s..end];
+    if trail == Some(b'.')
+        && kind == TokenKind::Word
+        && body.len() <= 6
+        && keeps_period(text, word, e)
+    {
+        out.push_back(token_ascii(
+            text,
+            s,
+            e,
+            TokenKind::Abbreviation,
+            first.is_ascii_uppercase(),
+        ));
+        return true;
+    }
+    out.push_back(token_ascii(text, s, end, kind, first.is_ascii_uppercase()));
+    if trail.is_some() {
+        out.push_back(token_ascii(text, end, e, TokenKind::Punct, false));
+    }
+    true
+}
+
+#[inline]
+fn token_ascii(text: &str, s: usize, e: usize, kind: TokenKind, upper: bool) -> Token<'_> {
+    let t = &text[s..e];
+    let norm = if upper {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    };
+    Token {
+        span: Span::new(s, e),
+        text: t,
+        kind,
+        norm,
+        stem: None,
+    }
+}
+
 /// The first URL, email, hashtag or mention in a chunk: `(start, end, kind)`.
 fn find_special(chunk: &str) -> Option<(usize, usize, TokenKind)> {
     let bytes = chunk.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b':' | b'@' | b'#' | b'.'))
-    {
+    let marks = bytes.iter().any(|&b| matches!(b, b':' | b'@' | b'#'));
+    if !(marks || chunk.contains("www.") || chunk.contains("WWW.")) {
         return None;
     }
     let lead: usize = chunk
@@ -260,13 +333,9 @@ fn find_special(chunk: &str) -> Option<(usize, usize, TokenKind)> {
     None
 }
 
-fn is_word(text: &str, g: Seg) -> bool {
-    let t = &text[g.start..g.end];
-    if g.ascii {
-        t.bytes().any(|b| b.is_ascii_alphanumeric())
-    } else {
-        t.chars().any(char::is_alphanumeric)
-    }
+#[inline]
+fn is_word(_text: &str, g: Seg) -> bool {
+    g.word
 }
 
 fn starts_numeric(t: &str) -> bool {
@@ -367,6 +436,8 @@ fn plain<'a>(
     let n = segs.len();
     let glued = |a: usize, b: usize| segs[a].end == segs[b].start;
     let seg_text = |i: usize| &text[segs[i].start..segs[i].end];
+    let bytes = text.as_bytes();
+    let is_byte = |i: usize, b: u8| segs[i].end == segs[i].start + 1 && bytes[segs[i].start] == b;
     let mut i = 0;
     while i < n {
         let g = segs[i];
@@ -434,7 +505,7 @@ fn plain<'a>(
             }
             if i + 1 < n
                 && glued(i, i + 1)
-                && seg_text(i + 1) == "."
+                && is_byte(i + 1, b'.')
                 && keeps_period(text, t, segs[i + 1].end)
             {
                 out.push_back(token(
@@ -466,9 +537,9 @@ fn plain<'a>(
                 i += 2;
                 continue;
             }
-            if t == "." {
+            if is_byte(i, b'.') {
                 let mut j = i;
-                while j + 1 < n && glued(j, j + 1) && seg_text(j + 1) == "." {
+                while j + 1 < n && glued(j, j + 1) && is_byte(j + 1, b'.') {
                     j += 1;
                 }
                 out.push_back(token(text, g.start, segs[j].end, TokenKind::Punct, true));
@@ -493,9 +564,10 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, ascii: bool, out: &mut VecDe
     } else {
         TokenKind::Word
     };
+    let ends_s = matches!(t.as_bytes().last(), Some(b's' | b'S'));
     let clitic = ["'s", "'S", "’s", "’S"]
         .iter()
-        .find(|c| t.len() > c.len() && t.ends_with(*c));
+        .find(|c| ends_s && t.len() > c.len() && t.ends_with(*c));
     if let Some(c) = clitic {
         let apos = e - c.len();
         if text[s..apos]

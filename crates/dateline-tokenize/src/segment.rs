@@ -158,6 +158,8 @@ pub(crate) struct Seg {
     pub(crate) ascii: bool,
     /// An ASCII segment with a capital letter (meaningful when `ascii`).
     pub(crate) upper: bool,
+    /// The segment has a letter or digit.
+    pub(crate) word: bool,
 }
 
 enum Slow<'a> {
@@ -249,6 +251,7 @@ impl<'a> Segments<'a> {
                         end: start + s.len(),
                         ascii: false,
                         upper: true,
+                        word: s.chars().any(char::is_alphanumeric),
                     });
                 }
                 None => {
@@ -325,6 +328,7 @@ impl Segments<'_> {
                         end: pos + l,
                         ascii: l == 1,
                         upper: false,
+                        word: false,
                     });
                 }
                 pos += l;
@@ -396,6 +400,7 @@ impl Segments<'_> {
                     end: pos,
                     ascii,
                     upper,
+                    word: alnum,
                 });
             }
         }

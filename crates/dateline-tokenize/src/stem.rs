@@ -6,14 +6,16 @@
 //! Latin-script words the tokenizer's configured language (English by
 //! default). Words in other scripts keep their normalized form.
 //!
-//! Results are cached per language behind a `RwLock`, so a tokenizer shared
-//! between threads stems each distinct word once. The cache is bounded: it is
-//! cleared when it reaches [`CACHE_LIMIT`] entries.
+//! Results are cached per language in a thread-local map (no locks on the
+//! hot path), so each thread stems a distinct word once whichever tokenizer
+//! asks. The cache is bounded: it is cleared when it reaches [`CACHE_LIMIT`]
+//! entries.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher, RandomState};
 use std::str::FromStr;
-use std::sync::RwLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -139,10 +141,6 @@ impl Language {
         }
     }
 
-    fn index(self) -> usize {
-        ALL.iter().position(|&l| l == self).unwrap_or(0)
-    }
-
     /// The language used for a word, from the script of its first letter:
     /// Cyrillic → Russian, Greek → Greek, Arabic → Arabic, Tamil → Tamil,
     /// Latin → `latin`; `None` for other scripts or words without letters.
@@ -235,43 +233,101 @@ impl Script {
     }
 }
 
-/// Normalized word → stem (`None` when the stem is the word itself).
-type Cache = RwLock<HashMap<Box<str>, Option<Box<str>>>>;
+/// A small, fast string hasher (the multiply-rotate scheme of rustc's
+/// `FxHasher`), seeded per thread. Cache keys are short words, where SipHash
+/// would cost more than the lookup saves.
+#[derive(Clone, Copy)]
+struct WordHasher(u64);
 
-/// Stemmers with a cache per language.
-pub(crate) struct StemCache {
-    caches: Vec<Cache>,
-}
+const K: u64 = 0x517c_c1b7_2722_0a95;
 
-impl std::fmt::Debug for StemCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StemCache").finish_non_exhaustive()
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
     }
 }
 
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Fold the well-mixed high bits into the low bits the table indexes with.
+        let h = self.0;
+        h ^ (h >> 29) ^ (h >> 47)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Seeded(u64);
+
+impl BuildHasher for Seeded {
+    type Hasher = WordHasher;
+    #[inline]
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(self.0)
+    }
+}
+
+/// Normalized word → stem (`None` when the stem is the word itself).
+type Cache = HashMap<Box<str>, Option<Box<str>>, Seeded>;
+
+thread_local! {
+    static CACHES: RefCell<Vec<Cache>> = RefCell::new({
+        let seed = RandomState::new().hash_one(0u64);
+        ALL.iter().map(|_| HashMap::with_hasher(Seeded(seed))).collect()
+    });
+}
+
+/// Stemmers with a cache per language and thread: each thread stems a
+/// distinct word once, without locks.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct StemCache;
+
 impl StemCache {
     pub(crate) fn new() -> StemCache {
-        StemCache {
-            caches: ALL.iter().map(|_| RwLock::new(HashMap::new())).collect(),
-        }
+        StemCache
     }
 
     /// The stem of an already normalized word.
     pub(crate) fn stem<'a>(&self, lang: Language, norm: &Cow<'a, str>) -> Cow<'a, str> {
-        let Some(cache) = self.caches.get(lang.index()) else {
+        // Snowball's English stemmer leaves words of one or two letters alone.
+        if lang == Language::English && norm.len() <= 2 {
             return norm.clone();
-        };
-        {
-            let map = cache.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(hit) = map.get(norm.as_ref()) {
-                return match hit {
-                    None => norm.clone(),
-                    Some(s) => Cow::Owned(s.to_string()),
-                };
-            }
         }
-        let stemmer = Stemmer::create(lang.algorithm());
-        let stemmed = stemmer.stem(norm);
+        let hit = CACHES.with(|c| {
+            let caches = c.borrow();
+            caches
+                .get(lang as usize)
+                .and_then(|m| m.get(norm.as_ref()))
+                .map(|v| v.as_deref().map(str::to_string))
+        });
+        match hit {
+            Some(None) => return norm.clone(),
+            Some(Some(s)) => return Cow::Owned(s),
+            None => {}
+        }
+        let stemmed = Stemmer::create(lang.algorithm()).stem(norm);
         let value: Option<Box<str>> = if stemmed == norm.as_ref() {
             None
         } else {
@@ -281,11 +337,15 @@ impl StemCache {
             None => norm.clone(),
             Some(s) => Cow::Owned(s.to_string()),
         };
-        let mut map = cache.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= CACHE_LIMIT {
-            map.clear();
-        }
-        map.insert(norm.as_ref().into(), value);
+        CACHES.with(|c| {
+            let mut caches = c.borrow_mut();
+            if let Some(map) = caches.get_mut(lang as usize) {
+                if map.len() >= CACHE_LIMIT {
+                    map.clear();
+                }
+                map.insert(norm.as_ref().into(), value);
+            }
+        });
         out
     }
 }

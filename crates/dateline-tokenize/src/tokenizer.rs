@@ -1,11 +1,9 @@
 //! The [`Tokenizer`]: configuration, token and sentence entry points, and
 //! document analysis.
 //!
-//! A tokenizer is cheap to clone (the stem cache is shared behind an `Arc`),
+//! A tokenizer is cheap to clone (the stem cache is per thread, see `stem`),
 //! `Send + Sync`, and used through `&self`, so one instance can serve many
 //! threads.
-
-use std::sync::Arc;
 
 use crate::news::NewsTokens;
 use crate::normalize::normalize;
@@ -37,7 +35,7 @@ pub struct Tokenizer {
     news: bool,
     stems: bool,
     language: Language,
-    cache: Arc<StemCache>,
+    cache: StemCache,
 }
 
 impl Default for Tokenizer {
@@ -95,7 +93,7 @@ impl TokenizerBuilder {
             news: self.news,
             stems: self.stems,
             language: self.language,
-            cache: Arc::new(StemCache::new()),
+            cache: StemCache::new(),
         }
     }
 }
@@ -222,15 +220,29 @@ impl Tokenizer {
         full: &'a str,
         out: &mut Analysis<'a>,
     ) {
+        let mut news = NewsTokens::new(full);
         for s in sentence::split(part) {
             let span = s.shift(offset);
             let Some(stext) = full.get(span.range()) else {
                 continue;
             };
             let first = out.tokens.len();
-            for mut t in self.iter(stext) {
-                t.span = t.span.shift(span.start);
-                out.tokens.push(t);
+            if self.news {
+                news.reset(span.start, span.end);
+                for mut t in &mut news {
+                    if self.stems {
+                        t.stem = Some(self.stem_of(&t));
+                    }
+                    out.tokens.push(t);
+                }
+            } else {
+                for mut t in Words::new(stext) {
+                    t.span = t.span.shift(span.start);
+                    if self.stems {
+                        t.stem = Some(self.stem_of(&t));
+                    }
+                    out.tokens.push(t);
+                }
             }
             out.sentences.push(Sentence {
                 span,
