@@ -385,6 +385,10 @@ fn find_title(text: &str, units: &[Unit], hints: Hints<'_>) -> Option<TitleLine>
         }
     }
     for (i, u) in window.iter().enumerate() {
+        if i + 1 == units.len() {
+            // A title heads something: a lone line is body text.
+            return None;
+        }
         let s = texts[i];
         if let Some((_, _, rest)) = split_date(s) {
             match rest {
@@ -804,7 +808,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
                     continue;
                 }
             }
-            if u.blank_before || !blank_separated {
+            if (u.blank_before || !blank_separated) && next.is_some() {
                 out.push(
                     BlockKind::Heading,
                     span,

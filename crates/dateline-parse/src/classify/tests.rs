@@ -372,3 +372,10 @@ fn title_repeated_with_a_site_name() {
     assert_eq!(kinds(&doc)[1].0, Boilerplate);
     assert_eq!(doc.blocks[1].reason.as_deref(), Some("duplicate title"));
 }
+
+#[test]
+fn a_lone_line_is_body_text() {
+    let doc = parse("The Senate has passed legislation to force a national\n");
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.blocks[0].kind, Paragraph);
+}
