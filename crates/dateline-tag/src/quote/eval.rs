@@ -79,7 +79,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 pub struct QuoteError {
     /// Document id.
     pub id: String,
-    /// What went wrong: `"missed"`, `"spurious"`, `"span"`, `"speaker"` or `"kind"`.
+    /// What went wrong: `"missed"`, `"spurious"`, `"span"`, `"speaker"`, `"cue"` or `"kind"`.
     pub what: &'static str,
     /// The gold quote's text (or the predicted one for `"spurious"`).
     pub text: String,
@@ -102,6 +102,9 @@ pub struct QuoteScores {
     pub speaker_total: usize,
     /// Gold quotes found (overlap) whose kind is right.
     pub kind_correct: usize,
+    /// Gold quotes found (overlap) whose cue is right (same words, any case;
+    /// `None` equals `None`).
+    pub cue_correct: usize,
     /// All gold quotes.
     pub gold_total: usize,
     /// Every disagreement.
@@ -122,6 +125,11 @@ impl QuoteScores {
     /// Kind accuracy on the gold quotes that were found.
     pub fn kind_accuracy(&self) -> f64 {
         ratio(self.kind_correct, self.speaker_total)
+    }
+
+    /// Cue accuracy on the gold quotes that were found.
+    pub fn cue_accuracy(&self) -> f64 {
+        ratio(self.cue_correct, self.speaker_total)
     }
 }
 
@@ -216,6 +224,20 @@ pub fn score_quotes(gold: &[GoldDocument], predicted: &[(String, Vec<Quote>)]) -
                     gq.speaker.clone(),
                     p.speaker.clone(),
                 ));
+            }
+            let cue_key = |c: &Option<String>| {
+                c.as_deref().map(|c| {
+                    c.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+            };
+            if cue_key(&p.cue) == cue_key(&gq.cue) {
+                s.cue_correct += 1;
+            } else {
+                s.errors
+                    .push(err(&g.id, "cue", &gq.text, gq.cue.clone(), p.cue.clone()));
             }
             if p.kind == gq.kind {
                 s.kind_correct += 1;

@@ -154,6 +154,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
             "speaker_total": s.speaker_total,
             "attribution_accuracy": s.attribution_accuracy(),
             "kind_accuracy": s.kind_accuracy(),
+            "cue_accuracy": s.cue_accuracy(),
         });
         if args.errors {
             v["errors"] =
@@ -235,5 +236,6 @@ fn print_table(
         s.speaker_correct,
         s.gold_total
     )?;
-    writeln!(out, "kind accuracy          {:>9.3}", s.kind_accuracy())
+    writeln!(out, "kind accuracy          {:>9.3}", s.kind_accuracy())?;
+    writeln!(out, "cue accuracy           {:>9.3}", s.cue_accuracy())
 }
