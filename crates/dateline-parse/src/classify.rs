@@ -688,7 +688,17 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
                     out.push(BlockKind::Boilerplate, span, Some(w.reason));
                     continue;
                 }
-                if info.words <= 30 || ends_truncated(s) || !ends_terminal(s) {
+                // Teasers are headlines, optionally each followed by a short
+                // or cut-off summary; a finished paragraph anywhere else
+                // means the article goes on.
+                let after_headline = i >= 2
+                    && !ends_terminal(infos[i - 2].text)
+                    && out
+                        .blocks
+                        .last()
+                        .is_some_and(|b| b.reason.as_deref() == Some("related-article teaser"));
+                let summary = after_headline && info.words <= 50 && sentence_breaks(s, 1) == 0;
+                if ends_truncated(s) || !ends_terminal(s) || summary || !info.is_finished_body() {
                     out.push(BlockKind::Boilerplate, span, Some("related-article teaser"));
                     continue;
                 }

@@ -379,3 +379,17 @@ fn a_lone_line_is_body_text() {
     assert_eq!(doc.title, None);
     assert_eq!(doc.blocks[0].kind, Paragraph);
 }
+
+#[test]
+fn related_marker_inside_the_body() {
+    let text = format!(
+        "Talks end\n\n{BODY1}\n\nRelated\n\nMinisters meet again in Vienna\n\nThe ministers met again on Tuesday to prepare a new round of talks in the spring.\n\n{BODY2}\n\n{BODY1}\n"
+    );
+    let doc = parse(text);
+    let k = kinds(&doc);
+    assert_eq!(k[2].0, Boilerplate);
+    assert_eq!(k[3].0, Boilerplate);
+    assert_eq!(k[4].0, Boilerplate, "the summary under a teaser headline");
+    assert_eq!(k[5], (Paragraph, BODY2));
+    assert_eq!(k[6], (Paragraph, BODY1));
+}
