@@ -188,6 +188,11 @@ pub(crate) fn date_prefix(s: &str) -> Option<DateMatch> {
     if labelled {
         c.spaces();
     }
+    // A time of day may come first: "14:02, 18 April 2019".
+    let before_time = c.i;
+    if leading_time(&mut c).is_none() {
+        c.i = before_time;
+    }
     let before_weekday = c.i;
     if c.word(WEEKDAYS).is_some() {
         c.byte(b'.');
@@ -213,6 +218,26 @@ pub(crate) fn date_prefix(s: &str) -> Option<DateMatch> {
         date,
         labelled,
     })
+}
+
+/// `14:02` or `2:02 pm` followed by a separator, before a date.
+fn leading_time(c: &mut Cur<'_>) -> Option<()> {
+    let (h, _) = c.digits(2)?;
+    if !c.byte(b':') {
+        return None;
+    }
+    let (m, n) = c.digits(2)?;
+    if h > 24 || m > 59 || n != 2 {
+        return None;
+    }
+    c.spaces();
+    if c.word(&["am", "pm", "a.m.", "p.m."]).is_some() {
+        c.spaces();
+    }
+    if c.byte(b',') || c.byte(b'|') || c.byte(b'-') {
+        c.spaces();
+    }
+    (c.peek().is_some_and(|b| b.is_ascii_alphanumeric())).then_some(())
 }
 
 /// An optional label such as `Published:` or `date`.
@@ -442,6 +467,18 @@ mod tests {
             ),
             ("05/24/2019", "05/24/2019", "2019-05-24", false),
             (
+                "14:02, 18 April 2019",
+                "14:02, 18 April 2019",
+                "2019-04-18",
+                false,
+            ),
+            (
+                "Updated 2:02 pm | Apr 18, 2019",
+                "Updated 2:02 pm | Apr 18, 2019",
+                "2019-04-18",
+                true,
+            ),
+            (
                 "2019-04-18T14:02:33Z",
                 "2019-04-18T14:02:33Z",
                 "2019-04-18",
@@ -476,6 +513,8 @@ mod tests {
             "123456",
             "",
             "May",
+            "14:02 GMT",
+            "12:30, the meeting began",
         ] {
             assert_eq!(d(s), None, "{s}");
         }
