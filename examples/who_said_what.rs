@@ -27,7 +27,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         articles += 1;
         let tagged = tagger.annotate(doc);
         for q in tagged.quotes {
-            let speaker = q.speaker.unwrap_or_else(|| "(not said)".to_string());
+            let speaker = q
+                .speaker
+                .unwrap_or_else(|| "(speaker not given)".to_string());
             let cue = q.cue.unwrap_or_default();
             by_speaker
                 .entry(speaker)
@@ -37,7 +39,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!("{articles} articles, {} speakers", by_speaker.len());
     for (speaker, quotes) in &by_speaker {
-        println!("\n{speaker} ({} quotes)", quotes.len());
+        let plural = if quotes.len() == 1 { "" } else { "s" };
+        println!("\n{speaker} ({} quote{plural})", quotes.len());
         for (id, cue, text) in quotes {
             let short: String = text.replace('\n', " ").chars().take(100).collect();
             let more = if text.chars().count() > 100 {
