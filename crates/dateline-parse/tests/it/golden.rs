@@ -25,7 +25,7 @@ fn render(doc: &Document) -> String {
     .unwrap();
     writeln!(out, "url: {}", opt(&doc.url)).unwrap();
     for b in &doc.blocks {
-        let text = doc.block_text(b).replace('\n', "\\n");
+        let text = doc.block_text(b);
         let short: String = text.chars().take(90).collect();
         let more = if short.len() < text.len() { "…" } else { "" };
         let reason = b
