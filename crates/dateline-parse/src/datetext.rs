@@ -424,6 +424,18 @@ fn time(c: &mut Cur<'_>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any string: no panic, and a match ends on a char boundary
+        /// inside the string.
+        #[test]
+        fn any_prefix_is_safe(s in "(date |Published: |Friday, )?[0-9A-Za-z .,:/|\u{a0}é-]{0,40}") {
+            if let Some(m) = date_prefix(&s) {
+                prop_assert!(m.len <= s.len() && s.is_char_boundary(m.len));
+            }
+        }
+    }
 
     fn d(s: &str) -> Option<(String, String, bool)> {
         date_prefix(s).map(|m| (s[..m.len].to_string(), m.date.to_string(), m.labelled))
