@@ -5,7 +5,7 @@ use std::path::Path;
 
 use dateline_parse::InputOptions;
 use dateline_query::{Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
-use dateline_tag::Tagger;
+use dateline_tag::{Document, TaggedDocument, Tagger};
 use serde_json::{Value, json};
 
 use super::{CliError, CmdResult, write_json};
@@ -51,13 +51,44 @@ pub(crate) fn bundled_index() -> Result<Index, CliError> {
     for p in jsonl {
         results.extend(dateline_parse::read_path(&p, &opts));
     }
-    let tagger = Tagger::new();
-    let mut index = Index::new();
+    let mut docs = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(doc) => index.add(&tagger.annotate(doc)),
+            Ok(doc) => docs.push(doc),
             Err(e) => eprintln!("error: {e}"),
         }
+    }
+    // Tagging dominates; tag chunks on all cores, then index in order.
+    let tagger = Tagger::new();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let mut chunks: Vec<Vec<Document>> = Vec::new();
+    while !docs.is_empty() {
+        let rest = docs.split_off(chunk.min(docs.len()));
+        chunks.push(std::mem::replace(&mut docs, rest));
+    }
+    let tagged = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| {
+                s.spawn(|| {
+                    c.into_iter()
+                        .map(|d| tagger.annotate(d))
+                        .collect::<Vec<TaggedDocument>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join())
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .map_err(|_| CliError::Failed("tagging the bundled corpus failed".into()))?;
+    let mut index = Index::new();
+    for t in tagged.iter().flatten() {
+        index.add(t);
     }
     Ok(index)
 }
