@@ -118,6 +118,18 @@ enum Cue {
 fn cue_word(lower: &str) -> Option<Cue> {
     const SPEECH: &[&str] = &[
         "accused",
+        "blasted",
+        "condemned",
+        "criticised",
+        "criticized",
+        "denounced",
+        "dismissed",
+        "hailed",
+        "lauded",
+        "mocked",
+        "praised",
+        "rejected",
+        "slammed",
         "informed",
         "posted",
         "spoke",
@@ -764,7 +776,7 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let Some(cue) = cue_word(&lower) else {
+            let Some(cue) = cue_word(&lower).filter(|_| !self.noun_use(left, i)) else {
                 continue;
             };
             // `a pattern called a “glider”`: naming, not speech.
@@ -929,11 +941,43 @@ impl<'a> Ctx<'a> {
         (self.np_before(toks, c), cue_span)
     }
 
+    /// Is the cue-like word `toks[i]` used as a noun (`the team's claims`,
+    /// `his calls`)?
+    fn noun_use(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
+            return false;
+        };
+        if prev.kind != TokKind::Word {
+            return false;
+        }
+        let w = self.lower(prev);
+        matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "such"
+                | "whose"
+        ) || w.ends_with("'s")
+            || w.ends_with("’s")
+    }
+
     /// The nearest speech cue before `toks[end]`.
     fn earlier_cue(&self, toks: &[Tok], end: usize) -> Option<usize> {
         (0..end).rev().find(|&j| {
             let t = &toks[j];
-            t.kind == TokKind::Word && cue_word(&self.lower(t)) == Some(Cue::Speech)
+            t.kind == TokKind::Word
+                && cue_word(&self.lower(t)) == Some(Cue::Speech)
+                && !self.noun_use(toks, j)
         })
     }
 

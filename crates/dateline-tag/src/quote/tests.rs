@@ -663,3 +663,27 @@ fn quoted_by_an_outlet_names_the_owner_of_the_words() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn judging_verbs_are_cues_for_phrases() {
+    let q = run(
+        "T\n\nKremlin spokesman Dmitry Peskov dismissed the remarks as \"absurd\".\n",
+        &[
+            ("Dmitry Peskov", P, "Dmitry Peskov"),
+            ("Kremlin", O, "Kremlin"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(q[0].cue.as_deref(), Some("dismissed"));
+    assert_eq!(q[0].kind, QuoteKind::Phrase);
+}
+
+#[test]
+fn cue_words_used_as_nouns_are_not_cues() {
+    let q = run(
+        "T\n\nChris Christie, who denounced the legal team's claims as a \"national embarrassment\", left.\n",
+        &[("Chris Christie", P, "Chris Christie")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Chris Christie"));
+    assert_eq!(q[0].cue.as_deref(), Some("denounced"));
+}
