@@ -23,7 +23,10 @@ fn bench(c: &mut Criterion) {
         .unwrap_or_default();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let parser = Parser::new();
-    let docs: Vec<Document> = texts.iter().filter_map(|t| parser.parse("bench", t.as_str()).ok()).collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .filter_map(|t| parser.parse("bench", t.as_str()).ok())
+        .collect();
     let plain = Tokenizer::plain();
     let news = Tokenizer::new();
     let pipeline = Tokenizer::new().with_stems(true);
@@ -47,7 +50,9 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).build();
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .build();
     group.bench_function("tantivy_lower", |b| {
         b.iter(|| {
             for t in &texts {
