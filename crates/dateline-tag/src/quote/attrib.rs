@@ -1337,6 +1337,15 @@ impl<'a> Ctx<'a> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        // `«…», — said in the Kremlin`: an organisation speaking through
+        // its offices, when the phrase opens with the preposition.
+        let opens_phrase = before.len() == word.len();
+        if opens_phrase
+            && matches!(word.to_lowercase().as_str(), "in" | "at")
+            && self.entities[e].label == Label::Org
+        {
+            return false;
+        }
         matches!(
             word.to_lowercase().as_str(),
             "from"

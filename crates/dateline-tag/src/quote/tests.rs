@@ -687,3 +687,17 @@ fn cue_words_used_as_nouns_are_not_cues() {
     assert_eq!(q[0].speaker.as_deref(), Some("Chris Christie"));
     assert_eq!(q[0].cue.as_deref(), Some("denounced"));
 }
+
+#[test]
+fn said_in_an_organisation() {
+    let q = run(
+        "T\n\n«The decision is final», — said in the Kremlin.\n",
+        &[("Kremlin", O, "Kremlin")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Kremlin"));
+    let q = run(
+        "T\n\n«The decision is final», — said in Moscow.\n",
+        &[("Moscow", Label::Gpe, "Moscow")],
+    );
+    assert_eq!(q[0].speaker, None);
+}
