@@ -157,6 +157,17 @@ fn chunk<'a>(
     if simple(text, s, e, out) {
         return;
     }
+    general(text, s, e, out, segs);
+}
+
+/// Tokens of a chunk by the full rules (no one-word fast path).
+fn general<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    out: &mut VecDeque<Token<'a>>,
+    segs: &mut Vec<Seg>,
+) {
     let mut cur = s;
     while cur < e {
         match find_special(&text[cur..e]) {
@@ -194,13 +205,18 @@ fn is_closing(c: char) -> bool {
 /// followed by one punctuation byte. Returns false for anything else.
 #[inline]
 fn simple<'a>(text: &'a str, s: usize, e: usize, out: &mut VecDeque<Token<'a>>) -> bool {
-    let b = &text.as_bytes()[s..e];
-    let (body, trail) = match b.split_last() {
-        Some((&c, rest)) if matches!(c, b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'.') => {
-            (rest, Some(c))
-        }
-        _ => (b, None),
-    };
+    let all = &text.as_bytes()[s..e];
+    let lead = usize::from(matches!(all.first(), Some(b'(' | b'"')));
+    let is_trail = |c: u8| matches!(c, b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'.');
+    let mut body_end = all.len();
+    while body_end > lead && all.len() - body_end < 2 && is_trail(all[body_end - 1]) {
+        body_end -= 1;
+    }
+    let trail = &all[body_end..];
+    if trail == b".." {
+        return false;
+    }
+    let body = &all[lead..body_end];
     let Some((&first, rest)) = body.split_first() else {
         return false;
     };
@@ -211,25 +227,31 @@ fn simple<'a>(text: &'a str, s: usize, e: usize, out: &mut VecDeque<Token<'a>>) 
     } else {
         return false;
     };
-    let end = s + body.len();
-    let word = &text[s..end];
-    if trail == Some(b'.')
+    if lead == 1 {
+        out.push_back(token_ascii(text, s, s + 1, TokenKind::Punct, false));
+    }
+    let (start, end) = (s + lead, s + body_end);
+    let upper = first.is_ascii_uppercase();
+    let mut p = end;
+    if trail.first() == Some(&b'.')
         && kind == TokenKind::Word
         && body.len() <= 6
-        && keeps_period(text, word, e)
+        && keeps_period(text, &text[start..end], end + 1)
     {
         out.push_back(token_ascii(
             text,
-            s,
-            e,
+            start,
+            end + 1,
             TokenKind::Abbreviation,
-            first.is_ascii_uppercase(),
+            upper,
         ));
-        return true;
+        p += 1;
+    } else {
+        out.push_back(token_ascii(text, start, end, kind, upper));
     }
-    out.push_back(token_ascii(text, s, end, kind, first.is_ascii_uppercase()));
-    if trail.is_some() {
-        out.push_back(token_ascii(text, end, e, TokenKind::Punct, false));
+    while p < e {
+        out.push_back(token_ascii(text, p, p + 1, TokenKind::Punct, false));
+        p += 1;
     }
     true
 }
@@ -584,14 +606,25 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, ascii: bool, out: &mut VecDe
 }
 
 fn needs_glue_check(t: &str, ascii: bool) -> bool {
-    if !ascii {
-        return true;
-    }
     let b = t.as_bytes();
-    b.len() > 3
-        && b[1..]
-            .iter()
-            .any(|&c| c.is_ascii_uppercase() || c == b'.' || c == b':')
+    if ascii {
+        return b.len() > 3
+            && b[1..]
+                .iter()
+                .any(|&c| c.is_ascii_uppercase() || c == b'.' || c == b':');
+    }
+    let (mut latin, mut other) = (false, false);
+    for (i, c) in t.char_indices() {
+        if i > 0 && (c.is_uppercase() || c == '.' || c == ':') {
+            return true;
+        }
+        if c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}') {
+            latin = true;
+        } else if !c.is_ascii() && !matches!(c, '’' | '‘') {
+            other = true;
+        }
+    }
+    latin && other
 }
 
 fn all_lower(part: &str, min: usize) -> bool {
@@ -776,6 +809,23 @@ mod tests {
                 ("don't", Word),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_full_rules(
+            chunk in "[(\"]?[A-Za-z0-9]{1,8}[,.;:!?)\"]{0,2}",
+            next in "( [A-Za-z0-9]{1,3})?",
+        ) {
+            let text = format!("{chunk}{next}");
+            let e = chunk.len();
+            let mut fast = VecDeque::new();
+            if simple(&text, 0, e, &mut fast) {
+                let mut full = VecDeque::new();
+                general(&text, 0, e, &mut full, &mut Vec::new());
+                proptest::prop_assert_eq!(fast, full);
+            }
+        }
     }
 
     #[test]
