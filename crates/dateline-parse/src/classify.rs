@@ -507,6 +507,11 @@ impl Out {
         });
     }
 
+    /// True once a paragraph has been emitted.
+    fn seen_body(&self) -> bool {
+        self.blocks.iter().any(|b| b.kind == BlockKind::Paragraph)
+    }
+
     fn dateline(&mut self, span: Span, date: Date, reason: &'static str) {
         self.date.get_or_insert(date);
         self.push(BlockKind::Dateline, span, Some(reason));
@@ -733,7 +738,12 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
                 out.dateline(span, date, "byline with date");
                 continue;
             }
-            zone = w.zone.unwrap_or(zone);
+            // Sections of links or comments follow the article: a marker
+            // above the first paragraph ("0 Comments" in a page header) is
+            // page furniture that opens nothing.
+            if out.seen_body() {
+                zone = w.zone.unwrap_or(zone);
+            }
             out.push(BlockKind::Boilerplate, span, Some(w.reason));
             continue;
         }

@@ -393,3 +393,16 @@ fn related_marker_inside_the_body() {
     assert_eq!(k[5], (Paragraph, BODY2));
     assert_eq!(k[6], (Paragraph, BODY1));
 }
+
+#[test]
+fn section_markers_above_the_body_open_nothing() {
+    let text = format!(
+        "Talks in Geneva end without a deal\n\n0 Comments\n\nTrending\n\n{BODY1}\n\n{BODY2}\n"
+    );
+    let doc = parse(text);
+    let k = kinds(&doc);
+    assert_eq!(k[1].0, Boilerplate);
+    assert_eq!(k[2].0, Boilerplate);
+    assert_eq!(k[3], (Paragraph, BODY1));
+    assert_eq!(k[4], (Paragraph, BODY2));
+}
