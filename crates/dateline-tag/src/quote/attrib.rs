@@ -902,6 +902,22 @@ impl<'a> Ctx<'a> {
                     return (who, cue_span);
                 }
             }
+            // `He then approached a director and said, “…”`, `He criticised
+            // Biden, saying …`: a pronoun opening the sentence is the subject.
+            if let Some(t) = toks.first().filter(|t| t.kind == TokKind::Word)
+                && let Some((label, gender)) = pronoun(&self.lower(t))
+            {
+                return match self.resolve(t.span.start, label, gender, None) {
+                    Some(e) => (
+                        Who::Named {
+                            entity: e,
+                            span: t.span,
+                        },
+                        cue_span,
+                    ),
+                    None => (Who::Unknown, cue_span),
+                };
+            }
             let first_person = match (toks.first(), toks.get(from.saturating_sub(1))) {
                 (Some(a), Some(b)) => self
                     .entities_in(a.span.start, b.span.end)
@@ -911,19 +927,6 @@ impl<'a> Ctx<'a> {
             if let Some(e) = first_person {
                 let span = self.entities[e].span;
                 return (Who::Named { entity: e, span }, cue_span);
-            }
-            // `He then approached a director and said, “…”`.
-            if let Some(t) = toks.first().filter(|t| t.kind == TokKind::Word)
-                && let Some((label, gender)) = pronoun(&self.lower(t))
-                && let Some(e) = self.resolve(t.span.start, label, gender, None)
-            {
-                return (
-                    Who::Named {
-                        entity: e,
-                        span: t.span,
-                    },
-                    cue_span,
-                );
             }
             // `Ford also made this point, writing “…”`: an organisation
             // opening the sentence.
@@ -1027,9 +1030,28 @@ impl<'a> Ctx<'a> {
                     span: self.entities[e].span,
                 };
             }
+            let prev_entity = match (prev.first(), prev.last()) {
+                (Some(a), Some(b)) if !is_preposition(&self.lower(a)) => {
+                    self.best_entity(a.span.start, b.span.end, false)
+                }
+                _ => None,
+            };
+            // `The Kremlin, the official residence, said`.
+            if comma_before_cue
+                && let Some(e) = prev_entity
+                && prev
+                    .iter()
+                    .take(2)
+                    .any(|t| t.span.start == self.entities[e].span.start)
+            {
+                return Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                };
+            }
             // `Satyendra Jain, the city's home minister, said`: a name the
             // entity layer did not tag; the role is about that name.
-            if in_region.is_none() && self.looks_like_name(prev) {
+            if prev_entity.is_none() && self.looks_like_name(prev) {
                 return Who::Unknown;
             }
         }
@@ -1039,6 +1061,9 @@ impl<'a> Ctx<'a> {
     /// One to four capitalised words: a name, tagged or not.
     fn looks_like_name(&self, toks: &[Tok]) -> bool {
         (1..=4).contains(&toks.len())
+            && toks
+                .first()
+                .is_some_and(|t| !self.is_word(t, "the") && !self.is_word(t, "a"))
             && toks.iter().all(|t| {
                 t.kind == TokKind::Word
                     && self.word(t).chars().next().is_some_and(char::is_uppercase)
@@ -1349,6 +1374,7 @@ impl<'a> Ctx<'a> {
         matches!(
             word.to_lowercase().as_str(),
             "from"
+                | "within"
                 | "via"
                 | "on"
                 | "in"

@@ -701,3 +701,36 @@ fn said_in_an_organisation() {
     );
     assert_eq!(q[0].speaker, None);
 }
+
+#[test]
+fn pronoun_opening_the_sentence_beats_a_named_object() {
+    let text = "T\n\nTrump spoke in Ohio.\n\nHe leveled criticism at Biden, saying he was not \"special\" at all.\n";
+    let q = run(
+        text,
+        &[("Trump", P, "Donald Trump"), ("Biden", P, "Joe Biden")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn untagged_name_before_an_organisation_role() {
+    let q = run(
+        "T\n\nVijay Goel, a member of the Rajya Sabha, said, \"He was an excellent politician.\"\n",
+        &[("Rajya Sabha", O, "Rajya Sabha")],
+    );
+    assert_eq!(q[0].speaker, None);
+    let q = run(
+        "T\n\nA source within the Interior Ministry said \"The figures are hidden.\"\n",
+        &[("Interior Ministry", O, "Interior Ministry")],
+    );
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn organisation_before_an_apposition() {
+    let q = run(
+        "T\n\nThe Kremlin, the seat of the Russian government, said \"The talks were useful.\"\n",
+        &[("Kremlin", O, "Kremlin")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Kremlin"));
+}
