@@ -1051,7 +1051,16 @@ impl<'a> Ctx<'a> {
             }
             // `Satyendra Jain, the city's home minister, said`: a name the
             // entity layer did not tag; the role is about that name.
-            if prev_entity.is_none() && self.looks_like_name(prev) {
+            let role_apposition = region
+                .first()
+                .is_some_and(|t| matches!(self.lower(t).as_str(), "a" | "an" | "the"));
+            if prev_entity.is_none()
+                && (in_region.is_none() || (comma_before_cue && role_apposition))
+                && prev
+                    .first()
+                    .is_some_and(|t| !is_preposition(&self.lower(t)))
+                && self.looks_like_name(prev)
+            {
                 return Who::Unknown;
             }
         }

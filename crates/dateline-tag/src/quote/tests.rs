@@ -734,3 +734,12 @@ fn organisation_before_an_apposition() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Kremlin"));
 }
+
+#[test]
+fn opening_time_phrase_is_not_a_name() {
+    let q = run(
+        "T\n\nOn Wednesday, Time magazine announced its choice as the \"Person of the Year\".\n",
+        &[("Time magazine", O, "Time (magazine)")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Time (magazine)"));
+}
