@@ -205,6 +205,8 @@ fn cue_word(lower: &str) -> Option<Cue> {
     ];
     const EXTRA: &[&str] = &[
         "recalls",
+        "reaffirmed",
+        "reiterates",
         "characterised",
         "characterized",
         "quipped",
@@ -297,6 +299,22 @@ fn is_role(lower: &str) -> bool {
         lower,
         "adviser"
             | "advisor"
+            | "archbishop"
+            | "bishop"
+            | "cardinal"
+            | "captain"
+            | "coach"
+            | "judge"
+            | "king"
+            | "queen"
+            | "prince"
+            | "professor"
+            | "researcher"
+            | "lawyer"
+            | "founder"
+            | "commissioner"
+            | "candidate"
+            | "nominee"
             | "aide"
             | "ambassador"
             | "attorney"
@@ -1190,6 +1208,13 @@ impl<'a> Ctx<'a> {
                 entity: e,
                 span: self.entities[e].span,
             };
+        }
+        // Relative `who` without a comma (`drafted by Alex Greenwich who
+        // said`): the clause from `who` on.
+        if let Some(k) = np.iter().rposition(|t| self.is_word(t, "who"))
+            && k > 0
+        {
+            return self.np(&np[k..], before_cue);
         }
         // Relative `who`: the entity just before it.
         let relative = self.is_word(first, "who") || self.is_word(first, "which");

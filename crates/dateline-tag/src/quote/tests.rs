@@ -743,3 +743,22 @@ fn opening_time_phrase_is_not_a_name() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Time (magazine)"));
 }
+
+#[test]
+fn relative_who_without_comma() {
+    let q = run(
+        "T\n\nThe bill was drafted by Alex Greenwich who said on the floor, \"It follows decades of work.\"\n",
+        &[("Alex Greenwich", P, "Alex Greenwich")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Alex Greenwich"));
+}
+
+#[test]
+fn church_roles_refer_back() {
+    let text = "T\n\nThe bill was criticised by archbishop Jorge Scheinig on Sunday.\n\nCalling it a \"culture of death\" the archbishop said \"We need to pray.\"\n";
+    let q = run(text, &[("Jorge Scheinig", P, "Jorge Eduardo Scheinig")]);
+    assert_eq!(
+        find(&q, "We need").speaker.as_deref(),
+        Some("Jorge Eduardo Scheinig")
+    );
+}
