@@ -1133,7 +1133,7 @@ impl<'a> Ctx<'a> {
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
-        matches!(w.as_str(), "who" | "which" | "that" | "whose")
+        matches!(self.word(first), "who" | "which" | "that" | "whose")
             || (lowercase
                 && !matches!(
                     w.as_str(),
@@ -1211,15 +1211,16 @@ impl<'a> Ctx<'a> {
         }
         // Relative `who` without a comma (`drafted by Alex Greenwich who
         // said`): the clause from `who` on.
-        if let Some(k) = np.iter().rposition(|t| self.is_word(t, "who"))
+        if let Some(k) = np.iter().rposition(|t| self.word(t) == "who")
             && k > 0
         {
             return self.np(&np[k..], before_cue);
         }
         // Relative `who`: the entity just before it.
-        let relative = self.is_word(first, "who") || self.is_word(first, "which");
+        // (Lowercase only: `WHO` is the World Health Organization.)
+        let relative = matches!(self.word(first), "who" | "which");
         if relative {
-            let want: &[Label] = if self.is_word(first, "who") {
+            let want: &[Label] = if self.word(first) == "who" {
                 &[Label::Person, Label::Org]
             } else {
                 &[Label::Org, Label::Gpe]
@@ -1230,12 +1231,19 @@ impl<'a> Ctx<'a> {
                 .filter(|&e| want.contains(&self.entities[e].label))
                 .filter(|&e| !self.in_quote(self.entities[e].span.start))
                 .collect();
+            // The antecedent stands right before the pronoun
+            // (`people like me who say` has none).
+            let adjacent = |e: usize| {
+                self.text[self.entities[e].span.end..first.span.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == ',')
+            };
             return match candidates.last() {
-                Some(&e) => Who::Named {
+                Some(&e) if adjacent(e) => Who::Named {
                     entity: e,
                     span: self.entities[e].span,
                 },
-                None => Who::Unknown,
+                _ => Who::Unknown,
             };
         }
         if let Some(e) = self.best_entity(first.span.start, last.span.end, before_cue) {

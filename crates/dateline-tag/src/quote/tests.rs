@@ -762,3 +762,21 @@ fn church_roles_refer_back() {
         Some("Jorge Eduardo Scheinig")
     );
 }
+
+#[test]
+fn acronym_who_is_not_a_relative_pronoun() {
+    let q = run(
+        "T\n\nMike Ryan of the World Health Organization (WHO) told the press: \"What will stop Ebola is trust.\"\n",
+        &[
+            ("Mike Ryan", P, "Mike Ryan"),
+            ("World Health Organization", O, "World Health Organization"),
+            ("WHO", O, "World Health Organization"),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Mike Ryan"));
+    let q = run(
+        "T\n\nThe DRM vendors fight people like me who say, \"No thanks, not ever.\"\n",
+        &[("DRM", O, "DRM")],
+    );
+    assert_eq!(q[0].speaker, None);
+}
