@@ -53,7 +53,7 @@ pub use dateline_parse::{self as parse, Block, BlockKind, Date, Document, Span};
 
 pub use crate::error::Error;
 pub use crate::normalize::normalize;
-pub use crate::stem::{CACHE_LIMIT, Language};
+pub use crate::stem::{CACHE_LIMIT, INTERN_LIMIT, Language};
 pub use crate::token::{Analysis, Sentence, Token, TokenKind};
 pub use crate::tokenizer::{Tokenizer, TokenizerBuilder, Tokens, Words, sentences, words};
 

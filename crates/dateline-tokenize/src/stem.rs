@@ -8,21 +8,27 @@
 //!
 //! Results are cached per language in a thread-local map (no locks on the
 //! hot path), so each thread stems a distinct word once whichever tokenizer
-//! asks. The cache is bounded: it is cleared when it reaches [`CACHE_LIMIT`]
-//! entries.
+//! asks, and cached stems are interned so that tokens borrow them instead of
+//! allocating. The cache is bounded ([`CACHE_LIMIT`] words per language and
+//! thread, [`INTERN_LIMIT`] bytes in all); past that, stems are computed
+//! every time.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::Error;
 
-/// Entries per language after which the stem cache starts over.
+/// Words per language and thread that the stem cache holds.
 pub const CACHE_LIMIT: usize = 200_000;
+
+/// Bytes of cached stems (and their words) kept, in all, for the life of the process.
+pub const INTERN_LIMIT: usize = 64 << 20;
 
 /// A language with a Snowball stemmer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -289,8 +295,8 @@ impl BuildHasher for Seeded {
     }
 }
 
-/// Normalized word → stem (`None` when the stem is the word itself).
-type Cache = HashMap<Box<str>, Option<Box<str>>, Seeded>;
+/// Normalized word → interned stem.
+type Cache = HashMap<Box<str>, &'static str, Seeded>;
 
 thread_local! {
     static CACHES: RefCell<Vec<Cache>> = RefCell::new({
@@ -299,8 +305,17 @@ thread_local! {
     });
 }
 
+/// Bytes of stems interned so far, by all threads.
+static INTERNED: AtomicUsize = AtomicUsize::new(0);
+
 /// Stemmers with a cache per language and thread: each thread stems a
-/// distinct word once, without locks.
+/// distinct word once, without locks, and a cached stem is handed out as a
+/// borrowed string (no allocation per token).
+///
+/// Cached stems are interned for the life of the process: at most
+/// [`CACHE_LIMIT`] words per language and thread, and at most
+/// [`INTERN_LIMIT`] bytes in all; past either limit stems are still computed,
+/// just not cached.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct StemCache;
 
@@ -316,37 +331,30 @@ impl StemCache {
             return norm.clone();
         }
         let hit = CACHES.with(|c| {
-            let caches = c.borrow();
-            caches
+            c.borrow()
                 .get(lang as usize)
-                .and_then(|m| m.get(norm.as_ref()))
-                .map(|v| v.as_deref().map(str::to_string))
+                .and_then(|m| m.get(norm.as_ref()).copied())
         });
-        match hit {
-            Some(None) => return norm.clone(),
-            Some(Some(s)) => return Cow::Owned(s),
-            None => {}
+        if let Some(s) = hit {
+            return Cow::Borrowed(s);
         }
-        let stemmed = Stemmer::create(lang.algorithm()).stem(norm);
-        let value: Option<Box<str>> = if stemmed == norm.as_ref() {
-            None
-        } else {
-            Some(stemmed.into())
-        };
-        let out = match &value {
-            None => norm.clone(),
-            Some(s) => Cow::Owned(s.to_string()),
-        };
+        let stemmed = Stemmer::create(lang.algorithm()).stem(norm).into_owned();
+        let cost = stemmed.len() + norm.len();
+        let full = CACHES.with(|c| {
+            c.borrow()
+                .get(lang as usize)
+                .is_none_or(|m| m.len() >= CACHE_LIMIT)
+        });
+        if full || INTERNED.fetch_add(cost, Ordering::Relaxed) + cost > INTERN_LIMIT {
+            return Cow::Owned(stemmed);
+        }
+        let interned: &'static str = Box::leak(stemmed.into_boxed_str());
         CACHES.with(|c| {
-            let mut caches = c.borrow_mut();
-            if let Some(map) = caches.get_mut(lang as usize) {
-                if map.len() >= CACHE_LIMIT {
-                    map.clear();
-                }
-                map.insert(norm.as_ref().into(), value);
+            if let Some(map) = c.borrow_mut().get_mut(lang as usize) {
+                map.insert(norm.as_ref().into(), interned);
             }
         });
-        out
+        Cow::Borrowed(interned)
     }
 }
 
