@@ -782,9 +782,16 @@ impl<'a> Ctx<'a> {
 
     /// The nearest cue before the quote, and its speaker.
     pub(crate) fn before_quote(&self, left: &[Tok]) -> Option<(Who, Span)> {
+        // `Bercow commented — which the BBC noted as unusual — “…”`: cues
+        // inside a dash-enclosed aside do not attribute.
+        let is_dash = |t: &Tok| matches!(t.kind, TokKind::Punct('—' | '–'));
+        let aside = match left.split_last() {
+            Some((last, rest)) if is_dash(last) => rest.iter().rposition(is_dash),
+            _ => None,
+        };
         for i in (0..left.len()).rev().take(WINDOW) {
             let t = &left[i];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word || aside.is_some_and(|d| i > d) {
                 continue;
             }
             let lower = self.lower(t);

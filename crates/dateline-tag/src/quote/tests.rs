@@ -780,3 +780,13 @@ fn acronym_who_is_not_a_relative_pronoun() {
     );
     assert_eq!(q[0].speaker, None);
 }
+
+#[test]
+fn cue_inside_a_dash_aside_does_not_attribute() {
+    let q = run(
+        "T\n\nSpeaker John Bercow commented on the matter — which the BBC noted as an unusual move — \"It is blindingly obvious.\"\n",
+        &[("John Bercow", P, "John Bercow"), ("BBC", O, "BBC")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("John Bercow"));
+    assert_eq!(q[0].cue.as_deref(), Some("commented"));
+}
