@@ -51,6 +51,8 @@ pub struct GoldSentence {
     /// Index of the document the sentence belongs to (documents are
     /// delimited by `-DOCSTART-` or `# newdoc` lines; 0 when there are none).
     pub doc: usize,
+    /// The document's id from a `# newdoc id = …` line (empty when absent).
+    pub doc_id: String,
     /// The tokens, as written in the file.
     pub tokens: Vec<String>,
     /// The entities, as token ranges with labels (`PER`, `ORG`, `LOC`, `MISC`, …).
@@ -123,6 +125,7 @@ pub fn read_conll(text: &str) -> Result<Vec<GoldSentence>, EvalError> {
     let mut out = Vec::new();
     let mut doc = 0usize;
     let mut seen_doc_marker = false;
+    let mut doc_ids: Vec<(usize, String)> = Vec::new();
     let mut tokens: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     let flush =
@@ -131,6 +134,7 @@ pub fn read_conll(text: &str) -> Result<Vec<GoldSentence>, EvalError> {
                 let entities = decode_iob(tags);
                 out.push(GoldSentence {
                     doc,
+                    doc_id: String::new(),
                     tokens: std::mem::take(tokens),
                     entities,
                 });
@@ -166,6 +170,9 @@ pub fn read_conll(text: &str) -> Result<Vec<GoldSentence>, EvalError> {
                     doc += 1;
                 }
                 seen_doc_marker = true;
+                if let Some((_, id)) = line.split_once('=') {
+                    doc_ids.push((doc, id.trim().to_string()));
+                }
                 continue;
             }
             // Another comment; a `# TAG` token line of the space layout has
@@ -199,6 +206,11 @@ pub fn read_conll(text: &str) -> Result<Vec<GoldSentence>, EvalError> {
         }
     }
     flush(&mut tokens, &mut tags, &mut out, doc);
+    for s in &mut out {
+        if let Some((_, id)) = doc_ids.iter().find(|(d, _)| *d == s.doc) {
+            s.doc_id.clone_from(id);
+        }
+    }
     Ok(out)
 }
 
@@ -345,6 +357,10 @@ impl SpanCounts {
 /// The seeds' gold file: gold mentions per article file.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SeedsGold {
+    /// The labels the gold annotates (others, such as PERCENT, are not
+    /// annotated and predictions of them are not scored).
+    #[serde(default)]
+    pub types: Vec<String>,
     /// Gold per file name.
     pub files: BTreeMap<String, SeedsFile>,
 }
@@ -596,6 +612,7 @@ mod tests {
         let s = read_conll(uner).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].doc, s[1].doc), (0, 1));
+        assert_eq!((s[0].doc_id.as_str(), s[1].doc_id.as_str()), ("a", "b"));
         assert_eq!(s[0].entities, vec![(1..2, "PER".into())]);
         assert_eq!(s[0].text().0, "Hi Bo");
         assert_eq!(s[0].text().1, vec![0..2, 3..5]);

@@ -10,6 +10,7 @@ fn sentence(words: &str, tags: &str) -> GoldSentence {
     assert_eq!(tokens.len(), tags.len());
     GoldSentence {
         doc: 0,
+        doc_id: String::new(),
         tokens,
         entities: decode_iob(&tags),
     }
