@@ -117,12 +117,7 @@ impl Engines {
                 "{ours}: {id} scores {score} here, {t} in tantivy"
             );
         }
-        let top_ours: Vec<&str> = all
-            .docs
-            .iter()
-            .take(10)
-            .map(|(id, _)| *id)
-            .collect();
+        let top_ours: Vec<&str> = all.docs.iter().take(10).map(|(id, _)| *id).collect();
         let top_theirs: Vec<&str> = tantivy_all
             .iter()
             .take(10)
