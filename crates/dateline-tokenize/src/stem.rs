@@ -295,8 +295,31 @@ impl BuildHasher for Seeded {
     }
 }
 
+/// A cache key: a normalized word of at most 23 bytes, stored inline so a
+/// lookup compares bytes in the table itself (no pointer chase per probe).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    len: u8,
+    bytes: [u8; 23],
+}
+
+impl Key {
+    fn new(word: &str) -> Option<Key> {
+        let b = word.as_bytes();
+        if b.len() > 23 {
+            return None;
+        }
+        let mut bytes = [0u8; 23];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Key {
+            len: b.len() as u8,
+            bytes,
+        })
+    }
+}
+
 /// Normalized word → interned stem.
-type Cache = HashMap<Box<str>, &'static str, Seeded>;
+type Cache = HashMap<Key, &'static str, Seeded>;
 
 thread_local! {
     static CACHES: RefCell<Vec<Cache>> = RefCell::new({
@@ -330,16 +353,22 @@ impl StemCache {
         if lang == Language::English && norm.len() <= 2 {
             return norm.clone();
         }
+        let Some(key) = Key::new(norm) else {
+            return Stemmer::create(lang.algorithm())
+                .stem(norm)
+                .into_owned()
+                .into();
+        };
         let hit = CACHES.with(|c| {
             c.borrow()
                 .get(lang as usize)
-                .and_then(|m| m.get(norm.as_ref()).copied())
+                .and_then(|m| m.get(&key).copied())
         });
         if let Some(s) = hit {
             return Cow::Borrowed(s);
         }
         let stemmed = Stemmer::create(lang.algorithm()).stem(norm).into_owned();
-        let cost = stemmed.len() + norm.len();
+        let cost = stemmed.len() + std::mem::size_of::<Key>();
         let full = CACHES.with(|c| {
             c.borrow()
                 .get(lang as usize)
@@ -351,7 +380,7 @@ impl StemCache {
         let interned: &'static str = Box::leak(stemmed.into_boxed_str());
         CACHES.with(|c| {
             if let Some(map) = c.borrow_mut().get_mut(lang as usize) {
-                map.insert(norm.as_ref().into(), interned);
+                map.insert(key, interned);
             }
         });
         Cow::Borrowed(interned)
