@@ -623,8 +623,12 @@ impl<'a> Ctx<'a> {
                 !(words <= 4 && bare && continues)
             }
             Some(t) => match t.kind {
-                TokKind::Punct(':') | TokKind::Quote(_) => true,
-                TokKind::Punct(',' | '—' | '–' | '-') => upper_start,
+                TokKind::Punct(':' | ';') | TokKind::Quote(_) => true,
+                // `"Three months ago," he said, "I entered …"`: the second
+                // half of a statement split by its attribution.
+                TokKind::Punct(',' | '—' | '–' | '-') => {
+                    upper_start || left.iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+                }
                 TokKind::Punct(_) => false,
                 // `said “We…”`, or a full sentence after any word.
                 TokKind::Word => {

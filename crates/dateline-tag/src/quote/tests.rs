@@ -790,3 +790,16 @@ fn cue_inside_a_dash_aside_does_not_attribute() {
     assert_eq!(q[0].speaker.as_deref(), Some("John Bercow"));
     assert_eq!(q[0].cue.as_deref(), Some("commented"));
 }
+
+#[test]
+fn split_statement_halves_are_statements() {
+    let q = run(
+        "T\n\n\"Three months ago,\" Warren said, \"so I entered the race.\"\n",
+        &[("Warren", P, "Elizabeth Warren")],
+    );
+    assert_eq!(find(&q, "so I entered").kind, QuoteKind::Statement);
+    assert_eq!(
+        find(&q, "so I entered").speaker.as_deref(),
+        Some("Elizabeth Warren")
+    );
+}
