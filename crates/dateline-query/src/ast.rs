@@ -213,7 +213,8 @@ pub enum Query {
     MustNot(Box<Query>),
     /// Clauses written side by side (`a +b -c`), with Lucene's meaning:
     /// `+` clauses are required, `-` (and `NOT`) clauses excluded, the others
-    /// optional; with no required clause at least one optional clause must match.
+    /// optional; with no required clause at least one optional clause must
+    /// match. A `date:` clause, which scores nothing, is a required filter.
     Group(Vec<Query>),
 }
 

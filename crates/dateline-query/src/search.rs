@@ -428,6 +428,8 @@ impl Index {
                 for p in parts {
                     match p {
                         Query::Must(x) => must.push(self.eval(x, wanted, positive)),
+                        // A date condition scores nothing: side by side it filters.
+                        Query::Date(_) => must.push(self.eval(p, wanted, positive)),
                         Query::Not(x) | Query::MustNot(x) => {
                             neg = Matches::union(neg, self.eval(x, wanted, !positive));
                         }

@@ -113,7 +113,10 @@ fn date_conditions() {
     assert_eq!(ids(&index, "date:>2018-07"), ["c"]);
     assert_eq!(ids(&index, "date:<2018-07-20"), ["a"]);
     assert_eq!(ids(&index, "date:<=2018-07-20"), ["a"]);
-    assert_eq!(ids(&index, "interference date:2019"), ["b", "c"]);
+    // Side by side, a date condition filters.
+    assert_eq!(ids(&index, "interference date:2019"), ["c"]);
+    assert_eq!(ids(&index, "interference OR date:2019"), ["b", "c"]);
+    assert_eq!(ids(&index, "interference -date:2019"), ["b"]);
     assert_eq!(ids(&index, "+interference +date:2019"), ["c"]);
 }
 
@@ -402,4 +405,29 @@ fn knowledge_base_aliases_resolve_names_no_article_used() {
     let index = index.without_knowledge_base();
     assert!(ids(&index, "gpe:Америка").is_empty());
     assert_eq!(ids(&index, "gpe:\"united states\""), ["u"]);
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_file() {
+    let dir = std::env::temp_dir().join(format!("dateline-query-atomic-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut index = sample_index();
+    index.save_dir(&dir).unwrap();
+    index.delete("a");
+    index.save_dir(&dir).unwrap();
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["dateline.idx"]);
+    assert_eq!(Index::load_dir(&dir).unwrap().len(), 2);
+    // A failed save (here: the target is a directory) keeps the previous index.
+    let target = dir.join("dateline.idx");
+    let blocked = dir.join("blocked");
+    std::fs::create_dir_all(blocked.join("inner")).unwrap();
+    assert!(matches!(index.save(&blocked), Err(Error::Io { .. })));
+    assert_eq!(Index::load(&target).unwrap().len(), 2);
+    let names = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(names, 2, "no temporary file left behind");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

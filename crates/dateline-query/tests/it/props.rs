@@ -202,12 +202,10 @@ fn oracle(
         Query::Group(v) => {
             let must: Vec<&Query> = v
                 .iter()
-                .filter_map(|c| {
-                    if let Query::Must(x) = c {
-                        Some(&**x)
-                    } else {
-                        None
-                    }
+                .filter_map(|c| match c {
+                    Query::Must(x) => Some(&**x),
+                    Query::Date(_) => Some(c),
+                    _ => None,
                 })
                 .collect();
             let not: Vec<&Query> = v
@@ -219,7 +217,12 @@ fn oracle(
                 .collect();
             let should: Vec<&Query> = v
                 .iter()
-                .filter(|c| !matches!(c, Query::Must(_) | Query::Not(_) | Query::MustNot(_)))
+                .filter(|c| {
+                    !matches!(
+                        c,
+                        Query::Must(_) | Query::Date(_) | Query::Not(_) | Query::MustNot(_)
+                    )
+                })
                 .collect();
             must.iter().all(|x| m(x))
                 && !not.iter().any(|x| m(x))
