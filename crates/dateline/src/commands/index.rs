@@ -48,7 +48,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         index.add(&tagger.annotate(doc));
         added += 1;
         progress.inc(1);
-        progress.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
+        progress.set_message(size(bytes));
         Ok(())
     })?;
     progress.finish_and_clear();
@@ -56,10 +56,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         .save_dir(&args.index)
         .map_err(|e| CliError::Failed(format!("cannot save the index: {e}")))?;
     let replaced = (before + added).saturating_sub(index.len());
-    let mut line = format!(
-        "indexed {added} documents ({:.1} MB of text)",
-        bytes as f64 / 1e6
-    );
+    let mut line = format!("indexed {added} documents ({} of text)", size(bytes));
     if replaced > 0 {
         line.push_str(&format!(
             ", {replaced} replacing documents with the same id"
@@ -70,4 +67,15 @@ pub(crate) fn run(args: Args) -> CmdResult {
     }
     eprintln!("{line}; {} holds {} documents", file.display(), index.len());
     finish(failed)
+}
+
+/// A byte count for people: `532 bytes`, `12.3 kB`, `1.4 MB`.
+fn size(bytes: usize) -> String {
+    if bytes < 1000 {
+        format!("{bytes} bytes")
+    } else if bytes < 1_000_000 {
+        format!("{:.1} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
 }
