@@ -389,8 +389,19 @@ const LOC_HEADS: &[&str] = &[
     "town",
 ];
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Cue-list membership by word hash: bit 0 title, bit 1 organisation head,
+/// bit 2 place head.
+fn cues() -> &'static IdMap<u8> {
+    static CUES: std::sync::OnceLock<IdMap<u8>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut m = IdMap::default();
+        for (bit, list) in [(1u8, TITLES), (2, ORG_HEADS), (4, LOC_HEADS)] {
+            for w in list {
+                *m.entry(hash_bytes(1, w.as_bytes())).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
 }
 
 /// What one token contributes to features, hashed once.
@@ -429,6 +440,18 @@ const PAD: u64 = 0x0050_4144_4449_4e47;
 
 fn affix_hashes<const N: usize>(norm: &str, from_end: bool) -> [u64; N] {
     let mut out = [PAD; N];
+    if norm.is_ascii() {
+        let b = norm.as_bytes();
+        for (k, slot) in out.iter_mut().enumerate() {
+            let n = k + 1;
+            if b.len() <= n {
+                break;
+            }
+            let piece = if from_end { &b[b.len() - n..] } else { &b[..n] };
+            *slot = hash_bytes(n as u64 + if from_end { 100 } else { 0 }, piece);
+        }
+        return out;
+    }
     let nchars = norm.chars().count();
     for (k, slot) in out.iter_mut().enumerate() {
         let n = k + 1;
@@ -546,9 +569,11 @@ pub(crate) fn tok_infos(
             e.0 += 1;
         }
     }
+    let cues = cues();
     let mut out = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate() {
         let norm = t.norm.as_ref();
+        let cue = cues.get(&words[i]).copied().unwrap_or(0);
         let cap = caps[i];
         let doc = match evidence.get(&words[i]) {
             Some(&(c, l)) => {
@@ -586,9 +611,9 @@ pub(crate) fn tok_infos(
                 _ => 2,
             },
             kb: kb_code(kb.get(i).copied().flatten()),
-            title: in_list(TITLES, norm),
-            org_head: in_list(ORG_HEADS, norm),
-            loc_head: in_list(LOC_HEADS, norm),
+            title: cue & 1 != 0,
+            org_head: cue & 2 != 0,
+            loc_head: cue & 4 != 0,
             len: t.text.chars().count().min(12) as u8,
             doc,
             run,

@@ -331,13 +331,17 @@ fn allowed(prev: usize, l: usize) -> bool {
     !is_inside(l) || (prev != 0 && type_of(prev) == type_of(l))
 }
 
-/// The best allowed label and its probability (softmax over allowed labels).
+/// The best allowed label and its probability (softmax over allowed
+/// labels; computed only for entity labels, as `O` needs none).
 fn decide(scores: &[i32; NL], prev: usize, scale: f32) -> (usize, f32) {
     let mut best = 0;
     for l in 1..NL {
         if allowed(prev, l) && scores[l] > scores[best] {
             best = l;
         }
+    }
+    if best == 0 {
+        return (0, 1.0);
     }
     let top = scores[best];
     let mut z = 0f32;
