@@ -5,7 +5,9 @@ use std::sync::Arc;
 use crate::{Block, BlockKind, Document, KnowledgeBase, Quote, Span, Tokenizer};
 
 /// Entity labels (OntoNotes names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "UPPERCASE")]
 #[non_exhaustive]
 pub enum Label {
@@ -56,7 +58,10 @@ impl Label {
 
     /// True for labels of named things (not dates, times or amounts).
     pub fn is_name(self) -> bool {
-        !matches!(self, Label::Date | Label::Time | Label::Money | Label::Percent)
+        !matches!(
+            self,
+            Label::Date | Label::Time | Label::Money | Label::Percent
+        )
     }
 }
 
@@ -118,13 +123,20 @@ impl Default for Tagger {
 impl Tagger {
     /// A tagger with the bundled knowledge base and the bundled model.
     pub fn new() -> Tagger {
-        Tagger { kb: KbRef::Bundled, tokenizer: Tokenizer::new(), model: true }
+        Tagger {
+            kb: KbRef::Bundled,
+            tokenizer: Tokenizer::new(),
+            model: true,
+        }
     }
 
     /// A tagger with another knowledge base (e.g. the bundled one extended
     /// with [`KnowledgeBase::extend_from_file`]).
     pub fn with_knowledge_base(kb: KnowledgeBase) -> Tagger {
-        Tagger { kb: KbRef::Custom(Arc::new(kb)), ..Tagger::new() }
+        Tagger {
+            kb: KbRef::Custom(Arc::new(kb)),
+            ..Tagger::new()
+        }
     }
 
     /// Turns the learned model on or off (on by default); with it off only
@@ -147,13 +159,25 @@ impl Tagger {
     /// repetitions of the headline that the parser set aside; never
     /// navigation, teasers, widgets or footers.
     pub fn entities(&self, doc: &Document) -> Vec<Entity> {
-        crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, self.model, doc, is_article_text)
+        crate::tagger::tag_document(
+            self.knowledge_base(),
+            &self.tokenizer,
+            self.model,
+            doc,
+            is_article_text,
+        )
     }
 
     /// Entity mentions of a document's boilerplate blocks (navigation,
     /// teasers, footers), tagged separately from the article text.
     pub fn boilerplate_entities(&self, doc: &Document) -> Vec<Entity> {
-        crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, self.model, doc, |b| !is_article_text(b))
+        crate::tagger::tag_document(
+            self.knowledge_base(),
+            &self.tokenizer,
+            self.model,
+            doc,
+            |b| !is_article_text(b),
+        )
     }
 
     /// Entity mentions of plain text (the whole text is one paragraph).
@@ -180,7 +204,11 @@ impl Tagger {
     pub fn annotate(&self, document: Document) -> TaggedDocument {
         let entities = self.entities(&document);
         let quotes = self.quotes(&document, &entities);
-        TaggedDocument { document, entities, quotes }
+        TaggedDocument {
+            document,
+            entities,
+            quotes,
+        }
     }
 }
 
@@ -188,7 +216,8 @@ impl Tagger {
 fn is_article_text(b: &Block) -> bool {
     b.kind.is_content()
         || b.kind == BlockKind::Dateline
-        || (b.kind == BlockKind::Boilerplate && b.reason.as_deref().is_some_and(|r| r.contains("title")))
+        || (b.kind == BlockKind::Boilerplate
+            && b.reason.as_deref().is_some_and(|r| r.contains("title")))
 }
 
 #[cfg(test)]

@@ -56,7 +56,12 @@ pub struct KbEntry {
 impl KbEntry {
     /// An entry with no aliases or cues.
     pub fn new(canonical: impl Into<String>, label: Label) -> KbEntry {
-        KbEntry { canonical: canonical.into(), label, aliases: Vec::new(), cues: Vec::new() }
+        KbEntry {
+            canonical: canonical.into(),
+            label,
+            aliases: Vec::new(),
+            cues: Vec::new(),
+        }
     }
 
     /// Adds an alias (builder style).
@@ -125,21 +130,36 @@ pub(crate) struct KbMatch {
 impl KnowledgeBase {
     /// An empty knowledge base.
     pub fn empty() -> KnowledgeBase {
-        KnowledgeBase { entries: Vec::new(), nodes: vec![Node::default()], by_name: HashMap::new() }
+        KnowledgeBase {
+            entries: Vec::new(),
+            nodes: vec![Node::default()],
+            by_name: HashMap::new(),
+        }
     }
 
     /// The knowledge base bundled with the crate, parsed once on first use.
     pub fn bundled() -> &'static KnowledgeBase {
         static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| {
-            let mut kb = KnowledgeBase::empty();
-            for (name, text) in BUNDLED {
-                // The bundled files are checked by the test suite; a bad line
-                // is skipped rather than taking the whole tagger down.
-                let _ = kb.extend_lenient(name, text);
-            }
-            kb
-        })
+        KB.get_or_init(KnowledgeBase::load_bundled)
+    }
+
+    /// Parses the bundled knowledge-base files afresh (what [`bundled`]
+    /// does once per process).
+    ///
+    /// [`bundled`]: KnowledgeBase::bundled
+    pub fn load_bundled() -> KnowledgeBase {
+        let mut kb = KnowledgeBase::empty();
+        for (name, text) in BUNDLED {
+            // The bundled files are checked by the test suite (every line
+            // parses); a bad line would be skipped rather than fail here.
+            let _ = kb.extend_lenient(name, text);
+        }
+        kb
+    }
+
+    /// The bundled knowledge-base files as `(file name, text)`.
+    pub fn bundled_sources() -> &'static [(&'static str, &'static str)] {
+        BUNDLED
     }
 
     /// A copy of the bundled knowledge base, to extend.
@@ -166,7 +186,10 @@ impl KnowledgeBase {
     pub fn extend_from_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::KbIo { file: file.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::KbIo {
+            file: file.clone(),
+            source,
+        })?;
         self.extend_from_str(&file, &text)
     }
 
@@ -207,7 +230,8 @@ impl KnowledgeBase {
     pub fn add(&mut self, entry: KbEntry) -> usize {
         let id = self.entries.len() as u32;
         let tokenizer = Tokenizer::new();
-        let names = std::iter::once(entry.canonical.as_str()).chain(entry.aliases.iter().map(String::as_str));
+        let names = std::iter::once(entry.canonical.as_str())
+            .chain(entry.aliases.iter().map(String::as_str));
         let mut seen: Vec<(Vec<String>, CaseRule)> = Vec::new();
         for raw in names {
             let (alias, forced_exact) = match raw.strip_prefix('=') {
@@ -222,7 +246,10 @@ impl KnowledgeBase {
             if toks.is_empty() {
                 continue;
             }
-            let words = toks.iter().filter(|t| t.is_word() || t.kind == crate::TokenKind::Number).count();
+            let words = toks
+                .iter()
+                .filter(|t| t.is_word() || t.kind == crate::TokenKind::Number)
+                .count();
             let case = if forced_exact || is_acronym(alias) {
                 CaseRule::Exact
             } else if words <= 1 {
@@ -235,12 +262,26 @@ impl KnowledgeBase {
                 continue;
             }
             let exact: String = toks.iter().map(|t| t.text).collect();
-            let content = toks.iter().filter(|t| t.is_word() && t.norm != "the").count();
+            let content = toks
+                .iter()
+                .filter(|t| t.is_word() && t.norm != "the")
+                .count();
             let need_cap = case == CaseRule::Any && content <= 2;
-            self.insert(&key, AliasEnd { entry: id, case, need_cap, exact: exact.into() });
+            self.insert(
+                &key,
+                AliasEnd {
+                    entry: id,
+                    case,
+                    need_cap,
+                    exact: exact.into(),
+                },
+            );
             seen.push((key, case));
         }
-        self.by_name.entry(entry.canonical.to_lowercase()).or_default().push(id);
+        self.by_name
+            .entry(entry.canonical.to_lowercase())
+            .or_default()
+            .push(id);
         self.entries.push(entry);
         id as usize
     }
@@ -253,14 +294,19 @@ impl KnowledgeBase {
                 None => {
                     let n = self.nodes.len();
                     self.nodes.push(Node::default());
-                    self.nodes[node].children.insert(k.clone().into_boxed_str(), n as u32);
+                    self.nodes[node]
+                        .children
+                        .insert(k.clone().into_boxed_str(), n as u32);
                     n
                 }
             };
             node = next;
         }
         let ends = &mut self.nodes[node].ends;
-        if !ends.iter().any(|e| e.entry == end.entry && e.case == end.case && e.exact == end.exact) {
+        if !ends
+            .iter()
+            .any(|e| e.entry == end.entry && e.case == end.case && e.exact == end.exact)
+        {
             ends.push(end);
         }
     }
@@ -289,7 +335,11 @@ impl KnowledgeBase {
     pub fn by_canonical(&self, name: &str) -> Vec<&KbEntry> {
         self.by_name
             .get(&name.to_lowercase())
-            .map(|ids| ids.iter().filter_map(|&i| self.entries.get(i as usize)).collect())
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&i| self.entries.get(i as usize))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -306,7 +356,9 @@ impl KnowledgeBase {
         }
         let mut ids: Vec<u32> = self.nodes[node].ends.iter().map(|e| e.entry).collect();
         ids.dedup();
-        ids.iter().filter_map(|&i| self.entries.get(i as usize)).collect()
+        ids.iter()
+            .filter_map(|&i| self.entries.get(i as usize))
+            .collect()
     }
 
     /// One optional hint per token: the label of the longest knowledge-base
@@ -315,16 +367,26 @@ impl KnowledgeBase {
     pub fn hints(&self, tokens: &[Token<'_>]) -> Vec<Option<KbHint>> {
         let view: Vec<HintTok<'_>> = tokens
             .iter()
-            .map(|t| HintTok { norm: crate::tokens::fold(&t.norm), text: t.text })
+            .map(|t| HintTok {
+                norm: crate::tokens::fold(&t.norm),
+                text: t.text,
+            })
             .collect();
         let mut out = vec![None; tokens.len()];
         let mut i = 0;
         while i < view.len() {
             if let Some(m) = self.longest(&view, i, &|_| true) {
-                let label = m.entries.first().and_then(|&e| self.entries.get(e as usize)).map(|e| e.label);
+                let label = m
+                    .entries
+                    .first()
+                    .and_then(|&e| self.entries.get(e as usize))
+                    .map(|e| e.label);
                 if let Some(label) = label {
                     for (k, slot) in out.iter_mut().enumerate().skip(i).take(m.len) {
-                        *slot = Some(KbHint { label, begin: k == i });
+                        *slot = Some(KbHint {
+                            label,
+                            begin: k == i,
+                        });
                     }
                     i += m.len;
                     continue;
@@ -347,7 +409,9 @@ impl KnowledgeBase {
         let mut found: Vec<KbMatch> = Vec::new();
         let mut j = i;
         while j < toks.len() {
-            let Some(&n) = self.nodes[node].children.get(toks[j].norm_str()) else { break };
+            let Some(&n) = self.nodes[node].children.get(toks[j].norm_str()) else {
+                break;
+            };
             node = n as usize;
             j += 1;
             let ends = &self.nodes[node].ends;
@@ -359,10 +423,16 @@ impl KnowledgeBase {
                 let ok = match e.case {
                     CaseRule::Any => {
                         !e.need_cap
-                            || toks[i..j].iter().any(|t| t.text_str().chars().next().is_some_and(char::is_uppercase))
+                            || toks[i..j].iter().any(|t| {
+                                t.text_str().chars().next().is_some_and(char::is_uppercase)
+                            })
                     }
                     CaseRule::Capitalized => {
-                        toks[i].text_str().chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                        toks[i]
+                            .text_str()
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                             && cap_ok(i)
                     }
                     CaseRule::Exact => exact_eq(&e.exact, &toks[i..j]),
@@ -372,39 +442,41 @@ impl KnowledgeBase {
                 }
             }
             if !entries.is_empty() {
-                found.push(KbMatch { len: j - i, entries });
+                found.push(KbMatch {
+                    len: j - i,
+                    entries,
+                });
             }
         }
         let mut best = found.pop()?;
         // "CBS news": a trailing lowercased word is dropped when the shorter
         // form names the same entry.
-        while best.len > 1 && toks[i + best.len - 1].text_str().chars().next().is_some_and(char::is_lowercase) {
-            let Some(pos) = found
-                .iter()
-                .rposition(|m| m.len + 1 == best.len && m.entries.iter().any(|e| best.entries.contains(e)))
-            else {
+        while best.len > 1
+            && toks[i + best.len - 1]
+                .text_str()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            let Some(pos) = found.iter().rposition(|m| {
+                m.len + 1 == best.len && m.entries.iter().any(|e| best.entries.contains(e))
+            }) else {
                 break;
             };
             let shorter = found.remove(pos);
-            let entries: Vec<u32> = shorter.entries.iter().copied().filter(|e| best.entries.contains(e)).collect();
-            best = KbMatch { len: shorter.len, entries };
+            let entries: Vec<u32> = shorter
+                .entries
+                .iter()
+                .copied()
+                .filter(|e| best.entries.contains(e))
+                .collect();
+            best = KbMatch {
+                len: shorter.len,
+                entries,
+            };
             found.truncate(pos);
         }
         Some(best)
-    }
-
-    /// True when some alias of one token equals `norm` (any case rule).
-    pub(crate) fn single_token_entries(&self, norm: &str) -> Vec<u32> {
-        self.nodes[0]
-            .children
-            .get(norm)
-            .map(|&n| self.nodes[n as usize].ends.iter().map(|e| e.entry).collect())
-            .unwrap_or_default()
-    }
-
-    /// Whether `norm` starts some alias.
-    pub(crate) fn starts_alias(&self, norm: &str) -> bool {
-        self.nodes[0].children.contains_key(norm)
     }
 }
 
@@ -467,23 +539,43 @@ fn parse_line(line: &str) -> Result<Option<KbEntry>, String> {
         return Err("expected at least 2 tab-separated fields: canonical name and label".into());
     }
     if fields.len() > 4 {
-        return Err(format!("expected at most 4 tab-separated fields, found {}", fields.len()));
+        return Err(format!(
+            "expected at most 4 tab-separated fields, found {}",
+            fields.len()
+        ));
     }
     let canonical = fields[0].trim();
     if canonical.is_empty() {
         return Err("empty canonical name".into());
     }
-    let label = parse_label(fields[1].trim())
-        .ok_or_else(|| format!("unknown label {:?} (expected PERSON, ORG, GPE, LOC, NORP, FAC, EVENT or MISC)", fields[1].trim()))?;
+    let label = parse_label(fields[1].trim()).ok_or_else(|| {
+        format!(
+            "unknown label {:?} (expected PERSON, ORG, GPE, LOC, NORP, FAC, EVENT or MISC)",
+            fields[1].trim()
+        )
+    })?;
     let split = |s: Option<&&str>| -> Vec<String> {
-        s.map(|s| s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect())
-            .unwrap_or_default()
+        s.map(|s| {
+            s.split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
     };
     let aliases = split(fields.get(2));
-    let cues = split(fields.get(3)).into_iter().map(|c| c.to_lowercase()).collect();
-    Ok(Some(KbEntry { canonical: canonical.to_string(), label, aliases, cues }))
+    let cues = split(fields.get(3))
+        .into_iter()
+        .map(|c| c.to_lowercase())
+        .collect();
+    Ok(Some(KbEntry {
+        canonical: canonical.to_string(),
+        label,
+        aliases,
+        cues,
+    }))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -501,7 +593,13 @@ mod tests {
         let toks = Tokenizer::new().tokens("Bolton met Pátrushev and the CIA, not the cia.");
         let hints = kb.hints(&toks);
         assert_eq!(hints.len(), toks.len());
-        assert_eq!(hints[2], Some(KbHint { label: Label::Person, begin: true }));
+        assert_eq!(
+            hints[2],
+            Some(KbHint {
+                label: Label::Person,
+                begin: true
+            })
+        );
         assert!(hints[5].is_some());
         assert!(hints[9].is_none());
     }
@@ -509,8 +607,14 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let err = KnowledgeBase::parse("my.tsv", "A\tPERSON\nB\tWRONG\n").unwrap_err();
-        assert_eq!(err.to_string(), "my.tsv:2: unknown label \"WRONG\" (expected PERSON, ORG, GPE, LOC, NORP, FAC, EVENT or MISC)");
+        assert_eq!(
+            err.to_string(),
+            "my.tsv:2: unknown label \"WRONG\" (expected PERSON, ORG, GPE, LOC, NORP, FAC, EVENT or MISC)"
+        );
         let err = KnowledgeBase::parse("my.tsv", "\nA\n").unwrap_err();
-        assert_eq!(err.to_string(), "my.tsv:2: expected at least 2 tab-separated fields: canonical name and label");
+        assert_eq!(
+            err.to_string(),
+            "my.tsv:2: expected at least 2 tab-separated fields: canonical name and label"
+        );
     }
 }

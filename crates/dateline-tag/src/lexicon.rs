@@ -14,7 +14,7 @@ const FIRST_NAMES: &str = "aaron abby abdul abdullah abe abigail abraham ada ada
 /// Frequent English words that are not names on their own (checked in
 /// lowercase): function words, common verbs, nouns and adjectives that start
 /// sentences and headlines.
-const COMMON: &str = "a about also although besides finally furthermore hence however indeed instead meanwhile moreover nevertheless nonetheless otherwise perhaps still then therefore thus unfortunately yet above according across act action actually add added after afternoon again against age ago agree agreed ahead aid aim air all allegations alleged allow almost alone along already also although always am among an and announced another answer any anyone anything are area around as ask asked at attack attacks authorities available away back bad based be became because become been before began behind being believe best better between big bill black both bring but buy by call called came can cannot care case cause certain change chief children city claim claims clear close come comes coming common community company concern continue could country court cover crime current cut daily data day days deal death decision deep despite did different do does doing done down during each early earlier east economic either election elections else end enough even evening event ever every evidence example face fact fall far federal few field find fire first five follow following for force foreign form former four free friday from full further general get give given go going good government great green group grow had half hand happen hard has have having he head hear held help her here high him his history hold home hope hot house how however human i if important in including increase information inside instead interest international into is issue it its job join just keep key kill kind know known land large last late later law lead leader least leave left less let level life light like likely line list little live local long look lost lot low made main major make man many march market may maybe me mean meanwhile media meeting member members might military million minister moment money month months more morning most move much must my name national near need never new news next night nine no none nor north not nothing now number of off office officer officers official officials often oil old on once one only open or order other others our out over own page part party past pay peace people per perhaps period person place plan play point police policy political poll power present president press pressure private problem program public put question quite race rather read real really reason recent record red report reported reports research rest result return right rise road role room rule run said same saturday say saying says school second secretary security see seen senior service set seven several shall she should show side since six small so social some someone something soon south speak special spokesman start state statement states still stop story strong such summer sunday support sure system take taken talk team tell ten than thank that the their them then there these they thing things think third this those though thought three through thursday time times to today together told too top toward towards trade tuesday turn two under until up upon us use used very via victory vote war was watch water way we wednesday week weeks well were west what when where whether which while white who whole whom whose why will win winter with within without woman women word words work world would write year years yes yesterday yet you young your";
+const COMMON: &str = "a about also i although besides finally furthermore hence however indeed instead meanwhile moreover nevertheless nonetheless otherwise perhaps still then therefore thus unfortunately yet above according across act action actually add added after afternoon again against age ago agree agreed ahead aid aim air all allegations alleged allow almost alone along already also although always am among an and announced another answer any anyone anything are area around as ask asked at attack attacks authorities available away back bad based be became because become been before began behind being believe best better between big bill black both bring but buy by call called came can cannot care case cause certain change chief children city claim claims clear close come comes coming common community company concern continue could country court cover crime current cut daily data day days deal death decision deep despite did different do does doing done down during each early earlier east economic either election elections else end enough even evening event ever every evidence example face fact fall far federal few field find fire first five follow following for force foreign form former four free friday from full further general get give given go going good government great green group grow had half hand happen hard has have having he head hear held help her here high him his history hold home hope hot house how however human i if important in including increase information inside instead interest international into is issue it its job join just keep key kill kind know known land large last late later law lead leader least leave left less let level life light like likely line list little live local long look lost lot low made main major make man many march market may maybe me mean meanwhile media meeting member members might military million minister moment money month months more morning most move much must my name national near need never new news next night nine no none nor north not nothing now number of off office officer officers official officials often oil old on once one only open or order other others our out over own page part party past pay peace people per perhaps period person place plan play point police policy political poll power present president press pressure private problem program public put question quite race rather read real really reason recent record red report reported reports research rest result return right rise road role room rule run said same saturday say saying says school second secretary security see seen senior service set seven several shall she should show side since six small so social some someone something soon south speak special spokesman start state statement states still stop story strong such summer sunday support sure system take taken talk team tell ten than thank that the their them then there these they thing things think third this those though thought three through thursday time times to today together told too top toward towards trade tuesday turn two under until up upon us use used very via victory vote war was watch water way we wednesday week weeks well were west what when where whether which while white who whole whom whose why will win winter with within without woman women word words work world would write year years yes yesterday yet you young your";
 
 /// Titles and roles that precede a person's name and are not part of it.
 const TITLES: &str = "mr. mrs. ms. dr. gen. sen. rep. gov. lt. col. sgt. capt. adm. prof. rev. st. maj. brig. cpl. pres. acting admiral adm adviser advisor aide ambassador analyst anchor assistant attorney author ayatollah baron bishop brig brother businessman candidate capt captain cardinal ceo cfo chair chairman chairperson chairwoman chancellor chef chief coach col colonel commander commissioner comptroller congressman congresswoman consul correspondent councillor councilman councilwoman count counsel countess cpl dame deputy detective director doctor dr duke duchess economist editor emir emperor empress envoy executive expert father financier first former founder gen general gov governor head imam inspector journalist judge justice king lady lawmaker lawyer leader lieutenant lord lt madam madame maj major marshal mayor minister miss mme mr mrs ms mufti nominee officer pastor patriarch player pm pope premier president press prince princess principal private prof professor prosecutor queen rabbi rep representative reverend rev secretary sen senator sergeant sgt sheikh sir sister speaker special spokesman spokesperson spokeswoman sr st superintendent supreme treasurer tsar undersecretary vice vice-president viceroy whip writer";
@@ -32,19 +32,65 @@ const LOC_SUFFIXES: &str = "bay beach canyon cape city coast county creek desert
 const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam highway hotel mall memorial monument mosque palace pier plaza prison road route square stadium station street synagogue temple terminal tower tunnel way";
 
 /// Words after which a capitalized word is likely a place.
-pub(crate) const LOC_PREPS: &[&str] = &["in", "from", "near", "across", "outside", "inside", "throughout", "to", "at", "via"];
+pub(crate) const LOC_PREPS: &[&str] = &[
+    "in",
+    "from",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "to",
+    "at",
+    "via",
+];
 
 /// Month names and abbreviations, with their number.
 pub(crate) const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
-    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
-    ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 /// Weekday names, ISO numbered (Monday = 1).
 pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
-    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
-    ("mon", 1), ("tue", 2), ("tues", 2), ("wed", 3), ("thu", 4), ("thurs", 4), ("fri", 5), ("sat", 6), ("sun", 7),
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
+    ("sunday", 7),
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
 ];
 
 /// Uppercase words that are not organisation acronyms.

@@ -28,11 +28,11 @@ pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 
 mod entity;
 mod error;
+pub mod eval;
 mod kb;
 mod lexicon;
-mod tagger;
-mod temporal;
-pub mod eval;
 mod model;
 mod quote;
+mod tagger;
+mod temporal;
 mod tokens;

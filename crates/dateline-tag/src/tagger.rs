@@ -38,6 +38,8 @@ struct Mention {
     source: Source,
     /// Cluster id after resolution.
     cluster: usize,
+    /// For an acronym in parentheses: the first token of its expansion.
+    link: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,10 +60,29 @@ pub(crate) fn tag_document(
     let analysis = tokenizer.analyze(doc);
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
     let mut sents: Vec<Range<usize>> = Vec::new();
-    let mut model_sents: Vec<Range<usize>> = Vec::new();
     let mut sent_spans: Vec<Span> = Vec::new();
-    let want_model = use_model;
-    let model_tokens = if want_model { analysis.tokens.clone() } else { Vec::new() };
+    // The model reads the tokenize layer's tokens of the wanted sentences.
+    let model_sents: Vec<Range<usize>> = analysis
+        .sentences
+        .iter()
+        .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
+        .map(|s| s.tokens.clone())
+        .collect();
+    let model: Vec<(Span, Label)> = if use_model && !model_sents.is_empty() {
+        let model_tokens = &analysis.tokens;
+        let hints = kb.hints(model_tokens);
+        NerModel::bundled()
+            .predict(model_tokens, &model_sents, &hints)
+            .into_iter()
+            .filter_map(|m| {
+                let first = model_tokens.get(m.tokens.start)?;
+                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
+                Some((Span::new(first.span.start, last.span.end), m.label))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut all = analysis.tokens.into_iter().enumerate().peekable();
     for s in &analysis.sentences {
         let keep = doc.blocks.get(s.block).is_some_and(&want);
@@ -70,10 +91,11 @@ pub(crate) fn tag_document(
             if *i >= s.tokens.end {
                 break;
             }
-            if let Some((i, t)) = all.next() {
-                if i >= s.tokens.start && keep {
-                    chunk.push(t);
-                }
+            if let Some((i, t)) = all.next()
+                && i >= s.tokens.start
+                && keep
+            {
+                chunk.push(t);
             }
         }
         if keep {
@@ -81,7 +103,6 @@ pub(crate) fn tag_document(
             refine(chunk, &mut toks);
             sents.push(start..toks.len());
             sent_spans.push(s.span);
-            model_sents.push(s.tokens.clone());
         }
     }
     mark_sentence_starts(&mut toks, &sents);
@@ -94,20 +115,6 @@ pub(crate) fn tag_document(
     for sp in &sent_spans {
         temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
     }
-    let model = if want_model && !model_sents.is_empty() {
-        let hints = kb.hints(&model_tokens);
-        NerModel::bundled()
-            .predict(&model_tokens, &model_sents, &hints)
-            .into_iter()
-            .filter_map(|m| {
-                let first = model_tokens.get(m.tokens.start)?;
-                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
-                Some((Span::new(first.span.start, last.span.end), m.label))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
     Doc::new(kb, &doc.text, toks, sents, temporal, model).run()
 }
 
@@ -132,11 +139,31 @@ struct Doc<'k, 'a> {
 }
 
 fn is_connector(n: &str) -> bool {
-    matches!(n, "of" | "for" | "and" | "the" | "on" | "&" | "de" | "del" | "des" | "du" | "la" | "le")
+    matches!(
+        n,
+        "of" | "for" | "and" | "the" | "on" | "&" | "de" | "del" | "des" | "du" | "la" | "le"
+    )
 }
 
 fn is_particle(n: &str) -> bool {
-    matches!(n, "de" | "van" | "von" | "der" | "al" | "bin" | "ibn" | "da" | "dos" | "del" | "di" | "le" | "la" | "el" | "ben" | "abu")
+    matches!(
+        n,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "da"
+            | "dos"
+            | "del"
+            | "di"
+            | "le"
+            | "la"
+            | "el"
+            | "ben"
+            | "abu"
+    )
 }
 
 fn title_case(s: &str) -> String {
@@ -183,10 +210,15 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn run(mut self) -> Vec<Entity> {
         self.block_temporal();
         self.collect_capitalized();
-        self.title_case = self.sents.iter().map(|r| self.is_title_case(r.clone())).collect();
+        self.title_case = self
+            .sents
+            .iter()
+            .map(|r| self.is_title_case(r.clone()))
+            .collect();
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
-            self.kb_pass(r.clone());
+            let headline = self.title_case[s];
+            self.kb_pass(r.clone(), headline);
         }
         self.vet_kb();
         self.settle_temporal();
@@ -224,9 +256,15 @@ impl<'k, 'a> Doc<'k, 'a> {
         let spans: Vec<Span> = self
             .mentions
             .iter()
-            .map(|m| Span::new(self.toks[m.toks.start].span.start, self.toks[m.toks.end - 1].span.end))
+            .map(|m| {
+                Span::new(
+                    self.toks[m.toks.start].span.start,
+                    self.toks[m.toks.end - 1].span.end,
+                )
+            })
             .collect();
-        self.temporal.retain(|f| !spans.iter().any(|s| s.overlaps(f.span)));
+        self.temporal
+            .retain(|f| !spans.iter().any(|s| s.overlaps(f.span)));
         for i in 0..self.toks.len() {
             if self.temporal_tok[i] && !self.taken[i] {
                 let sp = self.toks[i].span;
@@ -254,10 +292,13 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn collect_capitalized(&mut self) {
         for t in &self.toks {
-            if t.cap && !t.sent_start && t.is_word() && !t.upper {
-                if !self.capitalized.contains(t.norm.as_ref()) {
-                    self.capitalized.insert(t.norm.to_string());
-                }
+            if t.cap
+                && !t.sent_start
+                && t.is_word()
+                && !t.upper
+                && !self.capitalized.contains(t.norm.as_ref())
+            {
+                self.capitalized.insert(t.norm.to_string());
             }
         }
     }
@@ -274,15 +315,23 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
-        self.mentions.push(Mention { toks, label, cands, source, cluster: usize::MAX });
+        self.mentions.push(Mention {
+            toks,
+            label,
+            cands,
+            source,
+            cluster: usize::MAX,
+            link: None,
+        });
     }
 
     // ---------- knowledge base ----------
 
-    fn kb_pass(&mut self, r: Range<usize>) {
+    fn kb_pass(&mut self, r: Range<usize>, headline: bool) {
         let mut i = r.start;
         while i < r.end {
-            if self.taken[i] || !(self.toks[i].is_word() || self.toks[i].kind == TokenKind::Number) {
+            if self.taken[i] || !(self.toks[i].is_word() || self.toks[i].kind == TokenKind::Number)
+            {
                 i += 1;
                 continue;
             }
@@ -304,17 +353,27 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 // Dates and amounts win unless the name strictly contains them.
                 let temporal = span.clone().filter(|&k| self.temporal_tok[k]).count();
-                if temporal > 0 && (len < 2 || temporal == len || !self.temporal_inside(span.clone())) {
+                if temporal > 0
+                    && (len < 2 || temporal == len || !self.temporal_inside(span.clone()))
+                {
                     i += 1;
                     continue;
                 }
                 // A first name before a place-like single word: "Jordan Peterson";
                 // a place name heading a longer unknown name: "Atlantic City".
-                if len == 1 && (self.person_override(i, r.end, &entries) || self.place_prefix(i, r.end, &entries)) {
+                if len == 1
+                    && (self.person_override(i, r.end, &entries)
+                        || (!headline
+                            && !self.toks[i].upper
+                            && self.place_prefix(i, r.end, &entries)))
+                {
                     i += 1;
                     continue;
                 }
-                let label = self.kb.entry(entries[0] as usize).map_or(Label::Misc, |e| e.label);
+                let label = self
+                    .kb
+                    .entry(entries[0] as usize)
+                    .map_or(Label::Misc, |e| e.label);
                 // A leading "the" is part of the name only in names like "The Washington Post".
                 if self.toks[i].norm == "the" && len > 1 {
                     let keep = entries
@@ -346,12 +405,18 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut drop = Vec::new();
         for mi in 0..self.mentions.len() {
             let m = self.mentions[mi].clone();
-            if self.norms(m.toks.clone()).len() != 1 || m.cands.iter().any(|c| full_named.contains(c)) {
+            if self.norms(m.toks.clone()).len() != 1
+                || m.cands.iter().any(|c| full_named.contains(c))
+            {
                 continue;
             }
             let mut keep = Vec::new();
             for &c in &m.cands {
-                let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
+                let cues = self
+                    .kb
+                    .entry(c as usize)
+                    .map(|e| e.cues.clone())
+                    .unwrap_or_default();
                 if cues.is_empty() || cues.iter().any(|q| self.doc_has(q)) {
                     keep.push(c);
                 }
@@ -372,7 +437,10 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn temporal_inside(&self, r: Range<usize>) -> bool {
         let s = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
-        self.temporal.iter().filter(|f| f.span.overlaps(s)).all(|f| s.contains(f.span))
+        self.temporal
+            .iter()
+            .filter(|f| f.span.overlaps(s))
+            .all(|f| s.contains(f.span))
     }
 
     /// "the us election": a lowercased country acronym after "the".
@@ -385,8 +453,15 @@ impl<'k, 'a> Doc<'k, 'a> {
             return None;
         }
         let e = self.kb.lookup("United States");
-        let id = self.kb.entries().iter().position(|x| Some(x) == e.first().copied())?;
-        Some(KbMatch { len: 1, entries: vec![id as u32] })
+        let id = self
+            .kb
+            .entries()
+            .iter()
+            .position(|x| Some(x) == e.first().copied())?;
+        Some(KbMatch {
+            len: 1,
+            entries: vec![id as u32],
+        })
     }
 
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
@@ -405,7 +480,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             && !self.lex.common.contains(n.norm.as_ref())
             && !self.lex.titles.contains(n.norm.as_ref())
             && !self.lex.org_suffixes.contains(n.norm.as_ref())
-            && self.kb.longest(&self.toks[..end], i + 1, &|_| true).is_none()
+            && self
+                .kb
+                .longest(&self.toks[..end], i + 1, &|_| true)
+                .is_none()
     }
 
     fn person_override(&self, i: usize, end: usize, entries: &[u32]) -> bool {
@@ -421,10 +499,15 @@ impl<'k, 'a> Doc<'k, 'a> {
             return false;
         }
         let n = &self.toks[i + 1];
-        n.is_word() && n.cap && !n.upper && !self.lex.common.contains(n.norm.as_ref()) && !self.taken[i + 1] && {
-            let toks = &self.toks[..end];
-            self.kb.longest(toks, i + 1, &|_| true).is_none()
-        }
+        n.is_word()
+            && n.cap
+            && !n.upper
+            && !self.lex.common.contains(n.norm.as_ref())
+            && !self.taken[i + 1]
+            && {
+                let toks = &self.toks[..end];
+                self.kb.longest(toks, i + 1, &|_| true).is_none()
+            }
     }
 
     // ---------- rules for unknown names ----------
@@ -467,14 +550,22 @@ impl<'k, 'a> Doc<'k, 'a> {
             let t = &self.toks[j];
             // Initials "J." and hyphenated names.
             if (t.text == "." && self.toks[j - 1].text.chars().count() == 1)
-                || (t.text == "-" && t.span.start == self.toks[j - 1].span.end && j + 1 < end && self.toks[j + 1].span.start == t.span.end && self.is_cap_word(j + 1))
+                || (t.text == "-"
+                    && t.span.start == self.toks[j - 1].span.end
+                    && j + 1 < end
+                    && self.toks[j + 1].span.start == t.span.end
+                    && self.is_cap_word(j + 1))
             {
                 j += 1;
                 continue;
             }
             // Connectors: "Ministry of Defense", "Bank of England", "Ludwig van Beethoven".
             let mut k = j;
-            while k < end && !self.taken[k] && (is_connector(&self.toks[k].norm) || is_particle(&self.toks[k].norm)) && self.toks[k].lower() {
+            while k < end
+                && !self.taken[k]
+                && (is_connector(&self.toks[k].norm) || is_particle(&self.toks[k].norm))
+                && self.toks[k].lower()
+            {
                 k += 1;
             }
             if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
@@ -498,7 +589,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         while j < end && self.is_cap_word(j) {
             j += 1;
         }
-        j > k && self.lex.org_suffixes.contains(self.toks[j - 1].norm.as_ref())
+        j > k
+            && self
+                .lex
+                .org_suffixes
+                .contains(self.toks[j - 1].norm.as_ref())
     }
 
     fn classify(&mut self, run: Range<usize>, sent: Range<usize>) {
@@ -519,10 +614,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         while s < e {
             let t = &self.toks[s];
             let n = t.norm.as_ref();
-            if lex.titles.contains(n) && !(lex.first_names.contains(n) && s + 1 < e && !lex.titles.contains(self.toks[s + 1].norm.as_ref())) {
+            if lex.titles.contains(n)
+                && !(lex.first_names.contains(n)
+                    && s + 1 < e
+                    && !lex.titles.contains(self.toks[s + 1].norm.as_ref()))
+            {
                 titled = true;
                 s += 1;
-            } else if n == "the" || (t.sent_start && lex.common.contains(n) && !lex.first_names.contains(n) && !org_like) {
+            } else if n == "the"
+                || (t.sent_start
+                    && lex.common.contains(n)
+                    && !lex.first_names.contains(n)
+                    && !org_like)
+            {
                 s += 1;
             } else if is_connector(n) || !t.is_word() {
                 // "Minister of Finance", "Director of National Intelligence": part of a title.
@@ -536,13 +640,14 @@ impl<'k, 'a> Doc<'k, 'a> {
             return;
         }
         // "County Coroner William McLaughlin", "Actor Jared Leto": a descriptor before a full name.
-        if e - s >= 3 && !lex.first_names.contains(self.toks[s].norm.as_ref()) {
-            if let Some(k) = (s + 1..e - 1).find(|&k| lex.first_names.contains(self.toks[k].norm.as_ref())) {
-                if (s..k).all(|x| !is_particle(&self.toks[x].norm) && !is_connector(&self.toks[x].norm)) {
-                    s = k;
-                    titled = true;
-                }
-            }
+        if e - s >= 3
+            && !lex.first_names.contains(self.toks[s].norm.as_ref())
+            && let Some(k) =
+                (s + 1..e - 1).find(|&k| lex.first_names.contains(self.toks[k].norm.as_ref()))
+            && (s..k).all(|x| !is_particle(&self.toks[x].norm) && !is_connector(&self.toks[x].norm))
+        {
+            s = k;
+            titled = true;
         }
         // A title run that ends in "of": "Secretary of State" stays unnamed.
         if s >= e {
@@ -562,38 +667,62 @@ impl<'k, 'a> Doc<'k, 'a> {
         let single = len == 1;
         let t0 = &self.toks[s];
         // Words capitalized only because they start a sentence need other evidence.
-        let weak_start = t0.sent_start && single && !self.capitalized.contains(first.as_str()) && !t0.upper;
+        let weak_start =
+            t0.sent_start && single && !self.capitalized.contains(first.as_str()) && !t0.upper;
         let next_norm = self.toks.get(e2).map(|t| t.norm.as_ref()).unwrap_or("");
-        let prev_norm = if s > sent.start { self.toks[s - 1].norm.as_ref() } else { "" };
-        let speech = matches!(next_norm, "said" | "says" | "told" | "added" | "wrote" | "stated" | "explained" | "noted" | "argued" | "insisted");
-        let label = if lex.org_suffixes.contains(last.as_str()) && !(single && titled) {
-            Some(Label::Org)
-        } else if lex.org_heads.contains(first.as_str()) && (s..e2).any(|k| is_connector(&self.toks[k].norm)) {
+        let prev_norm = if s > sent.start {
+            self.toks[s - 1].norm.as_ref()
+        } else {
+            ""
+        };
+        let speech = matches!(
+            next_norm,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "wrote"
+                | "stated"
+                | "explained"
+                | "noted"
+                | "argued"
+                | "insisted"
+        );
+        let org = (lex.org_suffixes.contains(last.as_str()) && !single)
+            || (lex.org_heads.contains(first.as_str())
+                && (s..e2).any(|k| is_connector(&self.toks[k].norm)));
+        let label = if org {
             Some(Label::Org)
         } else if lex.loc_suffixes.contains(last.as_str()) && len > 1 {
             Some(match last.as_str() {
-                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture" | "district" | "territory"
-                | "township" | "village" => Label::Gpe,
+                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
+                | "district" | "territory" | "township" | "village" => Label::Gpe,
                 _ => Label::Loc,
             })
         } else if lex.fac_suffixes.contains(last.as_str()) && len > 1 {
             Some(Label::Fac)
-        } else if titled && !single || (titled && single && !weak_start && !lex.common.contains(first.as_str())) {
-            Some(Label::Person)
-        } else if lex.first_names.contains(first.as_str()) && len >= 2 {
+        } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
+            || (lex.first_names.contains(first.as_str()) && len >= 2)
+        {
             Some(Label::Person)
         } else if single && lex.first_names.contains(first.as_str()) {
             // A first name alone ("President (Barack) Obama") is not a mention.
             None
-        } else if single && t0.upper && t0.text.chars().count() <= 6 && !lex.not_acronyms.contains(first.as_str()) {
+        } else if single
+            && t0.upper
+            && t0.text.chars().count() <= 6
+            && !lex.not_acronyms.contains(first.as_str())
+        {
             Some(Label::Org)
         } else if weak_start {
             None
-        } else if speech && len <= 3 {
+        } else if speech && len <= 3 && !lex.common.contains(first.as_str()) {
             Some(Label::Person)
         } else if LOC_PREPS.contains(&prev_norm) && single {
             Some(Label::Gpe)
-        } else if (2..=3).contains(&len) && (s..e2).all(|k| !lex.common.contains(self.toks[k].norm.as_ref())) {
+        } else if (2..=3).contains(&len)
+            && (s..e2).all(|k| !lex.common.contains(self.toks[k].norm.as_ref()))
+        {
             // Two or three capitalized words with no other cue are most often a person's name.
             Some(Label::Person)
         } else {
@@ -614,7 +743,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             if e + 2 < self.toks.len() && self.toks[e].text == "(" && self.toks[e + 2].text == ")" {
                 let a = &self.toks[e + 1];
                 let letters = a.text.chars().filter(|c| c.is_alphabetic()).count();
-                if a.upper && (2..=8).contains(&letters) && matches!(m.label, Label::Org | Label::Gpe | Label::Misc | Label::Event | Label::Fac) {
+                if a.upper
+                    && (2..=8).contains(&letters)
+                    && matches!(
+                        m.label,
+                        Label::Org | Label::Gpe | Label::Misc | Label::Event | Label::Fac
+                    )
+                {
                     add.push((mi, e + 1));
                 }
             }
@@ -626,6 +761,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     existing.cands = m.cands.clone();
                     existing.label = m.label;
                     existing.source = Source::Kb;
+                    existing.link = Some(m.toks.start);
                 } else if m.cands.is_empty() {
                     let (c, l) = (existing.cands.clone(), existing.label);
                     let mm = &mut self.mentions[mi];
@@ -633,7 +769,19 @@ impl<'k, 'a> Doc<'k, 'a> {
                     mm.label = l;
                 }
             } else if !self.taken[k] {
-                self.push(k..k + 1, m.label, m.cands.clone(), if m.cands.is_empty() { Source::Rule } else { Source::Kb });
+                self.push(
+                    k..k + 1,
+                    m.label,
+                    m.cands.clone(),
+                    if m.cands.is_empty() {
+                        Source::Rule
+                    } else {
+                        Source::Kb
+                    },
+                );
+                if let Some(last) = self.mentions.last_mut() {
+                    last.link = Some(m.toks.start);
+                }
             }
         }
     }
@@ -642,7 +790,9 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn model_pass(&mut self) {
         let model = std::mem::take(&mut self.model);
         for (span, label) in model {
-            let Some(s) = self.toks.iter().position(|t| t.span.start >= span.start) else { continue };
+            let Some(s) = self.toks.iter().position(|t| t.span.start >= span.start) else {
+                continue;
+            };
             let mut e = s;
             while e < self.toks.len() && self.toks[e].span.end <= span.end {
                 e += 1;
@@ -652,7 +802,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             // Strip a leading "the" and titles.
             let mut s2 = s;
-            while s2 < e && (self.toks[s2].norm == "the" || self.lex.titles.contains(self.toks[s2].norm.as_ref())) {
+            while s2 < e
+                && (self.toks[s2].norm == "the"
+                    || self.lex.titles.contains(self.toks[s2].norm.as_ref()))
+            {
                 s2 += 1;
             }
             if s2 >= e {
@@ -661,16 +814,29 @@ impl<'k, 'a> Doc<'k, 'a> {
             // Names are capitalized, not only ordinary words, and not in headlines.
             let t0 = &self.toks[s2];
             let sent = self.sents.iter().position(|r| r.contains(&s2));
-            if !(t0.cap || t0.upper)
-                || (s2..e).all(|k| self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word())
+            // The model reads English: a span needs a word in Latin letters.
+            let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
+            if !latin
+                || !(t0.cap || t0.upper)
+                || (s2..e).all(|k| {
+                    self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()
+                })
                 || sent.is_some_and(|k| self.title_case[k])
             {
                 continue;
             }
             let label = match label {
                 Label::Loc => {
-                    let prev = if s2 > 0 { self.toks[s2 - 1].norm.as_ref() } else { "" };
-                    if LOC_PREPS.contains(&prev) || e - s2 == 1 { Label::Gpe } else { Label::Loc }
+                    let prev = if s2 > 0 {
+                        self.toks[s2 - 1].norm.as_ref()
+                    } else {
+                        ""
+                    };
+                    if LOC_PREPS.contains(&prev) || e - s2 == 1 {
+                        Label::Gpe
+                    } else {
+                        Label::Loc
+                    }
                 }
                 l => l,
             };
@@ -681,7 +847,11 @@ impl<'k, 'a> Doc<'k, 'a> {
     // ---------- document-level resolution ----------
 
     fn norms(&self, r: Range<usize>) -> Vec<&str> {
-        self.toks[r].iter().filter(|t| t.is_word() || t.kind == TokenKind::Number).map(|t| t.norm.as_ref()).collect()
+        self.toks[r]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+            .map(|t| t.norm.as_ref())
+            .collect()
     }
 
     fn doc_has(&mut self, cue: &str) -> bool {
@@ -694,7 +864,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             self.doc_norms = Some(s);
         }
         let needle = format!(" {cue}");
-        self.doc_norms.as_deref().is_some_and(|d| d.contains(&needle))
+        self.doc_norms
+            .as_deref()
+            .is_some_and(|d| d.contains(&needle))
     }
 
     fn window_has(&self, m: &Mention, cue: &str) -> bool {
@@ -712,7 +884,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         // Entries named by a multi-word mention somewhere in the document.
         let mut full_named: HashSet<u32> = HashSet::new();
         for m in &self.mentions {
-            if m.source == Source::Kb && self.norms(m.toks.clone()).len() > 1 && m.cands.len() == 1 {
+            if m.source == Source::Kb && self.norms(m.toks.clone()).len() > 1 && m.cands.len() == 1
+            {
                 full_named.insert(m.cands[0]);
             }
         }
@@ -727,12 +900,24 @@ impl<'k, 'a> Doc<'k, 'a> {
                 Some(c)
             } else if m.cands.len() == 1 {
                 let c = m.cands[0];
-                let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
-                if single && !cues.is_empty() && !cues.iter().any(|q| self.doc_has(q)) { None } else { Some(c) }
+                let cues = self
+                    .kb
+                    .entry(c as usize)
+                    .map(|e| e.cues.clone())
+                    .unwrap_or_default();
+                if single && !cues.is_empty() && !cues.iter().any(|q| self.doc_has(q)) {
+                    None
+                } else {
+                    Some(c)
+                }
             } else {
                 let mut best = (i32::MIN, m.cands[0]);
                 for &c in &m.cands {
-                    let cues = self.kb.entry(c as usize).map(|e| e.cues.clone()).unwrap_or_default();
+                    let cues = self
+                        .kb
+                        .entry(c as usize)
+                        .map(|e| e.cues.clone())
+                        .unwrap_or_default();
                     let mut score = 0;
                     for q in &cues {
                         if self.window_has(&m, q) {
@@ -759,19 +944,28 @@ impl<'k, 'a> Doc<'k, 'a> {
                     // Not this entry here: a capitalized word stays an unknown name.
                     mm.cands.clear();
                     mm.source = Source::Rule;
-                    mm.label = if self.toks[mm.toks.start].cap { Label::Person } else { Label::Misc };
+                    mm.label = if self.toks[mm.toks.start].cap {
+                        Label::Person
+                    } else {
+                        Label::Misc
+                    };
                     mm.cluster = usize::MAX - 1;
                 }
             }
         }
-        let dropped: Vec<Range<usize>> =
-            self.mentions.iter().filter(|m| m.cluster == usize::MAX - 1 && m.label == Label::Misc).map(|m| m.toks.clone()).collect();
+        let dropped: Vec<Range<usize>> = self
+            .mentions
+            .iter()
+            .filter(|m| m.cluster == usize::MAX - 1 && m.label == Label::Misc)
+            .map(|m| m.toks.clone())
+            .collect();
         for r in dropped {
             for k in r {
                 self.taken[k] = false;
             }
         }
-        self.mentions.retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
+        self.mentions
+            .retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
         // Clusters.
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut by_kb: HashMap<u32, usize> = HashMap::new();
@@ -780,24 +974,56 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut surnames: HashMap<String, usize> = HashMap::new();
         let order: Vec<usize> = {
             // Longer mentions first so that short forms find their full names anywhere in the document.
+            let lens: Vec<usize> = self
+                .mentions
+                .iter()
+                .map(|m| self.norms(m.toks.clone()).len())
+                .collect();
             let mut o: Vec<usize> = (0..self.mentions.len()).collect();
-            o.sort_by_key(|&i| (std::cmp::Reverse(self.norms(self.mentions[i].toks.clone()).len()), i));
+            o.sort_by_key(|&i| (std::cmp::Reverse(lens[i]), i));
             o
         };
         let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
+        let mut acronyms: HashMap<String, usize> = HashMap::new();
         for &mi in &order {
             let m = self.mentions[mi].clone();
-            let words: Vec<String> = self.norms(m.toks.clone()).into_iter().map(String::from).collect();
+            let words: Vec<String> = self
+                .norms(m.toks.clone())
+                .into_iter()
+                .map(String::from)
+                .collect();
             let surface = self.surface(m.toks.clone());
-            let cid = if let Some(&c) = m.cands.first() {
+            let linked = m
+                .link
+                .and_then(|l| self.mentions.iter().find(|x| x.toks.start == l))
+                .map(|x| x.cluster)
+                .filter(|&c| c < clusters.len())
+                .or_else(|| {
+                    (words.len() == 1 && m.label != Label::Person)
+                        .then(|| acronyms.get(&words[0]).copied())
+                        .flatten()
+                });
+            if let (Some(c), Some(w)) = (linked, words.first())
+                && m.link.is_some()
+            {
+                acronyms.insert(w.clone(), c);
+            }
+            let cid = if let Some(c) = linked {
+                c
+            } else if let Some(&c) = m.cands.first() {
                 // A generic entry ("Olympics") defers to a specific name containing it.
                 let specific = (words.len() == 1 || m.label == Label::Event)
                     .then(|| self.containing(&long_names, &words, m.label))
                     .flatten()
                     .filter(|&cid| clusters[cid].kb != Some(c));
-                if let Some(cid) = specific.filter(|_| m.label == Label::Event || m.label == Label::Org) {
+                if let Some(cid) =
+                    specific.filter(|_| m.label == Label::Event || m.label == Label::Org)
+                {
                     cid
-                } else if m.label == Label::Person && words.len() == 1 && surnames.contains_key(&words[0]) {
+                } else if m.label == Label::Person
+                    && words.len() == 1
+                    && surnames.contains_key(&words[0])
+                {
                     surnames[&words[0]]
                 } else {
                     *by_kb.entry(c).or_insert_with(|| {
@@ -810,29 +1036,37 @@ impl<'k, 'a> Doc<'k, 'a> {
                         clusters.len() - 1
                     })
                 }
-            } else if m.label == Label::Person && words.len() == 1 && surnames.contains_key(&words[0]) {
+            } else if m.label == Label::Person
+                && words.len() == 1
+                && surnames.contains_key(&words[0])
+            {
                 surnames[&words[0]]
             } else if let Some(cid) = self.containing(&long_names, &words, m.label) {
                 cid
             } else {
                 let key = format!("{}\u{1}{}", m.label.as_str(), words.join(" "));
                 *by_key.entry(key).or_insert_with(|| {
-                    let canonical = if m.label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
-                        title_case(&surface)
-                    } else {
-                        surface.clone()
-                    };
-                    clusters.push(Cluster { kb: None, label: m.label, canonical });
+                    let canonical =
+                        if m.label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
+                            title_case(&surface)
+                        } else {
+                            surface.clone()
+                        };
+                    clusters.push(Cluster {
+                        kb: None,
+                        label: m.label,
+                        canonical,
+                    });
                     clusters.len() - 1
                 })
             };
             self.mentions[mi].cluster = cid;
             if words.len() > 1 {
                 long_names.push((words.clone(), cid, clusters[cid].label));
-                if clusters[cid].label == Label::Person {
-                    if let Some(l) = words.last() {
-                        surnames.entry(l.clone()).or_insert(cid);
-                    }
+                if clusters[cid].label == Label::Person
+                    && let Some(l) = words.last()
+                {
+                    surnames.entry(l.clone()).or_insert(cid);
                 }
             } else if clusters[cid].label == Label::Person && clusters[cid].kb.is_some() {
                 // "Trump" alone still names the surname of its cluster.
@@ -852,10 +1086,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             *votes.entry((m.cluster, m.label)).or_default() += 1;
         }
         for (cid, c) in clusters.iter_mut().enumerate() {
-            if c.kb.is_none() {
-                if let Some(((_, l), _)) = votes.iter().filter(|((k, _), _)| *k == cid).max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l))) {
-                    c.label = *l;
-                }
+            if c.kb.is_none()
+                && let Some(((_, l), _)) = votes
+                    .iter()
+                    .filter(|((k, _), _)| *k == cid)
+                    .max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l)))
+            {
+                c.label = *l;
             }
         }
         clusters
@@ -863,7 +1100,12 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// The cluster of a longer name of the same label whose words end with
     /// (or, for people, contain) `words`.
-    fn containing(&self, long: &[(Vec<String>, usize, Label)], words: &[String], label: Label) -> Option<usize> {
+    fn containing(
+        &self,
+        long: &[(Vec<String>, usize, Label)],
+        words: &[String],
+        label: Label,
+    ) -> Option<usize> {
         if words.is_empty() {
             return None;
         }
@@ -890,21 +1132,41 @@ impl<'k, 'a> Doc<'k, 'a> {
             if self.taken[i] || !t.is_word() {
                 continue;
             }
-            let Some(&cid) = surnames.get(t.norm.as_ref()) else { continue };
+            let Some(&cid) = surnames.get(t.norm.as_ref()) else {
+                continue;
+            };
             if clusters.get(cid).is_none_or(|c| c.label != Label::Person) {
                 continue;
             }
             let common = self.lex.common.contains(t.norm.as_ref());
-            if common && !t.cap {
+            if (common || clusters[cid].kb.is_none()) && !t.cap {
                 continue;
             }
             // A lowercased surname reads as a name after a determiner, a
             // title, "by"/"and", or before "said"/"'s".
             if t.lower() {
-                let prev = if i > 0 { self.toks[i - 1].norm.as_ref() } else { "" };
+                let prev = if i > 0 {
+                    self.toks[i - 1].norm.as_ref()
+                } else {
+                    ""
+                };
                 let next = self.toks.get(i + 1).map(|x| x.norm.as_ref()).unwrap_or("");
-                let ok = matches!(prev, "the" | "by" | "and" | "of" | "president" | "mr" | "with" | "," | "met" | "between")
-                    || matches!(next, "said" | "says" | "'s" | "told" | "," | "and" | "administration");
+                let ok = matches!(
+                    prev,
+                    "the"
+                        | "by"
+                        | "and"
+                        | "of"
+                        | "president"
+                        | "mr"
+                        | "with"
+                        | ","
+                        | "met"
+                        | "between"
+                ) || matches!(
+                    next,
+                    "said" | "says" | "'s" | "told" | "," | "and" | "administration"
+                );
                 if !ok {
                     continue;
                 }
@@ -913,7 +1175,14 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         for (i, cid) in add {
             self.take(i..i + 1);
-            self.mentions.push(Mention { toks: i..i + 1, label: Label::Person, cands: Vec::new(), source: Source::Propagated, cluster: cid });
+            self.mentions.push(Mention {
+                toks: i..i + 1,
+                label: Label::Person,
+                cands: Vec::new(),
+                source: Source::Propagated,
+                cluster: cid,
+                link: None,
+            });
         }
         self.mentions.sort_by_key(|m| m.toks.start);
     }
@@ -924,22 +1193,42 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         let s = self.toks[r.start].span.start;
         let e = self.toks[r.end - 1].span.end;
-        self.text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")
+        self.text[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn output(&self, clusters: Vec<Cluster>) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
         for m in &self.mentions {
-            let Some(c) = clusters.get(m.cluster) else { continue };
+            let Some(c) = clusters.get(m.cluster) else {
+                continue;
+            };
             if m.toks.is_empty() {
                 continue;
             }
-            let span = Span::new(self.toks[m.toks.start].span.start, self.toks[m.toks.end - 1].span.end);
-            out.push(Entity { span, text: self.text[span.range()].to_string(), label: c.label, canonical: c.canonical.clone(), value: None });
+            let span = Span::new(
+                self.toks[m.toks.start].span.start,
+                self.toks[m.toks.end - 1].span.end,
+            );
+            out.push(Entity {
+                span,
+                text: self.text[span.range()].to_string(),
+                label: c.label,
+                canonical: c.canonical.clone(),
+                value: None,
+            });
         }
         for f in &self.temporal {
             let text = self.text[f.span.range()].to_string();
-            out.push(Entity { span: f.span, canonical: text.clone(), text, label: f.label, value: f.value.clone() });
+            out.push(Entity {
+                span: f.span,
+                canonical: text.clone(),
+                text,
+                label: f.label,
+                value: f.value.clone(),
+            });
         }
         out.sort_by_key(|e| (e.span.start, e.span.end));
         out.dedup_by(|b, a| a.span.overlaps(b.span));

@@ -41,13 +41,17 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_alphabetic() {
             let mut j = i;
             for (o, ch) in text[i..].char_indices() {
                 if ch.is_alphabetic() || (ch == '.' && is_abbrev_dot(text, i + o)) {
                     j = i + o + ch.len_utf8();
-                } else if (ch == '\'' || ch == '’') && text[i + o + ch.len_utf8()..].starts_with('s') {
+                } else if (ch == '\'' || ch == '’')
+                    && text[i + o + ch.len_utf8()..].starts_with('s')
+                {
                     j = i + o + ch.len_utf8() + 1;
                     break;
                 } else {
@@ -55,7 +59,13 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
                 }
             }
             let t = &text[i..j];
-            out.push(Lx { s: i, e: j, k: K::Word, t, low: t.to_lowercase() });
+            out.push(Lx {
+                s: i,
+                e: j,
+                k: K::Word,
+                t,
+                low: t.to_lowercase(),
+            });
             i = j;
         } else if c.is_ascii_digit() {
             let mut j = i;
@@ -73,14 +83,26 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
                 }
             }
             let t = &text[i..j];
-            out.push(Lx { s: i, e: j, k: K::Num, t, low: t.to_string() });
+            out.push(Lx {
+                s: i,
+                e: j,
+                k: K::Num,
+                t,
+                low: t.to_string(),
+            });
             i = j;
         } else if c.is_whitespace() {
             i += c.len_utf8();
         } else {
             let j = i + c.len_utf8();
             let t = &text[i..j];
-            out.push(Lx { s: i, e: j, k: K::Sym, t, low: t.to_string() });
+            out.push(Lx {
+                s: i,
+                e: j,
+                k: K::Sym,
+                t,
+                low: t.to_string(),
+            });
             i = j;
         }
     }
@@ -92,7 +114,8 @@ fn is_abbrev_dot(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + 1..].chars().next();
     before.is_some_and(|c| c.is_alphabetic())
-        && (after.is_some_and(|c| c.is_alphabetic()) || text[..at].chars().rev().nth(1) == Some('.'))
+        && (after.is_some_and(|c| c.is_alphabetic())
+            || text[..at].chars().rev().nth(1) == Some('.'))
 }
 
 fn num_value(t: &str) -> Option<f64> {
@@ -183,17 +206,19 @@ fn month_name(l: &Lx<'_>) -> Option<u8> {
     let m = month(w)?;
     // Short forms only when capitalized ("Mar", "Dec."); "may" only capitalized.
     let cap = l.t.chars().next().is_some_and(char::is_uppercase);
-    if (w.len() <= 4 && w != "june" && w != "july") || w == "may" || w == "march" {
-        if !cap {
-            return None;
-        }
+    if ((w.len() <= 4 && w != "june" && w != "july") || w == "may" || w == "march") && !cap {
+        return None;
     }
     Some(m)
 }
 
 impl Scanner {
     pub(crate) fn new(reference: Option<Date>) -> Scanner {
-        Scanner { reference, reference_year: None, anchor: None }
+        Scanner {
+            reference,
+            reference_year: None,
+            anchor: None,
+        }
     }
 
     /// Scans `text` (a sentence starting at byte `base` of the document).
@@ -203,7 +228,10 @@ impl Scanner {
         let mut i = 0;
         while i < lx.len() {
             if let Some((n, f)) = self.at(&lx, i) {
-                out.push(Found { span: Span::new(base + f.span.start, base + f.span.end), ..f });
+                out.push(Found {
+                    span: Span::new(base + f.span.start, base + f.span.end),
+                    ..f
+                });
                 i += n.max(1);
             } else {
                 i += 1;
@@ -212,41 +240,66 @@ impl Scanner {
         out
     }
 
-    fn found(&mut self, lx: &[Lx<'_>], i: usize, n: usize, label: Label, value: Option<String>) -> Option<(usize, Found)> {
-        if label == Label::Date {
-            if let Some(v) = &value {
-                if let Ok(d) = v.parse::<Date>() {
-                    self.anchor = Some(d);
-                }
-            }
+    fn found(
+        &mut self,
+        lx: &[Lx<'_>],
+        i: usize,
+        n: usize,
+        label: Label,
+        value: Option<String>,
+    ) -> Option<(usize, Found)> {
+        if label == Label::Date
+            && let Some(v) = &value
+            && let Ok(d) = v.parse::<Date>()
+        {
+            self.anchor = Some(d);
         }
-        Some((n, Found { span: Span::new(lx[i].s, lx[i + n - 1].e), label, value }))
+        Some((
+            n,
+            Found {
+                span: Span::new(lx[i].s, lx[i + n - 1].e),
+                label,
+                value,
+            },
+        ))
     }
 
     fn at(&mut self, lx: &[Lx<'_>], i: usize) -> Option<(usize, Found)> {
         let l = &lx[i];
         let get = |k: usize| lx.get(k);
-        let adj = |a: usize, b: usize| -> bool { lx.get(a).zip(lx.get(b)).is_some_and(|(x, y)| x.e == y.s) };
+        let adj = |a: usize, b: usize| -> bool {
+            lx.get(a).zip(lx.get(b)).is_some_and(|(x, y)| x.e == y.s)
+        };
         let low = |k: usize| lx.get(k).map(|x| x.low.as_str()).unwrap_or("");
         // Money: symbol + number [+ scale]; "US$"; number + scale + currency word.
         let mut sym_at = i;
         let mut cur = None;
-        if l.k == K::Word && (l.t == "US" || l.t == "U.S.") && get(i + 1).is_some_and(|x| x.t == "$") && adj(i, i + 1) {
+        if l.k == K::Word
+            && (l.t == "US" || l.t == "U.S.")
+            && get(i + 1).is_some_and(|x| x.t == "$")
+            && adj(i, i + 1)
+        {
             sym_at = i + 1;
         }
         if let Some(c) = lx.get(sym_at).and_then(|x| currency_symbol(&x.low)) {
             cur = Some(c);
         }
-        if let Some(c) = cur {
-            if let Some(nl) = get(sym_at + 1).filter(|x| x.k == K::Num) {
-                let mut v = num_value(nl.t)?;
-                let mut n = sym_at + 2 - i;
-                if let Some(sc) = get(sym_at + 2).and_then(|x| scale(&x.low)) {
-                    v *= sc;
-                    n += 1;
-                }
-                return self.found(lx, i, n, Label::Money, Some(format!("{c} {}", fmt_amount(v))));
+        if let Some(c) = cur
+            && let Some(nl) = get(sym_at + 1).filter(|x| x.k == K::Num)
+        {
+            let mut v = num_value(nl.t)?;
+            let mut n = sym_at + 2 - i;
+            if let Some(sc) = get(sym_at + 2).and_then(|x| scale(&x.low)) {
+                v *= sc;
+                n += 1;
             }
+            return self.found(
+                lx,
+                i,
+                n,
+                Label::Money,
+                Some(format!("{c} {}", fmt_amount(v))),
+            );
         }
         if l.k == K::Num {
             // number [scale] currency-word
@@ -256,10 +309,16 @@ impl Scanner {
                 v = v.map(|x| x * sc);
                 k += 1;
             }
-            if let Some(c) = get(k).and_then(|x| currency_word(&x.low)) {
-                if let Some(v) = v {
-                    return self.found(lx, i, k + 1 - i, Label::Money, Some(format!("{c} {}", fmt_amount(v))));
-                }
+            if let Some(c) = get(k).and_then(|x| currency_word(&x.low))
+                && let Some(v) = v
+            {
+                return self.found(
+                    lx,
+                    i,
+                    k + 1 - i,
+                    Label::Money,
+                    Some(format!("{c} {}", fmt_amount(v))),
+                );
             }
             // Percent.
             if get(i + 1).is_some_and(|x| x.t == "%") {
@@ -290,7 +349,8 @@ impl Scanner {
                     }
                 }
                 // Day Month Year handled from the day; plain year here.
-                let prev_sym = i > 0 && (currency_symbol(&lx[i - 1].low).is_some()) && adj(i - 1, i);
+                let prev_sym =
+                    i > 0 && (currency_symbol(&lx[i - 1].low).is_some()) && adj(i - 1, i);
                 let next_pct = get(i + 1).is_some_and(|x| x.t == "%");
                 let glued_num = get(i + 1).is_some_and(|x| x.k == K::Num && adj(i, i + 1));
                 if !prev_sym && !next_pct && !glued_num {
@@ -336,25 +396,25 @@ impl Scanner {
             if get(k).is_some_and(|x| x.t == ",") {
                 k += 1;
             }
-            if let Some(m) = get(k).and_then(month_name) {
-                if let Some(d) = get(k + 1).and_then(day_num) {
-                    let mut n = k + 2 - i;
-                    let mut year = None;
-                    let mut kk = k + 2;
-                    if ordinal_suffix(get(kk), lx[k + 1].e) {
-                        kk += 1;
-                        n += 1;
-                    }
-                    if get(kk).is_some_and(|x| x.t == ",") && get(kk + 1).and_then(is_year).is_some() {
-                        year = get(kk + 1).and_then(is_year);
-                        n = kk + 2 - i;
-                    } else if let Some(y) = get(kk).and_then(is_year) {
-                        year = Some(y);
-                        n = kk + 1 - i;
-                    }
-                    let v = self.month_day_value(year, m, Some(d));
-                    return self.found(lx, i, n, Label::Date, v);
+            if let Some(m) = get(k).and_then(month_name)
+                && let Some(d) = get(k + 1).and_then(day_num)
+            {
+                let mut n = k + 2 - i;
+                let mut year = None;
+                let mut kk = k + 2;
+                if ordinal_suffix(get(kk), lx[k + 1].e) {
+                    kk += 1;
+                    n += 1;
                 }
+                if get(kk).is_some_and(|x| x.t == ",") && get(kk + 1).and_then(is_year).is_some() {
+                    year = get(kk + 1).and_then(is_year);
+                    n = kk + 2 - i;
+                } else if let Some(y) = get(kk).and_then(is_year) {
+                    year = Some(y);
+                    n = kk + 1 - i;
+                }
+                let v = self.month_day_value(year, m, Some(d));
+                return self.found(lx, i, n, Label::Date, v);
             }
             let v = match self.reference {
                 Some(r) => {
@@ -366,10 +426,10 @@ impl Scanner {
             return self.found(lx, i, 1, Label::Date, v);
         }
         // (early|mid|late|last|next|this) Month; Month [Day[, Year]] | Month Year
-        let modifier = match w {
-            "early" | "late" | "mid" | "last" | "next" | "this" | "past" => true,
-            _ => false,
-        };
+        let modifier = matches!(
+            w,
+            "early" | "late" | "mid" | "last" | "next" | "this" | "past"
+        );
         let (mstart, mi) = if modifier {
             let mut k = i + 1;
             if get(k).is_some_and(|x| x.t == "-") && adj(i, k) {
@@ -402,7 +462,9 @@ impl Scanner {
             if let Some(y) = get(mi + 1).and_then(is_year) {
                 year = Some(y);
                 n += 1;
-            } else if get(mi + 1).is_some_and(|x| x.low == "of") && get(mi + 2).and_then(is_year).is_some() {
+            } else if get(mi + 1).is_some_and(|x| x.low == "of")
+                && get(mi + 2).and_then(is_year).is_some()
+            {
                 year = get(mi + 2).and_then(is_year);
                 n += 2;
             } else if matches!(low(mi + 1), "last" | "next" | "this") && low(mi + 2) == "year" {
@@ -420,7 +482,19 @@ impl Scanner {
             // A bare capitalized "May"/"March" needs a date context.
             if year.is_none() && !modifier && (w == "may" || w == "march") {
                 let prev = if i > 0 { lx[i - 1].low.as_str() } else { "" };
-                if !matches!(prev, "in" | "since" | "until" | "by" | "of" | "from" | "to" | "before" | "after" | "during" | "on") {
+                if !matches!(
+                    prev,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "on"
+                ) {
                     return None;
                 }
             }
@@ -438,11 +512,28 @@ impl Scanner {
         }
         // Relative expressions.
         let r = self.reference;
-        let rel_unit = |u: &str| matches!(u, "week" | "month" | "year" | "weekend" | "decade" | "century");
+        let rel_unit = |u: &str| {
+            matches!(
+                u,
+                "week" | "month" | "year" | "weekend" | "decade" | "century"
+            )
+        };
         match w {
-            "today" => return self.found(lx, i, 1, Label::Date, Some(r.map_or("REF".to_string(), |d| d.to_string()))),
-            "yesterday" => return self.found(lx, i, 1, Label::Date, r.map(|d| d.add_days(-1).to_string())),
-            "tomorrow" => return self.found(lx, i, 1, Label::Date, r.map(|d| d.add_days(1).to_string())),
+            "today" => {
+                return self.found(
+                    lx,
+                    i,
+                    1,
+                    Label::Date,
+                    Some(r.map_or("REF".to_string(), |d| d.to_string())),
+                );
+            }
+            "yesterday" => {
+                return self.found(lx, i, 1, Label::Date, r.map(|d| d.add_days(-1).to_string()));
+            }
+            "tomorrow" => {
+                return self.found(lx, i, 1, Label::Date, r.map(|d| d.add_days(1).to_string()));
+            }
             "tonight" => return self.found(lx, i, 1, Label::Time, r.map(|d| format!("{d}TNI"))),
             "last" | "next" | "this" | "past" | "coming" if rel_unit(low(i + 1)) => {
                 let v = r.and_then(|d| unit_value(d, low(i + 1), w));
@@ -452,13 +543,26 @@ impl Scanner {
                 let v = r.and_then(|d| unit_value(d, low(i + 2), "this"));
                 return self.found(lx, i, 3, Label::Date, v);
             }
-            "a" | "one" | "the" if matches!(low(i + 1), "day" | "week") && matches!(low(i + 2), "earlier" | "later" | "before" | "after") => {
-                let sign = if matches!(low(i + 2), "earlier" | "before") { -1 } else { 1 };
+            "a" | "one" | "the"
+                if matches!(low(i + 1), "day" | "week")
+                    && matches!(low(i + 2), "earlier" | "later" | "before" | "after") =>
+            {
+                let sign = if matches!(low(i + 2), "earlier" | "before") {
+                    -1
+                } else {
+                    1
+                };
                 let days = if low(i + 1) == "week" { 7 } else { 1 };
-                let v = self.anchor.or(r).map(|d| d.add_days(sign * days).to_string());
+                let v = self
+                    .anchor
+                    .or(r)
+                    .map(|d| d.add_days(sign * days).to_string());
                 return self.found(lx, i, 3, Label::Date, v);
             }
-            "the" if matches!(low(i + 1), "previous" | "next" | "following") && low(i + 2) == "day" => {
+            "the"
+                if matches!(low(i + 1), "previous" | "next" | "following")
+                    && low(i + 2) == "day" =>
+            {
                 let sign = if low(i + 1) == "previous" { -1 } else { 1 };
                 let v = self.anchor.or(r).map(|d| d.add_days(sign).to_string());
                 return self.found(lx, i + 1, 2, Label::Date, v);
@@ -469,11 +573,21 @@ impl Scanner {
         if cap {
             let next = low(i + 1);
             let holiday = match (w, next) {
-                ("election", "day") | ("independence", "day") | ("memorial", "day") | ("labor", "day")
-                | ("veterans", "day") | ("thanksgiving", "day") | ("christmas", "day") | ("christmas", "eve")
+                ("election", "day")
+                | ("independence", "day")
+                | ("memorial", "day")
+                | ("labor", "day")
+                | ("veterans", "day")
+                | ("thanksgiving", "day")
+                | ("christmas", "day")
+                | ("christmas", "eve")
                 | ("victory", "day") => Some(2),
                 ("new", "year's") if matches!(low(i + 2), "day" | "eve") => Some(3),
-                ("christmas", _) | ("thanksgiving", _) | ("easter", _) | ("halloween", _) | ("ramadan", _)
+                ("christmas", _)
+                | ("thanksgiving", _)
+                | ("easter", _)
+                | ("halloween", _)
+                | ("ramadan", _)
                 | ("hanukkah", _) => Some(1),
                 _ => None,
             };
@@ -503,16 +617,21 @@ impl Scanner {
             _ => return None,
         };
         let mut n = n;
-        if let Some(z) = lx.get(i + n) {
-            if matches!(z.t, "GMT" | "UTC" | "EST" | "EDT" | "ET" | "PST" | "PDT" | "CET" | "MSK" | "BST") {
-                n += 1;
-            }
+        if let Some(z) = lx.get(i + n)
+            && matches!(
+                z.t,
+                "GMT" | "UTC" | "EST" | "EDT" | "ET" | "PST" | "PDT" | "CET" | "MSK" | "BST"
+            )
+        {
+            n += 1;
         }
         self.found(lx, i, n, Label::Time, Some(format!("T{h24:02}:{mi:02}")))
     }
 
     fn month_day_value(&self, year: Option<i32>, m: u8, d: Option<u8>) -> Option<String> {
-        let y = year.or(self.reference.map(|r| r.year)).or(self.reference_year);
+        let y = year
+            .or(self.reference.map(|r| r.year))
+            .or(self.reference_year);
         match (y, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).map(|x| x.to_string()),
             (None, Some(d)) => Some(format!("XXXX-{m:02}-{d:02}")),
@@ -532,7 +651,11 @@ fn unit_value(d: Date, unit: &str, rel: &str) -> Option<String> {
         "year" => Some(format!("{}", d.year + off)),
         "month" => {
             let total = d.year * 12 + i32::from(d.month) - 1 + off;
-            Some(format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1))
+            Some(format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            ))
         }
         "week" => {
             let monday = d.add_days(-i64::from(d.weekday()) + 7 * i64::from(off));
@@ -544,7 +667,11 @@ fn unit_value(d: Date, unit: &str, rel: &str) -> Option<String> {
 
 /// The latest year (1990 or later) a text mentions.
 pub(crate) fn latest_year(text: &str) -> Option<i32> {
-    lex(text).iter().filter_map(is_year).filter(|&y| y >= 1990).max()
+    lex(text)
+        .iter()
+        .filter_map(is_year)
+        .filter(|&y| y >= 1990)
+        .max()
 }
 
 /// Guesses a document's reference date from its text when metadata has none:
@@ -555,36 +682,43 @@ pub(crate) fn infer_reference(text: &str) -> Option<Date> {
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
     let lx = lex(&text[..head_end]);
     for k in 0..lx.len() {
-        if let Some(y) = is_year(&lx[k]) {
-            if lx.get(k + 1).is_some_and(|x| x.t == "-") && lx.get(k + 3).is_some_and(|x| x.t == "-") {
-                let m = lx.get(k + 2).and_then(|x| x.t.parse::<u8>().ok());
-                let d = lx.get(k + 4).and_then(|x| x.t.parse::<u8>().ok());
-                if let (Some(m), Some(d)) = (m, d) {
-                    if let Some(date) = Date::new(y, m, d) {
-                        return Some(date);
-                    }
-                }
+        if let Some(y) = is_year(&lx[k])
+            && lx.get(k + 1).is_some_and(|x| x.t == "-")
+            && lx.get(k + 3).is_some_and(|x| x.t == "-")
+        {
+            let m = lx.get(k + 2).and_then(|x| x.t.parse::<u8>().ok());
+            let d = lx.get(k + 4).and_then(|x| x.t.parse::<u8>().ok());
+            if let (Some(m), Some(d)) = (m, d)
+                && let Some(date) = Date::new(y, m, d)
+            {
+                return Some(date);
             }
         }
     }
     let lx = lex(text);
     let max_year = lx.iter().filter_map(is_year).filter(|&y| y >= 1990).max()?;
     for k in 0..lx.len() {
-        let Some(wd) = weekday(&lx[k].low).filter(|_| lx[k].low.len() > 3) else { continue };
+        let Some(wd) = weekday(&lx[k].low).filter(|_| lx[k].low.len() > 3) else {
+            continue;
+        };
         let mut j = k + 1;
         if lx.get(j).is_some_and(|x| x.t == ",") {
             j += 1;
         }
-        let Some(m) = lx.get(j).and_then(month_name) else { continue };
-        let Some(d) = lx.get(j + 1).and_then(day_num) else { continue };
+        let Some(m) = lx.get(j).and_then(month_name) else {
+            continue;
+        };
+        let Some(d) = lx.get(j + 1).and_then(day_num) else {
+            continue;
+        };
         if lx.get(j + 2).and_then(is_year).is_some() || lx.get(j + 3).and_then(is_year).is_some() {
             continue;
         }
         for y in (max_year..=max_year + 4).rev() {
-            if let Some(date) = Date::new(y, m, d) {
-                if date.weekday() + 1 == wd {
-                    return Some(date);
-                }
+            if let Some(date) = Date::new(y, m, d)
+                && date.weekday() + 1 == wd
+            {
+                return Some(date);
             }
         }
     }
@@ -597,39 +731,95 @@ mod tests {
 
     fn scan(text: &str, r: Option<&str>) -> Vec<(String, Label, Option<String>)> {
         let mut s = Scanner::new(r.map(|r| r.parse().unwrap()));
-        s.scan(text, 0).into_iter().map(|f| (text[f.span.range()].to_string(), f.label, f.value)).collect()
+        s.scan(text, 0)
+            .into_iter()
+            .map(|f| (text[f.span.range()].to_string(), f.label, f.value))
+            .collect()
     }
 
     #[test]
     fn dates() {
         let r = Some("2018-07-19");
-        assert_eq!(scan("On Monday, Trump met Putin", r)[0], ("Monday".into(), Label::Date, Some("2018-07-16".into())));
-        assert_eq!(scan("held a Friday meeting", None)[0].2.as_deref(), Some("XXXX-WXX-5"));
-        assert_eq!(scan("on Monday, October 19, US", Some("2020-10-20"))[0].0, "Monday, October 19");
-        assert_eq!(scan("In May 2017 Trump", None)[0], ("May 2017".into(), Label::Date, Some("2017-05".into())));
-        assert_eq!(scan("in mid-July in Helsinki", r)[0], ("mid-July".into(), Label::Date, Some("2018-07".into())));
+        assert_eq!(
+            scan("On Monday, Trump met Putin", r)[0],
+            ("Monday".into(), Label::Date, Some("2018-07-16".into()))
+        );
+        assert_eq!(
+            scan("held a Friday meeting", None)[0].2.as_deref(),
+            Some("XXXX-WXX-5")
+        );
+        assert_eq!(
+            scan("on Monday, October 19, US", Some("2020-10-20"))[0].0,
+            "Monday, October 19"
+        );
+        assert_eq!(
+            scan("In May 2017 Trump", None)[0],
+            ("May 2017".into(), Label::Date, Some("2017-05".into()))
+        );
+        assert_eq!(
+            scan("in mid-July in Helsinki", r)[0],
+            ("mid-July".into(), Label::Date, Some("2018-07".into()))
+        );
         assert_eq!(scan("next November", r)[0].2.as_deref(), Some("2018-11"));
-        assert_eq!(scan("in April last year", Some("2020-02-24"))[0], ("April last year".into(), Label::Date, Some("2019-04".into())));
-        assert_eq!(scan("the 2016 elections", None)[0].2.as_deref(), Some("2016"));
-        assert_eq!(scan("date 2018-07-19 US", None)[0].2.as_deref(), Some("2018-07-19"));
+        assert_eq!(
+            scan("in April last year", Some("2020-02-24"))[0],
+            (
+                "April last year".into(),
+                Label::Date,
+                Some("2019-04".into())
+            )
+        );
+        assert_eq!(
+            scan("the 2016 elections", None)[0].2.as_deref(),
+            Some("2016")
+        );
+        assert_eq!(
+            scan("date 2018-07-19 US", None)[0].2.as_deref(),
+            Some("2018-07-19")
+        );
         assert_eq!(scan("earlier this month", r)[0].0, "earlier this month");
         assert!(scan("You may go", r).is_empty());
-        assert_eq!(scan("on Tuesday and a day earlier", r)[1].2.as_deref(), Some("2018-07-16"));
+        assert_eq!(
+            scan("on Tuesday and a day earlier", r)[1].2.as_deref(),
+            Some("2018-07-16")
+        );
     }
 
     #[test]
     fn amounts() {
-        assert_eq!(scan("$380 million for", None)[0], ("$380 million".into(), Label::Money, Some("USD 380000000".into())));
+        assert_eq!(
+            scan("$380 million for", None)[0],
+            (
+                "$380 million".into(),
+                Label::Money,
+                Some("USD 380000000".into())
+            )
+        );
         assert_eq!(scan("for $5,000", None)[0].2.as_deref(), Some("USD 5000"));
-        assert_eq!(scan("90 per cent of", None)[0], ("90 per cent".into(), Label::Percent, Some("90".into())));
+        assert_eq!(
+            scan("90 per cent of", None)[0],
+            ("90 per cent".into(), Label::Percent, Some("90".into()))
+        );
         assert_eq!(scan("rose 4.5% on", None)[0].2.as_deref(), Some("4.5"));
-        assert_eq!(scan("at 10:30 a.m. GMT", None)[0], ("10:30 a.m. GMT".into(), Label::Time, Some("T10:30".into())));
-        assert_eq!(scan("5 billion euros", None)[0].2.as_deref(), Some("EUR 5000000000"));
+        assert_eq!(
+            scan("at 10:30 a.m. GMT", None)[0],
+            ("10:30 a.m. GMT".into(), Label::Time, Some("T10:30".into()))
+        );
+        assert_eq!(
+            scan("5 billion euros", None)[0].2.as_deref(),
+            Some("EUR 5000000000")
+        );
     }
 
     #[test]
     fn reference_inference() {
-        assert_eq!(infer_reference("x date 2018-07-19 US"), "2018-07-19".parse().ok());
-        assert_eq!(infer_reference("In 2016 and 2018. On Monday, October 19, he said"), "2020-10-19".parse().ok());
+        assert_eq!(
+            infer_reference("x date 2018-07-19 US"),
+            "2018-07-19".parse().ok()
+        );
+        assert_eq!(
+            infer_reference("In 2016 and 2018. On Monday, October 19, he said"),
+            "2020-10-19".parse().ok()
+        );
     }
 }

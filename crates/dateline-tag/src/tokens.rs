@@ -214,14 +214,24 @@ pub(crate) fn refine<'a>(tokens: impl IntoIterator<Item = Token<'a>>, out: &mut 
             if cut > start {
                 let piece = &body[start..cut];
                 let span = Span::new(t.span.start + start, t.span.start + cut);
-                out.push(make(piece, span, TokenKind::Word, Cow::Owned(normalize(piece))));
+                out.push(make(
+                    piece,
+                    span,
+                    TokenKind::Word,
+                    Cow::Owned(normalize(piece)),
+                ));
             }
             start = cut;
         }
         if poss > 0 {
             let piece = &text[body.len()..];
             let span = Span::new(t.span.start + body.len(), t.span.end);
-            out.push(make(piece, span, TokenKind::Clitic, Cow::Owned("'s".to_string())));
+            out.push(make(
+                piece,
+                span,
+                TokenKind::Clitic,
+                Cow::Owned("'s".to_string()),
+            ));
         }
     }
 }
@@ -251,9 +261,18 @@ mod tests {
 
     #[test]
     fn splits_glued_words() {
-        assert_eq!(refined("Archival photoTrump said"), ["Archival", "photo", "Trump", "said"]);
-        assert_eq!(refined("Evan VucciПрезидент USA"), ["Evan", "Vucci", "Президент", "USA"]);
-        assert_eq!(refined("WikiLeaks NotPetya iPhone"), ["WikiLeaks", "NotPetya", "iPhone"]);
+        assert_eq!(
+            refined("Archival photoTrump said"),
+            ["Archival", "photo", "Trump", "said"]
+        );
+        assert_eq!(
+            refined("Evan VucciПрезидент USA"),
+            ["Evan", "Vucci", "Президент", "USA"]
+        );
+        assert_eq!(
+            refined("WikiLeaks NotPetya iPhone"),
+            ["WikiLeaks", "NotPetya", "iPhone"]
+        );
         assert_eq!(refined("Russia's"), ["Russia", "'s"]);
         assert_eq!(refined("Putin’s"), ["Putin", "’s"]);
     }

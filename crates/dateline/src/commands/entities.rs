@@ -39,7 +39,14 @@ pub(crate) fn run(args: Args) -> CmdResult {
         } else {
             writeln!(out, "# {}", doc.id)?;
             for e in &entities {
-                writeln!(out, "{}\t{}\t{}\t{}", e.span, e.label.as_str(), e.text, e.canonical)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    e.span,
+                    e.label.as_str(),
+                    e.text,
+                    e.canonical
+                )?;
             }
             Ok(())
         }

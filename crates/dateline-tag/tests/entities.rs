@@ -1,0 +1,223 @@
+//! Public-API tests of entity tagging: canonical names, document-level
+//! resolution, values, boilerplate, knowledge-base files, and invariants.
+
+use dateline_tag::{Entity, KbEntry, KnowledgeBase, Label, Tagger, Tokenizer, parse};
+use proptest::prelude::*;
+
+fn tagger() -> Tagger {
+    Tagger::new().with_model(false)
+}
+
+fn find<'a>(ents: &'a [Entity], text: &str) -> Vec<&'a Entity> {
+    ents.iter().filter(|e| e.text == text).collect()
+}
+
+fn check_invariants(text: &str, ents: &[Entity]) {
+    let mut last_end = 0;
+    for e in ents {
+        assert!(
+            e.span.start < e.span.end && e.span.end <= text.len(),
+            "{e:?}"
+        );
+        assert!(
+            text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end),
+            "{e:?}"
+        );
+        assert_eq!(&text[e.span.start..e.span.end], e.text);
+        assert!(e.span.start >= last_end, "overlap at {e:?}");
+        last_end = e.span.end;
+    }
+}
+
+#[test]
+fn bundled_knowledge_base_loads() {
+    let kb = KnowledgeBase::bundled();
+    assert!(kb.len() > 1500, "{}", kb.len());
+    assert_eq!(kb.lookup("США")[0].canonical, "United States");
+    assert_eq!(kb.lookup("pátrushev")[0].canonical, "Nikolai Patrushev");
+    // Every line of the bundled files parses.
+    for (name, text) in KnowledgeBase::bundled_sources() {
+        KnowledgeBase::parse(name, text).unwrap();
+    }
+}
+
+#[test]
+fn miscased_and_translated_names_get_canonical_names() {
+    let text = "The President of the United States Donald trump held a meeting of the national security \
+                Council (NSC) on the elections. It was attended by the trump, the attorney General Jeff sessions \
+                and the Director of the FBI, Christopher ray. Earlier, Trump's adviser met Pátrushev in Geneva.";
+    let ents = tagger().entities_text(text);
+    check_invariants(text, &ents);
+    for (surface, label, canonical) in [
+        ("Donald trump", Label::Person, "Donald Trump"),
+        ("trump", Label::Person, "Donald Trump"),
+        ("Trump", Label::Person, "Donald Trump"),
+        ("Jeff sessions", Label::Person, "Jeff Sessions"),
+        ("Christopher ray", Label::Person, "Christopher Wray"),
+        ("Pátrushev", Label::Person, "Nikolai Patrushev"),
+        (
+            "national security Council",
+            Label::Org,
+            "United States National Security Council",
+        ),
+        ("NSC", Label::Org, "United States National Security Council"),
+        ("FBI", Label::Org, "Federal Bureau of Investigation"),
+        ("United States", Label::Gpe, "United States"),
+        ("Geneva", Label::Gpe, "Geneva"),
+    ] {
+        let hits = find(&ents, surface);
+        assert!(!hits.is_empty(), "{surface} not found in {ents:#?}");
+        assert!(
+            hits.iter()
+                .all(|e| e.label == label && e.canonical == canonical),
+            "{surface}: {hits:?}"
+        );
+    }
+    // Titles are not part of the names; the possessive is not either.
+    assert!(
+        ents.iter()
+            .all(|e| !e.text.contains("President") && !e.text.ends_with("'s"))
+    );
+}
+
+#[test]
+fn ambiguous_surnames_follow_context() {
+    let press = "White House Press Secretary Sarah Sanders spoke on Monday. Sanders said the meeting went well.";
+    let ents = tagger().entities_text(press);
+    assert!(
+        find(&ents, "Sanders")
+            .iter()
+            .all(|e| e.canonical == "Sarah Huckabee Sanders")
+    );
+    let campaign = "Officials said Russia was trying to help the presidential campaign of Sanders, a candidate in the primaries.";
+    let ents = tagger().entities_text(campaign);
+    assert_eq!(find(&ents, "Sanders")[0].canonical, "Bernie Sanders");
+}
+
+#[test]
+fn unknown_names_are_found_by_rules() {
+    let text = "Deputy Minister Ivan Petrovsky met the Ministry of Agriculture staff in Krasnoturinsk on Friday, \
+                according to the Federation of Independent Farmers (FIF).";
+    let ents = tagger().entities_text(text);
+    check_invariants(text, &ents);
+    assert_eq!(find(&ents, "Ivan Petrovsky")[0].label, Label::Person);
+    assert_eq!(find(&ents, "Ministry of Agriculture")[0].label, Label::Org);
+    assert_eq!(
+        find(&ents, "Federation of Independent Farmers")[0].label,
+        Label::Org
+    );
+    let fif = find(&ents, "FIF");
+    assert_eq!(fif[0].canonical, "Federation of Independent Farmers");
+    assert_eq!(find(&ents, "Krasnoturinsk")[0].label, Label::Gpe);
+}
+
+#[test]
+fn dates_and_amounts_have_values() {
+    let mut doc = parse::parse(
+        "Officials met on Monday and agreed to spend $380 million, 90 per cent of it in May 2017.\n",
+    );
+    doc.date = "2018-07-19".parse().ok();
+    let ents = tagger().entities(&doc);
+    let v = |s: &str| find(&ents, s).first().and_then(|e| e.value.clone());
+    assert_eq!(v("Monday").as_deref(), Some("2018-07-16"));
+    assert_eq!(v("$380 million").as_deref(), Some("USD 380000000"));
+    assert_eq!(v("90 per cent").as_deref(), Some("90"));
+    assert_eq!(v("May 2017").as_deref(), Some("2017-05"));
+    assert_eq!(find(&ents, "90 per cent")[0].label, Label::Percent);
+}
+
+#[test]
+fn boilerplate_is_tagged_separately() {
+    let text = "Putin meets Macron\n\nVladimir Putin met Emmanuel Macron in Paris on Tuesday.\n\nLeave a Reply\n\nYour email address will not be published. Share on Facebook\n";
+    let doc = parse::parse(text);
+    let t = tagger();
+    let content = t.entities(&doc);
+    let boiler = t.boilerplate_entities(&doc);
+    let in_boiler = |e: &Entity| {
+        doc.blocks
+            .iter()
+            .any(|b| b.kind == dateline_tag::BlockKind::Boilerplate && b.span.contains(e.span))
+    };
+    assert!(content.iter().any(|e| e.canonical == "Emmanuel Macron"));
+    assert!(
+        content
+            .iter()
+            .all(|e| !in_boiler(e) || e.canonical.contains("Putin"))
+    );
+    assert!(
+        boiler
+            .iter()
+            .all(|e| content.iter().all(|c| c.span != e.span))
+    );
+}
+
+#[test]
+fn knowledge_base_is_user_extensible() {
+    let mut kb = KnowledgeBase::bundled_clone();
+    kb.add(KbEntry::new("Zarnovia Institute", Label::Org).alias("ZNI"));
+    let dir = std::env::temp_dir().join(format!("dateline-kb-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("extra.tsv");
+    std::fs::write(&file, "# extra\nOlenka Brzask\tPERSON\tBrzask\n").unwrap();
+    kb.extend_from_file(&file).unwrap();
+    let tagger = Tagger::with_knowledge_base(kb).with_model(false);
+    let ents = tagger.entities_text("The ZNI hired Olenka Brzask. Brzask starts in March.");
+    assert_eq!(find(&ents, "ZNI")[0].canonical, "Zarnovia Institute");
+    assert!(
+        find(&ents, "Brzask")
+            .iter()
+            .all(|e| e.canonical == "Olenka Brzask" && e.label == Label::Person)
+    );
+
+    std::fs::write(&file, "Good\tORG\n\nBad line without a label\n").unwrap();
+    let err = KnowledgeBase::from_file(&file).unwrap_err().to_string();
+    assert!(err.contains("extra.tsv:3:"), "{err}");
+    let missing = KnowledgeBase::from_file(dir.join("nope.tsv"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missing.starts_with("cannot read knowledge base"),
+        "{missing}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn hints_are_one_per_token() {
+    let toks = Tokenizer::new().tokens("The CIA and Vladimir Putin met in Helsinki.");
+    let hints = KnowledgeBase::bundled().hints(&toks);
+    assert_eq!(hints.len(), toks.len());
+    let labels: Vec<Option<Label>> = hints.iter().map(|h| h.map(|h| h.label)).collect();
+    assert_eq!(labels[1], Some(Label::Org));
+    assert!(hints[3].is_some_and(|h| h.begin && h.label == Label::Person));
+    assert!(hints[4].is_some_and(|h| !h.begin));
+    assert!(hints[0].is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_spans_are_valid(text in "\\PC{0,300}") {
+        let ents = Tagger::new().entities_text(&text);
+        check_invariants(&text, &ents);
+    }
+
+    #[test]
+    fn news_like_text_keeps_invariants(words in proptest::collection::vec(
+        prop_oneof![
+            Just("Trump"), Just("trump"), Just("the"), Just("US"), Just("U.S."), Just("США"), Just("Pátrushev"),
+            Just("President"), Just("said"), Just("("), Just(")"), Just("NSC"), Just(","), Just("."), Just("$5,000"),
+            Just("Monday"), Just("May"), Just("2017"), Just("per"), Just("cent"), Just("90"), Just("\n\n"),
+            Just("Sanders"), Just("Ministry"), Just("of"), Just("Defense"), Just("photoTrump"), Just("’s"),
+            Just("Ivan"), Just("Helsinki"), Just("Winter"), Just("Olympics"), Just("2018"), Just("a.m."),
+        ], 0..60)) {
+        let text = words.join(" ");
+        let ents = Tagger::new().entities_text(&text);
+        check_invariants(&text, &ents);
+        let doc = parse::parse(text.clone());
+        let t = Tagger::new();
+        check_invariants(&doc.text, &t.entities(&doc));
+        check_invariants(&doc.text, &t.boilerplate_entities(&doc));
+    }
+}
