@@ -770,7 +770,18 @@ fn snippet(text: &str, body: &[Span], marks: &[(Span, String)], len: usize) -> (
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    if start > block.start
+    // Prefer the start of the anchor's sentence when it is close enough.
+    let mut reach = anchor.saturating_sub(len / 2).max(block.start);
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let sentence_start = text[reach..anchor]
+        .rmatch_indices(['.', '?', '!'])
+        .map(|(i, p)| reach + i + p.len())
+        .find(|&i| text[i..anchor].starts_with(char::is_whitespace));
+    if let Some(i) = sentence_start {
+        start = i;
+    } else if start > block.start
         && let Some(ws) = text[start..anchor].find(char::is_whitespace)
     {
         start += ws;
