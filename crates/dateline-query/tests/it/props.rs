@@ -272,6 +272,42 @@ proptest! {
         let top = index.top_docs(&q, 5).unwrap();
         prop_assert_eq!(top.total, expected.len());
         prop_assert!(top.docs.windows(2).all(|w| w[0].1 >= w[1].1));
+        // Hits agree with the ranking; highlights lie on the snippet's char boundaries.
+        let results = index.search(&q, &dateline_query::SearchOptions::new(5).with_facets(true)).unwrap();
+        prop_assert_eq!(results.total, expected.len());
+        let hit_ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        let top_ids: Vec<&str> = top.docs.iter().map(|d| d.0).collect();
+        prop_assert_eq!(hit_ids, top_ids);
+        for h in &results.hits {
+            let mut last = 0;
+            for sp in &h.highlights {
+                prop_assert!(last <= sp.start && sp.start < sp.end && sp.end <= h.snippet.len());
+                prop_assert!(h.snippet.is_char_boundary(sp.start) && h.snippet.is_char_boundary(sp.end));
+                last = sp.end;
+            }
+        }
+    }
+
+    #[test]
+    fn any_text_indexes_and_highlights_safely(paras in proptest::collection::vec("\\PC{0,60}", 1..5), pick in any::<usize>()) {
+        let text = paras.join("\n\n");
+        let document = dateline_query::tag::parse::Parser::new().parse("x", text.clone());
+        prop_assume!(document.is_ok());
+        let tagged = dateline_query::tag::Tagger::new().annotate(document.unwrap());
+        let mut index = Index::new();
+        index.add(&tagged);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let word = if words.is_empty() { "a" } else { words[pick % words.len()] };
+        let q = Query::Term { field: TextField::Default, text: word.to_string() };
+        let results = index.search(&q, &dateline_query::SearchOptions::new(3)).unwrap();
+        for h in &results.hits {
+            for sp in &h.highlights {
+                prop_assert!(sp.start < sp.end && sp.end <= h.snippet.len());
+                prop_assert!(h.snippet.is_char_boundary(sp.start) && h.snippet.is_char_boundary(sp.end));
+            }
+        }
+        let reloaded = Index::from_bytes(&index.to_bytes()).unwrap();
+        prop_assert_eq!(reloaded.search(&q, &dateline_query::SearchOptions::new(3)).unwrap(), results);
     }
 
     #[test]
