@@ -1480,6 +1480,8 @@ impl<'a> Ctx<'a> {
         // Where the search over mentions stopped (found or unknown gender).
         let mut horizon = None;
         let mut found = None;
+        // A compatible prepositional object held back for a better candidate.
+        let mut pending: Option<usize> = None;
         for (step, e) in (0..before).rev().enumerate() {
             let ent = self.entities[e];
             if ent.span.start < floor || examined >= MAX_CANDIDATES || step >= 8 * MAX_CANDIDATES {
@@ -1495,14 +1497,31 @@ impl<'a> Ctx<'a> {
                     Some(_) => continue,
                     None if role.is_some() => continue,
                     None => {
-                        horizon = Some(ent.span.start);
+                        // An unknown-gender candidate in the same sentence as
+                        // a prepositional object leaves it ambiguous.
+                        found = pending
+                            .filter(|&o| !self.same_sentence(ent.span, self.entities[o].span));
+                        horizon =
+                            Some(found.map_or(ent.span.start, |o| self.entities[o].span.start));
+                        pending = None;
                         break;
                     }
                 }
             }
             let Some(role) = role else {
-                horizon = Some(ent.span.start);
-                found = Some(e);
+                // `Flynn … was pardoned by Trump. He said`: in one sentence,
+                // the object of a preposition yields to another candidate.
+                if pending.is_none() && self.object_of_preposition(ent.span) {
+                    pending = Some(e);
+                    continue;
+                }
+                let pick = match pending {
+                    Some(o) if !self.same_sentence(ent.span, self.entities[o].span) => o,
+                    _ => e,
+                };
+                pending = None;
+                horizon = Some(self.entities[pick].span.start);
+                found = Some(pick);
                 break;
             };
             if self.near_word(ent.span, role) {
@@ -1514,6 +1533,10 @@ impl<'a> Ctx<'a> {
         }
         if role.is_some() {
             return nearest;
+        }
+        if let Some(o) = pending {
+            found = Some(o);
+            horizon = Some(self.entities[o].span.start);
         }
         let history_floor = self
             .blocks
@@ -1539,6 +1562,37 @@ impl<'a> Ctx<'a> {
             }
         }
         found
+    }
+
+    /// Is there no sentence end between the spans (`a` before `b`)?
+    fn same_sentence(&self, a: Span, b: Span) -> bool {
+        let between = self.text.get(a.end.min(b.start)..b.start).unwrap_or("");
+        !between.contains(['\n']) && ![". ", "! ", "? "].iter().any(|p| between.contains(p))
+    }
+
+    /// Is the mention at `span` right after a preposition (`at Biden`)?
+    fn object_of_preposition(&self, span: Span) -> bool {
+        let lo = floor_char(self.text, span.start.saturating_sub(16));
+        let before = self.text[lo..span.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(
+            word,
+            "at" | "with"
+                | "to"
+                | "for"
+                | "against"
+                | "from"
+                | "by"
+                | "about"
+                | "of"
+                | "on"
+                | "toward"
+                | "towards"
+        )
     }
 
     /// Remembers that the speaker `entity` was attributed at `pos`.

@@ -803,3 +803,21 @@ fn split_statement_halves_are_statements() {
         Some("Elizabeth Warren")
     );
 }
+
+#[test]
+fn pronoun_skips_objects_of_prepositions() {
+    let text =
+        "T\n\nTrump leveled criticism at Biden in Ohio.\n\n\"He is not special,\" he said.\n";
+    let q = run(
+        text,
+        &[("Trump", P, "Donald Trump"), ("Biden", P, "Joe Biden")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn prepositional_object_alone_in_its_sentence_is_kept() {
+    let text = "T\n\nPolice spoke with Anne Sacoolas as a suspect. She informed police \"that she had no plans to leave\".\n";
+    let q = run(text, &[("Anne Sacoolas", P, "Anne Sacoolas")]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Anne Sacoolas"));
+}
