@@ -1230,6 +1230,17 @@ impl<'a> Ctx<'a> {
         // Relative `who`: the entity just before it.
         // (Lowercase only: `WHO` is the World Health Organization.)
         let relative = matches!(self.word(first), "who" | "which");
+        // `… Obsession, which the New York Times called “…”`: the clause has
+        // its own subject.
+        if relative
+            && let (Some(second), Some(last)) = (np.get(1), np.last())
+            && let Some(e) = self.best_entity(second.span.start, last.span.end, before_cue)
+        {
+            return Who::Named {
+                entity: e,
+                span: self.entities[e].span,
+            };
+        }
         if relative {
             let want: &[Label] = if self.word(first) == "who" {
                 &[Label::Person, Label::Org]
@@ -1511,7 +1522,9 @@ impl<'a> Ctx<'a> {
             let Some(role) = role else {
                 // `Flynn … was pardoned by Trump. He said`: in one sentence,
                 // the object of a preposition yields to another candidate.
-                if pending.is_none() && self.object_of_preposition(ent.span) {
+                if pending.is_none()
+                    && (self.object_of_preposition(ent.span) || self.possessive(ent.span))
+                {
                     pending = Some(e);
                     continue;
                 }
@@ -1562,6 +1575,11 @@ impl<'a> Ctx<'a> {
             }
         }
         found
+    }
+
+    /// Is the mention at `span` a possessive (`Trump's action`)?
+    fn possessive(&self, span: Span) -> bool {
+        self.text[span.end..].starts_with(['\'', '’'])
     }
 
     /// Is there no sentence end between the spans (`a` before `b`)?

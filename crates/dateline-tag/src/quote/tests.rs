@@ -821,3 +821,22 @@ fn prepositional_object_alone_in_its_sentence_is_kept() {
     let q = run(text, &[("Anne Sacoolas", P, "Anne Sacoolas")]);
     assert_eq!(q[0].speaker.as_deref(), Some("Anne Sacoolas"));
 }
+
+#[test]
+fn relative_clause_with_its_own_subject() {
+    let q = run(
+        "T\n\nShe wrote the novel Obsession, which the New York Times called \"the steamiest book\".\n",
+        &[("New York Times", O, "The New York Times")],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("The New York Times"));
+}
+
+#[test]
+fn possessive_yields_to_the_subject_of_its_sentence() {
+    let text = "T\n\nBiden, while campaigning, called Trump's action \"a betrayal.\" He described it as \"beyond despicable\".\n";
+    let q = run(
+        text,
+        &[("Biden", P, "Joe Biden"), ("Trump", P, "Donald Trump")],
+    );
+    assert_eq!(find(&q, "beyond").speaker.as_deref(), Some("Joe Biden"));
+}
