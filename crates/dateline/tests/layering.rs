@@ -2,6 +2,8 @@
 //! (parse <- tokenize <- tag <- query <- dateline), and no library crate
 //! prints or exits the process.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +15,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dateline-tag", &["dateline-tokenize"]),
     ("dateline-query", &["dateline-tag"]),
     // The facade re-exports every layer.
-    ("dateline", &["dateline-parse", "dateline-tokenize", "dateline-tag", "dateline-query"]),
+    (
+        "dateline",
+        &[
+            "dateline-parse",
+            "dateline-tokenize",
+            "dateline-tag",
+            "dateline-query",
+        ],
+    ),
 ];
 
 fn crates_dir() -> PathBuf {
@@ -31,10 +41,10 @@ fn layer_dependencies(manifest: &str) -> Vec<String> {
             let header = line.trim_matches(|c| c == '[' || c == ']');
             in_deps = header == "dependencies"
                 || (header.starts_with("target.") && header.ends_with(".dependencies"));
-            if let Some(name) = header.strip_prefix("dependencies.") {
-                if name.starts_with("dateline") {
-                    deps.push(name.to_string());
-                }
+            if let Some(name) = header.strip_prefix("dependencies.")
+                && name.starts_with("dateline")
+            {
+                deps.push(name.to_string());
             }
             continue;
         }
@@ -56,7 +66,10 @@ fn manifests() -> BTreeMap<String, String> {
         let manifest = path.join("Cargo.toml");
         if manifest.is_file() {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            out.insert(name, fs::read_to_string(manifest).expect("manifest is readable"));
+            out.insert(
+                name,
+                fs::read_to_string(manifest).expect("manifest is readable"),
+            );
         }
     }
     out
@@ -86,14 +99,29 @@ fn every_crate_depends_only_on_the_layer_below() {
 fn the_checker_sees_a_skipped_layer() {
     let bad = "[package]\nname = \"x\"\n\n[dependencies]\ndateline-parse.workspace = true\n\
                dateline-tokenize = { path = \"../t\" }\n\n[dev-dependencies]\ndateline-query.workspace = true\n";
-    assert_eq!(layer_dependencies(bad), vec!["dateline-parse", "dateline-tokenize"]);
+    assert_eq!(
+        layer_dependencies(bad),
+        vec!["dateline-parse", "dateline-tokenize"]
+    );
 }
 
 /// Library sources never print or exit: only the CLI does I/O policy.
 #[test]
 fn libraries_do_no_process_io() {
-    let forbidden = ["println!", "eprintln!", "print!(", "eprint!(", "std::process::exit", "dbg!("];
-    for name in ["dateline-parse", "dateline-tokenize", "dateline-tag", "dateline-query"] {
+    let forbidden = [
+        "println!",
+        "eprintln!",
+        "print!(",
+        "eprint!(",
+        "std::process::exit",
+        "dbg!(",
+    ];
+    for name in [
+        "dateline-parse",
+        "dateline-tokenize",
+        "dateline-tag",
+        "dateline-query",
+    ] {
         let src = crates_dir().join(name).join("src");
         let mut stack = vec![src];
         while let Some(dir) = stack.pop() {
@@ -111,7 +139,12 @@ fn libraries_do_no_process_io() {
                             continue;
                         }
                         for f in forbidden {
-                            assert!(!l.contains(f), "{}:{}: library code uses `{f}`", path.display(), i + 1);
+                            assert!(
+                                !l.contains(f),
+                                "{}:{}: library code uses `{f}`",
+                                path.display(),
+                                i + 1
+                            );
                         }
                     }
                 }
