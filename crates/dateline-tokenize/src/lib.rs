@@ -40,9 +40,20 @@
 //!
 //! # Sentences
 //!
-//! Sentence boundaries are rule-based (see [`Tokenizer::sentences`]) and pass
-//! 47 or more of the 48 English "Golden Rules" test cases of
-//! pragmatic_segmenter (checked by a test).
+//! Sentence boundaries are rule-based (see [`Tokenizer::sentences`]): they
+//! pass all 48 English "Golden Rules" test cases of pragmatic_segmenter (a
+//! test requires at least 47), never cross a block of a [`Document`], and
+//! handle news specifics: titles and abbreviations ("Gen.", "U.S."), initials,
+//! decimals, ellipses, quotes and guillemets, headings without a final period,
+//! inline lists and scrape glue ("photoTrump").
+//!
+//! # Hyphenated compounds
+//!
+//! A hyphen between two word parts, at least one with a letter, joins them
+//! into one [`TokenKind::Word`] ("Vice-President", "non-interference",
+//! "COVID-19", "19-year-old"); [`Token::compound_parts`] gives the parts.
+//! Between two numbers the hyphen stays a separate token ("2019-2020"). Plain
+//! mode follows Unicode and always splits at hyphens.
 //!
 //! # Input safety
 //!

@@ -70,7 +70,7 @@ static CLASS: [u8; 256] = {
 /// curly double quotes, bullet, ellipsis, euro sign). Anything else
 /// is `UNKNOWN`. The test `fast_classes_agree_with_unicode` checks each of
 /// these against `unicode-segmentation`.
-#[inline]
+#[inline(always)]
 fn class_at(bytes: &[u8], pos: usize) -> (u8, usize) {
     let b = bytes[pos];
     if b < 0x80 {
@@ -79,7 +79,7 @@ fn class_at(bytes: &[u8], pos: usize) -> (u8, usize) {
     slow_class(bytes, pos)
 }
 
-#[inline]
+#[inline(never)]
 fn slow_class(bytes: &[u8], pos: usize) -> (u8, usize) {
     let b = bytes[pos];
     if (0xC2..=0xDF).contains(&b) {
