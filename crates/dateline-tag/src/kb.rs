@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::fxhash::FxHashMap;
 use crate::tokens::{Normed, refine};
 use crate::{Error, KbHint, Label, Token, Tokenizer};
 
@@ -101,7 +102,7 @@ pub(crate) struct AliasEnd {
 
 #[derive(Debug, Clone, Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
+    children: FxHashMap<Box<str>, u32>,
     ends: Vec<AliasEnd>,
 }
 

@@ -29,6 +29,7 @@ pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
 mod entity;
 mod error;
 pub mod eval;
+mod fxhash;
 mod kb;
 mod lexicon;
 mod model;

@@ -134,7 +134,7 @@ struct Doc<'k, 'a> {
     title_case: Vec<bool>,
     mentions: Vec<Mention>,
     /// Norms seen capitalized somewhere other than a sentence start.
-    capitalized: HashSet<String>,
+    capitalized: crate::fxhash::FxHashSet<String>,
     doc_norms: Option<String>,
 }
 
@@ -202,7 +202,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             temporal_tok: vec![false; n],
             title_case: Vec::new(),
             mentions: Vec::new(),
-            capitalized: HashSet::new(),
+            capitalized: Default::default(),
             doc_norms: None,
         }
     }

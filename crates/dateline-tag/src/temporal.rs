@@ -33,7 +33,15 @@ struct Lx<'a> {
     e: usize,
     k: K,
     t: &'a str,
-    low: String,
+    low: std::borrow::Cow<'a, str>,
+}
+
+fn lower(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 fn lex(text: &str) -> Vec<Lx<'_>> {
@@ -64,7 +72,7 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
                 e: j,
                 k: K::Word,
                 t,
-                low: t.to_lowercase(),
+                low: lower(t),
             });
             i = j;
         } else if c.is_ascii_digit() {
@@ -88,7 +96,7 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
                 e: j,
                 k: K::Num,
                 t,
-                low: t.to_string(),
+                low: std::borrow::Cow::Borrowed(t),
             });
             i = j;
         } else if c.is_whitespace() {
@@ -101,7 +109,7 @@ fn lex(text: &str) -> Vec<Lx<'_>> {
                 e: j,
                 k: K::Sym,
                 t,
-                low: t.to_string(),
+                low: std::borrow::Cow::Borrowed(t),
             });
             i = j;
         }
@@ -188,7 +196,7 @@ fn day_num(l: &Lx<'_>) -> Option<u8> {
 
 /// An ordinal day such as "19th" lexes as Num + Word("th").
 fn ordinal_suffix(l: Option<&Lx<'_>>, prev_end: usize) -> bool {
-    l.is_some_and(|l| l.s == prev_end && matches!(l.low.as_str(), "st" | "nd" | "rd" | "th"))
+    l.is_some_and(|l| l.s == prev_end && matches!(l.low.as_ref(), "st" | "nd" | "rd" | "th"))
 }
 
 /// Scanner state across a document.
@@ -270,7 +278,7 @@ impl Scanner {
         let adj = |a: usize, b: usize| -> bool {
             lx.get(a).zip(lx.get(b)).is_some_and(|(x, y)| x.e == y.s)
         };
-        let low = |k: usize| lx.get(k).map(|x| x.low.as_str()).unwrap_or("");
+        let low = |k: usize| lx.get(k).map(|x| x.low.as_ref()).unwrap_or("");
         // Money: symbol + number [+ scale]; "US$"; number + scale + currency word.
         let mut sym_at = i;
         let mut cur = None;
@@ -385,7 +393,7 @@ impl Scanner {
         if l.k != K::Word {
             return None;
         }
-        let w = l.low.as_str();
+        let w = l.low.as_ref();
         let cap = l.t.chars().next().is_some_and(char::is_uppercase);
         // Weekday [,] [Month Day [, Year]]
         if let Some(wd) = weekday(w).filter(|_| w.len() > 3 || cap) {
@@ -481,7 +489,7 @@ impl Scanner {
             }
             // A bare capitalized "May"/"March" needs a date context.
             if year.is_none() && !modifier && (w == "may" || w == "march") {
-                let prev = if i > 0 { lx[i - 1].low.as_str() } else { "" };
+                let prev = if i > 0 { lx[i - 1].low.as_ref() } else { "" };
                 if !matches!(
                     prev,
                     "in" | "since"
@@ -609,7 +617,7 @@ impl Scanner {
         if h > 24 || mi > 59 {
             return None;
         }
-        let next = lx.get(i + 1).map(|x| x.low.as_str()).unwrap_or("");
+        let next = lx.get(i + 1).map(|x| x.low.as_ref()).unwrap_or("");
         let (n, h24) = match next {
             "a.m." | "am" | "a.m" => (2, if h == 12 { 0 } else { h }),
             "p.m." | "pm" | "p.m" => (2, if h == 12 { 12 } else { h + 12 }),
