@@ -67,6 +67,10 @@ fn changes(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
+    if matches!(c, '\u{0900}'..='\u{0DFF}') {
+        // Indic scripts: no case, nothing to fold.
+        return false;
+    }
     if is_combining_mark(c) || fold(c).is_some() {
         return true;
     }

@@ -24,6 +24,9 @@ const ALPHA: u8 = 16;
 const DIGIT: u8 = 32;
 /// A non-ASCII character the fast path does not know: go to the slow path.
 const UNKNOWN: u8 = 128;
+/// A known non-ASCII `Extend` mark (returned by `class_at` only; the byte
+/// table uses this bit for ASCII capitals).
+const EXTEND: u8 = 64;
 const MID: u8 = MIDL | MIDN;
 /// In the byte table: an ASCII capital (the word needs lowercasing).
 const UPPER: u8 = 64;
@@ -89,7 +92,7 @@ fn slow_class(bytes: &[u8], pos: usize) -> (u8, usize) {
         let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
         return (class_of_cp(cp), 2);
     }
-    if b == 0xE2
+    if (0xE0..=0xEF).contains(&b)
         && let (Some(&b1), Some(&b2)) = (bytes.get(pos + 1), bytes.get(pos + 2))
     {
         {
@@ -106,6 +109,11 @@ fn class_of_cp(cp: u32) -> u8 {
         0xC0..=0x24F if cp != 0xD7 && cp != 0xF7 => CORE | ALPHA,
         0x400..=0x481 | 0x48A..=0x4FF => CORE | ALPHA,
         0x2018 | 0x2019 => MIDL | MIDN,
+        // Devanagari.
+        0x900..=0x903 | 0x93A..=0x93C | 0x93E..=0x94F | 0x951..=0x957 | 0x962..=0x963 => EXTEND,
+        0x904..=0x939 | 0x93D | 0x950 | 0x958..=0x961 | 0x971..=0x97F => CORE | ALPHA,
+        0x966..=0x96F => CORE | DIGIT,
+        0x964 | 0x965 | 0x970 => 0,
         0xA0 | 0xA7 | 0xA9 | 0xAB | 0xB0 | 0xBB => 0,
         0x2013 | 0x2014 | 0x201C | 0x201D | 0x2022 | 0x2026 | 0x20AC => 0,
         _ => UNKNOWN,
@@ -310,14 +318,14 @@ impl Segments<'_> {
                 if c & CORE != 0 {
                     break (pos, c, l);
                 }
-                if c == UNKNOWN {
+                if c == UNKNOWN || c == EXTEND {
                     self.pos = pos;
                     return Fast::Slow(pos, pos);
                 }
                 if !self.words_only && c & SPACE == 0 {
                     // A punctuation or symbol character is its own segment
                     // unless an unknown (maybe extending) character follows.
-                    if pos + l < len && class_at(bytes, pos + l).0 == UNKNOWN {
+                    if pos + l < len && matches!(class_at(bytes, pos + l).0, UNKNOWN | EXTEND) {
                         self.pos = pos;
                         return Fast::Slow(pos, pos + l);
                     }
@@ -366,13 +374,19 @@ impl Segments<'_> {
                     pos += l;
                     continue;
                 }
-                if c == UNKNOWN {
+                if c == EXTEND && flags & (ALPHA | DIGIT) != 0 {
+                    // WB4: a mark extends the word and is otherwise ignored.
+                    ascii = false;
+                    pos += l;
+                    continue;
+                }
+                if c == UNKNOWN || c == EXTEND {
                     self.pos = start;
                     return Fast::Slow(start, pos);
                 }
                 if c & MID != 0 && pos + l < len {
                     let (n, nl) = class_at(bytes, pos + l);
-                    if n == UNKNOWN {
+                    if n == UNKNOWN || n == EXTEND {
                         self.pos = start;
                         return Fast::Slow(start, pos + l);
                     }
@@ -464,6 +478,26 @@ mod tests {
             };
             match class {
                 UNKNOWN => {}
+                EXTEND => {
+                    assert_eq!(words(format!("a{c}")), [format!("a{c}")], "{cp:X}");
+                    assert_eq!(words(format!("a{c}.b")), [format!("a{c}.b")], "{cp:X}");
+                    assert_eq!(words(format!("1{c}2")), [format!("1{c}2")], "{cp:X}");
+                    assert_eq!(
+                        words(format!("a{c} b")),
+                        [format!("a{c}"), "b".into()],
+                        "{cp:X}"
+                    );
+                }
+                x if x & DIGIT != 0 => {
+                    assert_eq!(words(format!("a{c}b")), [format!("a{c}b")], "{cp:X}");
+                    assert_eq!(words(format!("{c},1")), [format!("{c},1")], "{cp:X}");
+                    assert_eq!(words(format!("{c}_")), [format!("{c}_")], "{cp:X}");
+                    assert_eq!(
+                        words(format!("{c}.b")),
+                        [format!("{c}"), "b".into()],
+                        "{cp:X}"
+                    );
+                }
                 x if x & ALPHA != 0 => {
                     assert_eq!(words(format!("a{c}b")), [format!("a{c}b")], "{cp:X}");
                     assert_eq!(words(format!("1{c}")), [format!("1{c}")], "{cp:X}");
