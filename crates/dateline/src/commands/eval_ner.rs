@@ -45,7 +45,7 @@ pub(crate) struct Args {
     /// Directory holding the seed articles (default: examples/corpus/seeds of the source).
     #[arg(long, value_name = "DIR")]
     seeds_dir: Option<PathBuf>,
-    /// Score the learned model alone on the sentence sets (no knowledge base or rules).
+    /// Score the learned model alone on the sentence sets (knowledge-base hints as features, no rules).
     #[arg(long)]
     model_only: bool,
     /// Score this model file alone (implies --model-only).
