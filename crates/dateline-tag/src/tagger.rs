@@ -115,7 +115,9 @@ pub(crate) fn tag_document(
     for sp in &sent_spans {
         temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
     }
-    Doc::new(kb, &doc.text, toks, sents, temporal, model).run()
+    let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
+    d.with_model = use_model;
+    d.run()
 }
 
 struct Doc<'k, 'a> {
@@ -136,6 +138,8 @@ struct Doc<'k, 'a> {
     /// Norms seen capitalized somewhere other than a sentence start.
     capitalized: crate::fxhash::FxHashSet<String>,
     doc_norms: Option<String>,
+    /// Whether the learned model fills gaps (some guesses are left to it).
+    with_model: bool,
 }
 
 fn is_connector(n: &str) -> bool {
@@ -204,6 +208,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             mentions: Vec::new(),
             capitalized: Default::default(),
             doc_norms: None,
+            with_model: false,
         }
     }
 
@@ -720,10 +725,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(Label::Person)
         } else if LOC_PREPS.contains(&prev_norm) && single {
             Some(Label::Gpe)
-        } else if (2..=3).contains(&len)
+        } else if !self.with_model
+            && (2..=3).contains(&len)
             && (s..e2).all(|k| !lex.common.contains(self.toks[k].norm.as_ref()))
         {
-            // Two or three capitalized words with no other cue are most often a person's name.
+            // Without the model, two or three capitalized words with no other cue are
+            // most often a person's name; with it, the model decides.
             Some(Label::Person)
         } else {
             // No cue: leave it to the model (and to document-level propagation).
