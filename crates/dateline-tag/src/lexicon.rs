@@ -93,6 +93,9 @@ pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
     ("sun", 7),
 ];
 
+/// Words (besides month and weekday names) that can make a date or time.
+const TEMPORAL_WORDS: &str = "today yesterday tomorrow tonight last next this past coming earlier later previous following christmas thanksgiving easter halloween ramadan hanukkah election independence memorial labor veterans victory new";
+
 /// Uppercase words that are not organisation acronyms.
 const NOT_ACRONYMS: &str = "ac am bc ceo cfo coo cto dc dj dna diy eu faq fm gdp gmt hiv hq id ii iii iv ix ok pc phd pm pr ps rip rna sms sos tv ufo usb utc vi vii viii vip vs xi xii xl xs xxl";
 
@@ -105,6 +108,8 @@ pub(crate) struct Lexicon {
     pub(crate) loc_suffixes: FxHashSet<&'static str>,
     pub(crate) fac_suffixes: FxHashSet<&'static str>,
     pub(crate) not_acronyms: FxHashSet<&'static str>,
+    /// Words that can start or make a date or time expression.
+    pub(crate) temporal_words: FxHashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -121,6 +126,15 @@ impl Lexicon {
                 loc_suffixes: set(LOC_SUFFIXES),
                 fac_suffixes: set(FAC_SUFFIXES),
                 not_acronyms: set(NOT_ACRONYMS),
+                temporal_words: set(TEMPORAL_WORDS)
+                    .into_iter()
+                    .chain(MONTHS.iter().map(|&(m, _)| m))
+                    .chain(WEEKDAYS.iter().map(|&(w, _)| w))
+                    .chain([
+                        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+                        "oct.", "nov.", "dec.",
+                    ])
+                    .collect(),
             }
         })
     }

@@ -112,8 +112,20 @@ pub(crate) fn tag_document(
         scanner.reference_year = crate::temporal::latest_year(&doc.text);
     }
     let mut temporal: Vec<Found> = Vec::new();
-    for sp in &sent_spans {
-        temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
+    let lex = Lexicon::get();
+    for (sp, r) in sent_spans.iter().zip(&sents) {
+        // Only sentences with a number, a symbol or a calendar word can hold
+        // a date, time or amount.
+        let candidate = toks[r.clone()].iter().any(|t| match t.kind {
+            TokenKind::Punct => false,
+            TokenKind::Word | TokenKind::Abbreviation => {
+                t.norm.contains('-') || lex.temporal_words.contains(t.norm.as_ref())
+            }
+            _ => true,
+        });
+        if candidate {
+            temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
+        }
     }
     let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
     d.with_model = use_model;
