@@ -28,7 +28,7 @@ pub enum TokenKind {
     Percent,
     /// An abbreviation with its period(s): "U.S.", "Mr.", "Jan.", an initial "E.".
     Abbreviation,
-    /// A web address: "https://example.com/a", "www.example.org".
+    /// A web address: `https://example.com/a`, `www.example.org`.
     Url,
     /// An email address.
     Email,
