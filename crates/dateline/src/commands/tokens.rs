@@ -28,8 +28,11 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let failed = args.input.for_each(args.plain, |doc| {
         let analysis = tokenizer.analyze(&doc);
         if args.json {
-            let sentences: Vec<_> =
-                analysis.sentences.iter().map(|s| json!({"start": s.span.start, "end": s.span.end})).collect();
+            let sentences: Vec<_> = analysis
+                .sentences
+                .iter()
+                .map(|s| json!({"start": s.span.start, "end": s.span.end}))
+                .collect();
             let tokens: Vec<_> = analysis
                 .tokens
                 .iter()
@@ -38,11 +41,21 @@ pub(crate) fn run(args: Args) -> CmdResult {
                            "kind": t.kind.as_str(), "norm": t.norm, "stem": t.stem})
                 })
                 .collect();
-            write_json(&mut out, &json!({"id": doc.id, "sentences": sentences, "tokens": tokens}))
+            write_json(
+                &mut out,
+                &json!({"id": doc.id, "sentences": sentences, "tokens": tokens}),
+            )
         } else {
             writeln!(out, "# {}", doc.id)?;
             for t in &analysis.tokens {
-                writeln!(out, "{}\t{}\t{}\t{}", t.span, t.kind.as_str(), t.text, t.norm)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    t.span,
+                    t.kind.as_str(),
+                    t.text,
+                    t.norm
+                )?;
             }
             Ok(())
         }
