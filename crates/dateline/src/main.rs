@@ -61,6 +61,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(commands::CliError::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(e.exit_code())

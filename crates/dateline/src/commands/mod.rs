@@ -21,6 +21,8 @@ pub(crate) enum CliError {
     Usage(String),
     /// Anything else: exit code 1.
     Failed(String),
+    /// The reader of our output went away (`dateline … | head`): stop quietly.
+    BrokenPipe,
 }
 
 impl CliError {
@@ -28,6 +30,7 @@ impl CliError {
         match self {
             CliError::Usage(_) => 2,
             CliError::Failed(_) => 1,
+            CliError::BrokenPipe => 0,
         }
     }
 }
@@ -36,12 +39,16 @@ impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CliError::Usage(m) | CliError::Failed(m) => f.write_str(m),
+            CliError::BrokenPipe => f.write_str("broken pipe"),
         }
     }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError::BrokenPipe;
+        }
         CliError::Failed(e.to_string())
     }
 }
@@ -51,11 +58,18 @@ pub(crate) type CmdResult = Result<ExitCode, CliError>;
 
 /// Exit code 1 when any record failed, else 0.
 pub(crate) fn finish(failed: usize) -> CmdResult {
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// Writes one JSON value as a line, ignoring broken pipes' noise upstream.
-pub(crate) fn write_json(out: &mut impl std::io::Write, v: &serde_json::Value) -> std::io::Result<()> {
+/// Writes one JSON value as a line.
+pub(crate) fn write_json(
+    out: &mut impl std::io::Write,
+    v: &serde_json::Value,
+) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, v)?;
     out.write_all(b"\n")
 }
