@@ -51,6 +51,9 @@ pub(crate) struct Args {
     /// Score this model file alone (implies --model-only).
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Score the knowledge base and rules alone, with the learned model switched off.
+    #[arg(long, conflicts_with_all = ["model_only", "model"])]
+    no_model: bool,
     /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
     #[arg(long)]
     errors: bool,
@@ -181,7 +184,7 @@ fn conll(
     let path = dir.join(file);
     let gold: Vec<GoldSentence> = eval::read_conll(&read(&path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
-    let tagger = Tagger::new();
+    let tagger = Tagger::new().with_model(!args.no_model);
     let loaded = match &args.model {
         Some(p) => Some(
             NerModel::from_bytes(&std::fs::read(p)?)
@@ -251,7 +254,7 @@ fn seeds(
     let path = gold_dir.join("seeds_gold.json");
     let gold: SeedsGold = serde_json::from_str(&read(&path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
-    let tagger = Tagger::new();
+    let tagger = Tagger::new().with_model(!args.no_model);
     let mut total = ArticleCounts::default();
     let mut per_file = serde_json::Map::new();
     for (file, g) in &gold.files {
