@@ -10,6 +10,10 @@
 //!   [`Tokenizer::plain`] gives exactly the words of Unicode's word
 //!   boundaries (UAX #29, as `unicode-segmentation`'s `unicode_word_indices`),
 //!   through an ASCII fast path that falls back to the exact Unicode rules.
+//! - [`WordStream`] (or [`word_stream`]) reads the same plain words, spans
+//!   and normalized forms without building tokens: it reuses one buffer for
+//!   normalized forms, so reading words allocates nothing. Use it when speed
+//!   matters and each word is consumed on the spot (indexing, counting).
 //! - Every token has a [`TokenKind`], its surface `text` (`&text[span]`), a
 //!   normalized form (see [`normalize`]: lowercase, diacritics folded,
 //!   quotes unified) and, with [`Tokenizer::with_stems`], a Snowball stem
@@ -66,7 +70,9 @@ pub use crate::error::Error;
 pub use crate::normalize::normalize;
 pub use crate::stem::{CACHE_LIMIT, INTERN_LIMIT, Language};
 pub use crate::token::{Analysis, Sentence, Token, TokenKind};
-pub use crate::tokenizer::{Tokenizer, TokenizerBuilder, Tokens, Words, sentences, words};
+pub use crate::tokenizer::{
+    Tokenizer, TokenizerBuilder, Tokens, WordStream, Words, sentences, word_stream, words,
+};
 
 mod abbrev;
 mod error;

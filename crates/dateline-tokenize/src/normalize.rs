@@ -25,6 +25,20 @@ use crate::fold_table::FOLD;
 /// assert!(matches!(normalize("plain"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn normalize(s: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    if normalize_into(s, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Writes the normalized form of `s` into `out` (cleared first) and returns
+/// true, or returns false and leaves `out` alone when `s` is already normal.
+///
+/// The one implementation behind [`normalize`] and the streaming word API,
+/// which reuses `out` from word to word.
+pub(crate) fn normalize_into(s: &str, out: &mut String) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -35,21 +49,31 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
         i += 1;
     }
     if i == bytes.len() {
-        return Cow::Borrowed(s);
+        return false;
     }
     let rest = &s[i..];
     if rest.is_ascii() {
-        return Cow::Owned(s.to_ascii_lowercase());
+        ascii_lowercase_into(s, out);
+        return true;
     }
     if !rest.chars().any(changes) {
-        return Cow::Borrowed(s);
+        return false;
     }
-    let mut out = String::with_capacity(s.len() + 4);
+    out.clear();
+    out.reserve(s.len() + 4);
     out.push_str(&s[..i]);
     for c in rest.chars() {
-        push_normalized(c, &mut out);
+        push_normalized(c, out);
     }
-    Cow::Owned(out)
+    true
+}
+
+/// Replaces the contents of `out` with the ASCII lowercase of `s`.
+#[inline]
+pub(crate) fn ascii_lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    out.push_str(s);
+    out.make_ascii_lowercase();
 }
 
 /// Normalized form of an ASCII string (a fast path for the word scanner).

@@ -6,7 +6,9 @@
 //! threads.
 
 use crate::news::NewsTokens;
-use crate::normalize::normalize;
+use std::borrow::Cow;
+
+use crate::normalize::{ascii_lowercase_into, normalize_into};
 use crate::segment::Segments;
 use crate::sentence;
 use crate::stem::{Language, StemCache};
@@ -253,19 +255,21 @@ impl Tokenizer {
     }
 }
 
-/// Plain Unicode words with normalized forms.
+/// Plain Unicode words with normalized forms, as [`Token`]s.
+///
+/// A thin adapter over [`WordStream`]: the same words, spans and normalized
+/// forms, with each normalized form that differs from the surface text moved
+/// into its own `String`.
 #[derive(Debug)]
 pub struct Words<'a> {
-    text: &'a str,
-    segs: Segments<'a>,
+    stream: WordStream<'a>,
 }
 
 impl<'a> Words<'a> {
     /// Plain words of `text`: exactly `unicode_word_indices`.
     pub fn new(text: &'a str) -> Words<'a> {
         Words {
-            text,
-            segs: Segments::words(text),
+            stream: WordStream::new(text),
         }
     }
 }
@@ -275,33 +279,163 @@ impl<'a> Iterator for Words<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
-        let g = self.segs.next()?;
-        let text = &self.text[g.start..g.end];
-        let (norm, numeric) = if g.ascii {
-            let norm = if g.upper {
-                std::borrow::Cow::Owned(text.to_ascii_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(text)
-            };
-            (norm, text.as_bytes()[0].is_ascii_digit())
+        if !self.stream.advance() {
+            return None;
+        }
+        let norm = if self.stream.owned {
+            // Hand the buffer over: one allocation per changed word, no copy.
+            Cow::Owned(std::mem::take(&mut self.stream.buf))
         } else {
-            (
-                normalize(text),
-                text.chars().next().is_some_and(char::is_numeric),
-            )
+            Cow::Borrowed(self.stream.text())
         };
-        let kind = if numeric {
+        Some(Token {
+            span: self.stream.span,
+            text: self.stream.text(),
+            kind: self.stream.kind,
+            norm,
+            stem: None,
+        })
+    }
+}
+
+/// A streaming, allocation-free reader of plain Unicode words with their
+/// spans and normalized forms: the fastest way to get what
+/// [`Tokenizer::plain`] gives.
+///
+/// It finds exactly the words of [`Words`] and [`Tokenizer::plain`] (the
+/// words of `unicode_word_indices`) with the same spans, kinds and
+/// normalized forms, through the same segmentation code. Instead of building
+/// a [`Token`] per word, it keeps the current word and writes normalized
+/// forms that differ from the surface text (capitalized or accented words)
+/// into one internal buffer that is reused from word to word and, with
+/// [`WordStream::reset`], from text to text. After the buffer has grown to
+/// the longest such word, reading words allocates nothing. Stems are not
+/// computed.
+///
+/// ```
+/// use dateline_tokenize::{Span, WordStream};
+/// let text = "Don’t panic, 2 ÉLUS";
+/// let mut stream = WordStream::new(text);
+/// let mut words = Vec::new();
+/// while stream.advance() {
+///     words.push((stream.span(), stream.text(), stream.norm().to_string()));
+/// }
+/// assert_eq!(words[0], (Span::new(0, 7), "Don’t", "don't".to_string()));
+/// let norms: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+/// assert_eq!(norms, ["don't", "panic", "2", "elus"]);
+///
+/// // Reuse the stream (and its buffer) for the next text.
+/// stream.reset("Second Text");
+/// assert!(stream.advance());
+/// assert_eq!(stream.norm(), "second");
+/// ```
+#[derive(Debug)]
+pub struct WordStream<'a> {
+    text: &'a str,
+    segs: Segments<'a>,
+    buf: String,
+    span: Span,
+    /// The current normalized form is in `buf` (else it is the surface text).
+    owned: bool,
+    kind: TokenKind,
+}
+
+impl<'a> WordStream<'a> {
+    /// A stream over the plain words of `text`, positioned before the first
+    /// word: call [`advance`](WordStream::advance) first.
+    pub fn new(text: &'a str) -> WordStream<'a> {
+        WordStream {
+            text,
+            segs: Segments::words(text),
+            buf: String::new(),
+            span: Span::new(0, 0),
+            owned: false,
+            kind: TokenKind::Word,
+        }
+    }
+
+    /// Starts over on `text`, keeping the internal buffer.
+    pub fn reset(&mut self, text: &'a str) {
+        self.text = text;
+        self.segs = Segments::words(text);
+        self.span = Span::new(0, 0);
+        self.owned = false;
+        self.kind = TokenKind::Word;
+    }
+
+    /// Moves to the next word; false when there is none left.
+    ///
+    /// Before the first call and after a call that returned false, the
+    /// accessors describe an empty word at offset 0.
+    #[inline]
+    pub fn advance(&mut self) -> bool {
+        let Some(g) = self.segs.next() else {
+            self.span = Span::new(0, 0);
+            self.owned = false;
+            return false;
+        };
+        self.span = Span::new(g.start, g.end);
+        let text = &self.text[g.start..g.end];
+        let numeric = if g.ascii {
+            self.owned = g.upper;
+            if g.upper {
+                ascii_lowercase_into(text, &mut self.buf);
+            }
+            text.as_bytes()[0].is_ascii_digit()
+        } else {
+            self.owned = normalize_into(text, &mut self.buf);
+            text.chars().next().is_some_and(char::is_numeric)
+        };
+        self.kind = if numeric {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        Some(Token {
-            span: Span::new(g.start, g.end),
+        true
+    }
+
+    /// The current word's span in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The current word's surface form, `&text[span]`.
+    #[inline]
+    pub fn text(&self) -> &'a str {
+        self.text.get(self.span.range()).unwrap_or("")
+    }
+
+    /// The current word's normalized form (see [`normalize`](crate::normalize)).
+    /// It borrows the stream's buffer, so it is valid until the next
+    /// [`advance`](WordStream::advance).
+    #[inline]
+    pub fn norm(&self) -> &str {
+        if self.owned { &self.buf } else { self.text() }
+    }
+
+    /// The current word's kind: [`TokenKind::Number`] when it starts with a
+    /// digit, else [`TokenKind::Word`].
+    #[inline]
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The current word as an owned [`Token`] (allocates when the normalized
+    /// form differs from the surface text).
+    pub fn token(&self) -> Token<'a> {
+        let text = self.text();
+        Token {
+            span: self.span,
             text,
-            kind,
-            norm,
+            kind: self.kind,
+            norm: if self.owned {
+                Cow::Owned(self.buf.clone())
+            } else {
+                Cow::Borrowed(text)
+            },
             stem: None,
-        })
+        }
     }
 }
 
@@ -343,6 +477,21 @@ impl<'a> Iterator for Tokens<'_, 'a> {
 /// ```
 pub fn words(text: &str) -> Words<'_> {
     Words::new(text)
+}
+
+/// A [`WordStream`] over the plain words of `text`: the words of [`words`]
+/// without building tokens or allocating per word.
+///
+/// ```
+/// let mut s = dateline_tokenize::word_stream("Hello, World");
+/// let mut norms = String::new();
+/// while s.advance() {
+///     norms.push_str(s.norm());
+/// }
+/// assert_eq!(norms, "helloworld");
+/// ```
+pub fn word_stream(text: &str) -> WordStream<'_> {
+    WordStream::new(text)
 }
 
 /// Sentence spans of `text` with the default rules (see

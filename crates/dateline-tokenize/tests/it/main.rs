@@ -1,7 +1,7 @@
 //! Integration tests of the public API: Golden Rules sentences, the Unicode
 //! word oracle, token and sentence invariants, and the bundled corpus.
 
-use dateline_tokenize::{Document, Span, TokenKind, Tokenizer, normalize, parse};
+use dateline_tokenize::{Document, Span, TokenKind, Tokenizer, WordStream, normalize, parse};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -57,6 +57,48 @@ fn plain(text: &str) -> Vec<(usize, &str)> {
         .iter(text)
         .map(|t| (t.span.start, t.text))
         .collect()
+}
+
+/// (span, surface, kind, norm) of every plain token.
+fn plain_tokens(text: &str) -> Vec<(Span, &str, TokenKind, String)> {
+    Tokenizer::plain()
+        .tokens(text)
+        .into_iter()
+        .map(|t| (t.span, t.text, t.kind, t.norm.into_owned()))
+        .collect()
+}
+
+/// The same from the streaming API, reusing one stream (and its buffer)
+/// after a first text so that stale buffer contents would show.
+fn streamed(text: &str) -> Vec<(Span, &str, TokenKind, String)> {
+    let mut stream = WordStream::new("Warm Up ÉTÉ ВЫБОРЫ");
+    while stream.advance() {}
+    stream.reset(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        assert_eq!(&text[stream.span()], stream.text());
+        assert_eq!(stream.token().norm, stream.norm());
+        out.push((
+            stream.span(),
+            stream.text(),
+            stream.kind(),
+            stream.norm().to_string(),
+        ));
+    }
+    assert!(!stream.advance(), "a finished stream stays finished");
+    out
+}
+
+#[test]
+fn word_stream_equals_plain_tokens_on_corpus() {
+    for line in WIKINEWS.lines().chain(std::iter::once(SEED)) {
+        assert_eq!(streamed(line), plain_tokens(line));
+        let words: Vec<(usize, &str)> = streamed(line)
+            .into_iter()
+            .map(|w| (w.0.start, w.1))
+            .collect();
+        assert_eq!(words, oracle(line));
+    }
 }
 
 /// Hand-picked word-boundary cases: emoji sequences, CRLF, Hebrew, Thai, CJK,
@@ -220,6 +262,16 @@ proptest! {
     #[test]
     fn plain_words_equal_unicode_word_indices_any(s in "\\PC*") {
         prop_assert_eq!(plain(&s), oracle(&s));
+    }
+
+    #[test]
+    fn word_stream_equals_plain_tokens(s in tricky_string()) {
+        prop_assert_eq!(streamed(&s), plain_tokens(&s));
+    }
+
+    #[test]
+    fn word_stream_equals_plain_tokens_any(s in "\\PC*") {
+        prop_assert_eq!(streamed(&s), plain_tokens(&s));
     }
 
     #[test]
