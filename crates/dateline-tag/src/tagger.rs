@@ -542,7 +542,6 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             if !self.is_cap_word(i) {
-                // A known first name followed by a lowercased surname seen capitalized elsewhere.
                 i += 1;
                 continue;
             }
@@ -594,11 +593,33 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             break;
         }
+        // A known first name followed by a lowercased surname that the
+        // article writes capitalized elsewhere ("William evanina" beside
+        // "Evanina said"): bad translation lower-cased the surname.
+        if j == i + 1 && j < end && self.lowercased_surname(i, j) {
+            j += 1;
+        }
         // Trailing initial dot belongs to the name only when a word follows.
         while j > i + 1 && !self.toks[j - 1].is_word() {
             j -= 1;
         }
         i..j
+    }
+
+    /// Whether token `j` is a lowercased surname after the first name at `i`.
+    fn lowercased_surname(&self, i: usize, j: usize) -> bool {
+        let (first, next) = (&self.toks[i], &self.toks[j]);
+        first.cap
+            && !first.upper
+            && self.lex.first_names.contains(first.norm.as_ref())
+            && next.is_word()
+            && next.lower()
+            && !self.taken[j]
+            && next.span.start > first.span.end
+            && next.norm.chars().count() >= 3
+            && self.capitalized.contains(next.norm.as_ref())
+            && !self.lex.common.contains(next.norm.as_ref())
+            && !self.lex.first_names.contains(next.norm.as_ref())
     }
 
     fn org_suffix_ahead(&self, k: usize, end: usize) -> bool {

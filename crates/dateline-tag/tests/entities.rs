@@ -221,3 +221,22 @@ proptest! {
         check_invariants(&doc.text, &t.boilerplate_entities(&doc));
     }
 }
+
+#[test]
+fn lowercased_surname_after_a_first_name_joins_the_name() {
+    // Neither person is in the knowledge base: the surname is known to be a
+    // name only because the article capitalizes it elsewhere.
+    let text = "The director Thomas olvanski said on Friday that the plan works. \
+                Later, Olvanski told reporters the plan was ready.";
+    let ents = tagger().entities_text(text);
+    check_invariants(text, &ents);
+    let full = find(&ents, "Thomas olvanski");
+    assert_eq!(full.len(), 1, "{ents:?}");
+    assert_eq!(full[0].label, Label::Person);
+    assert_eq!(full[0].canonical, "Thomas Olvanski");
+    assert_eq!(find(&ents, "Olvanski")[0].canonical, "Thomas Olvanski");
+    // A lowercased word never written capitalized stays out of the name.
+    let plain = "Yesterday Thomas said the plan works.";
+    let ents = tagger().entities_text(plain);
+    assert!(ents.iter().all(|e| !e.text.contains("said")), "{ents:?}");
+}
