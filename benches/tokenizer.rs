@@ -4,6 +4,14 @@
 //! corpus, each article processed separately, reported in bytes of article
 //! text per second, next to `unicode-segmentation` and tantivy baselines.
 //!
+//! `words/dateline` reads plain words through [`WordStream`], the streaming
+//! API a performance-minded user calls (one reused buffer for normalized
+//! forms, like tantivy's token stream); it consumes each word's span and
+//! normalized form exactly as `words/tantivy_lower` consumes each token's
+//! offsets and lowercase text. `words/dateline_tokens` reads the same words as
+//! `Token` values (`Tokenizer::plain().iter`, one allocation per changed
+//! normalized form); `tokens/dateline` builds `Token` values too.
+//!
 //! On a shared machine, wall-clock time also counts the time other processes
 //! hold the CPU. `DATELINE_BENCH_CPU=1 cargo bench --bench tokenizer` measures
 //! the bench thread's own CPU time instead (from `/proc/thread-self/schedstat`,
@@ -14,7 +22,7 @@ use std::hint::black_box;
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group};
 use dateline::parse::{Document, Parser, Record};
-use dateline::tokenize::{Tokenizer, words};
+use dateline::tokenize::{Tokenizer, WordStream, words};
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -69,7 +77,6 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
         .iter()
         .filter_map(|t| parser.parse("bench", t.as_str()).ok())
         .collect();
-    let plain = Tokenizer::plain();
     let news = Tokenizer::new();
     let pipeline = Tokenizer::new().with_stems(true);
 
@@ -80,6 +87,15 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     let ours: usize = texts.iter().map(|t| words(t).count()).sum();
     let theirs: usize = texts.iter().map(|t| t.unicode_word_indices().count()).sum();
     assert_eq!(ours, theirs, "plain words differ from unicode_word_indices");
+    let mut stream = WordStream::new("");
+    let mut streamed = 0;
+    for t in &texts {
+        stream.reset(t);
+        while stream.advance() {
+            streamed += 1;
+        }
+    }
+    assert_eq!(streamed, ours, "streamed words differ from plain tokens");
 
     let mut group = c.benchmark_group("words");
     group.throughput(Throughput::Bytes(bytes));
@@ -100,7 +116,8 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
             for t in &texts {
                 let mut stream = analyzer.token_stream(t);
                 while stream.advance() {
-                    black_box(stream.token());
+                    let token = stream.token();
+                    black_box((token.offset_from, token.offset_to, token.text.as_str()));
                 }
             }
         })
@@ -108,8 +125,20 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     group.bench_function("dateline", |b| {
         b.iter(|| {
             for t in &texts {
+                stream.reset(t);
+                while stream.advance() {
+                    let span = stream.span();
+                    black_box((span.start, span.end, stream.norm()));
+                }
+            }
+        })
+    });
+    let plain = Tokenizer::plain();
+    group.bench_function("dateline_tokens", |b| {
+        b.iter(|| {
+            for t in &texts {
                 for w in plain.iter(t) {
-                    black_box(w);
+                    black_box((w.span.start, w.span.end, &*w.norm));
                 }
             }
         })
