@@ -434,6 +434,15 @@ pub(crate) struct TokInfo {
     headline: bool,
     /// Corpus-wide case class of the word (see [`Lexicon`]).
     lex: u8,
+    /// Word hashes of the first and last token of the name-like chunk the
+    /// token is in (capitalized words, possibly joined by "of", "the", "and",
+    /// ...); `PAD` outside a chunk.
+    chunk_first: u64,
+    chunk_last: u64,
+    /// Chunk length (capped at 6), the token's place in it (0 outside, 1
+    /// first, 2 middle, 3 last, 4 alone) and whether it contains an
+    /// organisation head, a place head or a connector word.
+    chunk: u64,
 }
 
 const PAD: u64 = 0x0050_4144_4449_4e47;
@@ -569,6 +578,7 @@ pub(crate) fn tok_infos(
             e.0 += 1;
         }
     }
+    let chunks = chunk_spans(tokens, &caps, sentences);
     let cues = cues();
     let mut out = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate() {
@@ -620,7 +630,84 @@ pub(crate) fn tok_infos(
             pos: pos[i],
             headline: headline[i],
             lex: lex_class(lexicon, words[i]),
+            chunk_first: PAD,
+            chunk_last: PAD,
+            chunk: 0,
         });
+    }
+    for c in chunks {
+        let (a, b) = (c.start, c.end - 1);
+        let (mut org, mut loc, mut conn) = (false, false, false);
+        for j in c.clone() {
+            let cue = cues.get(&words[j]).copied().unwrap_or(0);
+            org |= cue & 2 != 0;
+            loc |= cue & 4 != 0;
+            conn |= !is_capitalized(caps[j]);
+        }
+        let flags = u64::from(org) | u64::from(loc) << 1 | u64::from(conn) << 2;
+        for j in c.clone() {
+            let place: u64 = if a == b {
+                4
+            } else if j == a {
+                1
+            } else if j == b {
+                3
+            } else {
+                2
+            };
+            let o = &mut out[j];
+            o.chunk_first = words[a];
+            o.chunk_last = words[b];
+            o.chunk = (c.len().min(6) as u64) | place << 4 | flags << 8;
+        }
+    }
+    out
+}
+
+/// Lowercase words that may join the capitalized words of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van", "der", "del", "di",
+];
+
+/// Token ranges of name-like chunks: runs of capitalized words, possibly
+/// joined by connector words, within a sentence.
+fn chunk_spans(
+    tokens: &[Token<'_>],
+    caps: &[Cap],
+    sentences: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let n = tokens.len();
+    let capd = |j: usize| is_capitalized(caps[j]) && tokens[j].kind == TokenKind::Word;
+    let mut out = Vec::new();
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        let mut i = s.start;
+        while i < s.end {
+            if !capd(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < s.end && capd(end) {
+                    end += 1;
+                    continue;
+                }
+                // Connectors followed by a capitalized word.
+                let mut k = end;
+                while k < s.end && k - end < 2 && CONNECTORS.contains(&tokens[k].norm.as_ref()) {
+                    k += 1;
+                }
+                if k > end && k < s.end && capd(k) {
+                    end = k + 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(start..end);
+            i = end;
+        }
     }
     out
 }
@@ -712,6 +799,9 @@ const EDGE: TokInfo = TokInfo {
     pos: 2,
     headline: false,
     lex: 0,
+    chunk_first: PAD,
+    chunk_last: PAD,
+    chunk: 0,
 };
 
 /// Pushes the label-independent features of token `i` into `out`.
@@ -810,6 +900,13 @@ pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         mix(u64::from(t.doc), u64::from(p1.doc) | u64::from(n1.doc) << 4) ^ cap << 32,
     );
     f(45, mix(u64::from(t.doc), t.word));
+    // The name-like chunk: its head (last) word, first word and shape.
+    if t.chunk != 0 {
+        f(46, mix(t.chunk_last, t.chunk >> 4 & 0xf));
+        f(47, mix(t.chunk_first, t.chunk >> 4 & 0xf));
+        f(48, t.chunk);
+        f(49, mix(t.chunk_last, t.word));
+    }
 }
 
 /// Pushes the features that depend on the previous labels.
@@ -822,4 +919,34 @@ pub(crate) fn label_features(toks: &[TokInfo], i: usize, y1: usize, y2: usize, o
     f(62, mix(y1 as u64, t.word));
     f(63, mix(y1 as u64, t.short));
     f(64, mix(y1 as u64, t.cap as u64 | u64::from(t.kb) << 8));
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+    use crate::Tokenizer;
+
+    #[test]
+    fn chunks_join_capitalized_words_through_connectors() {
+        let text = "He served in the Army of the Potomac and later in Boston.";
+        let tokens = Tokenizer::new().tokens(text);
+        let sentences = std::slice::from_ref(&(0..tokens.len())).to_vec();
+        let infos = tok_infos(&tokens, &sentences, &[], &[]);
+        let at = |w: &str| {
+            tokens
+                .iter()
+                .position(|t| t.text == w)
+                .unwrap_or(usize::MAX)
+        };
+        let (army, of, potomac, and, boston) =
+            (at("Army"), at("of"), at("Potomac"), at("and"), at("Boston"));
+        assert_eq!(infos[army].chunk_last, infos[potomac].word);
+        assert_eq!(infos[of].chunk_first, infos[army].word);
+        assert_eq!(infos[potomac].chunk >> 4 & 0xf, 3);
+        assert_eq!(infos[army].chunk & 0xf, 4);
+        assert_eq!(infos[and].chunk, 0);
+        assert_eq!(infos[boston].chunk >> 4 & 0xf, 4);
+        // "He" starts the sentence: a chunk of its own, unconnected to "Army".
+        assert_eq!(infos[0].chunk_last, infos[0].word);
+    }
 }

@@ -13,7 +13,8 @@
 //!
 //! Features (see `features.rs`): normalized and raw word, long and short
 //! shape, prefixes and suffixes, neighbouring words, shapes and suffixes,
-//! sentence position, capitalized-run position, document-level
+//! sentence position, capitalized-run position, the name-like chunk around
+//! the token (capitalized words joined by "of", "the", ...), document-level
 //! capitalization evidence, knowledge-base hints (label and begin/inside of
 //! the token and its neighbours), title, organisation-head and place-head
 //! cues, and the previous labels. Features are hashed into a table of

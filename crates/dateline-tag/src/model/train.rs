@@ -39,7 +39,7 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            epochs: 10,
+            epochs: 5,
             seed: 0x5eed,
             bits: 18,
         }
