@@ -731,14 +731,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && (s..e2).any(|k| is_connector(&self.toks[k].norm)));
         let label = if org {
             Some(Label::Org)
-        } else if lex.loc_suffixes.contains(last.as_str()) && len > 1 {
-            Some(match last.as_str() {
-                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
-                | "district" | "territory" | "township" | "village" => Label::Gpe,
-                _ => Label::Loc,
-            })
-        } else if lex.fac_suffixes.contains(last.as_str()) && len > 1 {
-            Some(Label::Fac)
+        } else if let Some(head) = self.head_label(s..e2) {
+            Some(head)
         } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
             || (lex.first_names.contains(first.as_str()) && len >= 2)
         {
@@ -880,7 +874,33 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 l => l,
             };
+            let label = self.head_label(s2..e).unwrap_or(label);
             self.push(s2..e, label, Vec::new(), Source::Model);
+        }
+    }
+
+    /// The label the last word of a multi-word name gives it, when that word
+    /// is an organisation, place or facility head ("Sandy River Railroad",
+    /// "Davis Gym", "Willett Brook"): stronger evidence than the model's
+    /// guess, which often reads any unknown capitalized run as a person.
+    fn head_label(&self, r: Range<usize>) -> Option<Label> {
+        if r.len() < 2 {
+            return None;
+        }
+        let last = self.toks[r.end - 1].norm.as_ref();
+        let lex = self.lex;
+        if lex.org_suffixes.contains(last) {
+            Some(Label::Org)
+        } else if lex.fac_suffixes.contains(last) {
+            Some(Label::Fac)
+        } else if lex.loc_suffixes.contains(last) {
+            Some(match last {
+                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
+                | "district" | "territory" | "township" | "village" => Label::Gpe,
+                _ => Label::Loc,
+            })
+        } else {
+            None
         }
     }
 

@@ -240,3 +240,17 @@ fn lowercased_surname_after_a_first_name_joins_the_name() {
     let ents = tagger().entities_text(plain);
     assert!(ents.iter().all(|e| !e.text.contains("said")), "{ents:?}");
 }
+
+#[test]
+fn name_heads_decide_the_label_of_unknown_names() {
+    let text = "Freight trains stopped on the Sandy River Railroad near Willett Brook, \
+                and the game moved to the Davis Gym.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("Sandy River Railroad"), Some(Label::Org), "{ents:?}");
+        assert_eq!(label("Willett Brook"), Some(Label::Loc), "{ents:?}");
+        assert_eq!(label("Davis Gym"), Some(Label::Fac), "{ents:?}");
+    }
+}
