@@ -74,6 +74,8 @@ pub use crate::tokenizer::{
     Tokenizer, TokenizerBuilder, Tokens, WordStream, Words, sentences, word_stream, words,
 };
 
+pub mod hash;
+
 mod abbrev;
 mod error;
 mod fold_table;
