@@ -253,7 +253,7 @@ pub fn spans_to_tokens(
 }
 
 /// Precision, recall and F1 counts for one label (or overall).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Prf {
     /// Correct predictions.
     pub tp: usize,

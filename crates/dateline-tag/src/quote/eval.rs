@@ -37,38 +37,9 @@ pub struct GoldDocument {
     pub quotes: Vec<GoldQuote>,
 }
 
-/// True positives, false positives and false negatives of one measure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Counts {
-    /// Matched.
-    pub tp: usize,
-    /// Predicted but not in the gold.
-    pub fp: usize,
-    /// In the gold but not predicted.
-    pub fn_: usize,
-}
-
-impl Counts {
-    /// tp / (tp + fp), 0 when nothing was predicted.
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-
-    /// tp / (tp + fn), 0 when the gold is empty.
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+/// True positives, false positives and false negatives of one measure:
+/// the entity evaluation's counts.
+pub use crate::eval::Prf as Counts;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
