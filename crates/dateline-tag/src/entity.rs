@@ -38,6 +38,22 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, in declaration order.
+    pub const ALL: [Label; 12] = [
+        Label::Person,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Norp,
+        Label::Fac,
+        Label::Event,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Misc,
+    ];
+
     /// The label as written in output (`"PERSON"`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -62,6 +78,23 @@ impl Label {
             self,
             Label::Date | Label::Time | Label::Money | Label::Percent
         )
+    }
+}
+
+/// Error for a string that names no [`Label`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown entity label {0:?}")]
+pub struct LabelError(pub String);
+
+impl std::str::FromStr for Label {
+    type Err = LabelError;
+
+    /// Parses a label as [`Label::as_str`] writes it (`"PERSON"`, `"GPE"`, …).
+    fn from_str(s: &str) -> Result<Label, LabelError> {
+        Label::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| LabelError(s.to_string()))
     }
 }
 
@@ -229,5 +262,16 @@ mod tests {
     #[test]
     fn tagger_is_send_and_sync() {
         assert_send_sync::<Tagger>();
+    }
+
+    #[test]
+    fn labels_parse_as_they_print() {
+        for l in Label::ALL {
+            assert_eq!(l.as_str().parse::<Label>(), Ok(l));
+        }
+        assert_eq!(
+            "PER".parse::<Label>().map_err(|e| e.to_string()),
+            Err("unknown entity label \"PER\"".to_string())
+        );
     }
 }

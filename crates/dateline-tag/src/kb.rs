@@ -516,18 +516,12 @@ fn is_acronym(alias: &str) -> bool {
         && (letters.len() >= 2 || alias.contains('.'))
 }
 
+/// A knowledge-base label: a name label as output writes it, or `PER`.
 pub(crate) fn parse_label(s: &str) -> Option<Label> {
-    Some(match s {
-        "PERSON" | "PER" => Label::Person,
-        "ORG" => Label::Org,
-        "GPE" => Label::Gpe,
-        "LOC" => Label::Loc,
-        "NORP" => Label::Norp,
-        "FAC" => Label::Fac,
-        "EVENT" => Label::Event,
-        "MISC" => Label::Misc,
-        _ => return None,
-    })
+    if s == "PER" {
+        return Some(Label::Person);
+    }
+    s.parse::<Label>().ok().filter(|l| l.is_name())
 }
 
 fn parse_line(line: &str) -> Result<Option<KbEntry>, String> {

@@ -70,7 +70,7 @@ pub use dateline_tokenize::{
     Tokenizer, parse,
 };
 
-pub use crate::entity::{Entity, Label, TaggedDocument, Tagger};
+pub use crate::entity::{Entity, Label, LabelError, TaggedDocument, Tagger};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
 pub use crate::model::{

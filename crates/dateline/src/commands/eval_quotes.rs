@@ -50,21 +50,7 @@ fn read(path: &Path) -> Result<String, CliError> {
 }
 
 fn label(name: &str) -> Option<Label> {
-    Some(match name {
-        "PERSON" => Label::Person,
-        "ORG" => Label::Org,
-        "GPE" => Label::Gpe,
-        "LOC" => Label::Loc,
-        "NORP" => Label::Norp,
-        "FAC" => Label::Fac,
-        "EVENT" => Label::Event,
-        "DATE" => Label::Date,
-        "TIME" => Label::Time,
-        "MONEY" => Label::Money,
-        "PERCENT" => Label::Percent,
-        "MISC" => Label::Misc,
-        _ => return None,
-    })
+    name.parse().ok()
 }
 
 /// The seeds' entity gold (non-boilerplate mentions) as entities, per file name.
