@@ -218,6 +218,50 @@ fn is_tag(s: &str) -> bool {
     s == "O" || s.starts_with("B-") || s.starts_with("I-")
 }
 
+/// The sentences of one gold document as one text: each sentence's tokens
+/// joined by single spaces, sentences separated by a newline. Returns the
+/// text and, per sentence, the byte range of every token in it.
+pub fn document_text(sentences: &[GoldSentence]) -> (String, Vec<Vec<Range<usize>>>) {
+    let mut text = String::new();
+    let mut all = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let base = text.len();
+        let (t, offsets) = s.text();
+        text.push_str(&t);
+        all.push(
+            offsets
+                .into_iter()
+                .map(|o| o.start + base..o.end + base)
+                .collect(),
+        );
+    }
+    (text, all)
+}
+
+/// A document over `text` with one paragraph block per span in `blocks`, as
+/// [`document_text`] lays out a gold document.
+pub fn paragraphs_document(text: &str, blocks: &[Span]) -> crate::Document {
+    crate::Document {
+        id: String::new(),
+        text: text.to_string(),
+        title: None,
+        site: None,
+        date: None,
+        url: None,
+        blocks: blocks
+            .iter()
+            .map(|&span| crate::Block {
+                kind: crate::BlockKind::Paragraph,
+                span,
+                reason: None,
+            })
+            .collect(),
+    }
+}
+
 /// Maps a tagger label to the coarse CoNLL label set (`PER`, `ORG`, `LOC`,
 /// `MISC`); value-like labels (dates, amounts) map to `None`.
 pub fn coarse_label(label: Label) -> Option<&'static str> {

@@ -31,6 +31,14 @@ const LOC_SUFFIXES: &str = "bay beach brook canyon cape city coast county creek 
 /// Final words that make a capitalized phrase a facility.
 const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam dock docks gym gymnasium hall highway hotel library lighthouse mall memorial monument mosque palace pavilion pier playfield plaza prison rink road route square stadium station street synagogue temple terminal theater theatre tower tunnel way";
 
+/// Final words that make a capitalized phrase an event ("Second Battle of
+/// Bull Run", "Stanley Cup", "Summer Olympics").
+const EVENT_SUFFIXES: &str = "battle championship championships cup festival games olympics open rebellion revolution siege summit tournament uprising war";
+
+/// Final words that make a capitalized phrase a named thing other than an
+/// organisation, place or event: awards, laws and treaties.
+const MISC_SUFFIXES: &str = "accord accords act award awards doctrine medal prize trophy treaty";
+
 /// Words after which a capitalized word is likely a place.
 pub(crate) const LOC_PREPS: &[&str] = &[
     "in",
@@ -107,6 +115,8 @@ pub(crate) struct Lexicon {
     pub(crate) org_heads: FxHashSet<&'static str>,
     pub(crate) loc_suffixes: FxHashSet<&'static str>,
     pub(crate) fac_suffixes: FxHashSet<&'static str>,
+    pub(crate) event_suffixes: FxHashSet<&'static str>,
+    pub(crate) misc_suffixes: FxHashSet<&'static str>,
     pub(crate) not_acronyms: FxHashSet<&'static str>,
     /// Words that can start or make a date or time expression.
     pub(crate) temporal_words: FxHashSet<&'static str>,
@@ -125,6 +135,8 @@ impl Lexicon {
                 org_heads: set(ORG_HEADS),
                 loc_suffixes: set(LOC_SUFFIXES),
                 fac_suffixes: set(FAC_SUFFIXES),
+                event_suffixes: set(EVENT_SUFFIXES),
+                misc_suffixes: set(MISC_SUFFIXES),
                 not_acronyms: set(NOT_ACRONYMS),
                 temporal_words: set(TEMPORAL_WORDS)
                     .into_iter()

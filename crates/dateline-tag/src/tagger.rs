@@ -245,6 +245,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.rule_pass(r);
             }
         }
+        self.expansions();
         self.acronyms();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -490,11 +491,14 @@ impl<'k, 'a> Doc<'k, 'a> {
             return false;
         }
         let n = &self.toks[i + 1];
+        // "City", "Hospital": a head that makes a new name of the place.
+        let head = self.lex.loc_suffixes.contains(n.norm.as_ref())
+            || self.lex.fac_suffixes.contains(n.norm.as_ref());
         n.is_word()
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
-            && !self.lex.common.contains(n.norm.as_ref())
+            && (head || !self.lex.common.contains(n.norm.as_ref()))
             && !self.lex.titles.contains(n.norm.as_ref())
             && !self.lex.org_suffixes.contains(n.norm.as_ref())
             && self
@@ -768,6 +772,95 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// Where the words before `end` spell `acronym` by their initials
+    /// ("Amateur Hockey Association of Canada" before "(AHAC)"): the first
+    /// token of that expansion. Lowercase connectors may be skipped or
+    /// counted ("Department of Justice" spells DOJ and DJ).
+    fn expansion_start(&self, end: usize, acronym: &str) -> Option<usize> {
+        let letters: Vec<char> = acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let lo = end.saturating_sub(3 * letters.len() + 2);
+        let mut caps: Vec<char> = Vec::new();
+        let mut all: Vec<char> = Vec::new();
+        let mut k = end;
+        while k > lo {
+            let t = &self.toks[k - 1];
+            if !t.is_word() || self.temporal_tok[k - 1] {
+                return None;
+            }
+            let initial = t.text.chars().next()?.to_lowercase().next()?;
+            all.insert(0, initial);
+            if t.cap || t.upper {
+                caps.insert(0, initial);
+            } else if !is_connector(&t.norm) {
+                return None;
+            }
+            k -= 1;
+            if (t.cap || t.upper) && (caps == letters || all == letters) {
+                return Some(k);
+            }
+            if caps.len() > letters.len() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// An acronym in parentheses whose letters are the initials of the
+    /// words before it makes those words one name, even where the knowledge
+    /// base or the rules split them ("Amateur Hockey Association" + "of" +
+    /// "Canada" before "(AHAC)").
+    fn expansions(&mut self) {
+        let mut i = 1;
+        while i + 2 < self.toks.len() {
+            let (open, a, close) = (&self.toks[i], &self.toks[i + 1], &self.toks[i + 2]);
+            let letters = a.text.chars().filter(|c| c.is_alphabetic()).count();
+            if open.text != "(" || close.text != ")" || !a.upper || !(3..=8).contains(&letters) {
+                i += 1;
+                continue;
+            }
+            let Some(start) = self.expansion_start(i, a.text) else {
+                i += 1;
+                continue;
+            };
+            let range = start..i;
+            let inside: Vec<usize> = (0..self.mentions.len())
+                .filter(|&m| {
+                    let t = &self.mentions[m].toks;
+                    t.start < range.end && t.end > range.start
+                })
+                .collect();
+            let crosses = inside.iter().any(|&m| {
+                let t = &self.mentions[m].toks;
+                t.start < range.start || t.end > range.end
+            });
+            let whole = inside.len() == 1 && self.mentions[inside[0]].toks == range;
+            if crosses || whole {
+                i += 3;
+                continue;
+            }
+            let first = inside
+                .iter()
+                .map(|&m| &self.mentions[m])
+                .min_by_key(|m| m.toks.start);
+            let label = self.head_label(range.clone()).unwrap_or(match first {
+                Some(m) if matches!(m.label, Label::Person | Label::Event | Label::Misc) => m.label,
+                _ => Label::Org,
+            });
+            for &m in inside.iter().rev() {
+                let gone = self.mentions.remove(m);
+                for k in gone.toks {
+                    self.taken[k] = false;
+                }
+            }
+            self.push(range, label, Vec::new(), Source::Rule);
+            i += 3;
+        }
+    }
+
     /// "national security Council (NSC)": the acronym in parentheses after a
     /// name joins it; a known acronym lends its entry to an unknown expansion.
     fn acronyms(&mut self) {
@@ -893,6 +986,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(Label::Org)
         } else if lex.fac_suffixes.contains(last) {
             Some(Label::Fac)
+        } else if lex.event_suffixes.contains(last) {
+            Some(Label::Event)
+        } else if lex.misc_suffixes.contains(last) {
+            Some(Label::Misc)
         } else if lex.loc_suffixes.contains(last) {
             Some(match last {
                 "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
@@ -1104,7 +1201,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else if let Some(cid) = self.containing(&long_names, &words, m.label) {
                 cid
             } else {
-                let key = format!("{}\u{1}{}", m.label.as_str(), words.join(" "));
+                // One cluster per name, whatever label each mention got: the
+                // vote below settles the label.
+                let key = words.join(" ");
                 *by_key.entry(key).or_insert_with(|| {
                     let canonical =
                         if m.label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
@@ -1141,9 +1240,20 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         // One label per cluster: knowledge base, else majority.
+        // Knowledge-base and rule evidence outweighs the model's guesses, and
+        // a name that opens with a known given name votes for a person.
         let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
         for m in &self.mentions {
-            *votes.entry((m.cluster, m.label)).or_default() += 1;
+            let weight = match m.source {
+                Source::Kb => 4,
+                Source::Rule => 3,
+                Source::Model | Source::Propagated => 1,
+            };
+            *votes.entry((m.cluster, m.label)).or_default() += weight;
+            let words = self.norms(m.toks.clone());
+            if words.len() >= 2 && self.lex.first_names.contains(words[0]) {
+                *votes.entry((m.cluster, Label::Person)).or_default() += 2;
+            }
         }
         for (cid, c) in clusters.iter_mut().enumerate() {
             if c.kb.is_none()

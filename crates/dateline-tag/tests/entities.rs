@@ -254,3 +254,64 @@ fn name_heads_decide_the_label_of_unknown_names() {
         assert_eq!(label("Davis Gym"), Some(Label::Fac), "{ents:?}");
     }
 }
+
+#[test]
+fn event_and_award_heads_decide_the_label() {
+    let text = "The Montreal club won the Stanley Cup in 1893, and the coach later received \
+                the Hobey Baker Award.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("Stanley Cup"), Some(Label::Event), "{ents:?}");
+        assert_eq!(label("Hobey Baker Award"), Some(Label::Misc), "{ents:?}");
+    }
+}
+
+#[test]
+fn an_acronym_joins_the_words_that_spell_it() {
+    let text = "The Amateur Hockey Association of Canada (AHAC) was founded in 1886. \
+                Four clubs left the AHAC in 1898.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let full = find(&ents, "Amateur Hockey Association of Canada");
+        assert_eq!(full.len(), 1, "{ents:?}");
+        assert_eq!(full[0].label, Label::Org);
+        let short: Vec<_> = find(&ents, "AHAC");
+        assert_eq!(short.len(), 2, "{ents:?}");
+        assert!(short.iter().all(
+            |e| e.label == Label::Org && e.canonical == "Amateur Hockey Association of Canada"
+        ));
+        // "Canada" inside the expansion is not a separate mention.
+        assert!(find(&ents, "Canada").is_empty(), "{ents:?}");
+    }
+}
+
+#[test]
+fn a_place_name_before_a_place_head_is_part_of_a_new_name() {
+    let text = "The train left Atlantic City for New Jersey's capital on Monday.";
+    let ents = tagger().entities_text(text);
+    check_invariants(text, &ents);
+    let city = find(&ents, "Atlantic City");
+    assert_eq!(city.len(), 1, "{ents:?}");
+    assert_eq!(city[0].label, Label::Gpe);
+    assert!(find(&ents, "Atlantic").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn one_name_gets_one_label_in_a_document() {
+    // The same unknown full name, in a list and in running text, is one
+    // entity with one label.
+    let text = "Among the guests were Moses Mendelssohn, Gotthold Lessing and Karl Ramler.\n\n\
+                Her father Moses Mendelssohn wrote the Phaedon in 1767.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let labels: Vec<Label> = find(&ents, "Moses Mendelssohn")
+            .iter()
+            .map(|e| e.label)
+            .collect();
+        assert_eq!(labels, vec![Label::Person, Label::Person], "{ents:?}");
+    }
+}

@@ -57,6 +57,10 @@ pub(crate) struct Args {
     /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
     #[arg(long)]
     errors: bool,
+    /// Tag each gold sentence alone, instead of each gold document as one text
+    /// (one paragraph per sentence).
+    #[arg(long)]
+    per_sentence: bool,
 }
 
 fn source_root() -> PathBuf {
@@ -173,6 +177,64 @@ fn predict_sentence(
         .collect()
 }
 
+/// Predicted entities of a whole gold document, as token ranges per sentence.
+fn predict_document(
+    tagger: &Tagger,
+    model: Option<&NerModel>,
+    text: &str,
+    sents: &[Vec<std::ops::Range<usize>>],
+    keep_misc: bool,
+) -> Vec<Vec<(std::ops::Range<usize>, String)>> {
+    let keep = |l: &str| keep_misc || l != "MISC";
+    let mut spans: Vec<(Span, String)> = Vec::new();
+    let blocks: Vec<Span> = sents
+        .iter()
+        .filter_map(|o| Some(Span::new(o.first()?.start, o.last()?.end)))
+        .collect();
+    if let Some(model) = model {
+        let tokens = Tokenizer::new().tokens(text);
+        let kb = dateline_tag::KnowledgeBase::bundled().hints(&tokens);
+        let ranges: Vec<std::ops::Range<usize>> = blocks
+            .iter()
+            .map(|b| {
+                let a = tokens.partition_point(|t| t.span.start < b.start);
+                let z = tokens.partition_point(|t| t.span.start < b.end);
+                a..z
+            })
+            .collect();
+        for s in model.predict(&tokens, &ranges, &kb) {
+            let (Some(first), Some(last)) = (
+                tokens.get(s.tokens.start),
+                s.tokens.end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                continue;
+            };
+            if let Some(l) = eval::coarse_label(s.label).filter(|l| keep(l)) {
+                spans.push((Span::new(first.span.start, last.span.end), l.to_string()));
+            }
+        }
+    } else {
+        let doc = eval::paragraphs_document(text, &blocks);
+        for e in tagger.entities(&doc) {
+            if let Some(l) = eval::coarse_label(e.label).filter(|l| keep(l)) {
+                spans.push((e.span, l.to_string()));
+            }
+        }
+    }
+    sents
+        .iter()
+        .zip(&blocks)
+        .map(|(offsets, b)| {
+            let inside: Vec<(Span, String)> = spans
+                .iter()
+                .filter(|(s, _)| s.start >= b.start && s.end <= b.end)
+                .cloned()
+                .collect();
+            eval::spans_to_tokens(offsets, &inside)
+        })
+        .collect()
+}
+
 fn conll(
     dir: &Path,
     name: &str,
@@ -200,11 +262,27 @@ fn conll(
     // Warm up: load the knowledge base and model before timing.
     let _ = predict_sentence(&tagger, model, "Warm up in Paris.", has_misc);
     let started = Instant::now();
-    for s in &gold {
-        let (text, offsets) = s.text();
-        bytes += text.len();
-        let pred_spans = predict_sentence(&tagger, model, &text, has_misc);
-        let pred = eval::spans_to_tokens(&offsets, &pred_spans);
+    let predicted: Vec<Vec<(std::ops::Range<usize>, String)>> = if args.per_sentence {
+        gold.iter()
+            .map(|s| {
+                let (text, offsets) = s.text();
+                bytes += text.len();
+                let pred_spans = predict_sentence(&tagger, model, &text, has_misc);
+                eval::spans_to_tokens(&offsets, &pred_spans)
+            })
+            .collect()
+    } else {
+        let mut all = Vec::with_capacity(gold.len());
+        for doc in gold.chunk_by(|a, b| a.doc == b.doc) {
+            let (text, sents) = eval::document_text(doc);
+            bytes += text.len();
+            let spans = predict_document(&tagger, model, &text, &sents, has_misc);
+            all.extend(spans);
+        }
+        all
+    };
+    for (s, pred) in gold.iter().zip(predicted) {
+        let (text, _) = s.text();
         let gold_e: Vec<_> = s
             .entities
             .iter()
