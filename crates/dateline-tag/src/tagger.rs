@@ -249,6 +249,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.acronyms();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
+        self.place_led_orgs();
         let clusters = self.resolve();
         self.output(clusters)
     }
@@ -969,6 +970,35 @@ impl<'k, 'a> Doc<'k, 'a> {
             };
             let label = self.head_label(s2..e).unwrap_or(label);
             self.push(s2..e, label, Vec::new(), Source::Model);
+        }
+    }
+
+    /// A place or nationality directly before an unknown organisation name is
+    /// part of it: "German" + "Air Force", "Ontario" + "Liberal Party",
+    /// "New Jersey" + "Department of Public Safety". Expects mentions sorted.
+    fn place_led_orgs(&mut self) {
+        let mut k = 1;
+        while k < self.mentions.len() {
+            let (p, m) = (&self.mentions[k - 1], &self.mentions[k]);
+            let adjacent = p.toks.end == m.toks.start
+                && self.toks[m.toks.start].cap
+                && self
+                    .sents
+                    .iter()
+                    .any(|r| r.contains(&p.toks.start) && r.contains(&m.toks.start));
+            if adjacent
+                && m.label == Label::Org
+                && m.source != Source::Kb
+                && matches!(p.label, Label::Gpe | Label::Norp | Label::Loc)
+                && p.source == Source::Kb
+            {
+                let start = p.toks.start;
+                self.mentions[k].toks.start = start;
+                self.mentions[k].source = Source::Rule;
+                self.mentions.remove(k - 1);
+            } else {
+                k += 1;
+            }
         }
     }
 
