@@ -249,7 +249,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.acronyms();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
-        self.place_led_orgs();
+        self.place_split_orgs();
         let clusters = self.resolve();
         self.output(clusters)
     }
@@ -973,33 +973,123 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
-    /// A place or nationality directly before an unknown organisation name is
-    /// part of it: "German" + "Air Force", "Ontario" + "Liberal Party",
-    /// "New Jersey" + "Department of Public Safety". Expects mentions sorted.
-    fn place_led_orgs(&mut self) {
+    /// Organisation names that the knowledge base's place matches cut apart.
+    /// Expects mentions sorted by position.
+    ///
+    /// - A place or nationality directly before an organisation is part of
+    ///   it: "German" + "Air Force", "Ontario" + "Liberal Party", "U.S." +
+    ///   "Environmental Protection Agency" (a known organisation keeps its
+    ///   entry).
+    ///   An acronym stays apart ("Russian" + "GRU").
+    /// - A known organisation directly before an unknown one is its parent:
+    ///   "Harvard" + "Business School".
+    /// - An organisation name, or capitalized words opening with an
+    ///   organisation head, before "of (the)" and a place: "Motion Picture
+    ///   Association" + "of" + "America", "University of Edinburgh".
+    fn place_split_orgs(&mut self) {
+        let same_sentence =
+            |a: usize, b: usize| self.sents.iter().any(|r| r.contains(&a) && r.contains(&b));
+        let mut merged: Vec<(usize, Range<usize>, Option<Mention>)> = Vec::new();
         let mut k = 1;
         while k < self.mentions.len() {
             let (p, m) = (&self.mentions[k - 1], &self.mentions[k]);
-            let adjacent = p.toks.end == m.toks.start
+            let placey = |l: Label| matches!(l, Label::Gpe | Label::Norp | Label::Loc);
+            if p.toks.end == m.toks.start
                 && self.toks[m.toks.start].cap
-                && self
-                    .sents
-                    .iter()
-                    .any(|r| r.contains(&p.toks.start) && r.contains(&m.toks.start));
-            if adjacent
                 && m.label == Label::Org
-                && m.source != Source::Kb
-                && matches!(p.label, Label::Gpe | Label::Norp | Label::Loc)
                 && p.source == Source::Kb
+                && same_sentence(p.toks.start, m.toks.start)
+                && (placey(p.label) || (p.label == Label::Org && m.source != Source::Kb))
+                // "Russian GRU": an acronym stays its own name.
+                && !(m.toks.len() == 1 && self.toks[m.toks.start].upper)
             {
-                let start = p.toks.start;
-                self.mentions[k].toks.start = start;
-                self.mentions[k].source = Source::Rule;
-                self.mentions.remove(k - 1);
-            } else {
-                k += 1;
+                let mut joined = m.clone();
+                joined.toks.start = p.toks.start;
+                if joined.source != Source::Kb {
+                    joined.source = Source::Rule;
+                    joined.cands.clear();
+                }
+                merged.push((k - 1, p.toks.start..m.toks.end, Some(joined)));
+                k += 2;
+                continue;
+            }
+            // "of" or "of the" between an organisation and a place.
+            let gap = m.toks.start.saturating_sub(p.toks.end);
+            let of = (1..=2).contains(&gap)
+                && self.toks[p.toks.end].norm == "of"
+                && (gap == 1 || self.toks[p.toks.end + 1].norm == "the");
+            if of
+                && p.label == Label::Org
+                && p.source != Source::Kb
+                && matches!(m.label, Label::Gpe | Label::Loc)
+                && same_sentence(p.toks.start, m.toks.start)
+            {
+                let mut joined = p.clone();
+                joined.toks.end = m.toks.end;
+                joined.source = Source::Rule;
+                merged.push((k - 1, p.toks.start..m.toks.end, Some(joined)));
+                k += 2;
+                continue;
+            }
+            k += 1;
+        }
+        // Capitalized words opening with a head, then "of (the)" and a place.
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if !matches!(m.label, Label::Gpe | Label::Loc) || m.toks.start < 2 {
+                continue;
+            }
+            let mut of = m.toks.start - 1;
+            if self.toks[of].norm == "the" && of > 0 {
+                of -= 1;
+            }
+            if self.toks[of].norm != "of" || of == 0 {
+                continue;
+            }
+            let mut s = of;
+            while s > 0 && !self.taken[s - 1] && self.toks[s - 1].is_word() && self.toks[s - 1].cap
+            {
+                s -= 1;
+            }
+            if s < of
+                && !self.toks[s].sent_start
+                && self.lex.org_heads.contains(self.toks[s].norm.as_ref())
+                && same_sentence(s, m.toks.start)
+            {
+                let joined = Mention {
+                    toks: s..m.toks.end,
+                    label: Label::Org,
+                    cands: Vec::new(),
+                    source: Source::Rule,
+                    cluster: usize::MAX,
+                    link: None,
+                };
+                merged.push((mi, s..m.toks.end, Some(joined)));
             }
         }
+        if merged.is_empty() {
+            return;
+        }
+        // Replace every mention inside a merged range by the merged mention.
+        let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
+        let mut adds: Vec<Mention> = merged.into_iter().filter_map(|(_, _, m)| m).collect();
+        adds.sort_by_key(|m| m.toks.start);
+        adds.dedup_by(|b, a| a.toks.end > b.toks.start);
+        for m in self.mentions.drain(..) {
+            if !adds
+                .iter()
+                .any(|a| a.toks.start <= m.toks.start && m.toks.end <= a.toks.end)
+            {
+                out.push(m);
+            }
+        }
+        for a in adds {
+            for t in a.toks.clone() {
+                self.taken[t] = true;
+            }
+            out.push(a);
+        }
+        out.sort_by_key(|m| m.toks.start);
+        self.mentions = out;
     }
 
     /// The label the last word of a multi-word name gives it, when that word

@@ -315,3 +315,26 @@ fn one_name_gets_one_label_in_a_document() {
         assert_eq!(labels, vec![Label::Person, Label::Person], "{ents:?}");
     }
 }
+
+#[test]
+fn organisation_names_are_not_cut_at_place_names() {
+    let text = "She studied at the University of Edinburgh and at Harvard Business School, \
+                worked for the Motion Picture Association of America and flew with the \
+                German Air Force. Officers of the Russian GRU were indicted.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        for org in [
+            "University of Edinburgh",
+            "Harvard Business School",
+            "Motion Picture Association of America",
+            "German Air Force",
+        ] {
+            assert_eq!(label(org), Some(Label::Org), "{org}: {ents:?}");
+        }
+        // An acronym after a nationality stays its own name.
+        assert_eq!(label("Russian"), Some(Label::Norp), "{ents:?}");
+        assert_eq!(label("GRU"), Some(Label::Org), "{ents:?}");
+    }
+}
