@@ -918,9 +918,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn model_pass(&mut self) {
         let model = std::mem::take(&mut self.model);
         for (span, label) in model {
-            let Some(s) = self.toks.iter().position(|t| t.span.start >= span.start) else {
-                continue;
-            };
+            let s = self.toks.partition_point(|t| t.span.start < span.start);
             let mut e = s;
             while e < self.toks.len() && self.toks[e].span.end <= span.end {
                 e += 1;
@@ -928,8 +926,24 @@ impl<'k, 'a> Doc<'k, 'a> {
             if e <= s || !self.free(s..e) {
                 continue;
             }
+            // A name ends with a capitalized word or a number, not with
+            // "police", "area" or a bracket; a lowercase word other than a
+            // connector ends a descriptor before the name ("punk band The …").
+            while e > s
+                && !(self.toks[e - 1].cap
+                    || self.toks[e - 1].upper
+                    || self.toks[e - 1].kind == TokenKind::Number)
+            {
+                e -= 1;
+            }
+            let mut s2 = (s..e)
+                .rev()
+                .find(|&k| {
+                    let t = &self.toks[k];
+                    t.is_word() && t.lower() && !is_connector(&t.norm)
+                })
+                .map_or(s, |k| k + 1);
             // Strip a leading "the" and titles.
-            let mut s2 = s;
             while s2 < e
                 && (self.toks[s2].norm == "the"
                     || self.lex.titles.contains(self.toks[s2].norm.as_ref()))
