@@ -239,6 +239,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         self.vet_kb();
         self.settle_temporal();
+        self.quoted_titles();
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             if !self.title_case[s] {
@@ -770,6 +771,83 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         if let Some(label) = label {
             self.push(span, label, Vec::new(), Source::Rule);
+        }
+    }
+
+    /// A title-cased phrase in quotation marks after a word for a work
+    /// ("the single "Anarchy in Tokyo"", "the film "The Kill"") names that
+    /// work, whatever names it contains.
+    fn quoted_titles(&mut self) {
+        const WORKS: &[&str] = &[
+            "album",
+            "anthem",
+            "ballad",
+            "book",
+            "documentary",
+            "entitled",
+            "episode",
+            "film",
+            "hit",
+            "movie",
+            "musical",
+            "novel",
+            "opera",
+            "painting",
+            "play",
+            "poem",
+            "series",
+            "show",
+            "single",
+            "song",
+            "titled",
+            "track",
+        ];
+        let opens = |t: &str| matches!(t, "\"" | "\u{201c}" | "\u{ab}");
+        let closes = |t: &str| matches!(t, "\"" | "\u{201d}" | "\u{bb}");
+        for si in 0..self.sents.len() {
+            let r = self.sents[si].clone();
+            if self.title_case[si] {
+                continue;
+            }
+            let mut q = r.start;
+            while q + 2 < r.end {
+                if !opens(self.toks[q].text) {
+                    q += 1;
+                    continue;
+                }
+                let Some(c) = (q + 2..r.end.min(q + 12)).find(|&k| closes(self.toks[k].text))
+                else {
+                    q += 1;
+                    continue;
+                };
+                let inside = q + 1..c;
+                let cue = (q.saturating_sub(3).max(r.start)..q)
+                    .any(|k| WORKS.contains(&self.toks[k].norm.as_ref()));
+                let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .collect();
+                let titled = words.first().is_some_and(|t| t.cap || t.upper)
+                    && words
+                        .iter()
+                        .filter(|t| t.text.chars().count() >= 4)
+                        .all(|t| t.cap || t.upper);
+                let clear = inside.clone().all(|k| !self.temporal_tok[k]);
+                let straddles = self.mentions.iter().any(|m| {
+                    m.toks.start < inside.end
+                        && m.toks.end > inside.start
+                        && (m.toks.start < inside.start || m.toks.end > inside.end)
+                });
+                if cue && titled && clear && !words.is_empty() && !straddles {
+                    self.mentions
+                        .retain(|m| m.toks.end <= inside.start || m.toks.start >= inside.end);
+                    for k in inside.clone() {
+                        self.taken[k] = false;
+                    }
+                    self.push(inside.clone(), Label::Misc, Vec::new(), Source::Rule);
+                }
+                q = c + 1;
+            }
         }
     }
 

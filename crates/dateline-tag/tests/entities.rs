@@ -338,3 +338,20 @@ fn organisation_names_are_not_cut_at_place_names() {
         assert_eq!(label("GRU"), Some(Label::Org), "{ents:?}");
     }
 }
+
+#[test]
+fn a_quoted_title_after_a_word_for_a_work_names_the_work() {
+    let text = "The band recorded the single \"Anarchy in Tokyo\" in 2005, \
+                and she said \"Tokyo is far\" later.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let work = find(&ents, "Anarchy in Tokyo");
+        assert_eq!(work.len(), 1, "{ents:?}");
+        assert_eq!(work[0].label, Label::Misc);
+        // A quotation that is not a title keeps its names.
+        let city = find(&ents, "Tokyo");
+        assert_eq!(city.len(), 1, "{ents:?}");
+        assert_eq!(city[0].label, Label::Gpe);
+    }
+}
