@@ -74,7 +74,8 @@ pub use crate::entity::{Entity, Label, LabelError, TaggedDocument, Tagger};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
 pub use crate::model::{
-    KbHint, ModelError, ModelSpan, NerModel, TRAIN_FILES, TrainConfig, TrainDoc, train,
+    ClusterConfig, KbHint, ModelError, ModelSpan, NerModel, TRAIN_FILES, TrainConfig, TrainDoc,
+    WordClusters, train,
 };
 pub use crate::quote::eval::{
     Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,

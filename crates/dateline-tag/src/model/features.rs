@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::clusters::WordClusters;
 use crate::{KbHint, Label, Token, TokenKind};
 
 /// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
@@ -443,6 +444,27 @@ pub(crate) struct TokInfo {
     /// first, 2 middle, 3 last, 4 alone) and whether it contains an
     /// organisation head, a place head or a connector word.
     chunk: u64,
+    /// Word cluster path prefixes at the three levels of the cluster tree
+    /// (0: no cluster; see `clusters.rs`).
+    clu: [u64; 3],
+    /// Second-level cluster prefixes of the first and last word of the
+    /// name-like chunk (0 outside a chunk).
+    chunk_clu: [u64; 2],
+    /// Corpus case bucket of the word (see `clusters.rs`).
+    case: u8,
+    /// Corpus frequency bucket of the word.
+    freq: u8,
+}
+
+/// What a token says about how its word is usually written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CaseEvidence {
+    /// Capitalized away from a sentence start, outside a headline.
+    Capitalized,
+    /// Written lowercase.
+    Lower,
+    /// Neither (sentence start, headline, no letters).
+    None,
 }
 
 const PAD: u64 = 0x0050_4144_4449_4e47;
@@ -482,7 +504,7 @@ fn affix_hashes<const N: usize>(norm: &str, from_end: bool) -> [u64; N] {
 
 /// A hasher for keys that are already hashes.
 #[derive(Debug, Default, Clone, Copy)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -498,7 +520,7 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
-type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 fn kb_code(h: Option<KbHint>) -> u8 {
     match h {
@@ -523,6 +545,7 @@ pub(crate) fn tok_infos(
     sentences: &[Range<usize>],
     kb: &[Option<KbHint>],
     lexicon: &[u8],
+    clusters: &WordClusters,
 ) -> Vec<TokInfo> {
     let n = tokens.len();
     let mut pos = vec![2u8; n];
@@ -633,7 +656,19 @@ pub(crate) fn tok_infos(
             chunk_first: PAD,
             chunk_last: PAD,
             chunk: 0,
+            clu: [0; 3],
+            chunk_clu: [0; 2],
+            case: 0,
+            freq: 0,
         });
+    }
+    for (o, t) in out.iter_mut().zip(tokens) {
+        if t.kind == TokenKind::Word {
+            let c = clusters.class_of(o.word);
+            o.clu = [c.prefix(1), c.prefix(2), c.prefix(3)];
+            o.case = c.case;
+            o.freq = c.freq;
+        }
     }
     for c in chunks {
         let (a, b) = (c.start, c.end - 1);
@@ -645,6 +680,7 @@ pub(crate) fn tok_infos(
             conn |= !is_capitalized(caps[j]);
         }
         let flags = u64::from(org) | u64::from(loc) << 1 | u64::from(conn) << 2;
+        let chunk_clu = [out[a].clu[1], out[b].clu[1]];
         for j in c.clone() {
             let place: u64 = if a == b {
                 4
@@ -658,6 +694,7 @@ pub(crate) fn tok_infos(
             let o = &mut out[j];
             o.chunk_first = words[a];
             o.chunk_last = words[b];
+            o.chunk_clu = chunk_clu;
             o.chunk = (c.len().min(6) as u64) | place << 4 | flags << 8;
         }
     }
@@ -713,6 +750,24 @@ fn chunk_spans(
 }
 
 impl TokInfo {
+    /// Hash of the normalized word.
+    pub(crate) fn word(&self) -> u64 {
+        self.word
+    }
+
+    /// How the token is written, for corpus case statistics.
+    pub(crate) fn case_evidence(&self) -> CaseEvidence {
+        if self.kind != 0 {
+            CaseEvidence::None
+        } else if self.cap == Cap::Lower {
+            CaseEvidence::Lower
+        } else if is_capitalized(self.cap) && self.pos >= 2 && !self.headline {
+            CaseEvidence::Capitalized
+        } else {
+            CaseEvidence::None
+        }
+    }
+
     /// True when the token cannot start an entity, so the model need not
     /// score it after an `O`: lowercase, a number or punctuation, with no
     /// knowledge-base hint and not capitalized elsewhere in the document.
@@ -746,8 +801,9 @@ pub(crate) fn build_lexicon<'a>(
 ) -> Vec<u8> {
     let len = 1usize << bits;
     let mut counts = vec![(0u32, 0u32); len];
+    let none = WordClusters::default();
     for (tokens, sentences) in docs {
-        let infos = tok_infos(&tokens, &sentences, &[], &[]);
+        let infos = tok_infos(&tokens, &sentences, &[], &[], &none);
         for (t, info) in tokens.iter().zip(&infos) {
             if t.kind != TokenKind::Word {
                 continue;
@@ -755,10 +811,10 @@ pub(crate) fn build_lexicon<'a>(
             let Some(slot) = lex_slot(len, info.word) else {
                 continue;
             };
-            if info.cap == Cap::Lower {
-                counts[slot].1 += 1;
-            } else if is_capitalized(info.cap) && info.pos >= 2 && !info.headline {
-                counts[slot].0 += 1;
+            match info.case_evidence() {
+                CaseEvidence::Capitalized => counts[slot].0 += 1,
+                CaseEvidence::Lower => counts[slot].1 += 1,
+                CaseEvidence::None => {}
             }
         }
     }
@@ -802,6 +858,10 @@ const EDGE: TokInfo = TokInfo {
     chunk_first: PAD,
     chunk_last: PAD,
     chunk: 0,
+    clu: [0x4544_4745; 3],
+    chunk_clu: [0; 2],
+    case: 0,
+    freq: 0,
 };
 
 /// Pushes the label-independent features of token `i` into `out`.
@@ -906,7 +966,28 @@ pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         f(47, mix(t.chunk_first, t.chunk >> 4 & 0xf));
         f(48, t.chunk);
         f(49, mix(t.chunk_last, t.word));
+        f(58, mix(t.chunk_clu[1], t.chunk >> 4 & 0xf));
+        f(59, mix(t.chunk_clu[0], t.chunk >> 4 & 0xf));
     }
+    // Word clusters and corpus case statistics.
+    f(50, t.clu[0]);
+    f(51, t.clu[1]);
+    f(52, t.clu[2]);
+    f(53, mix(t.clu[1], cap | u64::from(t.pos.min(2)) << 4));
+    f(54, mix(p1.clu[1], cap));
+    f(55, mix(n1.clu[1], cap));
+    f(
+        56,
+        u64::from(t.case)
+            | cap << 4
+            | u64::from(t.pos.min(2)) << 8
+            | u64::from(t.headline) << 12
+            | u64::from(t.freq) << 16,
+    );
+    f(
+        57,
+        u64::from(p1.case) | u64::from(t.case) << 4 | u64::from(n1.case) << 8 | cap << 12,
+    );
 }
 
 /// Pushes the features that depend on the previous labels.
@@ -919,6 +1000,7 @@ pub(crate) fn label_features(toks: &[TokInfo], i: usize, y1: usize, y2: usize, o
     f(62, mix(y1 as u64, t.word));
     f(63, mix(y1 as u64, t.short));
     f(64, mix(y1 as u64, t.cap as u64 | u64::from(t.kb) << 8));
+    f(65, mix(y1 as u64, t.clu[1]));
 }
 
 #[cfg(test)]
@@ -931,7 +1013,7 @@ mod chunk_tests {
         let text = "He served in the Army of the Potomac and later in Boston.";
         let tokens = Tokenizer::new().tokens(text);
         let sentences = std::slice::from_ref(&(0..tokens.len())).to_vec();
-        let infos = tok_infos(&tokens, &sentences, &[], &[]);
+        let infos = tok_infos(&tokens, &sentences, &[], &[], &WordClusters::default());
         let at = |w: &str| {
             tokens
                 .iter()

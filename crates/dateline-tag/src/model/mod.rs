@@ -20,14 +20,18 @@
 //! cues, and the previous labels. Features are hashed into a table of
 //! `2^bits` rows of nine weights (the hashing trick), quantized to `i16`.
 //!
-//! # File format (version 1, little-endian)
+//! # File format (version 2, little-endian)
 //!
 //! ```text
 //! magic "DLNERMD\0" | version u32 | bits u32 | labels u32 (= 9) | scale f32
 //! | checksum u64 (of the bytes after the metadata) | lexicon bits u32
-//! | meta length u32 | meta (UTF-8) | weights: 2^bits * 9 i16
-//! | case lexicon: 2^lexicon_bits u8
+//! | meta length u32 | clusters checksum u64 | meta (UTF-8)
+//! | weights: 2^bits * 9 i16 | case lexicon: 2^lexicon_bits u8
 //! ```
+//!
+//! The clusters checksum names the word-clusters file ([`WordClusters`],
+//! `data/clusters.bin`) the model was trained with: its features read the
+//! bundled clusters, so a model trained with other clusters is refused.
 //!
 //! The case lexicon records, per hashed word, whether the word is usually
 //! written lowercase or capitalized in running text (built from the
@@ -45,9 +49,11 @@ use std::sync::OnceLock;
 
 use crate::{Label, Token};
 
+mod clusters;
 mod features;
 mod train;
 
+pub use clusters::{ClusterConfig, WordClusters};
 pub use train::{TRAIN_FILES, TrainConfig, TrainDoc, train};
 
 use features::{
@@ -84,11 +90,14 @@ pub enum ModelError {
     /// The weights do not match the stored checksum.
     #[error("entity model is damaged: checksum mismatch")]
     Checksum,
+    /// The model was trained with other word clusters than the bundled ones.
+    #[error("entity model was trained with other word clusters: retrain it")]
+    Clusters,
 }
 
 const MAGIC: &[u8; 8] = b"DLNERMD\0";
-const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 4 + 4 + 4 + 8 + 4 + 4;
+const VERSION: u32 = 2;
+const HEADER: usize = 8 + 4 + 4 + 4 + 4 + 8 + 4 + 4 + 8;
 
 /// The bundled weights (see `data/MODEL.md`).
 static BUNDLED: &[u8] = include_bytes!("../../data/model.bin");
@@ -206,6 +215,10 @@ impl NerModel {
         if checksum(&b[offset..]) != sum {
             return Err(ModelError::Checksum);
         }
+        let clusters = u64::from(u32_at(b, 40)) | u64::from(u32_at(b, 44)) << 32;
+        if clusters != WordClusters::bundled().checksum() {
+            return Err(ModelError::Clusters);
+        }
         Ok(NerModel {
             bits,
             scale,
@@ -234,6 +247,7 @@ impl NerModel {
         b.extend_from_slice(&[0u8; 8]);
         b.extend_from_slice(&lexicon.len().trailing_zeros().to_le_bytes());
         b.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+        b.extend_from_slice(&WordClusters::bundled().checksum().to_le_bytes());
         b.extend_from_slice(meta.as_bytes());
         let offset = b.len();
         for w in weights {
@@ -298,7 +312,13 @@ impl NerModel {
         } else {
             sentences
         };
-        let infos = tok_infos(tokens, sentences, kb, &self.bytes[self.lex..]);
+        let infos = tok_infos(
+            tokens,
+            sentences,
+            kb,
+            &self.bytes[self.lex..],
+            WordClusters::bundled(),
+        );
         let mut labels = vec![0usize; tokens.len()];
         let mut probs = vec![0f32; tokens.len()];
         let mut feats = Vec::with_capacity(64);

@@ -92,13 +92,20 @@ fn bytes_round_trip_and_damage_is_an_error() {
         NerModel::from_bytes(b"hello").unwrap_err().to_string(),
         "not an entity model file: bad magic number"
     );
-    let mut v2 = bytes.clone();
-    v2[8] = 2;
+    let mut v3 = bytes.clone();
+    v3[8] = 3;
     assert_eq!(
-        NerModel::from_bytes(&v2).unwrap_err().to_string(),
-        "not an entity model file: unsupported version 2"
+        NerModel::from_bytes(&v3).unwrap_err().to_string(),
+        "not an entity model file: unsupported version 3"
     );
     assert!(NerModel::from_bytes(&[]).is_err());
+    // A model trained with other word clusters is refused.
+    let mut other = bytes.clone();
+    other[40] ^= 1;
+    assert_eq!(
+        NerModel::from_bytes(&other).unwrap_err(),
+        ModelError::Clusters
+    );
 }
 
 #[test]
@@ -191,3 +198,106 @@ fn bundled_model_is_valid() {
     let model = NerModel::bundled_checked().unwrap();
     assert!(model.meta().contains("epochs"));
 }
+
+fn cluster_docs() -> Vec<TrainDoc> {
+    let mut docs = toy_docs();
+    let more = [
+        "On Monday Anna met Karl in Oslo .",
+        "On Tuesday Karl met Anna in Bergen .",
+        "On Friday Olsen met Lund in Oslo .",
+        "On Monday Lund met Olsen in Bergen .",
+    ];
+    for m in more {
+        let tags = vec!["O"; m.split(' ').count()].join(" ");
+        docs.push(TrainDoc {
+            sentences: vec![sentence(m, &tags)],
+        });
+    }
+    docs
+}
+
+const ARTICLES: [&str; 3] = [
+    "On Monday the bank in Oslo opened. On Tuesday the office in Bergen closed. \
+     Anna said the bank would open. Karl said the office would close.",
+    "On Friday the office in Oslo opened. Officials said the bank in Bergen closed. \
+     Lund said the office would open on Monday.",
+    "The Bank of Oslo said on Tuesday that Olsen would lead the office in Bergen.",
+];
+
+#[test]
+fn clusters_are_deterministic_and_round_trip() {
+    let config = ClusterConfig::default();
+    let a = WordClusters::learn(&ARTICLES, &cluster_docs(), &config, "toy");
+    let b = WordClusters::learn(&ARTICLES, &cluster_docs(), &config, "toy");
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    assert!(!a.is_empty());
+    assert_eq!(a.meta(), "toy");
+    let back = WordClusters::from_bytes(&a.to_bytes()).unwrap();
+    assert_eq!(back.checksum(), a.checksum());
+    assert_eq!(back.cluster_of("oslo"), a.cluster_of("oslo"));
+    // Frequent words get a cluster; unseen words get none.
+    assert!(a.cluster_of("oslo").is_some());
+    assert!(a.cluster_of("said").is_some());
+    assert_eq!(a.cluster_of("zanzibar"), None);
+
+    let bytes = a.to_bytes();
+    let mut bad = bytes.clone();
+    let last = bad.len() - 3;
+    bad[last] ^= 0x40;
+    assert_eq!(
+        WordClusters::from_bytes(&bad).unwrap_err(),
+        ModelError::Checksum
+    );
+    assert!(WordClusters::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    assert!(WordClusters::from_bytes(b"DLWCLUS").is_err());
+    assert!(WordClusters::from_bytes(&[]).is_err());
+}
+
+#[test]
+fn case_statistics_tell_names_from_common_words() {
+    use super::clusters::WordClass;
+    use super::features::hash_bytes;
+    let c = WordClusters::learn(&ARTICLES, &[], &ClusterConfig::default(), "");
+    let class = |w: &str| -> WordClass { c.class_of(hash_bytes(1, w.as_bytes())) };
+    // "Oslo" is always capitalized mid-sentence, "office" never.
+    assert_eq!(class("oslo").case, 7);
+    assert_eq!(class("office").case, 2);
+    assert!(class("office").freq > 0);
+    assert_eq!(class("zanzibar"), WordClass::default());
+}
+
+#[test]
+fn cluster_prefixes_nest() {
+    use super::clusters::{LEVELS, WordClass};
+    let leaf = (5 * LEVELS[1] + 3) * LEVELS[2] + 6;
+    let w = WordClass {
+        cluster: leaf as u16 + 1,
+        case: 0,
+        freq: 0,
+    };
+    assert_eq!(w.prefix(1), 1 + 5 + (1 << 16));
+    assert_eq!(w.prefix(2), 1 + (5 * LEVELS[1] + 3) as u64 + (2 << 16));
+    assert_eq!(w.prefix(3), 1 + leaf as u64 + (3 << 16));
+    assert_eq!(WordClass::default().prefix(2), 0);
+}
+
+#[test]
+fn bundled_clusters_are_valid_and_group_similar_words() {
+    let c = WordClusters::bundled_checked().unwrap();
+    assert_eq!(c.checksum(), WordClusters::bundled().checksum());
+    assert!(c.len() > 10_000);
+    let top = |w: &str| c.cluster_of(w).map(|x| x / (LEVELS_FINE as u16));
+    // Days of the week, countries and politicians' surnames share their
+    // second-level clusters; the three groups differ at the top level.
+    let mid = |w: &str| c.cluster_of(w).map(|x| x / (LEVELS[2] as u16));
+    assert!(mid("monday").is_some());
+    assert_eq!(mid("monday"), mid("tuesday"));
+    assert_eq!(mid("france"), mid("germany"));
+    assert_eq!(mid("bush"), mid("blair"));
+    assert_ne!(top("monday"), top("france"));
+    assert_ne!(top("france"), top("bush"));
+    assert_ne!(top("monday"), top("bush"));
+}
+
+use super::clusters::LEVELS;
+const LEVELS_FINE: usize = LEVELS[1] * LEVELS[2];

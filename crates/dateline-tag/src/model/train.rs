@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::features::{
     NL, TYPES, begin, build_lexicon, inside, label_features, static_features, tok_infos,
 };
-use super::{KbHint, NerModel, allowed};
+use super::{KbHint, NerModel, WordClusters, allowed};
 use crate::eval::GoldSentence;
 use crate::{Token, Tokenizer};
 
@@ -124,7 +124,7 @@ struct Prepared {
 }
 
 /// The training text of a document: tokens joined by spaces, a sentence a line.
-fn doc_text(doc: &TrainDoc) -> (String, Vec<Range<usize>>) {
+pub(super) fn doc_text(doc: &TrainDoc) -> (String, Vec<Range<usize>>) {
     let mut text = String::new();
     let mut spans = Vec::new();
     for s in &doc.sentences {
@@ -138,7 +138,10 @@ fn doc_text(doc: &TrainDoc) -> (String, Vec<Range<usize>>) {
 }
 
 /// Tokens and sentence token ranges of text split into sentence spans.
-fn tokenize<'a>(text: &'a str, sent_spans: &[Range<usize>]) -> (Vec<Token<'a>>, Vec<Range<usize>>) {
+pub(super) fn tokenize<'a>(
+    text: &'a str,
+    sent_spans: &[Range<usize>],
+) -> (Vec<Token<'a>>, Vec<Range<usize>>) {
     let tokenizer = Tokenizer::new();
     let mut tokens: Vec<Token<'a>> = Vec::new();
     let mut sentences = Vec::new();
@@ -193,7 +196,7 @@ fn prepare(
         }
     }
     let kb = hints(&tokens);
-    let infos = tok_infos(&tokens, &sentences, &kb, lexicon);
+    let infos = tok_infos(&tokens, &sentences, &kb, lexicon, WordClusters::bundled());
     let mut feats = Vec::with_capacity(tokens.len() * 48);
     let mut starts = Vec::with_capacity(tokens.len() + 1);
     for i in 0..tokens.len() {
@@ -211,10 +214,14 @@ fn prepare(
 }
 
 /// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A generator from a seed (any value).
+    pub(super) fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -261,7 +268,7 @@ pub fn train(
     let mut u = vec![0f64; size];
     let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = Rng(config.seed | 1);
+    let mut rng = Rng::new(config.seed);
     let mut feats: Vec<u64> = Vec::with_capacity(64);
     for _ in 0..config.epochs {
         rng.shuffle(&mut order);

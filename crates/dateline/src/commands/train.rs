@@ -1,14 +1,19 @@
 //! `dateline train ner --out FILE [--epochs N] [--data DIR]`
+//! `dateline train clusters --corpus FILE... --out FILE`
 //!
 //! Trains the entity model on the licensed training data bundled in
 //! `crates/dateline-tag/train-data` (GUM, Broad Twitter Corpus, WNUT-17; see
 //! `crates/dateline-tag/data/MODEL.md`). Training is deterministic: the same
-//! data and settings give the same file.
+//! data and settings give the same file. The word clusters the model reads
+//! are learned from unlabelled news articles and the same training text;
+//! the model must be retrained after they change.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use dateline_tag::{KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc};
+use dateline_tag::{
+    ClusterConfig, KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc, WordClusters,
+};
 
 use super::{CliError, CmdResult};
 
@@ -17,6 +22,35 @@ use super::{CliError, CmdResult};
 pub(crate) enum TrainCommand {
     /// Train the entity model.
     Ner(NerArgs),
+    /// Learn the word clusters and case statistics the entity model reads.
+    Clusters(ClusterArgs),
+}
+
+/// Arguments of `dateline train clusters`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ClusterArgs {
+    /// Where to write the clusters file.
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// JSON Lines article files (`text` field) to learn from (repeatable).
+    #[arg(long, value_name = "FILE", required = true)]
+    corpus: Vec<PathBuf>,
+    /// Directory holding the entity training data, whose text is added
+    /// (default: the copy bundled with the source).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Words seen fewer times are not clustered.
+    #[arg(long, default_value_t = ClusterConfig::default().min_count)]
+    min_count: u32,
+    /// At most this many words are clustered.
+    #[arg(long, default_value_t = ClusterConfig::default().max_vocab)]
+    max_vocab: usize,
+    /// Number of most frequent tokens used as contexts.
+    #[arg(long, default_value_t = ClusterConfig::default().contexts)]
+    contexts: usize,
+    /// Print the words of the most frequent clusters (to stderr).
+    #[arg(long)]
+    show: bool,
 }
 
 /// Arguments of `dateline train ner`.
@@ -58,6 +92,7 @@ pub(crate) struct NerArgs {
 pub(crate) fn run(cmd: TrainCommand) -> CmdResult {
     match cmd {
         TrainCommand::Ner(a) => ner(a),
+        TrainCommand::Clusters(a) => clusters(a),
     }
 }
 
@@ -104,6 +139,103 @@ fn read_texts(path: &Path) -> Result<Vec<String>, CliError> {
         }
     }
     Ok(out)
+}
+
+/// Every training document of `dir`, once.
+fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
+    let mut docs = Vec::new();
+    for (file, marked) in TRAIN_FILES {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        docs.extend(
+            TrainDoc::read(&text, *marked)
+                .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?,
+        );
+    }
+    Ok(docs)
+}
+
+fn clusters(args: ClusterArgs) -> CmdResult {
+    let dir = args.data.clone().unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
+    });
+    let docs = all_docs(&dir)?;
+    let mut texts = Vec::new();
+    let mut names = Vec::new();
+    for path in &args.corpus {
+        let t = read_texts(path)?;
+        names.push(format!(
+            "{} ({} articles)",
+            path.file_name()
+                .map(|f| f.to_string_lossy())
+                .unwrap_or_default(),
+            t.len()
+        ));
+        texts.extend(t);
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut config = ClusterConfig::default();
+    config.min_count = args.min_count;
+    config.max_vocab = args.max_vocab;
+    config.contexts = args.contexts;
+    let meta = format!(
+        "distributional word clusters (PPMI contexts, spherical k-means tree 32/16/8) and case statistics; text: {}, training text of {} documents; min count {}; max vocabulary {}; contexts {}; iterations {}; seed {}",
+        names.join(", "),
+        docs.len(),
+        config.min_count,
+        config.max_vocab,
+        config.contexts,
+        config.iterations,
+        config.seed,
+    );
+    eprintln!(
+        "learning clusters from {} articles and {} training documents",
+        refs.len(),
+        docs.len()
+    );
+    let started = Instant::now();
+    let clusters = WordClusters::learn(&refs, &docs, &config, &meta);
+    let bytes = clusters.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", args.out.display())))?;
+    eprintln!(
+        "wrote {} ({} words, {} bytes, checksum {:016x}) in {:.1}s",
+        args.out.display(),
+        clusters.len(),
+        bytes.len(),
+        clusters.checksum(),
+        started.elapsed().as_secs_f64()
+    );
+    if args.show {
+        show_clusters(&clusters, &refs);
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Prints, for the top-level clusters, the most frequent words of the text.
+fn show_clusters(clusters: &WordClusters, texts: &[&str]) {
+    let tokenizer = dateline_tag::Tokenizer::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for t in texts.iter().take(2000) {
+        for tok in tokenizer.tokens(t) {
+            *counts.entry(tok.norm.to_string()).or_insert(0) += 1;
+        }
+    }
+    let mut words: Vec<(String, usize)> = counts.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut groups: std::collections::BTreeMap<u16, Vec<String>> = Default::default();
+    for (w, _) in words {
+        if let Some(c) = clusters.cluster_of(&w) {
+            let g = groups.entry(c / 128).or_default();
+            if g.len() < 14 {
+                g.push(w);
+            }
+        }
+    }
+    for (c, ws) in groups {
+        eprintln!("{c:3}: {}", ws.join(" "));
+    }
 }
 
 fn ner(args: NerArgs) -> CmdResult {
