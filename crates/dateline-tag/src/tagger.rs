@@ -739,6 +739,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(Label::Org)
         } else if let Some(head) = self.head_label(s..e2) {
             Some(head)
+        } else if let Some(place) = self
+            .place_cue(s..e2, sent.clone())
+            .filter(|_| !(titled || (lex.first_names.contains(first.as_str()) && len >= 2)))
+        {
+            Some(place)
         } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
             || (lex.first_names.contains(first.as_str()) && len >= 2)
         {
@@ -1182,6 +1187,73 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         out.sort_by_key(|m| m.toks.start);
         self.mentions = out;
+    }
+
+    /// Whether the context says that the capitalized run `r` is a place:
+    /// "the village of X", "X, Maryland" (a known place after a comma), "X is
+    /// a village in …". Natural features give LOC, settlements GPE.
+    fn place_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
+        let kind = |n: &str| -> Option<Label> {
+            match n {
+                "village" | "town" | "city" | "commune" | "municipality" | "hamlet" | "parish"
+                | "suburb" | "district" | "county" | "province" | "region" | "borough"
+                | "settlement" | "capital" | "township" | "neighbourhood" | "neighborhood"
+                | "prefecture" | "oblast" | "canton" | "state" => Some(Label::Gpe),
+                "island" | "river" | "lake" | "mountain" | "valley" | "peninsula" | "bay"
+                | "creek" => Some(Label::Loc),
+                _ => None,
+            }
+        };
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        // "the village of X"
+        if r.start >= sent.start + 2 && norm(r.start - 1) == "of" {
+            if let Some(l) = kind(norm(r.start - 2)) {
+                return Some(l);
+            }
+        }
+        // "X, Maryland": a known place after a comma.
+        if norm(r.end) == ","
+            && r.end + 1 < sent.end
+            && self.mentions.iter().any(|m| {
+                m.toks.start == r.end + 1 && m.source == Source::Kb && m.label == Label::Gpe
+            })
+        {
+            return Some(Label::Gpe);
+        }
+        // "X is a village in …", "X, a town in …"
+        let mut k = r.end;
+        if matches!(norm(k), "is" | "was" | ",") {
+            k += 1;
+            if matches!(norm(k), "a" | "an" | "the") {
+                let stop = (k + 5).min(sent.end);
+                for j in k + 1..stop {
+                    // "a village in", but not "a state senator".
+                    let ends = matches!(
+                        norm(j + 1),
+                        "" | "in"
+                            | "of"
+                            | "on"
+                            | "near"
+                            | ","
+                            | "."
+                            | ";"
+                            | "and"
+                            | "located"
+                            | "situated"
+                            | "with"
+                            | "("
+                            | "about"
+                    );
+                    if let Some(l) = kind(norm(j)).filter(|_| ends) {
+                        return Some(l);
+                    }
+                    if !self.toks[j].is_word() {
+                        break;
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The label the last word of a multi-word name gives it, when that word

@@ -355,3 +355,19 @@ fn a_quoted_title_after_a_word_for_a_work_names_the_work() {
         assert_eq!(city[0].label, Label::Gpe);
     }
 }
+
+#[test]
+fn context_says_an_unknown_name_is_a_place() {
+    let text = "Aisby is a village in the English county of Lincolnshire. The regiment \
+                marched from Poolesville to Harpers Ferry, West Virginia, and camped near the town \
+                of Hiram. Wessel Jones, a state senator, visited the camp.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("Aisby"), Some(Label::Gpe), "{ents:?}");
+        assert_eq!(label("Harpers Ferry"), Some(Label::Gpe), "{ents:?}");
+        assert_eq!(label("Hiram"), Some(Label::Gpe), "{ents:?}");
+        assert_ne!(label("Wessel Jones"), Some(Label::Gpe), "{ents:?}");
+    }
+}
