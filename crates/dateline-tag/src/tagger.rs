@@ -1206,10 +1206,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         // "the village of X"
-        if r.start >= sent.start + 2 && norm(r.start - 1) == "of" {
-            if let Some(l) = kind(norm(r.start - 2)) {
-                return Some(l);
-            }
+        if r.start >= sent.start + 2
+            && norm(r.start - 1) == "of"
+            && let Some(l) = kind(norm(r.start - 2))
+        {
+            return Some(l);
         }
         // "X, Maryland": a known place after a comma.
         if norm(r.end) == ","
