@@ -251,6 +251,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.place_split_orgs();
+        self.complete_names();
         let clusters = self.resolve();
         self.output(clusters)
     }
@@ -298,16 +299,22 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn is_title_case(&self, r: Range<usize>) -> bool {
         let mut lower = 0;
         let mut common_caps = 0;
+        let mut words = 0;
         for t in &self.toks[r] {
+            words += usize::from(t.is_word());
             if t.is_word() && !t.sent_start && t.text.chars().count() >= 4 {
                 if t.lower() {
                     lower += 1;
-                } else if t.cap && self.lex.common.contains(t.norm.as_ref()) {
+                } else if t.cap
+                    && self.lex.common.contains(t.norm.as_ref())
+                    // "General Ross Hoyt" in a list is a title, not a headline word.
+                    && !self.lex.titles.contains(t.norm.as_ref())
+                {
                     common_caps += 1;
                 }
             }
         }
-        (common_caps >= 2 && common_caps > lower) || (lower == 0 && common_caps >= 1)
+        (common_caps >= 2 && common_caps > lower) || (lower == 0 && common_caps >= 1 && words <= 12)
     }
 
     fn collect_capitalized(&mut self) {
@@ -1255,6 +1262,83 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         None
+    }
+
+    /// A mention that lacks a word of a longer name written elsewhere in the
+    /// document, where that word stands right beside it, gets the whole name:
+    /// "Lichtensteiger" after a sentence-initial "Kory" becomes "Kory
+    /// Lichtensteiger" when the article names "Kory Lichtensteiger" elsewhere.
+    fn complete_names(&mut self) {
+        let long: HashMap<Vec<String>, Label> = self
+            .mentions
+            .iter()
+            .filter(|m| m.toks.len() >= 2)
+            .map(|m| {
+                let words: Vec<String> = self
+                    .norms(m.toks.clone())
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
+                (words, m.label)
+            })
+            .filter(|(w, _)| w.len() >= 2)
+            .collect();
+        if long.is_empty() {
+            return;
+        }
+        let sent_of = |k: usize| self.sents.partition_point(|r| r.end <= k);
+        let mut grow: Vec<(usize, Range<usize>, Label)> = Vec::new();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let sent = sent_of(m.toks.start);
+            let usable = |k: usize| {
+                k < self.toks.len()
+                    && !self.taken[k]
+                    && self.toks[k].is_word()
+                    && (self.toks[k].cap || self.toks[k].upper)
+                    && sent_of(k) == sent
+            };
+            'found: for left in 0..=2usize {
+                if left > m.toks.start {
+                    break;
+                }
+                if !(m.toks.start - left..m.toks.start).all(usable) {
+                    break;
+                }
+                for right in 0..=2usize {
+                    if left + right == 0 {
+                        continue;
+                    }
+                    if !(m.toks.end..m.toks.end + right).all(usable) {
+                        break;
+                    }
+                    let r = m.toks.start - left..m.toks.end + right;
+                    let words: Vec<String> = self
+                        .norms(r.clone())
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                    if let Some(&label) = long.get(&words) {
+                        grow.push((mi, r, label));
+                        break 'found;
+                    }
+                }
+            }
+        }
+        for (mi, r, label) in grow {
+            if (r.start..self.mentions[mi].toks.start)
+                .chain(self.mentions[mi].toks.end..r.end)
+                .any(|k| self.taken[k])
+            {
+                continue;
+            }
+            self.take(r.clone());
+            let m = &mut self.mentions[mi];
+            m.toks = r;
+            m.label = label;
+            if m.source == Source::Model {
+                m.source = Source::Rule;
+            }
+        }
     }
 
     /// The label the last word of a multi-word name gives it, when that word

@@ -371,3 +371,30 @@ fn context_says_an_unknown_name_is_a_place() {
         assert_ne!(label("Wessel Jones"), Some(Label::Gpe), "{ents:?}");
     }
 }
+
+#[test]
+fn names_in_a_list_of_titles_and_dates_are_found() {
+    // Capitalized titles in a list do not make the sentence a headline.
+    let text = "Commanders: Unknown, 27 March 1943; Colonel Jesse Auton, 10 April 1943; \
+                Brigadier General Ross G. Hoyt, 4 June 1943.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        for name in ["Jesse Auton", "Ross G. Hoyt"] {
+            let found = find(&ents, name);
+            assert_eq!(found.len(), 1, "{name}: {ents:?}");
+            assert_eq!(found[0].label, Label::Person);
+        }
+    }
+}
+
+#[test]
+fn a_name_written_in_full_elsewhere_is_completed() {
+    let text = "The team captain Kory Lichtensteiger was named to the preseason team.\n\n\
+                Kory Lichtensteiger was named a finalist for the trophy.";
+    let ents = Tagger::new().entities_text(text);
+    check_invariants(text, &ents);
+    let full = find(&ents, "Kory Lichtensteiger");
+    assert_eq!(full.len(), 2, "{ents:?}");
+    assert!(full.iter().all(|e| e.label == Label::Person), "{ents:?}");
+}
