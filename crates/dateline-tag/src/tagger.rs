@@ -238,6 +238,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             self.kb_pass(r.clone(), headline);
         }
         self.vet_kb();
+        self.compass_places();
         self.settle_temporal();
         self.quoted_titles();
         for s in 0..self.sents.len() {
@@ -415,6 +416,65 @@ impl<'k, 'a> Doc<'k, 'a> {
                 i += len;
             } else {
                 i += 1;
+            }
+        }
+    }
+
+    /// "South" + "Australia", "Lower" + "Austria", "East" + "Africa": a
+    /// capitalized direction or qualifier before a known place makes a
+    /// different place, named by the whole phrase.
+    fn compass_places(&mut self) {
+        const QUALIFIERS: &[&str] = &[
+            "central",
+            "east",
+            "eastern",
+            "greater",
+            "inner",
+            "lower",
+            "new",
+            "north",
+            "northeast",
+            "northeastern",
+            "northern",
+            "northwest",
+            "northwestern",
+            "outer",
+            "south",
+            "southeast",
+            "southeastern",
+            "southern",
+            "southwest",
+            "southwestern",
+            "upper",
+            "west",
+            "western",
+        ];
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            let start = m.toks.start;
+            if m.source != Source::Kb
+                || !matches!(m.label, Label::Gpe | Label::Loc)
+                || start == 0
+                || self.taken[start - 1]
+            {
+                continue;
+            }
+            let q = &self.toks[start - 1];
+            let same_sentence = self
+                .sents
+                .iter()
+                .any(|r| r.contains(&start) && r.contains(&(start - 1)));
+            if same_sentence
+                && q.cap
+                && !q.upper
+                && q.span.end + 1 == self.toks[start].span.start
+                && QUALIFIERS.contains(&q.norm.as_ref())
+            {
+                self.taken[start - 1] = true;
+                let m = &mut self.mentions[mi];
+                m.toks.start = start - 1;
+                m.cands.clear();
+                m.source = Source::Rule;
             }
         }
     }
@@ -1567,7 +1627,10 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && surnames.contains_key(&words[0])
             {
                 surnames[&words[0]]
-            } else if let Some(cid) = self.containing(&long_names, &words, m.label) {
+            } else if let Some(cid) = self
+                .containing(&long_names, &words, m.label)
+                .or_else(|| self.org_short_form(&long_names, &words))
+            {
                 cid
             } else {
                 // One cluster per name, whatever label each mention got: the
@@ -1603,6 +1666,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         // Propagate person names to other mentions, however cased.
         self.propagate(&surnames, &clusters);
+        self.propagate_org_short_forms(&long_names);
         for m in &self.mentions {
             if let Some(c) = clusters.get(m.cluster) {
                 let _ = c;
@@ -1635,6 +1699,66 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         clusters
+    }
+
+    /// Capitalized "the League", "the Committee" where the document names
+    /// exactly one organisation with that head word join that organisation.
+    fn propagate_org_short_forms(&mut self, long: &[(Vec<String>, usize, Label)]) {
+        let mut add = Vec::new();
+        for i in 1..self.toks.len() {
+            let t = &self.toks[i];
+            if self.taken[i] || !t.is_word() || !t.cap || t.upper || self.toks[i - 1].norm != "the"
+            {
+                continue;
+            }
+            // "the League of Nations" is another name.
+            let next = self.toks.get(i + 1);
+            if next.is_some_and(|n| n.is_word() && (n.cap || n.norm == "of")) {
+                continue;
+            }
+            let words = [t.norm.to_string()];
+            if let Some(cid) = self.org_short_form(long, &words) {
+                add.push((i, cid));
+            }
+        }
+        for (i, cid) in add {
+            self.take(i..i + 1);
+            self.mentions.push(Mention {
+                toks: i..i + 1,
+                label: Label::Org,
+                cands: Vec::new(),
+                source: Source::Propagated,
+                cluster: cid,
+                link: None,
+            });
+        }
+        self.mentions.sort_by_key(|m| m.toks.start);
+    }
+
+    /// "the League" for "Australian League of Rights": a single organisation
+    /// head word that names exactly one organisation of the document.
+    fn org_short_form(
+        &self,
+        long: &[(Vec<String>, usize, Label)],
+        words: &[String],
+    ) -> Option<usize> {
+        let [w] = words else {
+            return None;
+        };
+        if !(self.lex.org_heads.contains(w.as_str()) || self.lex.org_suffixes.contains(w.as_str()))
+        {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (name, cid, l) in long {
+            if *l == Label::Org && name.contains(w) {
+                match found {
+                    Some(f) if f != *cid => return None,
+                    _ => found = Some(*cid),
+                }
+            }
+        }
+        found
     }
 
     /// The cluster of a longer name of the same label whose words end with

@@ -398,3 +398,32 @@ fn a_name_written_in_full_elsewhere_is_completed() {
     assert_eq!(full.len(), 2, "{ents:?}");
     assert!(full.iter().all(|e| e.label == Label::Person), "{ents:?}");
 }
+
+#[test]
+fn a_direction_before_a_known_place_makes_a_new_place() {
+    let text = "The league started in South Australia and spread to East Africa and Lower Austria.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        for place in ["South Australia", "East Africa", "Lower Austria"] {
+            let found = find(&ents, place);
+            assert_eq!(found.len(), 1, "{place}: {ents:?}");
+            assert_eq!(found[0].canonical, place);
+        }
+        assert!(find(&ents, "Australia").is_empty(), "{ents:?}");
+    }
+}
+
+#[test]
+fn a_head_word_alone_refers_to_the_one_organisation_it_heads() {
+    let text = "The Australian League of Rights is a small organisation.\n\n\
+                The League was formed in 1960.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let short = find(&ents, "League");
+        assert_eq!(short.len(), 1, "{ents:?}");
+        assert_eq!(short[0].label, Label::Org);
+        assert_eq!(short[0].canonical, "Australian League of Rights");
+    }
+}
