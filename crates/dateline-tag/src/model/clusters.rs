@@ -357,7 +357,7 @@ impl WordClusters {
         let mut case: IdMap<(u32, u32)> = IdMap::default();
         let mut word_counts: IdMap<u32> = IdMap::default();
         for (tokens, sentences) in each() {
-            let infos = tok_infos(&tokens, &sentences, &[], &[], &WordClusters::default());
+            let infos = tok_infos(&tokens, &sentences, &[], &WordClusters::default());
             for (t, info) in tokens.iter().zip(&infos) {
                 *counts.entry(ctx_hash(t)).or_insert(0) += 1;
                 if t.kind != TokenKind::Word {

@@ -454,6 +454,47 @@ pub(crate) struct TokInfo {
     case: u8,
     /// Corpus frequency bucket of the word.
     freq: u8,
+    /// The per-token fields (shapes, affixes, cues, lexicon and cluster
+    /// classes) are filled in (see [`complete`]).
+    full: bool,
+}
+
+/// Fills in the per-token fields of the tokens `i - 2 ..= i + 2` (those the
+/// features of token `i` read), once. [`tok_infos`] leaves them out so
+/// that tokens the model never looks at cost nothing more.
+pub(crate) fn complete(
+    infos: &mut [TokInfo],
+    tokens: &[Token<'_>],
+    lexicon: &[u8],
+    clusters: &WordClusters,
+    i: usize,
+) {
+    let end = (i + 3).min(infos.len()).min(tokens.len());
+    for j in i.saturating_sub(2)..end {
+        let (o, t) = (&mut infos[j], &tokens[j]);
+        if o.full {
+            continue;
+        }
+        let norm = t.norm.as_ref();
+        let cue = cues().get(&o.word).copied().unwrap_or(0);
+        o.raw = hash_bytes(2, t.text.as_bytes());
+        o.shape = shape_hash(t.text, true);
+        o.short = shape_hash(t.text, false);
+        o.pre = affix_hashes::<3>(norm, false);
+        o.suf = affix_hashes::<4>(norm, true);
+        o.title = cue & 1 != 0;
+        o.org_head = cue & 2 != 0;
+        o.loc_head = cue & 4 != 0;
+        o.len = t.text.chars().count().min(12) as u8;
+        o.lex = lex_class(lexicon, o.word);
+        if t.kind == TokenKind::Word {
+            let c = clusters.class_of(o.word);
+            o.clu = [c.prefix(1), c.prefix(2), c.prefix(3)];
+            o.case = c.case;
+            o.freq = c.freq;
+        }
+        o.full = true;
+    }
 }
 
 /// What a token says about how its word is usually written.
@@ -539,12 +580,12 @@ fn kb_code(h: Option<KbHint>) -> u8 {
     }
 }
 
-/// Hashes the tokens of a document and gathers document-level evidence.
+/// Hashes the tokens of a document and gathers document-level evidence
+/// (the per-token fields are left for [`complete`]).
 pub(crate) fn tok_infos(
     tokens: &[Token<'_>],
     sentences: &[Range<usize>],
     kb: &[Option<KbHint>],
-    lexicon: &[u8],
     clusters: &WordClusters,
 ) -> Vec<TokInfo> {
     let n = tokens.len();
@@ -605,8 +646,6 @@ pub(crate) fn tok_infos(
     let cues = cues();
     let mut out = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate() {
-        let norm = t.norm.as_ref();
-        let cue = cues.get(&words[i]).copied().unwrap_or(0);
         let cap = caps[i];
         let doc = match evidence.get(&words[i]) {
             Some(&(c, l)) => {
@@ -632,11 +671,11 @@ pub(crate) fn tok_infos(
         };
         out.push(TokInfo {
             word: words[i],
-            raw: hash_bytes(2, t.text.as_bytes()),
-            shape: shape_hash(t.text, true),
-            short: shape_hash(t.text, false),
-            pre: affix_hashes::<3>(norm, false),
-            suf: affix_hashes::<4>(norm, true),
+            raw: PAD,
+            shape: PAD,
+            short: PAD,
+            pre: [PAD; 3],
+            suf: [PAD; 4],
             cap,
             kind: match t.kind {
                 TokenKind::Word => 0,
@@ -644,15 +683,15 @@ pub(crate) fn tok_infos(
                 _ => 2,
             },
             kb: kb_code(kb.get(i).copied().flatten()),
-            title: cue & 1 != 0,
-            org_head: cue & 2 != 0,
-            loc_head: cue & 4 != 0,
-            len: t.text.chars().count().min(12) as u8,
+            title: false,
+            org_head: false,
+            loc_head: false,
+            len: 0,
             doc,
             run,
             pos: pos[i],
             headline: headline[i],
-            lex: lex_class(lexicon, words[i]),
+            lex: 0,
             chunk_first: PAD,
             chunk_last: PAD,
             chunk: 0,
@@ -660,15 +699,8 @@ pub(crate) fn tok_infos(
             chunk_clu: [0; 2],
             case: 0,
             freq: 0,
+            full: false,
         });
-    }
-    for (o, t) in out.iter_mut().zip(tokens) {
-        if t.kind == TokenKind::Word {
-            let c = clusters.class_of(o.word);
-            o.clu = [c.prefix(1), c.prefix(2), c.prefix(3)];
-            o.case = c.case;
-            o.freq = c.freq;
-        }
     }
     for c in chunks {
         let (a, b) = (c.start, c.end - 1);
@@ -680,7 +712,14 @@ pub(crate) fn tok_infos(
             conn |= !is_capitalized(caps[j]);
         }
         let flags = u64::from(org) | u64::from(loc) << 1 | u64::from(conn) << 2;
-        let chunk_clu = [out[a].clu[1], out[b].clu[1]];
+        let clu = |j: usize| {
+            if tokens[j].kind == TokenKind::Word {
+                clusters.class_of(words[j]).prefix(2)
+            } else {
+                0
+            }
+        };
+        let chunk_clu = [clu(a), clu(b)];
         for j in c.clone() {
             let place: u64 = if a == b {
                 4
@@ -803,7 +842,7 @@ pub(crate) fn build_lexicon<'a>(
     let mut counts = vec![(0u32, 0u32); len];
     let none = WordClusters::default();
     for (tokens, sentences) in docs {
-        let infos = tok_infos(&tokens, &sentences, &[], &[], &none);
+        let infos = tok_infos(&tokens, &sentences, &[], &none);
         for (t, info) in tokens.iter().zip(&infos) {
             if t.kind != TokenKind::Word {
                 continue;
@@ -862,6 +901,7 @@ const EDGE: TokInfo = TokInfo {
     chunk_clu: [0; 2],
     case: 0,
     freq: 0,
+    full: true,
 };
 
 /// Pushes the label-independent features of token `i` into `out`.
@@ -1013,7 +1053,11 @@ mod chunk_tests {
         let text = "He served in the Army of the Potomac and later in Boston.";
         let tokens = Tokenizer::new().tokens(text);
         let sentences = std::slice::from_ref(&(0..tokens.len())).to_vec();
-        let infos = tok_infos(&tokens, &sentences, &[], &[], &WordClusters::default());
+        let none = WordClusters::default();
+        let mut infos = tok_infos(&tokens, &sentences, &[], &none);
+        for i in 0..tokens.len() {
+            complete(&mut infos, &tokens, &[], &none, i);
+        }
         let at = |w: &str| {
             tokens
                 .iter()

@@ -57,7 +57,8 @@ pub use clusters::{ClusterConfig, WordClusters};
 pub use train::{TRAIN_FILES, TrainConfig, TrainDoc, train};
 
 use features::{
-    NL, inside, is_inside, label_features, static_features, tok_infos, type_label, type_of,
+    NL, complete, inside, is_inside, label_features, static_features, tok_infos, type_label,
+    type_of,
 };
 
 /// A knowledge-base hint for one token, used as a model feature.
@@ -312,13 +313,9 @@ impl NerModel {
         } else {
             sentences
         };
-        let infos = tok_infos(
-            tokens,
-            sentences,
-            kb,
-            &self.bytes[self.lex..],
-            WordClusters::bundled(),
-        );
+        let lexicon = &self.bytes[self.lex..];
+        let clusters = WordClusters::bundled();
+        let mut infos = tok_infos(tokens, sentences, kb, clusters);
         let mut labels = vec![0usize; tokens.len()];
         let mut probs = vec![0f32; tokens.len()];
         let mut feats = Vec::with_capacity(64);
@@ -332,6 +329,7 @@ impl NerModel {
                     continue;
                 }
                 feats.clear();
+                complete(&mut infos, tokens, lexicon, clusters, i);
                 static_features(&infos, i, &mut feats);
                 label_features(&infos, i, y1, y2, &mut feats);
                 let mut scores = [0i32; NL];

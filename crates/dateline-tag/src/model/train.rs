@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::features::{
-    NL, TYPES, begin, build_lexicon, inside, label_features, static_features, tok_infos,
+    NL, TYPES, begin, build_lexicon, complete, inside, label_features, static_features, tok_infos,
 };
 use super::{KbHint, NerModel, WordClusters, allowed};
 use crate::eval::GoldSentence;
@@ -196,7 +196,11 @@ fn prepare(
         }
     }
     let kb = hints(&tokens);
-    let infos = tok_infos(&tokens, &sentences, &kb, lexicon, WordClusters::bundled());
+    let clusters = WordClusters::bundled();
+    let mut infos = tok_infos(&tokens, &sentences, &kb, clusters);
+    for i in 0..tokens.len() {
+        complete(&mut infos, &tokens, lexicon, clusters, i);
+    }
     let mut feats = Vec::with_capacity(tokens.len() * 48);
     let mut starts = Vec::with_capacity(tokens.len() + 1);
     for i in 0..tokens.len() {
