@@ -152,6 +152,8 @@ struct Doc<'k, 'a> {
     doc_norms: Option<String>,
     /// Whether the learned model fills gaps (some guesses are left to it).
     with_model: bool,
+    /// Per token: a knowledge-base GPE mention starts here (set before the rules run).
+    kb_gpe_start: Vec<bool>,
 }
 
 fn is_connector(n: &str) -> bool {
@@ -221,6 +223,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             capitalized: Default::default(),
             doc_norms: None,
             with_model: false,
+            kb_gpe_start: Vec::new(),
         }
     }
 
@@ -241,6 +244,12 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.compass_places();
         self.settle_temporal();
         self.quoted_titles();
+        self.kb_gpe_start = vec![false; self.toks.len()];
+        for m in &self.mentions {
+            if m.source == Source::Kb && m.label == Label::Gpe {
+                self.kb_gpe_start[m.toks.start] = true;
+            }
+        }
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             if !self.title_case[s] {
@@ -1282,9 +1291,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "X, Maryland": a known place after a comma.
         if norm(r.end) == ","
             && r.end + 1 < sent.end
-            && self.mentions.iter().any(|m| {
-                m.toks.start == r.end + 1 && m.source == Source::Kb && m.label == Label::Gpe
-            })
+            && self.kb_gpe_start.get(r.end + 1).copied().unwrap_or(false)
         {
             return Some(Label::Gpe);
         }
