@@ -405,6 +405,13 @@ fn cues() -> &'static IdMap<u8> {
     })
 }
 
+/// True for a word that introduces a person's name ("mr", "president").
+pub(crate) fn is_title(norm: &str) -> bool {
+    cues()
+        .get(&hash_bytes(1, norm.as_bytes()))
+        .is_some_and(|c| c & 1 != 0)
+}
+
 /// What one token contributes to features, hashed once.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TokInfo {

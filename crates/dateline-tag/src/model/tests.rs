@@ -301,3 +301,25 @@ fn bundled_clusters_are_valid_and_group_similar_words() {
 
 use super::clusters::LEVELS;
 const LEVELS_FINE: usize = LEVELS[1] * LEVELS[2];
+
+#[test]
+fn leading_article_and_title_leave_gold_spans() {
+    use super::features::{begin, inside};
+    let text = "President Anna Berg met the Nordbank board and The Hague .";
+    let tokens = Tokenizer::new().tokens(text);
+    let (per, org, loc) = (begin(0) as u8, begin(1) as u8, begin(2) as u8);
+    let (iper, iorg) = (inside(0) as u8, inside(1) as u8);
+    // President Anna Berg | met | the Nordbank | board | and | The Hague | .
+    let mut gold = vec![per, iper, iper, 0, org, iorg, 0, 0, loc, inside(2) as u8, 0];
+    assert_eq!(gold.len(), tokens.len());
+    super::train::trim_leading(&tokens, &mut gold);
+    assert_eq!(
+        gold,
+        vec![0, per, iper, 0, 0, org, 0, 0, loc, inside(2) as u8, 0]
+    );
+    // A one-word span is left alone.
+    let tokens = Tokenizer::new().tokens("the");
+    let mut gold = vec![org];
+    super::train::trim_leading(&tokens, &mut gold);
+    assert_eq!(gold, vec![org]);
+}

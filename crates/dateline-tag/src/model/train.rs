@@ -195,6 +195,7 @@ fn prepare(
             }
         }
     }
+    trim_leading(&tokens, &mut gold);
     let kb = hints(&tokens);
     let clusters = WordClusters::bundled();
     let mut infos = tok_infos(&tokens, &sentences, &kb, clusters);
@@ -214,6 +215,26 @@ fn prepare(
         infos,
         sentences,
         gold,
+    }
+}
+
+/// Harmonizes gold spans with the evaluation sets' convention (CoNLL):
+/// a leading lowercase "the" (an article, unlike the "The" of "The
+/// Hague"), and a person's leading title ("President", "Dr"), are not part
+/// of the name. The next token then begins the span.
+pub(super) fn trim_leading(tokens: &[Token<'_>], gold: &mut [u8]) {
+    for k in 0..gold.len().saturating_sub(1) {
+        let g = usize::from(gold[k]);
+        let Some(ty) = super::features::type_of(g) else {
+            continue;
+        };
+        if g != begin(ty) || usize::from(gold[k + 1]) != inside(ty) {
+            continue;
+        }
+        if tokens[k].text == "the" || (ty == 0 && super::features::is_title(&tokens[k].norm)) {
+            gold[k] = 0;
+            gold[k + 1] = begin(ty) as u8;
+        }
     }
 }
 
