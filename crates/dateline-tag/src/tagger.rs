@@ -242,6 +242,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         self.vet_kb();
         self.compass_places();
+        self.widen_generic_orgs();
         self.settle_temporal();
         self.quoted_titles();
         self.kb_gpe_start = vec![false; self.toks.len()];
@@ -257,10 +258,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         self.expansions();
-        self.acronyms();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.place_split_orgs();
+        self.acronyms();
+        self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
         let clusters = self.resolve();
         self.output(clusters)
@@ -397,9 +399,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                     continue;
                 }
                 // A first name before a place-like single word: "Jordan Peterson";
-                // a place name heading a longer unknown name: "Atlantic City".
+                // a place name heading a longer unknown name: "Atlantic City";
+                // any one-word name before an organisation head: "Atlantic Council".
                 if len == 1
                     && (self.person_override(i, r.end, &entries)
+                        || self.org_head_follows(i, r.end)
                         || (!headline
                             && !self.toks[i].upper
                             && self.place_prefix(i, r.end, &entries)))
@@ -411,6 +415,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .kb
                     .entry(entries[0] as usize)
                     .map_or(Label::Misc, |e| e.label);
+                // "the Atlantic Council": a longer name after "the" wins over
+                // "the Atlantic".
+                if self.toks[i].norm == "the" && len > 1 {
+                    let toks = &self.toks[..r.end];
+                    let after = self.kb.longest(toks, i + 1, &|_| true).map_or(0, |m| m.len);
+                    if after >= len {
+                        i += 1;
+                        continue;
+                    }
+                }
                 // A leading "the" is part of the name only in names like "The Washington Post".
                 if self.toks[i].norm == "the" && len > 1 {
                     let keep = entries
@@ -425,6 +439,53 @@ impl<'k, 'a> Doc<'k, 'a> {
                 i += len;
             } else {
                 i += 1;
+            }
+        }
+    }
+
+    /// A known organisation named by generic words ("Security Service",
+    /// "Foreign Ministry") right after capitalized words that are no mention
+    /// is part of a longer, different name: "Estonian Internal Security
+    /// Service" is not MI5. The words join it, and the entry is dropped.
+    fn widen_generic_orgs(&mut self) {
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.source != Source::Kb || m.label != Label::Org || m.toks.start == 0 {
+                continue;
+            }
+            let generic = self.toks[m.toks.clone()].iter().all(|t| {
+                !t.is_word()
+                    || self.lex.common.contains(t.norm.as_ref())
+                    || self.lex.org_heads.contains(t.norm.as_ref())
+                    || self.lex.org_suffixes.contains(t.norm.as_ref())
+            });
+            if !generic {
+                continue;
+            }
+            let mut s = m.toks.start;
+            while s > 0 {
+                let t = &self.toks[s - 1];
+                if self.taken[s - 1]
+                    || !t.is_word()
+                    || !t.cap
+                    || t.upper
+                    || t.sent_start
+                    || self.lex.titles.contains(t.norm.as_ref())
+                    || self.lex.first_names.contains(t.norm.as_ref())
+                    || t.span.end + 1 != self.toks[s].span.start
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            if s < m.toks.start {
+                for k in s..m.toks.start {
+                    self.taken[k] = true;
+                }
+                let m = &mut self.mentions[mi];
+                m.toks.start = s;
+                m.cands.clear();
+                m.source = Source::Rule;
             }
         }
     }
@@ -560,6 +621,17 @@ impl<'k, 'a> Doc<'k, 'a> {
         })
     }
 
+    fn org_head_follows(&self, i: usize, end: usize) -> bool {
+        let Some(n) = self.toks.get(i + 1).filter(|_| i + 1 < end) else {
+            return false;
+        };
+        n.is_word()
+            && n.cap
+            && !n.upper
+            && n.span.start == self.toks[i].span.end + 1
+            && self.lex.org_suffixes.contains(n.norm.as_ref())
+    }
+
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
         let placey = entries
             .iter()
@@ -668,7 +740,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
                 let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
-                if org_head || particle || self.org_suffix_ahead(k, end) {
+                // "Australian League of Rights": the word before "of" heads it.
+                let head_before = self.lex.org_heads.contains(self.toks[j - 1].norm.as_ref());
+                if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
                     j = k;
                     continue;
                 }
@@ -810,7 +884,13 @@ impl<'k, 'a> Doc<'k, 'a> {
         );
         let org = (lex.org_suffixes.contains(last.as_str()) && !single)
             || (lex.org_heads.contains(first.as_str())
-                && (s..e2).any(|k| is_connector(&self.toks[k].norm)));
+                && (s..e2).any(|k| is_connector(&self.toks[k].norm)))
+            // "Australian League of Rights": a head word before a connector.
+            || (s..e2.saturating_sub(1)).any(|k| {
+                lex.org_heads.contains(self.toks[k].norm.as_ref())
+                    && self.toks[k].cap
+                    && is_connector(&self.toks[k + 1].norm)
+            });
         let label = if org {
             Some(Label::Org)
         } else if let Some(head) = self.head_label(s..e2) {
@@ -820,6 +900,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|_| !(titled || (lex.first_names.contains(first.as_str()) && len >= 2)))
         {
             Some(place)
+        } else if let Some(cued) = self
+            .context_cue(s..e2, sent.clone())
+            .filter(|_| !(single && weak_start))
+        {
+            Some(cued)
         } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
             || (lex.first_names.contains(first.as_str()) && len >= 2)
         {
@@ -1141,7 +1226,15 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 l => l,
             };
-            let label = self.head_label(s2..e).unwrap_or(label);
+            let sent = self
+                .sents
+                .get(self.sents.partition_point(|r| r.end <= s2))
+                .cloned()
+                .unwrap_or(s2..e);
+            let label = self
+                .head_label(s2..e)
+                .or_else(|| self.context_cue(s2..e, sent))
+                .unwrap_or(label);
             self.push(s2..e, label, Vec::new(), Source::Model);
         }
     }
@@ -1218,14 +1311,35 @@ impl<'k, 'a> Doc<'k, 'a> {
             if self.toks[of].norm != "of" || of == 0 {
                 continue;
             }
+            // Capitalized words (and "People's") back from "of".
+            let cap_word = |k: usize| {
+                !self.taken[k] && self.toks[k].is_word() && (self.toks[k].cap || self.toks[k].upper)
+            };
             let mut s = of;
-            while s > 0 && !self.taken[s - 1] && self.toks[s - 1].is_word() && self.toks[s - 1].cap
-            {
-                s -= 1;
+            loop {
+                if s > 0 && cap_word(s - 1) {
+                    s -= 1;
+                } else if s >= 2
+                    && s < of
+                    && self.toks[s - 1].norm == "'s"
+                    && !self.taken[s - 1]
+                    && cap_word(s - 2)
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
             }
+            while s < of
+                && (self.toks[s].norm == "the"
+                    || (self.toks[s].sent_start
+                        && self.lex.common.contains(self.toks[s].norm.as_ref())))
+            {
+                s += 1;
+            }
+            let head = self.toks[of - 1].norm.as_ref();
             if s < of
-                && !self.toks[s].sent_start
-                && self.lex.org_heads.contains(self.toks[s].norm.as_ref())
+                && (self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head))
                 && same_sentence(s, m.toks.start)
             {
                 let joined = Mention {
@@ -1263,6 +1377,84 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         out.sort_by_key(|m| m.toks.start);
         self.mentions = out;
+    }
+
+    /// What the words around a name say it is: a descriptor before it ("the
+    /// newspaper Postimees", "the band Korn"), a role in apposition after it
+    /// ("Kaja Kallas, leader of …", "Eric Butler, the founder"), or "according
+    /// to" before a multi-word name.
+    fn context_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
+        const ORG_WORDS: &[&str] = &[
+            "agency",
+            "airline",
+            "automaker",
+            "band",
+            "bank",
+            "broadcaster",
+            "carrier",
+            "channel",
+            "club",
+            "company",
+            "conglomerate",
+            "daily",
+            "firm",
+            "group",
+            "insurer",
+            "label",
+            "magazine",
+            "manufacturer",
+            "network",
+            "newspaper",
+            "outlet",
+            "party",
+            "publisher",
+            "retailer",
+            "startup",
+            "station",
+            "team",
+            "tabloid",
+            "weekly",
+        ];
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        if r.start > sent.start {
+            let prev = norm(r.start - 1);
+            if ORG_WORDS.contains(&prev) {
+                return Some(Label::Org);
+            }
+        }
+        // ", the spokesman", ", leader of", ", a former minister"
+        if norm(r.end) == "," && r.end + 1 < sent.end {
+            let mut k = r.end + 1;
+            if matches!(norm(k), "the" | "a" | "an" | "its" | "his" | "her") {
+                k += 1;
+            }
+            if matches!(
+                norm(k),
+                "former" | "then" | "deputy" | "acting" | "senior" | "chief"
+            ) {
+                k += 1;
+            }
+            let role = norm(k);
+            let after = norm(k + 1);
+            if self.lex.titles.contains(role)
+                && !self.toks[k].cap
+                && matches!(
+                    after,
+                    "of" | "for" | "at" | "in" | "," | "." | "said" | "and" | "who"
+                )
+            {
+                return Some(Label::Person);
+            }
+        }
+        if r.len() >= 2
+            && r.start >= sent.start + 2
+            && norm(r.start - 2) == "according"
+            && norm(r.start - 1) == "to"
+            && self.toks[r.start].cap
+        {
+            return Some(Label::Person).filter(|_| self.head_label(r.clone()).is_none());
+        }
+        None
     }
 
     /// Whether the context says that the capitalized run `r` is a place:

@@ -427,3 +427,41 @@ fn a_head_word_alone_refers_to_the_one_organisation_it_heads() {
         assert_eq!(short[0].canonical, "Australian League of Rights");
     }
 }
+
+#[test]
+fn context_and_longer_names_beat_short_known_names() {
+    let text = "Activists of the Conservative People's Party of Estonia (EKRE) were approached. \
+                The head of the Estonian Internal Security Service (KAPO) told the newspaper \
+                Postimees about it. According to Kaja Kallas, leader of the Reform Party, it was \
+                clumsy. Analysts at the Atlantic Council agreed.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let get = |s: &str| {
+            find(&ents, s)
+                .first()
+                .map(|e| (e.label, e.canonical.clone()))
+        };
+        assert_eq!(
+            get("EKRE"),
+            Some((Label::Org, "People's Party of Estonia".into())),
+            "{ents:?}"
+        );
+        assert_eq!(
+            get("KAPO"),
+            Some((Label::Org, "Estonian Internal Security Service".into())),
+            "{ents:?}"
+        );
+        assert_eq!(get("Postimees").map(|g| g.0), Some(Label::Org), "{ents:?}");
+        assert_eq!(
+            get("Kaja Kallas").map(|g| g.0),
+            Some(Label::Person),
+            "{ents:?}"
+        );
+        assert_eq!(
+            get("Atlantic Council"),
+            Some((Label::Org, "Atlantic Council".into())),
+            "{ents:?}"
+        );
+    }
+}
