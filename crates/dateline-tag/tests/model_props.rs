@@ -1,7 +1,7 @@
 //! Invariants of the entity model on arbitrary text: no panic, spans are
 //! in range, ordered, non-overlapping and labelled with a coarse label.
 
-use dateline_tag::{KbHint, Label, NerModel, Tokenizer};
+use dateline_tag::{ClusterConfig, KbHint, Label, NerModel, Tokenizer, WordClusters};
 use proptest::prelude::*;
 
 fn check(text: &str, hinted: bool) {
@@ -47,6 +47,26 @@ proptest! {
     #[test]
     fn any_text(text in "\\PC{0,200}", hinted: bool) {
         check(&text, hinted);
+    }
+
+    #[test]
+    fn damaged_clusters_file_is_an_error_not_a_panic(at in 0usize..2_000_000, byte: u8, cut: bool) {
+        let mut bytes = WordClusters::bundled().to_bytes();
+        let at = at % bytes.len();
+        if cut {
+            bytes.truncate(at);
+        } else {
+            bytes[at] = byte;
+        }
+        let _ = WordClusters::from_bytes(&bytes);
+    }
+
+    #[test]
+    fn clusters_learn_from_any_text(texts in proptest::collection::vec("\\PC{0,80}", 0..6)) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let c = WordClusters::learn(&refs, &[], &ClusterConfig::default(), "");
+        let back = WordClusters::from_bytes(&c.to_bytes());
+        prop_assert!(back.is_ok());
     }
 
     #[test]
