@@ -1827,8 +1827,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 surnames[&words[0]]
             } else if let Some(cid) = self
-                .containing(&long_names, &words, m.label)
-                .or_else(|| self.org_short_form(&long_names, &words))
+                .org_short_form(&long_names, &words, m.toks.start)
+                .or_else(|| {
+                    self.containing(&long_names, &words, m.label)
+                        .filter(|_| !self.is_org_head_word(&words))
+                })
             {
                 cid
             } else {
@@ -1874,8 +1877,26 @@ impl<'k, 'a> Doc<'k, 'a> {
         // One label per cluster: knowledge base, else majority.
         // Knowledge-base and rule evidence outweighs the model's guesses, and
         // a name that opens with a known given name votes for a person.
+        // A cluster with a full name found by the knowledge base or the rules
+        // does not let the model's one-word guesses outvote it ("the League"
+        // read as MISC ten times against "Australian League of Rights").
+        let strong: HashSet<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                matches!(m.source, Source::Kb | Source::Rule)
+                    && self.norms(m.toks.clone()).len() > 1
+            })
+            .map(|m| m.cluster)
+            .collect();
         let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
         for m in &self.mentions {
+            if m.source == Source::Model
+                && strong.contains(&m.cluster)
+                && self.norms(m.toks.clone()).len() == 1
+            {
+                continue;
+            }
             let weight = match m.source {
                 Source::Kb => 4,
                 Source::Rule => 3,
@@ -1916,7 +1937,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let words = [t.norm.to_string()];
-            if let Some(cid) = self.org_short_form(long, &words) {
+            if let Some(cid) = self.org_short_form(long, &words, i) {
                 add.push((i, cid));
             }
         }
@@ -1934,30 +1955,46 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.mentions.sort_by_key(|m| m.toks.start);
     }
 
+    /// One word that heads organisation names ("League", "Party").
+    fn is_org_head_word(&self, words: &[String]) -> bool {
+        matches!(words, [w] if self.lex.org_heads.contains(w.as_str())
+            || self.lex.org_suffixes.contains(w.as_str()))
+    }
+
     /// "the League" for "Australian League of Rights": a single organisation
     /// head word that names exactly one organisation of the document.
     fn org_short_form(
         &self,
         long: &[(Vec<String>, usize, Label)],
         words: &[String],
+        at: usize,
     ) -> Option<usize> {
         let [w] = words else {
             return None;
         };
-        if !(self.lex.org_heads.contains(w.as_str()) || self.lex.org_suffixes.contains(w.as_str()))
-        {
+        if !self.is_org_head_word(words) {
             return None;
         }
-        let mut found: Option<usize> = None;
-        for (name, cid, l) in long {
-            if *l == Label::Org && name.contains(w) {
-                match found {
-                    Some(f) if f != *cid => return None,
-                    _ => found = Some(*cid),
-                }
-            }
+        let cands: HashSet<usize> = long
+            .iter()
+            .filter(|(name, _, l)| *l == Label::Org && name.contains(w))
+            .map(|(_, cid, _)| *cid)
+            .collect();
+        if cands.len() <= 1 {
+            return cands.into_iter().next();
         }
-        found
+        // Several: the one named last before this mention, else the first named.
+        let named = |before: bool| {
+            self.mentions
+                .iter()
+                .filter(|m| cands.contains(&m.cluster) && m.toks.len() > 1)
+                .filter(move |m| !before || m.toks.start < at)
+                .map(|m| (m.toks.start, m.cluster))
+        };
+        named(true)
+            .max()
+            .or_else(|| named(false).min())
+            .map(|(_, c)| c)
     }
 
     /// The cluster of a longer name of the same label whose words end with
@@ -1973,7 +2010,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         let mut found: Option<usize> = None;
         for (w, cid, l) in long {
-            if *l != label || w.len() <= words.len() {
+            // Names of people and of other things never share a cluster; a
+            // model's label for a shorter form of a known name may differ.
+            let compatible = *l == label || (*l != Label::Person && label != Label::Person);
+            if !compatible || w.len() <= words.len() {
                 continue;
             }
             let suffix = w.ends_with(words);
