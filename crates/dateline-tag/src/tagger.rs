@@ -261,6 +261,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.place_split_orgs();
+        self.numbered_units();
         self.acronyms();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
@@ -741,7 +742,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
                 let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
                 // "Australian League of Rights": the word before "of" heads it.
-                let head_before = self.lex.org_heads.contains(self.toks[j - 1].norm.as_ref());
+                let before = self.toks[j - 1].norm.as_ref();
+                let head_before = self.lex.org_heads.contains(before)
+                    || self.lex.event_suffixes.contains(before)
+                    || self.lex.misc_suffixes.contains(before);
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
                     j = k;
                     continue;
@@ -891,7 +895,23 @@ impl<'k, 'a> Doc<'k, 'a> {
                     && self.toks[k].cap
                     && is_connector(&self.toks[k + 1].norm)
             });
-        let label = if org {
+        // "Second Battle of Bull Run", "Treaty of Versailles": an event or
+        // other head before a connector.
+        let of_head = (s..e2.saturating_sub(1))
+            .find(|&k| self.toks[k].cap && is_connector(&self.toks[k + 1].norm))
+            .and_then(|k| {
+                let n = self.toks[k].norm.as_ref();
+                if lex.event_suffixes.contains(n) {
+                    Some(Label::Event)
+                } else if lex.misc_suffixes.contains(n) {
+                    Some(Label::Misc)
+                } else {
+                    None
+                }
+            });
+        let label = if let Some(l) = of_head.filter(|_| !org) {
+            Some(l)
+        } else if org {
             Some(Label::Org)
         } else if let Some(head) = self.head_label(s..e2) {
             Some(head)
@@ -1521,6 +1541,69 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         None
+    }
+
+    /// "82nd Airborne Division", "Eighth Air Force", "IV Corps": an ordinal
+    /// before an organisation whose last word heads it is part of its name.
+    fn numbered_units(&mut self) {
+        const ORDINALS: &[&str] = &[
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ];
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            let s = m.toks.start;
+            if m.label != Label::Org
+                || s == 0
+                || self.taken[s - 1]
+                || !self
+                    .lex
+                    .org_suffixes
+                    .contains(self.toks[m.toks.end - 1].norm.as_ref())
+            {
+                continue;
+            }
+            let p = &self.toks[s - 1];
+            let digits = p.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let numbered = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    &p.text[digits.len()..],
+                    "" | "st" | "nd" | "rd" | "th" | "d"
+                );
+            let ordinal_word = p.cap && ORDINALS.contains(&p.norm.as_ref());
+            let roman = p.upper
+                && p.text.len() <= 5
+                && p.text
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+            let adjacent = p.span.end + 1 == self.toks[s].span.start;
+            if adjacent && (numbered || ordinal_word || roman) {
+                self.taken[s - 1] = true;
+                let m = &mut self.mentions[mi];
+                m.toks.start = s - 1;
+                m.cands.clear();
+                m.source = Source::Rule;
+            }
+        }
     }
 
     /// A mention that lacks a word of a longer name written elsewhere in the
