@@ -401,7 +401,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 // A first name before a place-like single word: "Jordan Peterson";
                 // a place name heading a longer unknown name: "Atlantic City";
-                // any one-word name before an organisation head: "Atlantic Council".
+                // any one-word name before an organisation, event or treaty head:
+                // "Atlantic Council", "Paris Agreement".
                 if len == 1
                     && (self.person_override(i, r.end, &entries)
                         || self.org_head_follows(i, r.end)
@@ -630,7 +631,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
-            && self.lex.org_suffixes.contains(n.norm.as_ref())
+            && (self.lex.org_suffixes.contains(n.norm.as_ref())
+                || self.lex.event_suffixes.contains(n.norm.as_ref())
+                || self.lex.misc_suffixes.contains(n.norm.as_ref()))
     }
 
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
