@@ -912,6 +912,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                     None
                 }
             });
+        // One word that news nearly always writes in lowercase is a
+        // capitalized noun ("Economy", "Science") unless a title names it.
+        if single && !titled && !t0.upper && crate::model::case_bucket(&first) == 2 {
+            return;
+        }
         let label = if let Some(l) = of_head.filter(|_| !org) {
             Some(l)
         } else if org {
@@ -939,6 +944,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             && t0.upper
             && t0.text.chars().count() <= 6
             && !lex.not_acronyms.contains(first.as_str())
+            // "THESE", "TRAVEL": a word written in capitals, not an acronym.
+            && !matches!(crate::model::case_bucket(&first), 2 | 3)
         {
             Some(Label::Org)
         } else if weak_start {
@@ -1225,7 +1232,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             let sent = self.sents.iter().position(|r| r.contains(&s2));
             // The model reads English: a span needs a word in Latin letters.
             let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
+            // One word that news nearly always writes in lowercase
+            // ("Economy", "Internet") is a capitalized noun, not a name.
+            let lowercase_word =
+                e - s2 == 1 && matches!(crate::model::case_bucket(&t0.norm), 2 | 3);
             if !latin
+                || lowercase_word
                 || !(t0.cap || t0.upper)
                 || (s2..e).all(|k| {
                     self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()

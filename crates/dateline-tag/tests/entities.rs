@@ -484,3 +484,20 @@ fn numbered_units_and_battles_keep_their_whole_names() {
         assert_eq!(label("Treaty of Versailles"), Some(Label::Misc), "{ents:?}");
     }
 }
+
+#[test]
+fn words_news_writes_in_lowercase_are_not_names() {
+    let text = "The hotel was GREAT and the staff said the Economy was fine, \
+                but the NTSB opened an inquiry.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        assert!(find(&ents, "GREAT").is_empty(), "{ents:?}");
+        assert!(find(&ents, "Economy").is_empty(), "{ents:?}");
+        assert_eq!(
+            find(&ents, "NTSB").first().map(|e| e.label),
+            Some(Label::Org),
+            "{ents:?}"
+        );
+    }
+}
