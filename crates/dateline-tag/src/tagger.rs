@@ -1975,24 +1975,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         // One label per cluster: knowledge base, else majority.
         // Knowledge-base and rule evidence outweighs the model's guesses, and
         // a name that opens with a known given name votes for a person.
-        // A cluster with a full name found by the knowledge base or the rules
-        // does not let the model's one-word guesses outvote it ("the League"
-        // read as MISC ten times against "Australian League of Rights").
+        // In a cluster that the knowledge base or the rules found, the model's
+        // guesses do not vote ("the League" read as MISC ten times against
+        // "Australian League of Rights"; "Aisby" read as a person after "Aisby
+        // is a village").
         let strong: HashSet<usize> = self
             .mentions
             .iter()
-            .filter(|m| {
-                matches!(m.source, Source::Kb | Source::Rule)
-                    && self.norms(m.toks.clone()).len() > 1
-            })
+            .filter(|m| matches!(m.source, Source::Kb | Source::Rule))
             .map(|m| m.cluster)
             .collect();
         let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
         for m in &self.mentions {
-            if m.source == Source::Model
-                && strong.contains(&m.cluster)
-                && self.norms(m.toks.clone()).len() == 1
-            {
+            if m.source == Source::Model && strong.contains(&m.cluster) {
                 continue;
             }
             let weight = match m.source {
