@@ -220,6 +220,24 @@ proptest! {
         check_invariants(&doc.text, &t.entities(&doc));
         check_invariants(&doc.text, &t.boilerplate_entities(&doc));
     }
+
+    #[test]
+    fn name_building_rules_keep_invariants(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "The", "the", "of", "(", ")", "AHAC", "Amateur", "Hockey", "Association", "Canada", "'s",
+            "People", "Party", "Estonia", "League", "Rights", "Australian", "South", "Australia",
+            "Atlantic", "City", "Council", "village", "is", "a", "town", ",", ".", "\"", "“", "”",
+            "single", "album", "Anarchy", "in", "Tokyo", "65th", "Eighth", "IV", "Air", "Force",
+            "Division", "Battle", "Treaty", "Versailles", "newspaper", "Postimees", "leader",
+            "according", "to", "Kaja", "Kallas", "University", "Edinburgh", "German", "Security",
+            "Service", "Internal", "Maryland", "Kory", "Lichtensteiger", "GREAT", "Economy", "\n\n",
+        ]), 0..80)) {
+        let text = words.join(" ");
+        for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+            let ents = tagger.entities_text(&text);
+            check_invariants(&text, &ents);
+        }
+    }
 }
 
 #[test]
