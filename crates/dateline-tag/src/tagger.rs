@@ -156,6 +156,14 @@ struct Doc<'k, 'a> {
     kb_gpe_start: Vec<bool>,
 }
 
+/// A regnal number written in capitals: "II" to "XXX" ("I" is the pronoun
+/// far more often).
+fn is_regnal(text: &str) -> bool {
+    (2..=5).contains(&text.len())
+        && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && !text.contains("IIII")
+}
+
 fn is_connector(n: &str) -> bool {
     matches!(
         n,
@@ -928,11 +936,27 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|_| !(titled || (lex.first_names.contains(first.as_str()) && len >= 2)))
         {
             Some(place)
+        } else if self.toks.get(e2).is_some_and(|t| t.text == ",")
+            && self.toks.get(e2 + 1).is_some_and(|t| t.norm == "who")
+            && e2 + 1 < sent.end
+            && !lex.common.contains(first.as_str())
+        {
+            // "Gomery, who led the inquiry", even at the start of a sentence.
+            Some(Label::Person)
         } else if let Some(cued) = self
             .context_cue(s..e2, sent.clone())
             .filter(|_| !(single && weak_start))
         {
             Some(cued)
+        } else if len >= 2
+            && !lex.common.contains(first.as_str())
+            && is_regnal(self.toks[e2 - 1].text)
+            && self.toks[e2 - 2].cap
+            && !self.toks[e2 - 2].upper
+            && !matches!(crate::model::case_bucket(&self.toks[e2 - 2].norm), 2..=4)
+        {
+            // "Ramesses II", "Mojmír I": a name with a regnal number.
+            Some(Label::Person)
         } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
             || (lex.first_names.contains(first.as_str()) && len >= 2)
         {
@@ -1955,7 +1979,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             if words.len() > 1 {
                 long_names.push((words.clone(), cid, clusters[cid].label));
                 if clusters[cid].label == Label::Person
-                    && let Some(l) = words.last()
+                    && let Some(l) = words.iter().rev().find(|w| !is_regnal(&w.to_uppercase()))
                 {
                     surnames.entry(l.clone()).or_insert(cid);
                 }

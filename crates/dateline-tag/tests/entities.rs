@@ -576,3 +576,19 @@ fn gazetteer_homonyms_of_common_words_and_names_need_their_cues() {
     assert_eq!(male.len(), 1, "{ents:?}");
     assert_eq!(male[0].canonical, "Malé");
 }
+
+#[test]
+fn who_clauses_and_regnal_numbers_mark_people() {
+    let text = "Gomery, who led the inquiry, spoke first. In his haste to capture Kadesh, \
+                Ramesses II made a tactical error, and I think so.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("Gomery"), Some(Label::Person), "{ents:?}");
+        assert_eq!(label("Ramesses II"), Some(Label::Person), "{ents:?}");
+        // The pronoun is not a regnal number, nor a surname to propagate.
+        assert!(find(&ents, "I").is_empty(), "{ents:?}");
+        assert!(find(&ents, "II").is_empty(), "{ents:?}");
+    }
+}
