@@ -24,6 +24,8 @@ pub(crate) enum TrainCommand {
     Ner(NerArgs),
     /// Learn the word clusters and case statistics the entity model reads.
     Clusters(ClusterArgs),
+    /// Write silver training data: news tagged by the knowledge base and rules.
+    Silver(super::silver::SilverArgs),
 }
 
 /// Arguments of `dateline train clusters`.
@@ -93,6 +95,7 @@ pub(crate) fn run(cmd: TrainCommand) -> CmdResult {
     match cmd {
         TrainCommand::Ner(a) => ner(a),
         TrainCommand::Clusters(a) => clusters(a),
+        TrainCommand::Silver(a) => super::silver::run(a),
     }
 }
 
