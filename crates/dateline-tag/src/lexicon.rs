@@ -37,7 +37,7 @@ const EVENT_SUFFIXES: &str = "battle championship championships cup festival gam
 
 /// Final words that make a capitalized phrase a named thing other than an
 /// organisation, place or event: awards, laws and treaties.
-const MISC_SUFFIXES: &str = "accord accords act award awards doctrine medal prize trophy treaty";
+const MISC_SUFFIXES: &str = "accord accords act agreement amendment award awards doctrine medal prize protocol trophy treaty";
 
 /// Words after which a capitalized word is likely a place.
 pub(crate) const LOC_PREPS: &[&str] = &[

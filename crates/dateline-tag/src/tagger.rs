@@ -261,6 +261,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.place_split_orgs();
+        self.numbered_units();
         self.acronyms();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
@@ -400,7 +401,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 // A first name before a place-like single word: "Jordan Peterson";
                 // a place name heading a longer unknown name: "Atlantic City";
-                // any one-word name before an organisation head: "Atlantic Council".
+                // any one-word name before an organisation, event or treaty head:
+                // "Atlantic Council", "Paris Agreement".
                 if len == 1
                     && (self.person_override(i, r.end, &entries)
                         || self.org_head_follows(i, r.end)
@@ -629,7 +631,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
-            && self.lex.org_suffixes.contains(n.norm.as_ref())
+            && (self.lex.org_suffixes.contains(n.norm.as_ref())
+                || self.lex.event_suffixes.contains(n.norm.as_ref())
+                || self.lex.misc_suffixes.contains(n.norm.as_ref()))
     }
 
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
@@ -741,7 +745,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
                 let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
                 // "Australian League of Rights": the word before "of" heads it.
-                let head_before = self.lex.org_heads.contains(self.toks[j - 1].norm.as_ref());
+                let before = self.toks[j - 1].norm.as_ref();
+                let head_before = self.lex.org_heads.contains(before)
+                    || self.lex.event_suffixes.contains(before)
+                    || self.lex.misc_suffixes.contains(before);
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
                     j = k;
                     continue;
@@ -891,7 +898,28 @@ impl<'k, 'a> Doc<'k, 'a> {
                     && self.toks[k].cap
                     && is_connector(&self.toks[k + 1].norm)
             });
-        let label = if org {
+        // "Second Battle of Bull Run", "Treaty of Versailles": an event or
+        // other head before a connector.
+        let of_head = (s..e2.saturating_sub(1))
+            .find(|&k| self.toks[k].cap && is_connector(&self.toks[k + 1].norm))
+            .and_then(|k| {
+                let n = self.toks[k].norm.as_ref();
+                if lex.event_suffixes.contains(n) {
+                    Some(Label::Event)
+                } else if lex.misc_suffixes.contains(n) {
+                    Some(Label::Misc)
+                } else {
+                    None
+                }
+            });
+        // One word that news nearly always writes in lowercase is a
+        // capitalized noun ("Economy", "Science") unless a title names it.
+        if single && !titled && !t0.upper && crate::model::case_bucket(&first) == 2 {
+            return;
+        }
+        let label = if let Some(l) = of_head.filter(|_| !org) {
+            Some(l)
+        } else if org {
             Some(Label::Org)
         } else if let Some(head) = self.head_label(s..e2) {
             Some(head)
@@ -916,6 +944,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             && t0.upper
             && t0.text.chars().count() <= 6
             && !lex.not_acronyms.contains(first.as_str())
+            // "THESE", "TRAVEL": a word written in capitals, not an acronym.
+            && !matches!(crate::model::case_bucket(&first), 2 | 3)
         {
             Some(Label::Org)
         } else if weak_start {
@@ -1202,7 +1232,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             let sent = self.sents.iter().position(|r| r.contains(&s2));
             // The model reads English: a span needs a word in Latin letters.
             let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
+            // One word that news nearly always writes in lowercase
+            // ("Economy", "Internet") is a capitalized noun, not a name.
+            let lowercase_word =
+                e - s2 == 1 && matches!(crate::model::case_bucket(&t0.norm), 2 | 3);
             if !latin
+                || lowercase_word
                 || !(t0.cap || t0.upper)
                 || (s2..e).all(|k| {
                     self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()
@@ -1521,6 +1556,69 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         None
+    }
+
+    /// "82nd Airborne Division", "Eighth Air Force", "IV Corps": an ordinal
+    /// before an organisation whose last word heads it is part of its name.
+    fn numbered_units(&mut self) {
+        const ORDINALS: &[&str] = &[
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ];
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            let s = m.toks.start;
+            if m.label != Label::Org
+                || s == 0
+                || self.taken[s - 1]
+                || !self
+                    .lex
+                    .org_suffixes
+                    .contains(self.toks[m.toks.end - 1].norm.as_ref())
+            {
+                continue;
+            }
+            let p = &self.toks[s - 1];
+            let digits = p.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let numbered = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    &p.text[digits.len()..],
+                    "" | "st" | "nd" | "rd" | "th" | "d"
+                );
+            let ordinal_word = p.cap && ORDINALS.contains(&p.norm.as_ref());
+            let roman = p.upper
+                && p.text.len() <= 5
+                && p.text
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+            let adjacent = p.span.end + 1 == self.toks[s].span.start;
+            if adjacent && (numbered || ordinal_word || roman) {
+                self.taken[s - 1] = true;
+                let m = &mut self.mentions[mi];
+                m.toks.start = s - 1;
+                m.cands.clear();
+                m.source = Source::Rule;
+            }
+        }
     }
 
     /// A mention that lacks a word of a longer name written elsewhere in the
@@ -1877,24 +1975,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         // One label per cluster: knowledge base, else majority.
         // Knowledge-base and rule evidence outweighs the model's guesses, and
         // a name that opens with a known given name votes for a person.
-        // A cluster with a full name found by the knowledge base or the rules
-        // does not let the model's one-word guesses outvote it ("the League"
-        // read as MISC ten times against "Australian League of Rights").
+        // In a cluster that the knowledge base or the rules found, the model's
+        // guesses do not vote ("the League" read as MISC ten times against
+        // "Australian League of Rights"; "Aisby" read as a person after "Aisby
+        // is a village").
         let strong: HashSet<usize> = self
             .mentions
             .iter()
-            .filter(|m| {
-                matches!(m.source, Source::Kb | Source::Rule)
-                    && self.norms(m.toks.clone()).len() > 1
-            })
+            .filter(|m| matches!(m.source, Source::Kb | Source::Rule))
             .map(|m| m.cluster)
             .collect();
         let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
         for m in &self.mentions {
-            if m.source == Source::Model
-                && strong.contains(&m.cluster)
-                && self.norms(m.toks.clone()).len() == 1
-            {
+            if m.source == Source::Model && strong.contains(&m.cluster) {
                 continue;
             }
             let weight = match m.source {

@@ -465,3 +465,39 @@ fn context_and_longer_names_beat_short_known_names() {
         );
     }
 }
+
+#[test]
+fn numbered_units_and_battles_keep_their_whole_names() {
+    let text = "The 65th Air Division fought in the Second Battle of Bull Run alongside the \
+                Eighth Air Force, years before the Treaty of Versailles was signed.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("65th Air Division"), Some(Label::Org), "{ents:?}");
+        assert_eq!(label("Eighth Air Force"), Some(Label::Org), "{ents:?}");
+        assert_eq!(
+            label("Second Battle of Bull Run"),
+            Some(Label::Event),
+            "{ents:?}"
+        );
+        assert_eq!(label("Treaty of Versailles"), Some(Label::Misc), "{ents:?}");
+    }
+}
+
+#[test]
+fn words_news_writes_in_lowercase_are_not_names() {
+    let text = "The hotel was GREAT and the staff said the Economy was fine, \
+                but the NTSB opened an inquiry.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        assert!(find(&ents, "GREAT").is_empty(), "{ents:?}");
+        assert!(find(&ents, "Economy").is_empty(), "{ents:?}");
+        assert_eq!(
+            find(&ents, "NTSB").first().map(|e| e.label),
+            Some(Label::Org),
+            "{ents:?}"
+        );
+    }
+}

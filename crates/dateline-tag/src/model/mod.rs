@@ -396,5 +396,13 @@ fn spans(labels: &[usize], probs: &[f32]) -> Vec<ModelSpan> {
     out
 }
 
+/// How a normalized word is written in the bundled unlabelled news: 0 for
+/// a word seen too rarely to say, else 2..=7 from (almost) always lowercase
+/// to (almost) always capitalized away from sentence starts.
+pub(crate) fn case_bucket(norm: &str) -> u8 {
+    let class = WordClusters::bundled().class_of(features::hash_bytes(1, norm.as_bytes()));
+    if class.case >= 2 { class.case } else { 0 }
+}
+
 #[cfg(test)]
 mod tests;

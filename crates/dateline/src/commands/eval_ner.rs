@@ -2,8 +2,9 @@
 //!
 //! Scores entity tagging against the gold sets bundled in
 //! `crates/dateline-tag/eval-data` (see docs/EVALUATION.md). Sentence sets are
-//! tagged sentence by sentence as plain text (tokens joined by single spaces);
-//! the seed articles are parsed and tagged as whole articles.
+//! tagged document by document, one paragraph per gold sentence (tokens joined
+//! by single spaces), or sentence by sentence with `--per-sentence`; the seed
+//! articles are parsed and tagged as whole articles.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -315,6 +316,11 @@ fn conll(
         v["news_half"] = counts_json(&news);
     }
     v["mode"] = json!(if model.is_some() { "model" } else { "tagger" });
+    v["unit"] = json!(if args.per_sentence {
+        "sentence"
+    } else {
+        "document"
+    });
     v["mb_per_s"] = json!(if secs > 0.0 {
         bytes as f64 / secs / 1e6
     } else {
@@ -449,9 +455,10 @@ fn print_table(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
         )?;
     }
     if let Some(speed) = v.get("mb_per_s") {
+        let unit = v["unit"].as_str().unwrap_or("document");
         writeln!(
             out,
-            "speed {:.2} MB/s (sentence by sentence, one core)",
+            "speed {:.2} MB/s ({unit} by {unit}, one core)",
             f(speed)
         )?;
     }
