@@ -48,10 +48,26 @@ pub(crate) struct SilverArgs {
     /// Accept usually-lowercase capitalized words anywhere in a sentence.
     #[arg(long)]
     lenient: bool,
+    /// Which tagging labels the sentences: the knowledge base and rules
+    /// alone, the full tagger (with the bundled model), or the rules where
+    /// the full tagger agrees on every name in the sentence.
+    #[arg(long, value_enum, default_value = "rules")]
+    tagger: Labeller,
     /// CoNLL files whose sentences must not be matched (repeatable; default:
     /// every set in crates/dateline-tag/eval-data).
     #[arg(long, value_name = "FILE")]
     exclude: Vec<PathBuf>,
+}
+
+/// What labels the silver sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Labeller {
+    /// The knowledge base and rules (the model off).
+    Rules,
+    /// The full tagger, with the bundled model.
+    Full,
+    /// The rules, keeping only sentences the full tagger tags the same way.
+    Agree,
 }
 
 /// The bundled evaluation sets.
@@ -134,7 +150,8 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
         .max_tokens(args.max_tokens)
         .min_entities(args.min_entities)
         .lenient(args.lenient);
-    let tagger = Tagger::new().with_model(false);
+    let rules = Tagger::new().with_model(false);
+    let full = Tagger::new();
     let max = args.max_sentences.unwrap_or(usize::MAX);
     let per_article = args.max_per_article.unwrap_or(usize::MAX);
     let mut seen: HashSet<Vec<String>> = HashSet::new();
@@ -161,9 +178,23 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
                     .is_some_and(|b| b.kind == dateline_tag::BlockKind::Paragraph)
             })
             .count();
-        let entities = tagger.entities(doc);
+        let candidates = match args.tagger {
+            Labeller::Rules => silver::sentences(doc, &rules.entities(doc), &case, &config),
+            Labeller::Full => silver::sentences(doc, &full.entities(doc), &case, &config),
+            Labeller::Agree => {
+                let by_full: HashSet<(String, Vec<String>)> =
+                    silver::sentences(doc, &full.entities(doc), &case, &config)
+                        .into_iter()
+                        .map(|s| (s.text, s.tags))
+                        .collect();
+                silver::sentences(doc, &rules.entities(doc), &case, &config)
+                    .into_iter()
+                    .filter(|s| by_full.contains(&(s.text.clone(), s.tags.clone())))
+                    .collect()
+            }
+        };
         let mut mine = Vec::new();
-        for s in silver::sentences(doc, &entities, &case, &config) {
+        for s in candidates {
             if mine.len() >= per_article || kept + mine.len() >= max {
                 break;
             }
