@@ -1,5 +1,8 @@
 //! `dateline train silver --corpus FILE... --out FILE [--max-sentences N]`
 //!
+//! (`dateline train ner --silver FILE [--silver-weight N]` trains on the
+//! result.)
+//!
 //! Writes silver training data for the entity model: unlabelled news
 //! articles tagged by the knowledge base and rules (the model off), of
 //! which only the sentences whose tagging looks complete are kept (see
@@ -14,7 +17,7 @@ use std::time::Instant;
 
 use dateline_tag::eval::read_conll;
 use dateline_tag::silver::{self, CaseCounts, SilverConfig, SilverSentence};
-use dateline_tag::{Document, Tagger, Tokenizer};
+use dateline_tag::{Document, Tagger, Tokenizer, TrainDoc};
 
 use super::{CliError, CmdResult};
 
@@ -108,6 +111,34 @@ fn overlaps(tokenizer: &Tokenizer, s: &SilverSentence, excluded: &HashSet<String
     let mut mine = HashSet::new();
     runs(tokenizer, &s.tokens.join(" "), &mut mine);
     mine.iter().any(|r| excluded.contains(r))
+}
+
+/// Adds the documents of a silver file, `weight` times, to training
+/// documents; returns the text the model's metadata records (empty without
+/// a file).
+pub(crate) fn add_to(
+    docs: &mut Vec<TrainDoc>,
+    path: Option<&Path>,
+    weight: usize,
+) -> Result<String, CliError> {
+    let Some(path) = path else {
+        return Ok(String::new());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let silver = TrainDoc::read(&text, true)
+        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+    let weight = weight.max(1);
+    for _ in 0..weight {
+        docs.extend(silver.iter().cloned());
+    }
+    Ok(format!(
+        ", silver {} ({} documents, weight {weight})",
+        path.file_name()
+            .map(|f| f.to_string_lossy())
+            .unwrap_or_default(),
+        silver.len()
+    ))
 }
 
 fn read_documents(path: &Path) -> Result<Vec<Document>, CliError> {
