@@ -39,6 +39,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("kb_places.tsv", include_str!("../data/kb_places.tsv")),
     ("kb_orgs.tsv", include_str!("../data/kb_orgs.tsv")),
     ("kb_people.tsv", include_str!("../data/kb_people.tsv")),
+    ("kb_world.tsv", include_str!("../data/kb_world.tsv")),
 ];
 
 /// One knowledge-base entry.

@@ -1472,7 +1472,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let role = norm(k);
             let after = norm(k + 1);
             if self.lex.titles.contains(role)
-                && !self.toks[k].cap
+                && self.toks.get(k).is_some_and(|t| !t.cap)
                 && matches!(
                     after,
                     "of" | "for" | "at" | "in" | "," | "." | "said" | "and" | "who"

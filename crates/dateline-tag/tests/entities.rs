@@ -220,6 +220,24 @@ proptest! {
         check_invariants(&doc.text, &t.entities(&doc));
         check_invariants(&doc.text, &t.boilerplate_entities(&doc));
     }
+
+    #[test]
+    fn name_building_rules_keep_invariants(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "The", "the", "of", "(", ")", "AHAC", "Amateur", "Hockey", "Association", "Canada", "'s",
+            "People", "Party", "Estonia", "League", "Rights", "Australian", "South", "Australia",
+            "Atlantic", "City", "Council", "village", "is", "a", "town", ",", ".", "\"", "“", "”",
+            "single", "album", "Anarchy", "in", "Tokyo", "65th", "Eighth", "IV", "Air", "Force",
+            "Division", "Battle", "Treaty", "Versailles", "newspaper", "Postimees", "leader",
+            "according", "to", "Kaja", "Kallas", "University", "Edinburgh", "German", "Security",
+            "Service", "Internal", "Maryland", "Kory", "Lichtensteiger", "GREAT", "Economy", "\n\n",
+        ]), 0..80)) {
+        let text = words.join(" ");
+        for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+            let ents = tagger.entities_text(&text);
+            check_invariants(&text, &ents);
+        }
+    }
 }
 
 #[test]
@@ -500,4 +518,61 @@ fn words_news_writes_in_lowercase_are_not_names() {
             "{ents:?}"
         );
     }
+}
+
+#[test]
+fn gazetteer_categories_are_known_by_canonical_name() {
+    let text = "Shelling hit Zaporizhzhia and Kherson overnight. Officials in Bavaria and \
+                Tamil Nadu sent aid by barge along the Yangtze, and Ghanaians in Kraków \
+                marched to the Sorbonne.";
+    let want = [
+        ("Zaporizhzhia", Label::Gpe, "Zaporizhzhia"),
+        ("Kherson", Label::Gpe, "Kherson"),
+        ("Bavaria", Label::Gpe, "Bavaria"),
+        ("Tamil Nadu", Label::Gpe, "Tamil Nadu"),
+        ("Yangtze", Label::Loc, "Yangtze"),
+        ("Ghanaians", Label::Norp, "Ghanaians"),
+        ("Kraków", Label::Gpe, "Kraków"),
+        ("Sorbonne", Label::Org, "Sorbonne University"),
+    ];
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        for (surface, label, canonical) in want {
+            let found = find(&ents, surface);
+            assert_eq!(found.len(), 1, "{surface}: {ents:?}");
+            assert_eq!(found[0].label, label, "{surface}: {ents:?}");
+            assert_eq!(found[0].canonical, canonical, "{surface}: {ents:?}");
+        }
+    }
+}
+
+#[test]
+fn gazetteer_homonyms_of_common_words_and_names_need_their_cues() {
+    // Without cues, "Male", "Java" and "Victoria" are a word, a language and
+    // a given name, not the Maldivian capital, the island or the state.
+    let text = "Male voters said Java was hard to learn. Victoria Hale, a teacher, agreed.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        for word in ["Male", "Java", "Victoria"] {
+            assert!(
+                find(&ents, word)
+                    .iter()
+                    .all(|e| !matches!(e.label, Label::Gpe | Label::Loc)),
+                "{word}: {ents:?}"
+            );
+        }
+    }
+    // With a cue in the document the same words are places.
+    let text = "Bushfires spread across Victoria as Melbourne warned residents. \
+                Ferries left Male for the outer atolls of the Maldives.";
+    let ents = tagger().entities_text(text);
+    check_invariants(text, &ents);
+    let victoria = find(&ents, "Victoria");
+    assert_eq!(victoria.len(), 1, "{ents:?}");
+    assert_eq!(victoria[0].canonical, "Victoria (Australia)");
+    let male = find(&ents, "Male");
+    assert_eq!(male.len(), 1, "{ents:?}");
+    assert_eq!(male[0].canonical, "Malé");
 }
