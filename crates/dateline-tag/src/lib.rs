@@ -90,6 +90,7 @@ mod kb;
 mod lexicon;
 mod model;
 mod quote;
+pub mod silver;
 mod tagger;
 mod temporal;
 mod tokens;

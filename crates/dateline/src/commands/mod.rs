@@ -11,6 +11,7 @@ pub(crate) mod parse;
 pub(crate) mod quotes;
 pub(crate) mod search;
 pub(crate) mod sentences;
+pub(crate) mod silver;
 pub(crate) mod tokens;
 pub(crate) mod train;
 

@@ -24,6 +24,8 @@ pub(crate) enum TrainCommand {
     Ner(NerArgs),
     /// Learn the word clusters and case statistics the entity model reads.
     Clusters(ClusterArgs),
+    /// Write silver training data: news tagged by the knowledge base and rules.
+    Silver(super::silver::SilverArgs),
 }
 
 /// Arguments of `dateline train clusters`.
@@ -87,12 +89,19 @@ pub(crate) struct NerArgs {
     /// Use only the first N documents of each file (for quick experiments).
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Also train on silver sentences (written by `dateline train silver`).
+    #[arg(long, value_name = "FILE")]
+    silver: Option<PathBuf>,
+    /// Present the silver documents this many times per epoch.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    silver_weight: usize,
 }
 
 pub(crate) fn run(cmd: TrainCommand) -> CmdResult {
     match cmd {
         TrainCommand::Ner(a) => ner(a),
         TrainCommand::Clusters(a) => clusters(a),
+        TrainCommand::Silver(a) => super::silver::run(a),
     }
 }
 
@@ -242,7 +251,8 @@ fn ner(args: NerArgs) -> CmdResult {
     let dir = args.data.clone().unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
     });
-    let docs = load_docs(&dir, &args)?;
+    let mut docs = load_docs(&dir, &args)?;
+    let silver = super::silver::add_to(&mut docs, args.silver.as_deref(), args.silver_weight)?;
     let unlabeled_path = args.unlabeled.clone().unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../examples/corpus/wikinews/wikinews_2019_2021.jsonl")
@@ -264,7 +274,7 @@ fn ner(args: NerArgs) -> CmdResult {
     let hints: &dyn Fn(&[Token<'_>]) -> Vec<Option<KbHint>> =
         if args.no_kb { &without } else { &with_kb };
     let meta = format!(
-        "averaged perceptron; data: {} ({} documents, {tokens} tokens); gum weight {}; epochs {}; bits {}; seed {}; kb hints {}; case lexicon text: {} ({} articles)",
+        "averaged perceptron; data: {}{silver} ({} documents, {tokens} tokens); gum weight {}; epochs {}; bits {}; seed {}; kb hints {}; case lexicon text: {} ({} articles)",
         TRAIN_FILES
             .iter()
             .map(|f| f.0)
