@@ -11,9 +11,9 @@
 //! its other (mis-cased) mentions, and each cluster gets one label and one
 //! canonical name.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
 use crate::lexicon::{LOC_PREPS, Lexicon};
 use crate::temporal::{Found, Scanner, infer_reference};
@@ -148,7 +148,7 @@ struct Doc<'k, 'a> {
     title_case: Vec<bool>,
     mentions: Vec<Mention>,
     /// Norms seen capitalized somewhere other than a sentence start.
-    capitalized: crate::fxhash::FxHashSet<String>,
+    capitalized: HashSet<String>,
     doc_norms: Option<String>,
     /// Whether the learned model fills gaps (some guesses are left to it).
     with_model: bool,
@@ -563,7 +563,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// stand only when a cue or the full name is in the document; otherwise
     /// the words go back to the rules.
     fn vet_kb(&mut self) {
-        let mut full_named: HashSet<u32> = HashSet::new();
+        let mut full_named: HashSet<u32> = HashSet::default();
         for m in &self.mentions {
             if self.norms(m.toks.clone()).len() > 1 {
                 full_named.extend(m.cands.iter().copied());
@@ -1789,7 +1789,7 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn resolve(&mut self) -> Vec<Cluster> {
         // Entries named by a multi-word mention somewhere in the document.
-        let mut full_named: HashSet<u32> = HashSet::new();
+        let mut full_named: HashSet<u32> = HashSet::default();
         for m in &self.mentions {
             if m.source == Source::Kb && self.norms(m.toks.clone()).len() > 1 && m.cands.len() == 1
             {
@@ -1875,10 +1875,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             .retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
         // Clusters.
         let mut clusters: Vec<Cluster> = Vec::new();
-        let mut by_kb: HashMap<u32, usize> = HashMap::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_kb: HashMap<u32, usize> = HashMap::default();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         // Person names by surname and by first name, for short mentions.
-        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let mut surnames: HashMap<String, usize> = HashMap::default();
         let order: Vec<usize> = {
             // Longer mentions first so that short forms find their full names anywhere in the document.
             let lens: Vec<usize> = self
@@ -1891,7 +1891,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             o
         };
         let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
-        let mut acronyms: HashMap<String, usize> = HashMap::new();
+        let mut acronyms: HashMap<String, usize> = HashMap::default();
         for &mi in &order {
             let m = self.mentions[mi].clone();
             let words: Vec<String> = self
@@ -2009,7 +2009,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|m| matches!(m.source, Source::Kb | Source::Rule))
             .map(|m| m.cluster)
             .collect();
-        let mut votes: HashMap<(usize, Label), usize> = HashMap::new();
+        let mut votes: HashMap<(usize, Label), usize> = HashMap::default();
         for m in &self.mentions {
             if m.source == Source::Model && strong.contains(&m.cluster) {
                 continue;
@@ -2025,14 +2025,22 @@ impl<'k, 'a> Doc<'k, 'a> {
                 *votes.entry((m.cluster, Label::Person)).or_default() += 2;
             }
         }
-        for (cid, c) in clusters.iter_mut().enumerate() {
+        // The winner per cluster: most votes, then the first label in
+        // `Label` order.
+        let mut best: Vec<Option<(usize, std::cmp::Reverse<Label>)>> = vec![None; clusters.len()];
+        for (&(cid, l), &n) in &votes {
+            if let Some(slot) = best.get_mut(cid) {
+                let key = (n, std::cmp::Reverse(l));
+                if slot.is_none_or(|b| key > b) {
+                    *slot = Some(key);
+                }
+            }
+        }
+        for (c, b) in clusters.iter_mut().zip(best) {
             if c.kb.is_none()
-                && let Some(((_, l), _)) = votes
-                    .iter()
-                    .filter(|((k, _), _)| *k == cid)
-                    .max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l)))
+                && let Some((_, std::cmp::Reverse(l))) = b
             {
-                c.label = *l;
+                c.label = l;
             }
         }
         clusters
