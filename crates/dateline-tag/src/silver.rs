@@ -17,7 +17,7 @@
 //!
 //! Kept sentences carry IOB2 tags in the coarse label set of the training
 //! data (`PER`, `ORG`, `LOC`, `MISC`; see
-//! [`coarse_label`](crate::eval::coarse_label)); dates, times and amounts
+//! [`coarse_label`]); dates, times and amounts
 //! are `O`. [`write_iob2`] writes them in the layout
 //! [`read_conll`](crate::eval::read_conll) reads.
 //!
