@@ -976,7 +976,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             None
         } else if speech && len <= 3 && !lex.common.contains(first.as_str()) {
             Some(Label::Person)
-        } else if LOC_PREPS.contains(&prev_norm) && single {
+        } else if !self.with_model && LOC_PREPS.contains(&prev_norm) && single {
+            // Without the model, one unknown word after "in", "from", … is
+            // most often a place; with it, the model (which reads the same
+            // cue among others) decides better.
             Some(Label::Gpe)
         } else if !self.with_model
             && (2..=3).contains(&len)
