@@ -898,6 +898,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 | "insisted"
         );
         let org = (lex.org_suffixes.contains(last.as_str()) && !single)
+            || self.place_team(s..e2)
             || (lex.org_heads.contains(first.as_str())
                 && (s..e2).any(|k| is_connector(&self.toks[k].norm)))
             // "Australian League of Rights": a head word before a connector.
@@ -1517,6 +1518,37 @@ impl<'k, 'a> Doc<'k, 'a> {
             return Some(Label::Person).filter(|_| self.head_label(r.clone()).is_none());
         }
         None
+    }
+
+    /// "Chicago Bulls", "Bowling Green Falcons", "West Coast Eagles": a known
+    /// place followed by one capitalized plural noun names a team or a club.
+    fn place_team(&self, r: Range<usize>) -> bool {
+        if r.len() < 2 {
+            return false;
+        }
+        let last = &self.toks[r.end - 1];
+        let plural = last.is_word()
+            && last.cap
+            && !last.upper
+            && last.norm.len() > 3
+            && last.norm.ends_with('s')
+            && !last.norm.ends_with("ss")
+            && !self.lex.common.contains(last.norm.as_ref())
+            && !self.lex.event_suffixes.contains(last.norm.as_ref())
+            && !self.lex.misc_suffixes.contains(last.norm.as_ref())
+            && !self.lex.loc_suffixes.contains(last.norm.as_ref())
+            && !matches!(crate::model::case_bucket(&last.norm), 5..=7);
+        plural
+            && self
+                .kb
+                .longest(&self.toks[..r.end], r.start, &|_| true)
+                .is_some_and(|m| {
+                    m.len == r.len() - 1
+                        && m.entries
+                            .iter()
+                            .filter_map(|&e| self.kb.entry(e as usize))
+                            .all(|e| matches!(e.label, Label::Gpe | Label::Loc))
+                })
     }
 
     /// Whether the context says that the capitalized run `r` is a place:

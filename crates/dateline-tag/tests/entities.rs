@@ -592,3 +592,16 @@ fn who_clauses_and_regnal_numbers_mark_people() {
         assert!(find(&ents, "II").is_empty(), "{ents:?}");
     }
 }
+
+#[test]
+fn a_place_and_a_plural_name_a_team() {
+    let text = "The Chicago Bulls beat the Toronto Raptors, while Texas Republicans met in Austin.";
+    for tagger in [Tagger::new(), Tagger::new().with_model(false)] {
+        let ents = tagger.entities_text(text);
+        check_invariants(text, &ents);
+        let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+        assert_eq!(label("Chicago Bulls"), Some(Label::Org), "{ents:?}");
+        assert_eq!(label("Toronto Raptors"), Some(Label::Org), "{ents:?}");
+        assert_ne!(label("Texas Republicans"), Some(Label::Org), "{ents:?}");
+    }
+}
