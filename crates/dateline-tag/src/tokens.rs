@@ -114,6 +114,11 @@ fn script(c: char) -> Script {
 
 /// Byte offsets inside `w` where it should be split.
 fn split_points(w: &str) -> Vec<usize> {
+    // ASCII words never change script, and a glued capital needs an
+    // uppercase letter after the first: most words need no look.
+    if w.is_ascii() && !w.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return Vec::new();
+    }
     let mut cuts = Vec::new();
     let mut prev: Option<char> = None;
     let mut lower_run = 0usize;
