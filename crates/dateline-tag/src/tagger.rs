@@ -361,6 +361,31 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// The sentence holding token `k`.
+    fn sentence_of(&self, k: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|r| r.end <= k);
+        self.sents.get(i).filter(|r| r.contains(&k)).map(|_| i)
+    }
+
+    /// Whether tokens `a` and `b` are in the same sentence.
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of(a)
+            .is_some_and(|s| self.sentence_of(b) == Some(s))
+    }
+
+    /// Makes mention `mi` start earlier, at `start`: the words before it join
+    /// it, and the longer phrase is a name of its own, found by rule, no longer
+    /// the knowledge-base entry of the shorter one.
+    fn grow_left(&mut self, mi: usize, start: usize) {
+        let m = &mut self.mentions[mi];
+        for k in start..m.toks.start {
+            self.taken[k] = true;
+        }
+        m.toks.start = start;
+        m.cands.clear();
+        m.source = Source::Rule;
+    }
+
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
         self.mentions.push(Mention {
@@ -489,13 +514,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 s -= 1;
             }
             if s < m.toks.start {
-                for k in s..m.toks.start {
-                    self.taken[k] = true;
-                }
-                let m = &mut self.mentions[mi];
-                m.toks.start = s;
-                m.cands.clear();
-                m.source = Source::Rule;
+                self.grow_left(mi, s);
             }
         }
     }
@@ -540,21 +559,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let q = &self.toks[start - 1];
-            let same_sentence = self
-                .sents
-                .iter()
-                .any(|r| r.contains(&start) && r.contains(&(start - 1)));
-            if same_sentence
+            if self.same_sentence(start - 1, start)
                 && q.cap
                 && !q.upper
                 && q.span.end + 1 == self.toks[start].span.start
                 && QUALIFIERS.contains(&q.norm.as_ref())
             {
-                self.taken[start - 1] = true;
-                let m = &mut self.mentions[mi];
-                m.toks.start = start - 1;
-                m.cands.clear();
-                m.source = Source::Rule;
+                self.grow_left(mi, start - 1);
             }
         }
     }
@@ -1257,7 +1268,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             // Names are capitalized, not only ordinary words, and not in headlines.
             let t0 = &self.toks[s2];
-            let sent = self.sents.iter().position(|r| r.contains(&s2));
+            let sent = self.sentence_of(s2);
             // The model reads English: a span needs a word in Latin letters.
             let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
             // One word that news nearly always writes in lowercase
@@ -1289,9 +1300,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
                 l => l,
             };
-            let sent = self
-                .sents
-                .get(self.sents.partition_point(|r| r.end <= s2))
+            let sent = sent
+                .and_then(|k| self.sents.get(k))
                 .cloned()
                 .unwrap_or(s2..e);
             let label = self
@@ -1316,8 +1326,6 @@ impl<'k, 'a> Doc<'k, 'a> {
     ///   organisation head, before "of (the)" and a place: "Motion Picture
     ///   Association" + "of" + "America", "University of Edinburgh".
     fn place_split_orgs(&mut self) {
-        let same_sentence =
-            |a: usize, b: usize| self.sents.iter().any(|r| r.contains(&a) && r.contains(&b));
         let mut merged: Vec<(usize, Range<usize>, Option<Mention>)> = Vec::new();
         let mut k = 1;
         while k < self.mentions.len() {
@@ -1327,7 +1335,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && self.toks[m.toks.start].cap
                 && m.label == Label::Org
                 && p.source == Source::Kb
-                && same_sentence(p.toks.start, m.toks.start)
+                && self.same_sentence(p.toks.start, m.toks.start)
                 && (placey(p.label) || (p.label == Label::Org && m.source != Source::Kb))
                 // "Russian GRU": an acronym stays its own name.
                 && !(m.toks.len() == 1 && self.toks[m.toks.start].upper)
@@ -1351,7 +1359,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && p.label == Label::Org
                 && p.source != Source::Kb
                 && matches!(m.label, Label::Gpe | Label::Loc)
-                && same_sentence(p.toks.start, m.toks.start)
+                && self.same_sentence(p.toks.start, m.toks.start)
             {
                 let mut joined = p.clone();
                 joined.toks.end = m.toks.end;
@@ -1403,7 +1411,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let head = self.toks[of - 1].norm.as_ref();
             if s < of
                 && (self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head))
-                && same_sentence(s, m.toks.start)
+                && self.same_sentence(s, m.toks.start)
             {
                 let joined = Mention {
                     toks: s..m.toks.end,
@@ -1671,11 +1679,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
             let adjacent = p.span.end + 1 == self.toks[s].span.start;
             if adjacent && (numbered || ordinal_word || roman) {
-                self.taken[s - 1] = true;
-                let m = &mut self.mentions[mi];
-                m.toks.start = s - 1;
-                m.cands.clear();
-                m.source = Source::Rule;
+                self.grow_left(mi, s - 1);
             }
         }
     }
@@ -1702,16 +1706,15 @@ impl<'k, 'a> Doc<'k, 'a> {
         if long.is_empty() {
             return;
         }
-        let sent_of = |k: usize| self.sents.partition_point(|r| r.end <= k);
         let mut grow: Vec<(usize, Range<usize>, Label)> = Vec::new();
         for (mi, m) in self.mentions.iter().enumerate() {
-            let sent = sent_of(m.toks.start);
+            let sent = self.sentence_of(m.toks.start);
             let usable = |k: usize| {
                 k < self.toks.len()
                     && !self.taken[k]
                     && self.toks[k].is_word()
                     && (self.toks[k].cap || self.toks[k].upper)
-                    && sent_of(k) == sent
+                    && self.sentence_of(k) == sent
             };
             'found: for left in 0..=2usize {
                 if left > m.toks.start {
