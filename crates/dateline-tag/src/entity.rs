@@ -215,17 +215,7 @@ impl Tagger {
 
     /// Entity mentions of plain text (the whole text is one paragraph).
     pub fn entities_text(&self, text: &str) -> Vec<Entity> {
-        let doc = Document {
-            id: String::new(),
-            text: text.to_string(),
-            title: None,
-            site: None,
-            date: None,
-            url: None,
-            blocks: Vec::new(),
-        }
-        .into_plain();
-        self.entities(&doc)
+        self.entities(&plain_document(text))
     }
 
     /// Quotations of a document, given its entities.
@@ -251,6 +241,21 @@ fn is_article_text(b: &Block) -> bool {
         || b.kind == BlockKind::Dateline
         || (b.kind == BlockKind::Boilerplate
             && b.reason.as_deref().is_some_and(|r| r.contains("title")))
+}
+
+/// `text` as a document with no metadata and no article structure: one
+/// paragraph (see [`Document::into_plain`]).
+pub(crate) fn plain_document(text: &str) -> Document {
+    Document {
+        id: String::new(),
+        text: text.to_string(),
+        title: None,
+        site: None,
+        date: None,
+        url: None,
+        blocks: Vec::new(),
+    }
+    .into_plain()
 }
 
 #[cfg(test)]

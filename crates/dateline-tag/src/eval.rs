@@ -244,22 +244,16 @@ pub fn document_text(sentences: &[GoldSentence]) -> (String, Vec<Vec<Range<usize
 /// A document over `text` with one paragraph block per span in `blocks`, as
 /// [`document_text`] lays out a gold document.
 pub fn paragraphs_document(text: &str, blocks: &[Span]) -> crate::Document {
-    crate::Document {
-        id: String::new(),
-        text: text.to_string(),
-        title: None,
-        site: None,
-        date: None,
-        url: None,
-        blocks: blocks
-            .iter()
-            .map(|&span| crate::Block {
-                kind: crate::BlockKind::Paragraph,
-                span,
-                reason: None,
-            })
-            .collect(),
-    }
+    let mut doc = crate::entity::plain_document(text);
+    doc.blocks = blocks
+        .iter()
+        .map(|&span| crate::Block {
+            kind: crate::BlockKind::Paragraph,
+            span,
+            reason: None,
+        })
+        .collect();
+    doc
 }
 
 /// Maps a tagger label to the coarse CoNLL label set (`PER`, `ORG`, `LOC`,
