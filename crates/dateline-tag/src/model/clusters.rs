@@ -41,9 +41,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::ModelError;
 use super::features::{CaseEvidence, IdMap, hash_bytes, mix, tok_infos};
 use super::train::{Rng, TrainDoc, doc_text, tokenize};
+use super::{ModelError, checksum, u32_at, u64_at};
 use crate::{Token, TokenKind, Tokenizer};
 
 const MAGIC: &[u8; 8] = b"DLWCLUS\0";
@@ -131,25 +131,6 @@ impl Default for WordClusters {
     }
 }
 
-/// Checksum of bytes (64-bit words through the feature mixing function).
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = bytes.len() as u64;
-    for c in bytes.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..c.len()].copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(w));
-    }
-    h
-}
-
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    let mut w = [0u8; 4];
-    if let Some(s) = b.get(at..at + 4) {
-        w.copy_from_slice(s);
-    }
-    u32::from_le_bytes(w)
-}
-
 fn key_of(word: u64) -> u32 {
     (word as u32).max(1)
 }
@@ -198,7 +179,7 @@ impl WordClusters {
                 "bad clusters table size (bits {bits})"
             )));
         }
-        let sum = u64::from(u32_at(b, 16)) | u64::from(u32_at(b, 20)) << 32;
+        let sum = u64_at(b, 16);
         let meta_len = u32_at(b, 24) as usize;
         let offset = HEADER.saturating_add(meta_len);
         let expected = offset.saturating_add((1usize << bits) * SLOT);
@@ -278,7 +259,7 @@ impl WordClusters {
 
     /// Checksum of the table, as stored in the file.
     pub fn checksum(&self) -> u64 {
-        u64::from(u32_at(&self.bytes, 16)) | u64::from(u32_at(&self.bytes, 20)) << 32
+        u64_at(&self.bytes, 16)
     }
 
     /// Number of words in the table.

@@ -122,7 +122,8 @@ impl Default for NerModel {
     }
 }
 
-/// Checksum of the weight bytes (64-bit words through a mixing function).
+/// Checksum of the bytes of a model or clusters file (64-bit words through
+/// the feature mixing function).
 fn checksum(bytes: &[u8]) -> u64 {
     let mut h = bytes.len() as u64;
     for c in bytes.chunks(8) {
@@ -133,12 +134,18 @@ fn checksum(bytes: &[u8]) -> u64 {
     h
 }
 
+/// The little-endian `u32` at byte `at` (0 past the end).
 fn u32_at(b: &[u8], at: usize) -> u32 {
     let mut w = [0u8; 4];
     if let Some(s) = b.get(at..at + 4) {
         w.copy_from_slice(s);
     }
     u32::from_le_bytes(w)
+}
+
+/// The little-endian `u64` at byte `at` (0 past the end).
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from(u32_at(b, at)) | u64::from(u32_at(b, at + 4)) << 32
 }
 
 impl NerModel {
@@ -194,7 +201,7 @@ impl NerModel {
         if !scale.is_finite() || scale <= 0.0 {
             return Err(ModelError::Format("bad weight scale".into()));
         }
-        let sum = u64::from(u32_at(b, 24)) | u64::from(u32_at(b, 28)) << 32;
+        let sum = u64_at(b, 24);
         let lex_bits = u32_at(b, 32);
         if !(1..=24).contains(&lex_bits) {
             return Err(ModelError::Format(format!(
@@ -216,7 +223,7 @@ impl NerModel {
         if checksum(&b[offset..]) != sum {
             return Err(ModelError::Checksum);
         }
-        let clusters = u64::from(u32_at(b, 40)) | u64::from(u32_at(b, 44)) << 32;
+        let clusters = u64_at(b, 40);
         if clusters != WordClusters::bundled().checksum() {
             return Err(ModelError::Clusters);
         }
@@ -280,7 +287,7 @@ impl NerModel {
 
     /// Checksum of the weights, as stored in the file.
     pub fn checksum(&self) -> u64 {
-        u64::from(u32_at(&self.bytes, 24)) | u64::from(u32_at(&self.bytes, 28)) << 32
+        u64_at(&self.bytes, 24)
     }
 
     /// Adds the weights of the features to `scores`.
