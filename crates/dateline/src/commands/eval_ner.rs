@@ -127,11 +127,6 @@ pub(crate) fn run(args: Args) -> CmdResult {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))
-}
-
 fn prf_json(c: &Prf) -> Value {
     json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "tp": c.tp, "fp": c.fp, "fn": c.fn_})
 }
@@ -245,7 +240,7 @@ fn conll(
     out: &mut impl Write,
 ) -> Result<Value, CliError> {
     let path = dir.join(file);
-    let gold: Vec<GoldSentence> = eval::read_conll(&read(&path)?)
+    let gold: Vec<GoldSentence> = eval::read_conll(&super::read_text(&path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
     let tagger = Tagger::new().with_model(!args.no_model);
     let loaded = match &args.model {
@@ -336,13 +331,13 @@ fn seeds(
     out: &mut impl Write,
 ) -> Result<Value, CliError> {
     let path = gold_dir.join("seeds_gold.json");
-    let gold: SeedsGold = serde_json::from_str(&read(&path)?)
+    let gold: SeedsGold = serde_json::from_str(&super::read_text(&path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
     let tagger = Tagger::new().with_model(!args.no_model);
     let mut total = ArticleCounts::default();
     let mut per_file = serde_json::Map::new();
     for (file, g) in &gold.files {
-        let text = read(&seeds_dir.join(file))?;
+        let text = super::read_text(&seeds_dir.join(file))?;
         let doc = dateline_tag::parse::parse(text.clone());
         // Score only the labels the gold annotates (it has no TIME or PERCENT).
         let pred: Vec<_> = tagger

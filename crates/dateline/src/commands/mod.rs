@@ -74,3 +74,15 @@ pub(crate) fn write_json(
     serde_json::to_writer(&mut *out, v)?;
     out.write_all(b"\n")
 }
+
+/// Reads a text file, or says which file could not be read.
+pub(crate) fn read_text(path: &std::path::Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Writes a file, or says which file could not be written.
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))
+}

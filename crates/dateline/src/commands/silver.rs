@@ -124,8 +124,7 @@ pub(crate) fn add_to(
     let Some(path) = path else {
         return Ok(String::new());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let text = super::read_text(path)?;
     let silver = TrainDoc::read(&text, true)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
     let weight = weight.max(1);
@@ -160,8 +159,7 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
     };
     let mut excluded = HashSet::new();
     for path in &excluded_files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        let text = super::read_text(path)?;
         let gold =
             read_conll(&text).map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
         for s in gold {
@@ -259,8 +257,7 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError::Failed(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(&args.out, &out)
-        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", args.out.display())))?;
+    super::write_file(&args.out, out.as_bytes())?;
     let labels: Vec<String> = labels.iter().map(|(l, n)| format!("{l} {n}")).collect();
     eprintln!(
         "{} articles, {total} paragraph sentences: kept {kept} sentences of {articles} articles ({tokens} tokens; entities {}); {repeated} repeated and {overlapping} sharing a {OVERLAP_RUN}-token run with {} evaluation files left out; wrote {} ({} bytes) in {:.1}s",

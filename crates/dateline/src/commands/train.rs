@@ -113,8 +113,7 @@ pub(crate) fn load_docs(dir: &Path, args: &NerArgs) -> Result<Vec<TrainDoc>, Cli
             continue;
         }
         let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        let text = super::read_text(&path)?;
         let mut file_docs = TrainDoc::read(&text, *marked)
             .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
         file_docs.truncate(args.limit.unwrap_or(usize::MAX));
@@ -133,8 +132,7 @@ pub(crate) fn load_docs(dir: &Path, args: &NerArgs) -> Result<Vec<TrainDoc>, Cli
 
 /// The `text` fields of a JSON Lines file.
 fn read_texts(path: &Path) -> Result<Vec<String>, CliError> {
-    let data = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let data = super::read_text(path)?;
     let mut out = Vec::new();
     for (n, line) in data
         .lines()
@@ -155,8 +153,7 @@ fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
     let mut docs = Vec::new();
     for (file, marked) in TRAIN_FILES {
         let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        let text = super::read_text(&path)?;
         docs.extend(
             TrainDoc::read(&text, *marked)
                 .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?,
@@ -206,8 +203,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
     let started = Instant::now();
     let clusters = WordClusters::learn(&refs, &docs, &config, &meta);
     let bytes = clusters.to_bytes();
-    std::fs::write(&args.out, &bytes)
-        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", args.out.display())))?;
+    super::write_file(&args.out, &bytes)?;
     eprintln!(
         "wrote {} ({} words, {} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
@@ -297,8 +293,7 @@ fn ner(args: NerArgs) -> CmdResult {
     let started = Instant::now();
     let model = dateline_tag::train(&docs, &unlabeled_refs, &config, hints, &meta);
     let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes)
-        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", args.out.display())))?;
+    super::write_file(&args.out, &bytes)?;
     eprintln!(
         "wrote {} ({} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
