@@ -650,9 +650,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
-            && (self.lex.org_suffixes.contains(n.norm.as_ref())
-                || self.lex.event_suffixes.contains(n.norm.as_ref())
-                || self.lex.misc_suffixes.contains(n.norm.as_ref()))
+            && matches!(
+                self.head_kind(&n.norm),
+                Some(Label::Org | Label::Event | Label::Misc)
+            )
     }
 
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
@@ -665,15 +666,15 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         let n = &self.toks[i + 1];
         // "City", "Hospital": a head that makes a new name of the place.
-        let head = self.lex.loc_suffixes.contains(n.norm.as_ref())
-            || self.lex.fac_suffixes.contains(n.norm.as_ref());
+        let kind = self.head_kind(&n.norm);
+        let head = matches!(kind, Some(Label::Gpe | Label::Loc | Label::Fac));
         n.is_word()
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
             && (head || !self.lex.common.contains(n.norm.as_ref()))
             && !self.lex.titles.contains(n.norm.as_ref())
-            && !self.lex.org_suffixes.contains(n.norm.as_ref())
+            && kind != Some(Label::Org)
             && self
                 .kb
                 .longest(&self.toks[..end], i + 1, &|_| true)
@@ -1542,9 +1543,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             && last.norm.ends_with('s')
             && !last.norm.ends_with("ss")
             && !self.lex.common.contains(last.norm.as_ref())
-            && !self.lex.event_suffixes.contains(last.norm.as_ref())
-            && !self.lex.misc_suffixes.contains(last.norm.as_ref())
-            && !self.lex.loc_suffixes.contains(last.norm.as_ref())
+            && !matches!(
+                self.head_kind(&last.norm),
+                Some(Label::Event | Label::Misc | Label::Gpe | Label::Loc)
+            )
             && !matches!(crate::model::case_bucket(&last.norm), 5..=7);
         plural
             && self
@@ -1768,7 +1770,13 @@ impl<'k, 'a> Doc<'k, 'a> {
         if r.len() < 2 {
             return None;
         }
-        let last = self.toks[r.end - 1].norm.as_ref();
+        self.head_kind(&self.toks[r.end - 1].norm)
+    }
+
+    /// The kind of name that `last` (a norm) heads as a name's last word:
+    /// "Railroad" an organisation, "Gym" a facility, "Cup" an event, "Award"
+    /// another named thing, "Brook" or "County" a place.
+    fn head_kind(&self, last: &str) -> Option<Label> {
         let lex = self.lex;
         if lex.org_suffixes.contains(last) {
             Some(Label::Org)
