@@ -923,16 +923,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         // other head before a connector.
         let of_head = (s..e2.saturating_sub(1))
             .find(|&k| self.toks[k].cap && is_connector(&self.toks[k + 1].norm))
-            .and_then(|k| {
-                let n = self.toks[k].norm.as_ref();
-                if lex.event_suffixes.contains(n) {
-                    Some(Label::Event)
-                } else if lex.misc_suffixes.contains(n) {
-                    Some(Label::Misc)
-                } else {
-                    None
-                }
-            });
+            .and_then(|k| self.head_kind(&self.toks[k].norm))
+            .filter(|l| matches!(l, Label::Event | Label::Misc));
         // One word that news nearly always writes in lowercase is a
         // capitalized noun ("Economy", "Science") unless a title names it.
         if single && !titled && !t0.upper && crate::model::case_bucket(&first) == 2 {
