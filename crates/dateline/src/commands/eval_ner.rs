@@ -140,39 +140,6 @@ fn counts_json(c: &SpanCounts) -> Value {
     json!({"labels": labels, "overall": prf_json(&c.overall())})
 }
 
-/// Predicted entities of a sentence text, as byte spans with coarse labels.
-fn predict_sentence(
-    tagger: &Tagger,
-    model: Option<&NerModel>,
-    text: &str,
-    keep_misc: bool,
-) -> Vec<(Span, String)> {
-    let keep = |l: &str| keep_misc || l != "MISC";
-    if let Some(model) = model {
-        let tokens = Tokenizer::new().tokens(text);
-        let kb = dateline_tag::KnowledgeBase::bundled().hints(&tokens);
-        let whole = [tokens.len()].map(|n| 0..n);
-        return model
-            .predict(&tokens, &whole, &kb)
-            .into_iter()
-            .filter_map(|s| {
-                let first = tokens.get(s.tokens.start)?;
-                let last = tokens.get(s.tokens.end.checked_sub(1)?)?;
-                let l = eval::coarse_label(s.label)?;
-                keep(l).then(|| (Span::new(first.span.start, last.span.end), l.to_string()))
-            })
-            .collect();
-    }
-    tagger
-        .entities_text(text)
-        .into_iter()
-        .filter_map(|e| {
-            let l = eval::coarse_label(e.label)?;
-            keep(l).then(|| (e.span, l.to_string()))
-        })
-        .collect()
-}
-
 /// Predicted entities of a whole gold document, as token ranges per sentence.
 fn predict_document(
     tagger: &Tagger,
@@ -255,28 +222,21 @@ fn conll(
     // UNER English-PUD: sentences of documents `n…` are news, `w…` Wikipedia.
     let mut news = SpanCounts::new();
     let mut bytes = 0usize;
-    // Warm up: load the knowledge base and model before timing.
-    let _ = predict_sentence(&tagger, model, "Warm up in Paris.", has_misc);
+    // Warm up: load the knowledge base, model and clusters before timing.
+    let _ = tagger.entities_text("Warm up in Paris.");
     let started = Instant::now();
-    let predicted: Vec<Vec<(std::ops::Range<usize>, String)>> = if args.per_sentence {
-        gold.iter()
-            .map(|s| {
-                let (text, offsets) = s.text();
-                bytes += text.len();
-                let pred_spans = predict_sentence(&tagger, model, &text, has_misc);
-                eval::spans_to_tokens(&offsets, &pred_spans)
-            })
-            .collect()
+    // Tagged together: a gold document, or each sentence alone.
+    let units: Vec<&[GoldSentence]> = if args.per_sentence {
+        gold.chunks(1).collect()
     } else {
-        let mut all = Vec::with_capacity(gold.len());
-        for doc in gold.chunk_by(|a, b| a.doc == b.doc) {
-            let (text, sents) = eval::document_text(doc);
-            bytes += text.len();
-            let spans = predict_document(&tagger, model, &text, &sents, has_misc);
-            all.extend(spans);
-        }
-        all
+        gold.chunk_by(|a, b| a.doc == b.doc).collect()
     };
+    let mut predicted: Vec<Vec<(std::ops::Range<usize>, String)>> = Vec::with_capacity(gold.len());
+    for unit in units {
+        let (text, sents) = eval::document_text(unit);
+        bytes += text.len();
+        predicted.extend(predict_document(&tagger, model, &text, &sents, has_misc));
+    }
     for (s, pred) in gold.iter().zip(predicted) {
         let (text, _) = s.text();
         let gold_e: Vec<_> = s
