@@ -104,6 +104,38 @@ impl std::fmt::Display for Label {
     }
 }
 
+/// What a GPE mention (a country, city or state name) stands for in its
+/// sentence.
+///
+/// OntoNotes labels every such name GPE; ACE and the Universal NER
+/// guidelines tell the place apart from the state acting under its name.
+/// The tagger keeps the label and records the reading here, from the words
+/// around the mention (the subject of an action verb, a possessive such as
+/// "Russia's actions", "by"/"against", a national team).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Sense {
+    /// The territory: "in Russia", "flights to Beijing", "U.S. stock futures".
+    Place,
+    /// The state, its government or its team acting: "Russia announced a
+    /// suspension", "sanctions against Russia", "Beijing's intervention",
+    /// "South Africa are almost at the point of no return".
+    Agent,
+}
+
+impl Sense {
+    /// The sense as written in output (`"place"`, `"agent"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sense::Place => "place",
+            Sense::Agent => "agent",
+        }
+    }
+}
+
 /// One entity mention.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
@@ -117,6 +149,10 @@ pub struct Entity {
     pub canonical: String,
     /// A normalized value (ISO date, amount) where one applies.
     pub value: Option<String>,
+    /// For GPE mentions, whether the name stands for the place or for the
+    /// state acting under it; `None` for other labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sense: Option<Sense>,
 }
 
 /// A document with its entities and quotations.

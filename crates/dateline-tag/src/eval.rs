@@ -268,6 +268,31 @@ pub fn coarse_label(label: Label) -> Option<&'static str> {
     }
 }
 
+/// The annotation scheme of a gold set, which decides how a GPE mention is
+/// scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// CoNLL-2003 (wikigold): country and city names are LOC wherever they
+    /// stand.
+    Conll,
+    /// Universal NER: a GPE is LOC as a place and ORG when it names the state
+    /// or team acting ([`crate::Sense::Agent`]); there is no MISC.
+    Uner,
+}
+
+/// Maps a tagged entity to the coarse label of `scheme`: as
+/// [`coarse_label`], except that under [`Scheme::Uner`] a GPE in the
+/// [`crate::Sense::Agent`] reading is ORG and MISC is dropped.
+pub fn scheme_label(scheme: Scheme, e: &Entity) -> Option<&'static str> {
+    match scheme {
+        Scheme::Conll => coarse_label(e.label),
+        Scheme::Uner => match (e.label, e.sense) {
+            (Label::Gpe, Some(crate::Sense::Agent)) => Some("ORG"),
+            (l, _) => coarse_label(l).filter(|l| *l != "MISC"),
+        },
+    }
+}
+
 /// Converts byte spans of predictions over a sentence's text into token
 /// ranges. A span that cuts a token is extended to the whole token; a span
 /// that covers no token is dropped.
@@ -762,6 +787,7 @@ mod tests {
             label,
             canonical: canon.into(),
             value: value.map(Into::into),
+            sense: None,
         }
     }
 

@@ -70,7 +70,7 @@ pub use dateline_tokenize::{
     Tokenizer, parse,
 };
 
-pub use crate::entity::{Entity, Label, LabelError, TaggedDocument, Tagger};
+pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument, Tagger};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
 pub use crate::model::{
@@ -90,6 +90,7 @@ mod kb;
 mod lexicon;
 mod model;
 mod quote;
+mod sense;
 pub mod silver;
 mod tagger;
 mod temporal;

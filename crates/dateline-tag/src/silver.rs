@@ -343,6 +343,7 @@ mod tests {
             label,
             canonical: surface.to_string(),
             value: None,
+            sense: None,
         }
     }
 

@@ -978,7 +978,47 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             Some(Label::Org)
         } else if weak_start {
-            None
+            // A word no news text writes in lowercase, opening a sentence
+            // as the subject of a verb, is a surname: "Dündar warned …",
+            // "Lamarr accompanied …", "Kühn can only …".
+            let bucket = crate::model::case_bucket(&first);
+            // "X is a …" defines a thing; "Conservationists welcomed" is a
+            // plural noun.
+            let after = self.toks.get(e2 + 1).map_or("", |t| t.norm.as_ref());
+            let plural_noun = first
+                .strip_suffix('s')
+                .is_some_and(|sg| matches!(crate::model::case_bucket(sg), 2..=4))
+                || ["ists", "ians", "ites", "ants", "ents"]
+                    .iter()
+                    .any(|suf| first.ends_with(suf));
+            let verb = speech
+                || (matches!(next_norm, "is" | "was")
+                    && !matches!(after, "a" | "an" | "the" | "not" | "one"))
+                || matches!(
+                    next_norm,
+                    "has"
+                        | "had"
+                        | "can"
+                        | "could"
+                        | "will"
+                        | "would"
+                        | "did"
+                        | "does"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "himself"
+                        | "herself"
+                )
+                || (next_norm.len() > 4
+                    && next_norm.ends_with("ed")
+                    && self.toks.get(e2).is_some_and(|t| t.lower()));
+            (verb
+                && !plural_noun
+                && matches!(bucket, 0 | 6 | 7)
+                && !lex.common.contains(first.as_str())
+                && t0.text.chars().any(|c| c.is_ascii_alphabetic()))
+            .then_some(Label::Person)
         } else if speech && len <= 3 && !lex.common.contains(first.as_str()) {
             Some(Label::Person)
         } else if !self.with_model && LOC_PREPS.contains(&prev_norm) && single {
@@ -2266,6 +2306,18 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn output(&self, clusters: Vec<Cluster>) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
+        let is_gpe = |m: &Mention| {
+            clusters
+                .get(m.cluster)
+                .is_some_and(|c| c.label == Label::Gpe)
+        };
+        // End of the GPE mention starting at a token.
+        let gpe_after = |k: usize| -> Option<usize> {
+            self.mentions
+                .iter()
+                .find(|m| m.toks.start == k && is_gpe(m))
+                .map(|m| m.toks.end)
+        };
         for m in &self.mentions {
             let Some(c) = clusters.get(m.cluster) else {
                 continue;
@@ -2277,12 +2329,20 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.toks[m.toks.start].span.start,
                 self.toks[m.toks.end - 1].span.end,
             );
+            let sense = (c.label == Label::Gpe).then(|| {
+                let sent = self
+                    .sentence_of(m.toks.start)
+                    .map_or(0..self.toks.len(), |i| self.sents[i].clone());
+                let plural = self.toks[m.toks.end - 1].norm.ends_with('s');
+                crate::sense::gpe_sense(&self.toks, m.toks.clone(), sent, &gpe_after, plural)
+            });
             out.push(Entity {
                 span,
                 text: self.text[span.range()].to_string(),
                 label: c.label,
                 canonical: c.canonical.clone(),
                 value: None,
+                sense,
             });
         }
         for f in &self.temporal {
@@ -2293,6 +2353,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 text,
                 label: f.label,
                 value: f.value.clone(),
+                sense: None,
             });
         }
         out.sort_by_key(|e| (e.span.start, e.span.end));

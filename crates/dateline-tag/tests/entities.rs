@@ -605,3 +605,34 @@ fn a_place_and_a_plural_name_a_team() {
         assert_ne!(label("Texas Republicans"), Some(Label::Org), "{ents:?}");
     }
 }
+
+#[test]
+fn unknown_surname_opening_a_sentence_before_a_verb() {
+    let t = tagger();
+    for (text, name) in [
+        ("Dündar warned Europe about the course.", "Dündar"),
+        ("Lamarr accompanied Mandl to business meetings.", "Lamarr"),
+        ("Kühn can only shake his head.", "Kühn"),
+    ] {
+        let ents = t.entities_text(text);
+        check_invariants(text, &ents);
+        let found = find(&ents, name);
+        assert!(
+            found.iter().any(|e| e.label == Label::Person),
+            "{text}: {ents:?}"
+        );
+    }
+    // Definitions, plural nouns and ordinary words stay untagged.
+    for (text, word) in [
+        ("Digilogue is a music album of recordings.", "Digilogue"),
+        (
+            "Conservationists welcomed the announcement.",
+            "Conservationists",
+        ),
+        ("Nobody has called since.", "Nobody"),
+        ("Everyone agreed with the plan.", "Everyone"),
+    ] {
+        let ents = t.entities_text(text);
+        assert!(find(&ents, word).is_empty(), "{text}: {ents:?}");
+    }
+}

@@ -59,6 +59,7 @@ fn gold_entities(id: &str) -> Vec<Entity> {
                 label: label(&m.label)?,
                 canonical: m.canonical.clone(),
                 value: None,
+                sense: None,
             })
         })
         .collect()
@@ -246,6 +247,7 @@ fn entities_for(text: &str, cuts: &[(usize, usize, u8)]) -> Vec<Entity> {
                 label: labels[usize::from(l) % labels.len()],
                 canonical: canonical.to_string(),
                 value: None,
+                sense: None,
             }
         })
         .collect()
@@ -349,6 +351,7 @@ fn name_entities(text: &str) -> Vec<Entity> {
                 label,
                 canonical: canonical.to_string(),
                 value: None,
+                sense: None,
             });
         }
     }
@@ -422,6 +425,7 @@ fn megabyte_paragraph_of_attributed_quotes() {
             label: Label::Person,
             canonical: "John Bolton".into(),
             value: None,
+            sense: None,
         })
         .collect();
     let quotes = extract_quotes(&doc, &entities);

@@ -24,6 +24,7 @@ pub(crate) fn doc(
             label,
             canonical: canonical.to_string(),
             value: None,
+            sense: None,
         });
     }
     out.sort_by_key(|e| e.span);

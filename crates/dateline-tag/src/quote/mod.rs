@@ -84,6 +84,7 @@ pub struct Quote {
 ///     label: Label::Person,
 ///     canonical: "John Bolton".into(),
 ///     value: None,
+///     sense: None,
 /// };
 /// let quotes = extract_quotes(&doc, &[bolton]);
 /// assert_eq!(quotes[0].text, "We will not tolerate it,");

@@ -23,6 +23,7 @@ fn ents(text: &str, specs: &[(&str, Label, &str)]) -> Vec<Entity> {
                     label,
                     canonical: canonical.to_string(),
                     value: None,
+                    sense: None,
                 });
             }
         }

@@ -31,8 +31,13 @@ pub(crate) fn run(args: Args) -> CmdResult {
             let list: Vec<_> = entities
                 .iter()
                 .map(|e| {
-                    json!({"text": e.text, "start": e.span.start, "end": e.span.end,
-                           "label": e.label.as_str(), "canonical": e.canonical, "value": e.value})
+                    let mut v = json!({"text": e.text, "start": e.span.start, "end": e.span.end,
+                           "label": e.label.as_str(), "canonical": e.canonical, "value": e.value});
+                    // GPE mentions say whether they name the place or the state acting.
+                    if let (Some(sense), Some(map)) = (e.sense, v.as_object_mut()) {
+                        map.insert("sense".into(), sense.as_str().into());
+                    }
+                    v
                 })
                 .collect();
             write_json(&mut out, &json!({"id": doc.id, "entities": list}))

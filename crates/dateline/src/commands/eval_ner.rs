@@ -178,8 +178,13 @@ fn predict_document(
         }
     } else {
         let doc = eval::paragraphs_document(text, &blocks);
+        let scheme = if keep_misc {
+            eval::Scheme::Conll
+        } else {
+            eval::Scheme::Uner
+        };
         for e in tagger.entities(&doc) {
-            if let Some(l) = eval::coarse_label(e.label).filter(|l| keep(l)) {
+            if let Some(l) = eval::scheme_label(scheme, &e) {
                 spans.push((e.span, l.to_string()));
             }
         }

@@ -111,6 +111,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
                                 label: label(&m.label)?,
                                 canonical: m.canonical.clone(),
                                 value: m.value.clone(),
+                                sense: None,
                             })
                         })
                         .collect()

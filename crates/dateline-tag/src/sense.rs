@@ -1,0 +1,751 @@
+//! What a place name stands for in its sentence.
+//!
+//! A country or city name often names the state, its government or its
+//! national team rather than the territory: "Russia announced a suspension",
+//! "sanctions against Russia", "Beijing's intervention", "Australia were in
+//! control". ACE annotates such GPE mentions with an organisation role, and
+//! the Universal NER guidelines (after NorNE's `GPE_ORG`) label them ORG. The
+//! tagger keeps the label GPE (OntoNotes) and records the reading as
+//! [`Sense`], decided here from the words around the mention:
+//!
+//! - the mention is the subject of an action verb ("Russia announced",
+//!   "Spain had expelled", "China was defeated"), possibly as the last of a
+//!   pair ("the Ottoman Empire and Russia were denied");
+//! - a possessive names something a state has or does ("Russia's actions",
+//!   "Beijing's intervention", "Hong Kong's High Court");
+//! - the agent of a passive or the target of an action ("by Beijing",
+//!   "against Russia"), the subject of an infinitive ("for Beijing to
+//!   demonstrate");
+//! - a national team ("this Australia side", "South Africa are", "beating
+//!   England").
+//!
+//! Everything else is the place itself.
+
+use std::ops::Range;
+
+use crate::entity::Sense;
+use crate::tokens::Tok;
+
+/// Irregular forms of the action verbs below.
+const IRREGULAR: &[&str] = &[
+    "said",
+    "says",
+    "fought",
+    "found",
+    "lost",
+    "won",
+    "paid",
+    "sought",
+    "sent",
+    "told",
+    "withdrew",
+    "withdrawn",
+    "chose",
+    "chosen",
+    "bought",
+    "sold",
+    "beat",
+    "beaten",
+    "broke",
+    "struck",
+    "led",
+    "overtook",
+    "overthrew",
+    "forbade",
+];
+
+/// Verbs whose subject is an actor, as base forms; regular inflections
+/// (-s, -es, -ed, -d, -ing, y → -ies / -ied) are recognised.
+const ACTION_VERBS: &[&str] = &[
+    "abandon",
+    "abolish",
+    "accept",
+    "accuse",
+    "acquire",
+    "adopt",
+    "agree",
+    "allow",
+    "announce",
+    "annex",
+    "apologize",
+    "apologise",
+    "appoint",
+    "approve",
+    "argue",
+    "arrest",
+    "ask",
+    "attack",
+    "attempt",
+    "authorize",
+    "authorise",
+    "back",
+    "ban",
+    "believe",
+    "block",
+    "bomb",
+    "boycott",
+    "call",
+    "capture",
+    "cede",
+    "claim",
+    "colonize",
+    "colonise",
+    "condemn",
+    "confirm",
+    "conquer",
+    "consider",
+    "control",
+    "criticize",
+    "criticise",
+    "decide",
+    "declare",
+    "defeat",
+    "demand",
+    "deny",
+    "deploy",
+    "deport",
+    "detain",
+    "dispatch",
+    "embargo",
+    "employ",
+    "enact",
+    "establish",
+    "execute",
+    "expect",
+    "expel",
+    "extradite",
+    "finance",
+    "fund",
+    "govern",
+    "grant",
+    "hack",
+    "hope",
+    "host",
+    "impose",
+    "insist",
+    "integrate",
+    "intend",
+    "interfere",
+    "intervene",
+    "invade",
+    "invest",
+    "invite",
+    "join",
+    "launch",
+    "meddle",
+    "mobilize",
+    "mobilise",
+    "negotiate",
+    "nominate",
+    "object",
+    "occupy",
+    "offer",
+    "oppose",
+    "order",
+    "outlaw",
+    "pass",
+    "plan",
+    "play",
+    "pledge",
+    "promise",
+    "propose",
+    "protest",
+    "ratify",
+    "react",
+    "recall",
+    "recognize",
+    "recognise",
+    "refuse",
+    "reject",
+    "release",
+    "reply",
+    "request",
+    "require",
+    "respond",
+    "restrict",
+    "retaliate",
+    "rule",
+    "sanction",
+    "score",
+    "seize",
+    "sign",
+    "summon",
+    "support",
+    "surrender",
+    "suspend",
+    "target",
+    "threaten",
+    "try",
+    "urge",
+    "veto",
+    "vote",
+    "want",
+    "warn",
+    "welcome",
+    "withdraw",
+    "free",
+    "elect",
+    "pressure",
+    "push",
+    "pull",
+    "lobby",
+    "deploy",
+    "qualify",
+    "defend",
+    "reach",
+    "approach",
+    "hit",
+];
+
+/// Things a state has or does, after a possessive ("Russia's actions").
+const STATE_POSSESSIONS: &[&str] = &[
+    "actions",
+    "action",
+    "administration",
+    "aggression",
+    "allies",
+    "ambassador",
+    "ambitions",
+    "annexation",
+    "army",
+    "attempt",
+    "attempts",
+    "authorities",
+    "bid",
+    "cabinet",
+    "captain",
+    "claim",
+    "claims",
+    "coach",
+    "congress",
+    "council",
+    "court",
+    "courts",
+    "decision",
+    "decisions",
+    "defeat",
+    "delegation",
+    "demands",
+    "diplomats",
+    "efforts",
+    "embassy",
+    "envoy",
+    "forces",
+    "government",
+    "interference",
+    "intervention",
+    "invasion",
+    "involvement",
+    "leader",
+    "leaders",
+    "leadership",
+    "meddling",
+    "military",
+    "ministry",
+    "move",
+    "navy",
+    "officials",
+    "parliament",
+    "plan",
+    "plans",
+    "police",
+    "policy",
+    "policies",
+    "position",
+    "preparation",
+    "preparations",
+    "president",
+    "prime",
+    "proposal",
+    "refusal",
+    "regime",
+    "representative",
+    "response",
+    "role",
+    "ruling",
+    "sanctions",
+    "senate",
+    "side",
+    "squad",
+    "stance",
+    "strategy",
+    "support",
+    "team",
+    "threat",
+    "victory",
+    "win",
+    "foreign",
+    "defence",
+    "defense",
+    "state",
+    "intelligence",
+    "security",
+    "spy",
+    "spies",
+    "troops",
+    "consulate",
+    "demand",
+    "agreement",
+    "withdrawal",
+    "assembly",
+];
+
+/// Nouns after a bare place name that make it a team ("this Australia side").
+const TEAM_NOUNS: &[&str] = &["side", "team", "squad", "xi", "eleven"];
+
+/// Bodies of a state named with the place as modifier ("the Hong Kong
+/// government").
+const STATE_BODIES: &[&str] = &[
+    "government",
+    "authorities",
+    "administration",
+    "regime",
+    "parliament",
+    "cabinet",
+    "ministry",
+    "embassy",
+    "delegation",
+    "negotiators",
+];
+
+/// Words between subject and verb that keep the subject reading.
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "cannot",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "never",
+    "already",
+    "still",
+    "now",
+    "then",
+    "again",
+    "just",
+    "reportedly",
+    "allegedly",
+    "officially",
+    "repeatedly",
+    "later",
+    "soon",
+    "once",
+    "recently",
+    "finally",
+    "even",
+    "n't",
+    "formally",
+    "quickly",
+    "eventually",
+    "subsequently",
+    "immediately",
+    "to",
+];
+
+/// Words before a subject that do not make the name an object or a modifier.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "of",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "across",
+    "throughout",
+    "near",
+    "within",
+    "inside",
+    "outside",
+    "around",
+    "on",
+    "over",
+    "under",
+    "through",
+    "via",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "like",
+    "about",
+    "beyond",
+    "along",
+    "off",
+    "above",
+    "below",
+    "behind",
+    "beside",
+    "besides",
+    "past",
+    "per",
+    "than",
+    "with",
+    "without",
+    "for",
+    "by",
+    "against",
+    "visit",
+    "visited",
+    "visiting",
+    "left",
+    "leave",
+    "leaving",
+    "entered",
+    "reach",
+    "reached",
+];
+
+/// Verbs before a name that make it a sports opponent.
+const TEAM_VERBS: &[&str] = &[
+    "beating",
+    "beat",
+    "beaten",
+    "defeating",
+    "defeated",
+    "playing",
+    "played",
+    "faced",
+    "facing",
+    "thrashed",
+    "thrashing",
+    "edged",
+];
+
+fn is_form_of(word: &str, base: &str) -> bool {
+    // "deny" → "denied", "denies"; "try" → "tried"
+    if let Some(stem) = base.strip_suffix('y')
+        && let Some(rest) = word.strip_prefix(stem)
+        && matches!(rest, "ied" | "ies")
+    {
+        return true;
+    }
+    let Some(rest) = word.strip_prefix(base) else {
+        return false;
+    };
+    if rest.is_empty() || matches!(rest, "s" | "es" | "ed" | "ing") {
+        return true;
+    }
+    // "agreed", "ceded": a final e takes only "d".
+    if rest == "d" {
+        return base.ends_with('e');
+    }
+    // A doubled final consonant: "banned", "planning", "expelled".
+    let last = base.chars().last().unwrap_or(' ');
+    rest.strip_prefix(last)
+        .is_some_and(|r| matches!(r, "ed" | "ing"))
+}
+
+/// Whether `word` (lowercase) is a form of an action verb.
+fn is_action_verb(word: &str) -> bool {
+    if IRREGULAR.contains(&word) {
+        return true;
+    }
+    // "announcing" from "announce": drop the final e.
+    if let Some(stem) = word.strip_suffix("ing")
+        && ACTION_VERBS
+            .iter()
+            .any(|b| b.strip_suffix('e') == Some(stem))
+    {
+        return true;
+    }
+    ACTION_VERBS.iter().any(|b| is_form_of(word, b))
+}
+
+fn norm<'t>(toks: &'t [Tok<'_>], k: usize) -> &'t str {
+    toks.get(k).map_or("", |t| &t.norm)
+}
+
+fn is_possessive(n: &str) -> bool {
+    matches!(n, "'s" | "’s" | "'" | "’")
+}
+
+/// The sense of a GPE mention over tokens `m` of sentence `sent`.
+/// `gpe_after(k)` gives the end of a GPE mention starting at token `k`, so
+/// that a coordinated pair ("Germany and Austria agreed") shares its verb.
+pub(crate) fn gpe_sense(
+    toks: &[Tok<'_>],
+    m: Range<usize>,
+    sent: Range<usize>,
+    gpe_after: &dyn Fn(usize) -> Option<usize>,
+    plural_name: bool,
+) -> Sense {
+    if agent_before(toks, m.start, m.end, sent.start)
+        || agent_after(toks, m.clone(), sent.clone(), plural_name)
+    {
+        return Sense::Agent;
+    }
+    // "Germany and Austria agreed": the pair is the subject.
+    let mut end = m.end;
+    while end + 1 < sent.end && matches!(norm(toks, end), "and" | "or" | ",") {
+        match gpe_after(end + 1) {
+            Some(e2) if e2 <= sent.end => {
+                if verb_follows(toks, e2, sent.end) && subject_position(toks, m.start, sent.start) {
+                    return Sense::Agent;
+                }
+                end = e2;
+            }
+            _ => break,
+        }
+    }
+    Sense::Place
+}
+
+/// "by Beijing", "against Russia", "beating England", "for Beijing to act".
+fn agent_before(toks: &[Tok<'_>], start: usize, end: usize, sent_start: usize) -> bool {
+    let mut k = start;
+    if k > sent_start && norm(toks, k - 1) == "the" {
+        k -= 1;
+    }
+    if k == sent_start {
+        return false;
+    }
+    let prev = norm(toks, k - 1);
+    (matches!(prev, "by" | "against") || TEAM_VERBS.contains(&prev)) && phrase_ends(toks, end)
+}
+
+/// Whether the noun phrase ends at token `e`: "by UK spy agency GCHQ" uses
+/// the name as a modifier, "by Beijing since 1997" does not.
+fn phrase_ends(toks: &[Tok<'_>], e: usize) -> bool {
+    let Some(t) = toks.get(e) else {
+        return true;
+    };
+    if !t.is_word() {
+        return true;
+    }
+    let n: &str = &t.norm;
+    t.lower()
+        && (PREPOSITIONS.contains(&n)
+            || AUXILIARIES.contains(&n)
+            || matches!(
+                n,
+                "and"
+                    | "or"
+                    | "but"
+                    | "since"
+                    | "which"
+                    | "who"
+                    | "that"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "until"
+            ))
+}
+
+fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_name: bool) -> bool {
+    let e = m.end;
+    if e >= sent.end {
+        return false;
+    }
+    let next = norm(toks, e);
+    // "for Beijing to demonstrate"
+    if next == "to"
+        && m.start > sent.start
+        && norm(toks, m.start - 1) == "for"
+        && e + 1 < sent.end
+        && toks[e + 1].lower()
+        && is_action_verb_or_plain(norm(toks, e + 1))
+    {
+        return true;
+    }
+    if is_possessive(next) {
+        // "Russia 's" written apart reaches here as "'" and "s".
+        let from = if matches!(next, "'" | "’") && norm(toks, e + 1) == "s" {
+            e + 2
+        } else {
+            e + 1
+        };
+        return possession_is_state(toks, from, sent.end);
+    }
+    if (TEAM_NOUNS.contains(&next) || STATE_BODIES.contains(&next)) && toks[e].lower() {
+        return true;
+    }
+    // A singular name with a plural verb is a team: "South Africa are".
+    if !plural_name
+        && matches!(next, "are" | "were" | "have")
+        && subject_position(toks, m.start, sent.start)
+    {
+        return true;
+    }
+    subject_position(toks, m.start, sent.start) && verb_follows(toks, e, sent.end)
+}
+
+fn is_action_verb_or_plain(w: &str) -> bool {
+    is_action_verb(w) || matches!(w, "demonstrate" | "show" | "act" | "respond" | "make")
+}
+
+/// Whether the words after a possessive name something a state has or does:
+/// the first noun-like word within three tokens, or a capitalized state body
+/// ("Hong Kong's High Court").
+fn possession_is_state(toks: &[Tok<'_>], from: usize, end: usize) -> bool {
+    for t in toks.iter().take(end).skip(from).take(3) {
+        if !t.is_word() {
+            return false;
+        }
+        let n: &str = &t.norm;
+        if STATE_POSSESSIONS.contains(&n) {
+            return true;
+        }
+        // Adjectives before the head: "Russia's recent actions".
+        if t.lower()
+            && (n.ends_with("ly")
+                || matches!(
+                    n,
+                    "own"
+                        | "new"
+                        | "recent"
+                        | "latest"
+                        | "military"
+                        | "top"
+                        | "former"
+                        | "current"
+                        | "traffic"
+                        | "private"
+                        | "official"
+                ))
+        {
+            continue;
+        }
+        if t.cap {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether a name starting at `start` stands where a subject stands: at the
+/// start of the sentence or of a clause, not after a preposition or a verb
+/// that makes it an object.
+fn subject_position(toks: &[Tok<'_>], start: usize, sent_start: usize) -> bool {
+    let mut k = start;
+    if k > sent_start && norm(toks, k - 1) == "the" {
+        k -= 1;
+    }
+    if k == sent_start {
+        return true;
+    }
+    let prev = &toks[k - 1];
+    if !prev.is_word() {
+        // Punctuation: a clause or a quotation starts.
+        return !matches!(prev.text, "-" | "–" | "/" | "'" | "’");
+    }
+    let p: &str = &prev.norm;
+    if PREPOSITIONS.contains(&p) || is_possessive(p) {
+        return false;
+    }
+    // A sentence-initial adverb ("Naturally China will …") or a clause
+    // opener ("after", "that", "when", "and").
+    (k - 1 == sent_start && p.ends_with("ly"))
+        || matches!(
+            p,
+            "and"
+                | "but"
+                | "that"
+                | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "while"
+                | "as"
+                | "since"
+                | "if"
+                | "although"
+                | "though"
+                | "where"
+                | "so"
+                | "then"
+                | "until"
+                | "unless"
+                | "once"
+                | "whether"
+                | "yet"
+                | "or"
+                | "which"
+                | "whereas"
+        )
+}
+
+/// Whether an action verb follows token `e`, possibly after auxiliaries and
+/// adverbs ("has repeatedly denied", "will be presenting").
+fn verb_follows(toks: &[Tok<'_>], e: usize, end: usize) -> bool {
+    let mut k = e;
+    let mut aux = 0;
+    while k < end && aux <= 3 {
+        let t = &toks[k];
+        if !t.is_word() {
+            return false;
+        }
+        let n: &str = &t.norm;
+        if is_action_verb(n) && t.lower() {
+            return true;
+        }
+        if AUXILIARIES.contains(&n) || (n.ends_with("ly") && t.lower() && n.len() > 4) {
+            // "will be presenting": any -ing form after an auxiliary acts.
+            if k + 1 < end && matches!(n, "be" | "been" | "is" | "was" | "are" | "were") {
+                let nx = norm(toks, k + 1);
+                if nx.ends_with("ing") && nx.len() > 5 && toks[k + 1].lower() {
+                    return true;
+                }
+            }
+            k += 1;
+            aux += 1;
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms() {
+        for w in [
+            "announced",
+            "announces",
+            "announcing",
+            "denied",
+            "denies",
+            "banned",
+            "planning",
+            "ceded",
+            "said",
+            "expelled",
+            "integrated",
+            "tried",
+            "vetoed",
+            "withdrew",
+        ] {
+            assert!(is_action_verb(w), "{w}");
+        }
+        for w in ["is", "country", "band", "annexe", "planet", "said_"] {
+            assert!(!is_action_verb(w), "{w}");
+        }
+    }
+}

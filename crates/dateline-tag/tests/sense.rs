@@ -1,0 +1,123 @@
+//! The place/agent reading of GPE mentions ([`Sense`]).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use dateline_tag::{Label, Sense, Tagger};
+
+/// The sense of the first GPE mention with surface `name` in `text`.
+fn sense_of(text: &str, name: &str) -> Option<Sense> {
+    let ents = Tagger::new().entities_text(text);
+    let e = ents
+        .iter()
+        .find(|e| e.text == name)
+        .unwrap_or_else(|| panic!("{name} not found in {ents:?}"));
+    assert_eq!(e.label, Label::Gpe, "{e:?}");
+    e.sense
+}
+
+#[test]
+fn states_acting_are_agents() {
+    for (text, name) in [
+        (
+            "Russia announced a suspension of the contract in October.",
+            "Russia",
+        ),
+        (
+            "Spain had expelled its Sephardic population in 1492.",
+            "Spain",
+        ),
+        (
+            "Naturally China will be presenting plenty of military hardware.",
+            "China",
+        ),
+        (
+            "China was defeated, and in 1842 agreed to the provisions.",
+            "China",
+        ),
+        (
+            "Seagal described Russia's actions in Crimea as reasonable.",
+            "Russia",
+        ),
+        (
+            "Seagal described Russia 's actions in Crimea as reasonable.",
+            "Russia",
+        ),
+        (
+            "The intervention is the most far-reaching by Beijing since 1997.",
+            "Beijing",
+        ),
+        (
+            "The show is an opportunity for Beijing to demonstrate its ambitions.",
+            "Beijing",
+        ),
+        (
+            "The law requires lifting the sanctions against Russia as well.",
+            "Russia",
+        ),
+        (
+            "The Hong Kong government has argued that the ruling stands.",
+            "Hong Kong",
+        ),
+        (
+            "South Africa are almost at the point of no return.",
+            "South Africa",
+        ),
+        ("Who can stop this Australia side?", "Australia"),
+        (
+            "The Ottoman Empire and Russia were denied permission to keep a fleet.",
+            "Russia",
+        ),
+        (
+            "After North Carolina passed its voting bill in 2013, he left.",
+            "North Carolina",
+        ),
+        (
+            "Jutting is on trial at Hong Kong's High Court.",
+            "Hong Kong",
+        ),
+    ] {
+        assert_eq!(sense_of(text, name), Some(Sense::Agent), "{text}");
+    }
+}
+
+#[test]
+fn places_stay_places() {
+    for (text, name) in [
+        ("Bolton met Patrushev in Geneva on Thursday.", "Geneva"),
+        ("The course was certified by UK spy agency GCHQ.", "UK"),
+        ("Many Spanish Jews left Spain for Portugal.", "Spain"),
+        ("U.S. stock futures are surging by more than 1%.", "U.S."),
+        ("The people of China said little.", "China"),
+        ("He lived in Russia, which he loved.", "Russia"),
+        ("Flights to Beijing were cancelled on Monday.", "Beijing"),
+        ("Russia's capital is Moscow.", "Russia"),
+        ("The Netherlands are a flat country.", "Netherlands"),
+    ] {
+        assert_eq!(sense_of(text, name), Some(Sense::Place), "{text}");
+    }
+}
+
+#[test]
+fn only_gpe_mentions_have_a_sense() {
+    let text = "Russia announced sanctions, Vladimir Putin said in Moscow on 3 May 2019.";
+    for e in Tagger::new().entities_text(text) {
+        assert_eq!(e.sense.is_some(), e.label == Label::Gpe, "{e:?}");
+    }
+}
+
+#[test]
+fn sense_survives_json() {
+    let e = Tagger::new()
+        .entities_text("Russia announced sanctions.")
+        .into_iter()
+        .next()
+        .unwrap();
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(json.contains("\"sense\":\"agent\""), "{json}");
+    let back: dateline_tag::Entity = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, e);
+    // Entities written before the field existed still read.
+    let old = r#"{"span":{"start":0,"end":6},"text":"Russia","label":"GPE","canonical":"Russia","value":null}"#;
+    let read: dateline_tag::Entity = serde_json::from_str(old).unwrap();
+    assert_eq!(read.sense, None);
+}
