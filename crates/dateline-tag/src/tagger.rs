@@ -1341,8 +1341,51 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .head_label(s2..e)
                 .or_else(|| self.context_cue(s2..e, sent))
                 .unwrap_or(label);
+            let label = self.the_name(s2..e, label);
             self.push(s2..e, label, Vec::new(), Source::Model);
         }
+    }
+
+    /// A person is not named "the X": one word after "the" that ends its
+    /// phrase ("between the Danevirke and Husum", "the Drava and the
+    /// Danube", "the sultan of the Deccan") is most often a place: a river,
+    /// a region, a fortification. "the Obama administration" (a modifier),
+    /// "the Coleman Federal …" (part of a longer name) and "the Kennedys"
+    /// stay as they are.
+    fn the_name(&self, r: Range<usize>, label: Label) -> Label {
+        if label != Label::Person || r.len() != 1 || r.start < 1 {
+            return label;
+        }
+        let t = &self.toks[r.start];
+        let n: &str = &t.norm;
+        let continues = self.toks.get(r.end).is_some_and(|x| {
+            x.is_word()
+                && (x.cap
+                    || (x.lower()
+                        && !is_connector(&x.norm)
+                        && !matches!(
+                            x.norm.as_ref(),
+                            "has"
+                                | "had"
+                                | "was"
+                                | "is"
+                                | "to"
+                                | "in"
+                                | "at"
+                                | "from"
+                                | "with"
+                                | "which"
+                        )))
+        });
+        if self.toks[r.start - 1].norm != "the"
+            || n.ends_with('s')
+            || t.upper
+            || self.lex.first_names.contains(n)
+            || continues
+        {
+            return label;
+        }
+        Label::Loc
     }
 
     /// Organisation names that the knowledge base's place matches cut apart.
@@ -1403,7 +1446,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             k += 1;
         }
-        // Capitalized words opening with a head, then "of (the)" and a place.
+        // Capitalized words opening with a head, then "of (the)" and a place:
+        // an organisation, event or treaty.
         for (mi, m) in self.mentions.iter().enumerate() {
             if !matches!(m.label, Label::Gpe | Label::Loc) || m.toks.start < 2 {
                 continue;
@@ -1442,13 +1486,24 @@ impl<'k, 'a> Doc<'k, 'a> {
                 s += 1;
             }
             let head = self.toks[of - 1].norm.as_ref();
-            if s < of
-                && (self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head))
+            // "Treaty of London", "Siege of Leningrad": a treaty or an event
+            // named after the place.
+            let label = if self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head)
+            {
+                Some(Label::Org)
+            } else if self.lex.event_suffixes.contains(head) {
+                Some(Label::Event)
+            } else if self.lex.misc_suffixes.contains(head) {
+                Some(Label::Misc)
+            } else {
+                None
+            };
+            if let Some(label) = label.filter(|_| s < of)
                 && self.same_sentence(s, m.toks.start)
             {
                 let joined = Mention {
                     toks: s..m.toks.end,
-                    label: Label::Org,
+                    label,
                     cands: Vec::new(),
                     source: Source::Rule,
                     cluster: usize::MAX,
@@ -1821,7 +1876,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else if lex.loc_suffixes.contains(last) {
             Some(match last {
                 "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
-                | "district" | "territory" | "township" | "village" => Label::Gpe,
+                | "district" | "territory" | "township" | "village" | "empire" | "kingdom"
+                | "caliphate" | "sultanate" | "khanate" | "emirate" | "principality" | "duchy" => {
+                    Label::Gpe
+                }
                 _ => Label::Loc,
             })
         } else {

@@ -636,3 +636,41 @@ fn unknown_surname_opening_a_sentence_before_a_verb() {
         assert!(find(&ents, word).is_empty(), "{text}: {ents:?}");
     }
 }
+
+#[test]
+fn treaties_events_and_embassies_named_after_places() {
+    let t = tagger();
+    let text = "The Treaty of London, signed in 1913, followed the Siege of Adrianople. \
+                He was minister to the British Embassy in Vienna.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Treaty of London"), Some(Label::Misc), "{ents:?}");
+    assert_eq!(label("Siege of Adrianople"), Some(Label::Event), "{ents:?}");
+    assert_eq!(label("British Embassy"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Vienna"), Some(Label::Gpe), "{ents:?}");
+    assert!(find(&ents, "London").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn a_single_name_after_the_is_not_a_person() {
+    // The learned model proposes these names; the rule corrects its label.
+    let t = Tagger::new();
+    let text = "The Schlei and the wetlands between the Danevirke and Husum had frozen solid in a \
+                hard winter.\n\nThe Danevirke has remained in German possession ever since.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let danevirke = find(&ents, "Danevirke");
+    assert!(!danevirke.is_empty(), "{ents:?}");
+    for e in danevirke {
+        assert_ne!(e.label, Label::Person, "{ents:?}");
+    }
+    // A person's name used as a modifier after "the" stays a person.
+    let text = "Critics of the Obama administration spoke on Monday.";
+    let ents = t.entities_text(text);
+    let obama = find(&ents, "Obama");
+    assert!(
+        !obama.is_empty() && obama.iter().all(|e| e.label == Label::Person),
+        "{ents:?}"
+    );
+}
