@@ -769,6 +769,17 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let head_before = self.lex.org_heads.contains(before)
                     || self.lex.event_suffixes.contains(before)
                     || self.lex.misc_suffixes.contains(before);
+                // "American Medical Association and the American College of
+                // …": a complete organisation name before "and" is one of two.
+                let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
+                let two_orgs = and && self.lex.org_suffixes.contains(before);
+                // "Sue Black of the University": a person's full name before
+                // "of" is not part of what follows ("Isabella of France" is).
+                let person_of =
+                    j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
+                if two_orgs || person_of {
+                    break;
+                }
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
                     j = k;
                     continue;
@@ -2362,6 +2373,27 @@ impl<'k, 'a> Doc<'k, 'a> {
             .join(" ")
     }
 
+    /// Whether a capitalized "The" inside a sentence belongs to the
+    /// organisation or work named after it ("members of The Stooges",
+    /// "according to The Washington Post"): writers lowercase "the" unless
+    /// it is part of the name. Sentence starts and headlines say nothing.
+    fn capital_the_before(&self, k: usize, label: Label) -> bool {
+        if k == 0 || !matches!(label, Label::Org | Label::Misc) {
+            return false;
+        }
+        let the = &self.toks[k - 1];
+        the.text == "The"
+            && !the.sent_start
+            && the.span.end < self.toks[k].span.start
+            && self.sentence_of(k - 1).is_some_and(|s| {
+                !self.title_case[s] && self.sents[s].start < k - 1 && self.same_sentence(k - 1, k)
+            })
+            && self
+                .toks
+                .get(k - 2)
+                .is_some_and(|p| p.is_word() || matches!(p.text, "," | "(" | "&"))
+    }
+
     fn output(&self, clusters: Vec<Cluster>) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
         let is_gpe = |m: &Mention| {
@@ -2383,8 +2415,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             if m.toks.is_empty() {
                 continue;
             }
+            let start = if self.capital_the_before(m.toks.start, c.label) {
+                m.toks.start - 1
+            } else {
+                m.toks.start
+            };
             let span = Span::new(
-                self.toks[m.toks.start].span.start,
+                self.toks[start].span.start,
                 self.toks[m.toks.end - 1].span.end,
             );
             let sense = (c.label == Label::Gpe).then(|| {

@@ -674,3 +674,48 @@ fn a_single_name_after_the_is_not_a_person() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn capital_the_inside_a_sentence_belongs_to_the_name() {
+    let t = tagger();
+    let text = "He has worked for The Aerospace Corporation since 2001. \
+                The Aerospace Corporation said nothing.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        !find(&ents, "The Aerospace Corporation").is_empty(),
+        "{ents:?}"
+    );
+    // At a sentence start "The" says nothing.
+    assert!(!find(&ents, "Aerospace Corporation").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn two_organisations_joined_by_and_stay_two() {
+    let t = tagger();
+    let text = "Briefs were filed by the American Medical Association and the American \
+                College of Obstetricians. Sue Black of the University of Westminster spoke.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        !find(&ents, "American Medical Association").is_empty(),
+        "{ents:?}"
+    );
+    assert!(
+        !find(&ents, "American College of Obstetricians").is_empty(),
+        "{ents:?}"
+    );
+    assert!(
+        find(&ents, "Sue Black")
+            .iter()
+            .any(|e| e.label == Label::Person),
+        "{ents:?}"
+    );
+    // One name with "and" inside stays whole.
+    let text = "He joined the Society of Arts and Sciences in 1901.";
+    let ents = t.entities_text(text);
+    assert!(
+        !find(&ents, "Society of Arts and Sciences").is_empty(),
+        "{ents:?}"
+    );
+}
