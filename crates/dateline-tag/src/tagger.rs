@@ -983,7 +983,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else if single
             && t0.upper
             && t0.text.chars().count() <= 6
-            && !lex.not_acronyms.contains(first.as_str())
+            && !lex.not_acronyms.contains(first.trim_end_matches('.'))
             // "THESE", "TRAVEL": a word written in capitals, not an acronym.
             && !matches!(crate::model::case_bucket(&first), 2 | 3)
         {
@@ -1081,6 +1081,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             "titled",
             "track",
         ];
+        let is_work = |n: &str| {
+            WORKS.contains(&n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(&sg))
+        };
         let opens = |t: &str| matches!(t, "\"" | "\u{201c}" | "\u{ab}");
         let closes = |t: &str| matches!(t, "\"" | "\u{201d}" | "\u{bb}");
         for si in 0..self.sents.len() {
@@ -1089,6 +1092,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let mut q = r.start;
+            // End of the last title found in this sentence: a list of titles
+            // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
+            let mut last_title: Option<usize> = None;
             while q + 2 < r.end {
                 if !opens(self.toks[q].text) {
                     q += 1;
@@ -1100,8 +1106,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                     continue;
                 };
                 let inside = q + 1..c;
-                let cue = (q.saturating_sub(3).max(r.start)..q)
-                    .any(|k| WORKS.contains(&self.toks[k].norm.as_ref()));
+                let listed = last_title.is_some_and(|end| {
+                    (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                        && q - end <= 2
+                });
+                let cue = listed
+                    || (q.saturating_sub(3).max(r.start)..q)
+                        .any(|k| is_work(self.toks[k].norm.as_ref()));
                 let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
                     .iter()
                     .filter(|t| t.is_word())
@@ -1124,6 +1135,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         self.taken[k] = false;
                     }
                     self.push(inside.clone(), Label::Misc, Vec::new(), Source::Rule);
+                    last_title = Some(c + 1);
                 }
                 q = c + 1;
             }
@@ -1300,10 +1312,15 @@ impl<'k, 'a> Doc<'k, 'a> {
                     t.is_word() && t.lower() && !is_connector(&t.norm)
                 })
                 .map_or(s, |k| k + 1);
-            // Strip a leading "the" and titles.
+            // Strip a leading "the", titles and a sentence-initial common
+            // word ("During the Post-Classic period").
             while s2 < e
                 && (self.toks[s2].norm == "the"
-                    || self.lex.titles.contains(self.toks[s2].norm.as_ref()))
+                    || self.lex.titles.contains(self.toks[s2].norm.as_ref())
+                    || (self.toks[s2].sent_start
+                        && e - s2 > 1
+                        && self.lex.common.contains(self.toks[s2].norm.as_ref())
+                        && !self.lex.first_names.contains(self.toks[s2].norm.as_ref())))
             {
                 s2 += 1;
             }
@@ -1317,8 +1334,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
             // One word that news nearly always writes in lowercase
             // ("Economy", "Internet") is a capitalized noun, not a name.
-            let lowercase_word =
-                e - s2 == 1 && matches!(crate::model::case_bucket(&t0.norm), 2 | 3);
+            let lowercase_word = e - s2 == 1
+                && (matches!(crate::model::case_bucket(&t0.norm), 2 | 3)
+                    || self
+                        .lex
+                        .not_acronyms
+                        .contains(t0.norm.trim_end_matches('.')));
             if !latin
                 || lowercase_word
                 || !(t0.cap || t0.upper)
@@ -1353,6 +1374,17 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .or_else(|| self.context_cue(s2..e, sent))
                 .unwrap_or(label);
             let label = self.the_name(s2..e, label);
+            // "Athenians", "Achaeans", "Hittites": a people, not a person.
+            let label = if label == Label::Person
+                && e - s2 == 1
+                && ["ians", "eans", "ites"]
+                    .iter()
+                    .any(|suf| t0.norm.ends_with(suf))
+            {
+                Label::Norp
+            } else {
+                label
+            };
             self.push(s2..e, label, Vec::new(), Source::Model);
         }
     }
@@ -1585,11 +1617,37 @@ impl<'k, 'a> Doc<'k, 'a> {
             "tabloid",
             "weekly",
         ];
+        // "the film The Last Emperor", "their 1998 album, Electro-Shock Blues".
+        const WORK_WORDS: &[&str] = &[
+            "album",
+            "anthem",
+            "documentary",
+            "film",
+            "movie",
+            "musical",
+            "novel",
+            "opera",
+            "song",
+            "single",
+            "sitcom",
+            "ep",
+            "play",
+        ];
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         if r.start > sent.start {
             let prev = norm(r.start - 1);
             if ORG_WORDS.contains(&prev) {
                 return Some(Label::Org);
+            }
+            let work = if prev == "," && r.start >= sent.start + 2 {
+                norm(r.start - 2)
+            } else {
+                prev
+            };
+            if WORK_WORDS.contains(&work)
+                && self.toks[r.start - 1 - usize::from(prev == ",")].lower()
+            {
+                return Some(Label::Misc);
             }
         }
         // ", the spokesman", ", leader of", ", a former minister"

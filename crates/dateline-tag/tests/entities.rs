@@ -719,3 +719,27 @@ fn two_organisations_joined_by_and_stay_two() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn works_named_after_a_descriptor_or_in_a_list_of_titles() {
+    let t = tagger();
+    let text = "The album's best songs are \"A Beautiful Lie\", \"The Fantasy\" and \"The Story\". \
+                The video is based on the film Blue Winds Dancing.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for title in [
+        "A Beautiful Lie",
+        "The Fantasy",
+        "The Story",
+        "Blue Winds Dancing",
+    ] {
+        assert!(
+            find(&ents, title).iter().any(|e| e.label == Label::Misc),
+            "{title}: {ents:?}"
+        );
+    }
+    // A quoted phrase with no work cue is not a title.
+    let text = "Peskov called the decision \"A Provocation\" on Monday.";
+    let ents = t.entities_text(text);
+    assert!(find(&ents, "A Provocation").is_empty(), "{ents:?}");
+}

@@ -58,6 +58,10 @@ pub(crate) struct Args {
     /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
     #[arg(long)]
     errors: bool,
+    /// On the UNER sets, score every GPE as LOC, also where it names the state acting
+    /// (by default such a GPE is ORG, as the UNER guidelines label it).
+    #[arg(long)]
+    gpe_as_loc: bool,
     /// Tag each gold sentence alone, instead of each gold document as one text
     /// (one paragraph per sentence).
     #[arg(long)]
@@ -147,6 +151,7 @@ fn predict_document(
     text: &str,
     sents: &[Vec<std::ops::Range<usize>>],
     keep_misc: bool,
+    agents_as_org: bool,
 ) -> Vec<Vec<(std::ops::Range<usize>, String)>> {
     let keep = |l: &str| keep_misc || l != "MISC";
     let mut spans: Vec<(Span, String)> = Vec::new();
@@ -178,13 +183,13 @@ fn predict_document(
         }
     } else {
         let doc = eval::paragraphs_document(text, &blocks);
-        let scheme = if keep_misc {
+        let scheme = if keep_misc || !agents_as_org {
             eval::Scheme::Conll
         } else {
             eval::Scheme::Uner
         };
         for e in tagger.entities(&doc) {
-            if let Some(l) = eval::scheme_label(scheme, &e) {
+            if let Some(l) = eval::scheme_label(scheme, &e).filter(|l| keep(l)) {
                 spans.push((e.span, l.to_string()));
             }
         }
@@ -240,7 +245,14 @@ fn conll(
     for unit in units {
         let (text, sents) = eval::document_text(unit);
         bytes += text.len();
-        predicted.extend(predict_document(&tagger, model, &text, &sents, has_misc));
+        predicted.extend(predict_document(
+            &tagger,
+            model,
+            &text,
+            &sents,
+            has_misc,
+            !args.gpe_as_loc,
+        ));
     }
     for (s, pred) in gold.iter().zip(predicted) {
         let (text, _) = s.text();
