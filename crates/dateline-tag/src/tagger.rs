@@ -249,6 +249,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             self.kb_pass(r.clone(), headline);
         }
         self.vet_kb();
+        self.other_first_names();
         self.compass_places();
         self.widen_generic_orgs();
         self.settle_temporal();
@@ -273,6 +274,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.acronyms();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
+        self.name_suffixes();
         let clusters = self.resolve();
         self.output(clusters)
     }
@@ -610,6 +612,81 @@ impl<'k, 'a> Doc<'k, 'a> {
             for k in m.toks {
                 self.taken[k] = false;
             }
+        }
+    }
+
+    /// A first name other than the known person's before a known surname
+    /// names someone else: "Johnny Carson" is not Ben Carson, "Thomas
+    /// Lincoln" not Abraham Lincoln. The two words become one new person.
+    fn other_first_names(&mut self) {
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.source != Source::Kb || m.label != Label::Person || m.toks.len() != 1 {
+                continue;
+            }
+            let k = m.toks.start;
+            if k == 0 || self.taken[k - 1] || !self.same_sentence(k - 1, k) {
+                continue;
+            }
+            let first = &self.toks[k - 1];
+            let n: &str = &first.norm;
+            if !(first.cap && first.is_word() && self.lex.first_names.contains(n)) {
+                continue;
+            }
+            let same_first = m.cands.iter().any(|&c| {
+                self.kb.entry(c as usize).is_some_and(|e| {
+                    std::iter::once(&e.canonical).chain(&e.aliases).any(|a| {
+                        a.split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+                    })
+                })
+            });
+            if same_first {
+                continue;
+            }
+            let m = &mut self.mentions[mi];
+            m.toks.start = k - 1;
+            m.cands.clear();
+            m.source = Source::Rule;
+            self.taken[k - 1] = true;
+        }
+    }
+
+    /// "Martin Luther King, Jr.", "Cal Ripken Sr.": a generational suffix
+    /// belongs to the name before it. Expects mentions sorted by position.
+    fn name_suffixes(&mut self) {
+        let is_suffix = |t: &Tok<'_>| matches!(t.norm.as_ref(), "jr." | "jr" | "sr." | "sr");
+        let mut absorbed: Vec<usize> = Vec::new();
+        for mi in 0..self.mentions.len() {
+            if self.mentions[mi].label != Label::Person {
+                continue;
+            }
+            let e = self.mentions[mi].toks.end;
+            let k = if self.toks.get(e).is_some_and(|t| t.text == ",") {
+                e + 1
+            } else {
+                e
+            };
+            let Some(t) = self.toks.get(k) else {
+                continue;
+            };
+            if !is_suffix(t) || !self.same_sentence(e - 1, k) || !t.cap {
+                continue;
+            }
+            // The suffix may have been tagged on its own.
+            if let Some(j) = self.mentions.iter().position(|m| m.toks == (k..k + 1)) {
+                absorbed.push(j);
+            }
+            for x in e..=k {
+                self.taken[x] = true;
+            }
+            self.mentions[mi].toks.end = k + 1;
+        }
+        absorbed.sort_unstable();
+        absorbed.dedup();
+        for j in absorbed.into_iter().rev() {
+            self.mentions.remove(j);
         }
     }
 

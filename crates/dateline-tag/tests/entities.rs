@@ -743,3 +743,65 @@ fn works_named_after_a_descriptor_or_in_a_list_of_titles() {
     let ents = t.entities_text(text);
     assert!(find(&ents, "A Provocation").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn another_first_name_before_a_known_surname_is_another_person() {
+    let t = tagger();
+    let text = "Johnny Carson and Thomas Lincoln met Abraham Lincoln. Lincoln spoke. \
+                Ivanka Trump arrived with Donald Trump.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let canon = |s: &str| find(&ents, s).first().map(|e| e.canonical.clone());
+    assert_eq!(
+        canon("Johnny Carson").as_deref(),
+        Some("Johnny Carson"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canon("Thomas Lincoln").as_deref(),
+        Some("Thomas Lincoln"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canon("Abraham Lincoln").as_deref(),
+        Some("Abraham Lincoln"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canon("Ivanka Trump").as_deref(),
+        Some("Ivanka Trump"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canon("Donald Trump").as_deref(),
+        Some("Donald Trump"),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn generational_suffix_belongs_to_the_name() {
+    let t = tagger();
+    let text = "It contains a monument to Martin Luther King, Jr. in Atlanta.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let king = find(&ents, "Martin Luther King, Jr.");
+    assert_eq!(king.len(), 1, "{ents:?}");
+    assert_eq!(king[0].label, Label::Person);
+    assert!(find(&ents, "Jr.").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn peoples_and_acronyms_the_model_proposes() {
+    let t = Tagger::new();
+    let text = "The pass was guarded by a joint force of Athenians, Spartans and Achaeans. \
+                He obtained an M.A. on 21 April 1882.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for e in &ents {
+        if matches!(e.text.as_str(), "Athenians" | "Achaeans") {
+            assert_ne!(e.label, Label::Person, "{e:?}");
+        }
+        assert_ne!(e.text, "M.A.", "{e:?}");
+    }
+}
