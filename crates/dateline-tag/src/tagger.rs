@@ -1457,6 +1457,22 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .or_else(|| self.predicate_cue(s2..e, sent))
                 .unwrap_or(label);
             let label = self.the_name(s2..e, label);
+            // "into Thrace", "near Husum": one word after a preposition of
+            // place is not a person ("in Smith's view" keeps its possessive).
+            let label = if label == Label::Person
+                && e - s2 == 1
+                && s2 > 0
+                && matches!(
+                    self.toks[s2 - 1].norm.as_ref(),
+                    "in" | "into" | "near" | "across" | "throughout" | "outside" | "inside"
+                        | "within" | "toward" | "towards"
+                )
+                && !self.toks.get(e).is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"))
+            {
+                Label::Gpe
+            } else {
+                label
+            };
             // "Athenians", "Achaeans", "Hittites": a people, not a person.
             let label = if label == Label::Person
                 && e - s2 == 1
