@@ -156,6 +156,38 @@ struct Doc<'k, 'a> {
     kb_gpe_start: Vec<bool>,
 }
 
+/// Direction and size words that qualify a place ("Northern Ireland",
+/// "Greater London", "Outer Mongolia").
+const QUALIFIERS: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "greater",
+    "inner",
+    "lower",
+    "new",
+    "north",
+    "northeast",
+    "northeastern",
+    "northern",
+    "northwest",
+    "northwestern",
+    "outer",
+    "south",
+    "southeast",
+    "southeastern",
+    "southern",
+    "southwest",
+    "southwestern",
+    "upper",
+    "west",
+    "western",
+];
+
+/// Words before a country or city name that make a new, geographic name:
+/// "Mount Kenya", "Lake Victoria" (the lake, not the state).
+const GEO_PREFIXES: &[&str] = &["mount", "mt.", "mt", "lake", "cape", "isle", "gulf"];
+
 /// A regnal number written in capitals: "II" to "XXX" ("I" is the pronoun
 /// far more often).
 fn is_regnal(text: &str) -> bool {
@@ -448,6 +480,20 @@ impl<'k, 'a> Doc<'k, 'a> {
                     i += 1;
                     continue;
                 }
+                // "southern Europe": a lowercase qualifier stays outside the
+                // name ("Southern Europe" written so is the region's name).
+                if len > 1
+                    && self.toks[i].lower()
+                    && QUALIFIERS.contains(&self.toks[i].norm.as_ref())
+                {
+                    i += 1;
+                    continue;
+                }
+                // "Hong Kong Island": a longer place name with its own head.
+                if len > 1 && !headline && self.place_head_follows(i + len - 1, r.end, &entries) {
+                    i += len;
+                    continue;
+                }
                 let label = self
                     .kb
                     .entry(entries[0] as usize)
@@ -525,31 +571,6 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// capitalized direction or qualifier before a known place makes a
     /// different place, named by the whole phrase.
     fn compass_places(&mut self) {
-        const QUALIFIERS: &[&str] = &[
-            "central",
-            "east",
-            "eastern",
-            "greater",
-            "inner",
-            "lower",
-            "new",
-            "north",
-            "northeast",
-            "northeastern",
-            "northern",
-            "northwest",
-            "northwestern",
-            "outer",
-            "south",
-            "southeast",
-            "southeastern",
-            "southern",
-            "southwest",
-            "southwestern",
-            "upper",
-            "west",
-            "western",
-        ];
         for mi in 0..self.mentions.len() {
             let m = &self.mentions[mi];
             let start = m.toks.start;
@@ -561,13 +582,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let q = &self.toks[start - 1];
-            if self.same_sentence(start - 1, start)
+            let adjacent = self.same_sentence(start - 1, start)
                 && q.cap
                 && !q.upper
-                && q.span.end + 1 == self.toks[start].span.start
-                && QUALIFIERS.contains(&q.norm.as_ref())
-            {
+                && q.span.end + 1 == self.toks[start].span.start;
+            if adjacent && QUALIFIERS.contains(&q.norm.as_ref()) {
                 self.grow_left(mi, start - 1);
+            } else if adjacent && m.label == Label::Gpe && GEO_PREFIXES.contains(&q.norm.as_ref()) {
+                // "Mount Kenya", "Lake Victoria": a mountain or a lake.
+                self.grow_left(mi, start - 1);
+                self.mentions[mi].label = Label::Loc;
             }
         }
     }
@@ -755,6 +779,32 @@ impl<'k, 'a> Doc<'k, 'a> {
             && self
                 .kb
                 .longest(&self.toks[..end], i + 1, &|_| true)
+                .is_none()
+    }
+
+    /// Whether the place matched up to token `last` is followed by a
+    /// capitalized place or facility head that makes a longer name ("Hong
+    /// Kong" + "Island", "Kuala Lumpur" + "Tower").
+    fn place_head_follows(&self, last: usize, end: usize, entries: &[u32]) -> bool {
+        let placey = entries
+            .iter()
+            .filter_map(|&e| self.kb.entry(e as usize))
+            .all(|e| matches!(e.label, Label::Gpe | Label::Loc));
+        let Some(n) = self.toks.get(last + 1).filter(|_| last + 1 < end) else {
+            return false;
+        };
+        placey
+            && n.is_word()
+            && n.cap
+            && !n.upper
+            && n.span.start == self.toks[last].span.end + 1
+            && matches!(
+                self.head_kind(&n.norm),
+                Some(Label::Gpe | Label::Loc | Label::Fac)
+            )
+            && self
+                .kb
+                .longest(&self.toks[..end], last + 1, &|_| true)
                 .is_none()
     }
 
@@ -1377,6 +1427,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             if e <= s || !self.free(s..e) {
                 continue;
             }
+            // A name does not run across a comma ("Macedon, Philip").
+            if let Some(c) = (s + 1..e).find(|&k| self.toks[k].text == ",") {
+                e = c;
+            }
             // A name ends with a capitalized word or a number, not with
             // "police", "area" or a bracket; a lowercase word other than a
             // connector ends a descriptor before the name ("punk band The …").
@@ -1464,10 +1518,20 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && s2 > 0
                 && matches!(
                     self.toks[s2 - 1].norm.as_ref(),
-                    "in" | "into" | "near" | "across" | "throughout" | "outside" | "inside"
-                        | "within" | "toward" | "towards"
+                    "in" | "into"
+                        | "near"
+                        | "across"
+                        | "throughout"
+                        | "outside"
+                        | "inside"
+                        | "within"
+                        | "toward"
+                        | "towards"
                 )
-                && !self.toks.get(e).is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"))
+                && !self
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"))
             {
                 Label::Gpe
             } else {
@@ -1601,9 +1665,17 @@ impl<'k, 'a> Doc<'k, 'a> {
             if self.toks[of].norm != "of" || of == 0 {
                 continue;
             }
-            // Capitalized words (and "People's") back from "of".
+            // Capitalized words (and "People's") back from "of"; a word the
+            // model tagged alone ("Kingdom") may join.
+            let model_word = |k: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| x.source == Source::Model && x.toks.contains(&k) && x.toks.end <= of)
+            };
             let cap_word = |k: usize| {
-                !self.taken[k] && self.toks[k].is_word() && (self.toks[k].cap || self.toks[k].upper)
+                (!self.taken[k] || model_word(k))
+                    && self.toks[k].is_word()
+                    && (self.toks[k].cap || self.toks[k].upper)
             };
             let mut s = of;
             loop {
@@ -1633,6 +1705,28 @@ impl<'k, 'a> Doc<'k, 'a> {
             let label = if self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head)
             {
                 Some(Label::Org)
+            } else if matches!(
+                head,
+                "kingdom"
+                    | "republic"
+                    | "city"
+                    | "state"
+                    | "province"
+                    | "county"
+                    | "principality"
+                    | "duchy"
+                    | "grand duchy"
+                    | "empire"
+                    | "commonwealth"
+                    | "community"
+                    | "emirate"
+                    | "sultanate"
+                    | "khanate"
+                    | "caliphate"
+            ) {
+                // "Kingdom of France", "City of Buenos Aires", "Community of
+                // Madrid": a state or an administration named after the place.
+                Some(Label::Gpe)
             } else if self.lex.event_suffixes.contains(head) {
                 Some(Label::Event)
             } else if self.lex.misc_suffixes.contains(head) {
@@ -1640,7 +1734,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 None
             };
-            if let Some(label) = label.filter(|_| s < of)
+            // Mentions in the way must lie wholly inside the joined name.
+            let clear = self.mentions.iter().all(|x| {
+                x.toks.end <= s || x.toks.start >= of || (x.toks.start >= s && x.toks.end <= of)
+            });
+            if let Some(label) = label.filter(|_| s < of && clear)
                 && self.same_sentence(s, m.toks.start)
             {
                 let joined = Mention {

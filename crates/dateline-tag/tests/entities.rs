@@ -847,3 +847,31 @@ fn what_a_copular_sentence_says_a_name_is() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn geographic_names_built_on_known_places() {
+    let t = tagger();
+    let text = "They climbed Mount Kenya. The Kingdom of France and the City of Buenos Aires \
+                signed. It is common in southern Europe. He lived on Hong Kong Island.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Mount Kenya"), Some(Label::Loc), "{ents:?}");
+    assert_eq!(label("Kingdom of France"), Some(Label::Gpe), "{ents:?}");
+    assert_eq!(label("City of Buenos Aires"), Some(Label::Gpe), "{ents:?}");
+    assert_eq!(label("Europe"), Some(Label::Loc), "{ents:?}");
+    assert!(find(&ents, "southern Europe").is_empty(), "{ents:?}");
+    assert_eq!(label("Hong Kong Island"), Some(Label::Loc), "{ents:?}");
+    // Capitalized, the qualifier is part of the region's name.
+    let ents = t.entities_text("It is common in Southern Europe.");
+    assert!(!find(&ents, "Southern Europe").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn model_names_do_not_run_across_commas() {
+    let t = Tagger::new();
+    let text = "Having secured the bordering regions of Macedon, Philip assembled a large army.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(ents.iter().all(|e| !e.text.contains(',')), "{ents:?}");
+}
