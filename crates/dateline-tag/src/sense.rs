@@ -22,8 +22,10 @@
 //! Everything else is the place itself.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::entity::Sense;
+use crate::fxhash::FxHashSet;
 use crate::tokens::Tok;
 
 /// Irregular forms of the action verbs below.
@@ -430,44 +432,38 @@ const TEAM_VERBS: &[&str] = &[
     "edged",
 ];
 
-fn is_form_of(word: &str, base: &str) -> bool {
-    // "deny" → "denied", "denies"; "try" → "tried"
-    if let Some(stem) = base.strip_suffix('y')
-        && let Some(rest) = word.strip_prefix(stem)
-        && matches!(rest, "ied" | "ies")
-    {
-        return true;
-    }
-    let Some(rest) = word.strip_prefix(base) else {
-        return false;
-    };
-    if rest.is_empty() || matches!(rest, "s" | "es" | "ed" | "ing") {
-        return true;
-    }
-    // "agreed", "ceded": a final e takes only "d".
-    if rest == "d" {
-        return base.ends_with('e');
-    }
-    // A doubled final consonant: "banned", "planning", "expelled".
-    let last = base.chars().last().unwrap_or(' ');
-    rest.strip_prefix(last)
-        .is_some_and(|r| matches!(r, "ed" | "ing"))
+/// Every form of the action verbs: irregular forms, and regular
+/// inflections of the base forms (-s, -es, -ed, -ing, a final e taking -d
+/// and dropping before -ing, y becoming -ied/-ies, a doubled final
+/// consonant: "banned", "expelled"). Built once.
+fn action_verb_forms() -> &'static FxHashSet<String> {
+    static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut set: FxHashSet<String> = IRREGULAR.iter().map(|w| w.to_string()).collect();
+        for b in ACTION_VERBS {
+            for suf in ["", "s", "es", "ed", "ing"] {
+                set.insert(format!("{b}{suf}"));
+            }
+            if let Some(stem) = b.strip_suffix('e') {
+                set.insert(format!("{b}d"));
+                set.insert(format!("{stem}ing"));
+            }
+            if let Some(stem) = b.strip_suffix('y') {
+                set.insert(format!("{stem}ied"));
+                set.insert(format!("{stem}ies"));
+            }
+            if let Some(last) = b.chars().last() {
+                set.insert(format!("{b}{last}ed"));
+                set.insert(format!("{b}{last}ing"));
+            }
+        }
+        set
+    })
 }
 
 /// Whether `word` (lowercase) is a form of an action verb.
 fn is_action_verb(word: &str) -> bool {
-    if IRREGULAR.contains(&word) {
-        return true;
-    }
-    // "announcing" from "announce": drop the final e.
-    if let Some(stem) = word.strip_suffix("ing")
-        && ACTION_VERBS
-            .iter()
-            .any(|b| b.strip_suffix('e') == Some(stem))
-    {
-        return true;
-    }
-    ACTION_VERBS.iter().any(|b| is_form_of(word, b))
+    action_verb_forms().contains(word)
 }
 
 fn norm<'t>(toks: &'t [Tok<'_>], k: usize) -> &'t str {
