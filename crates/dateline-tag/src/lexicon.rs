@@ -105,7 +105,7 @@ pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
 const TEMPORAL_WORDS: &str = "today yesterday tomorrow tonight last next this past coming earlier later previous following christmas thanksgiving easter halloween ramadan hanukkah election independence memorial labor veterans victory new";
 
 /// Uppercase words that are not organisation acronyms.
-const NOT_ACRONYMS: &str = "a.d ac ad ai aids b.a b.c.e am atm bc bce ce c.e ceo cfo coo cto dc dj dna diy dvd eu faq fm gdp gmt gps gst hiv hq id ii iii iv ipo iq ix lcd led lgbt lgbtq m.a mph ok pc pdf ph.d phd pm pr ps rip rna sms sos suv tv ufo url usb utc vat vi vii viii vip vs xi xii xl xs xxl";
+const NOT_ACRONYMS: &str = "a.d ac ad ai aids aka asap b.a b.c.e am atm bc bce btw ce c.e ceo cfo coo cto dc dj dna diy dvd eu faq fm fyi gdp gmt gps gst hiv hq id ii imho imo iii iv ipo iq irr ix lcd led lgbt lgbtq lmao lol m.a mph ok omg p.s pc pdf ph.d phd pm pr ps rfp rip rna rsvp seo sms sos suv tba tbd tv ufo url usb utc vat vhs vi vii viii vip vs wow xi xii xl xs xxl";
 
 pub(crate) struct Lexicon {
     pub(crate) first_names: FxHashSet<&'static str>,

@@ -304,6 +304,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.place_split_orgs();
         self.numbered_units();
         self.acronyms();
+        self.storm_names();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
         self.name_suffixes();
@@ -674,6 +675,68 @@ impl<'k, 'a> Doc<'k, 'a> {
             m.cands.clear();
             m.source = Source::Rule;
             self.taken[k - 1] = true;
+        }
+    }
+
+    /// "Hurricane Rita", "Typhoon Haiyan", "Tropical Storm Allison": a named
+    /// storm is an event, and so is its name alone elsewhere in the document
+    /// ("Rita packed winds of 240 km/h"), which the model reads as a person.
+    fn storm_names(&mut self) {
+        let mut names: HashSet<String> = HashSet::default();
+        let mut k = 0;
+        while k + 1 < self.toks.len() {
+            let t = &self.toks[k];
+            let n = &self.toks[k + 1];
+            let storm = t.cap
+                && matches!(
+                    t.norm.as_ref(),
+                    "hurricane" | "typhoon" | "cyclone" | "storm"
+                )
+                && n.is_word()
+                && n.cap
+                && !n.upper
+                && self.same_sentence(k, k + 1)
+                && !self.lex.common.contains(n.norm.as_ref());
+            if !storm {
+                k += 1;
+                continue;
+            }
+            let name = n.norm.to_string();
+            let r = k..k + 2;
+            // Mentions in the way must lie inside the storm's name.
+            if self.mentions.iter().any(|m| {
+                m.toks.start < r.end
+                    && m.toks.end > r.start
+                    && (m.toks.start < r.start || m.toks.end > r.end)
+            }) {
+                k += 1;
+                continue;
+            }
+            self.mentions
+                .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+            self.take(r.clone());
+            self.mentions.push(Mention {
+                toks: r,
+                label: Label::Event,
+                cands: Vec::new(),
+                source: Source::Rule,
+                cluster: usize::MAX,
+                link: None,
+            });
+            names.insert(name);
+            k += 2;
+        }
+        if names.is_empty() {
+            return;
+        }
+        for m in &mut self.mentions {
+            if m.toks.len() == 1
+                && m.label == Label::Person
+                && names.contains(self.toks[m.toks.start].norm.as_ref())
+            {
+                m.label = Label::Event;
+                m.source = Source::Rule;
+            }
         }
     }
 

@@ -875,3 +875,24 @@ fn model_names_do_not_run_across_commas() {
     check_invariants(text, &ents);
     assert!(ents.iter().all(|e| !e.text.contains(',')), "{ents:?}");
 }
+
+#[test]
+fn named_storms_are_events_and_so_are_their_short_names() {
+    let t = Tagger::new();
+    let text = "Hurricane Rita, now a Category 5 storm, threatened the coast. \
+                Rita packed winds of about 240 kilometers an hour.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let storm = find(&ents, "Hurricane Rita");
+    assert_eq!(storm.len(), 1, "{ents:?}");
+    assert_eq!(storm[0].label, Label::Event);
+    let short = find(&ents, "Rita");
+    assert!(!short.is_empty(), "{ents:?}");
+    for e in short {
+        assert_eq!(
+            (e.label, e.canonical.as_str()),
+            (Label::Event, "Hurricane Rita"),
+            "{e:?}"
+        );
+    }
+}
