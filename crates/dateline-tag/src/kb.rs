@@ -407,6 +407,24 @@ impl KnowledgeBase {
         i: usize,
         cap_ok: &dyn Fn(usize) -> bool,
     ) -> Option<KbMatch> {
+        self.longest_with(toks, i, cap_ok, false)
+    }
+
+    /// As [`KnowledgeBase::longest`], for text written all in lowercase
+    /// ("from mexico to san francisco"): aliases that need some capital
+    /// and capitalized-only aliases match without one; exact aliases still
+    /// need their exact form. The caller checks the context.
+    pub(crate) fn longest_lowercase<T: Normed>(&self, toks: &[T], i: usize) -> Option<KbMatch> {
+        self.longest_with(toks, i, &|_| false, true)
+    }
+
+    fn longest_with<T: Normed>(
+        &self,
+        toks: &[T],
+        i: usize,
+        cap_ok: &dyn Fn(usize) -> bool,
+        lowercase: bool,
+    ) -> Option<KbMatch> {
         let mut node = 0usize;
         let mut found: Vec<KbMatch> = Vec::new();
         let mut j = i;
@@ -425,10 +443,12 @@ impl KnowledgeBase {
                 let ok = match e.case {
                     CaseRule::Any => {
                         !e.need_cap
+                            || lowercase
                             || toks[i..j].iter().any(|t| {
                                 t.text_str().chars().next().is_some_and(char::is_uppercase)
                             })
                     }
+                    CaseRule::Capitalized if lowercase => true,
                     CaseRule::Capitalized => {
                         toks[i]
                             .text_str()

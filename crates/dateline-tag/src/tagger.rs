@@ -452,7 +452,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 };
                 self.kb.longest(toks, i, &cap_ok)
             };
-            let m = m.or_else(|| self.lowercase_acronym(i, r.end));
+            let m = m
+                .or_else(|| self.lowercase_acronym(i, r.end))
+                .or_else(|| self.lowercase_place(i, r.clone()));
             if let Some(KbMatch { len, entries }) = m {
                 let mut span = i..i + len;
                 if !self.free(span.clone()) {
@@ -804,6 +806,32 @@ impl<'k, 'a> Doc<'k, 'a> {
             len: 1,
             entries: vec![id as u32],
         })
+    }
+
+    /// A known country, region or city written in lowercase after a
+    /// preposition of place ("from mexico to san francisco", "in kerala"),
+    /// as web text and bad translations write them. Words that news writes
+    /// in lowercase as often as not ("turkey", "chad") need their capital.
+    fn lowercase_place(&self, i: usize, r: Range<usize>) -> Option<KbMatch> {
+        let t = &self.toks[i];
+        if i == r.start || !t.lower() || !t.is_word() {
+            return None;
+        }
+        if !matches!(
+            self.toks[i - 1].norm.as_ref(),
+            "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
+        ) {
+            return None;
+        }
+        let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
+        let places = m
+            .entries
+            .iter()
+            .filter_map(|&e| self.kb.entry(e as usize))
+            .all(|e| e.label == Label::Gpe);
+        let names =
+            (i..i + m.len).all(|k| matches!(crate::model::case_bucket(&self.toks[k].norm), 6 | 7));
+        (places && names).then_some(m)
     }
 
     fn org_head_follows(&self, i: usize, end: usize) -> bool {

@@ -896,3 +896,30 @@ fn named_storms_are_events_and_so_are_their_short_names() {
         );
     }
 }
+
+#[test]
+fn lowercase_places_after_a_preposition_of_place() {
+    let t = tagger();
+    let text = "i am from mexico traveling to san francisco next week. We ate turkey in Nice.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let canon = |s: &str| {
+        find(&ents, s)
+            .first()
+            .map(|e| (e.label, e.canonical.clone()))
+    };
+    assert_eq!(
+        canon("mexico"),
+        Some((Label::Gpe, "Mexico".into())),
+        "{ents:?}"
+    );
+    assert_eq!(
+        canon("san francisco"),
+        Some((Label::Gpe, "San Francisco".into())),
+        "{ents:?}"
+    );
+    // Without the preposition, a lowercase word stays a word.
+    assert!(find(&ents, "turkey").is_empty(), "{ents:?}");
+    let ents = t.entities_text("we talked about mexico a lot.");
+    assert!(find(&ents, "mexico").is_empty(), "{ents:?}");
+}
