@@ -1201,8 +1201,17 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             Some(Label::Person)
         } else if single && lex.first_names.contains(first.as_str()) {
-            // A first name alone ("President (Barack) Obama") is not a mention.
-            None
+            // A first name alone is left to the model and to document-level
+            // resolution, except where it opens a greeting or a sign-off
+            // ("Ginny, please see …", "Thanks, Bill"): then it names a person.
+            let opens = next_norm == "," && (t0.sent_start || prev_norm == ",");
+            let closes = (e2 >= sent.end || !self.toks[e2].is_word())
+                && matches!(
+                    prev_norm,
+                    "," | "thanks" | "from" | "regards" | "cheers" | "dear" | "hi" | "hello"
+                );
+            let greeting = opens || closes;
+            (greeting && !lex.common.contains(first.as_str())).then_some(Label::Person)
         } else if single
             && t0.upper
             && t0.text.chars().count() <= 6

@@ -923,3 +923,19 @@ fn lowercase_places_after_a_preposition_of_place() {
     let ents = t.entities_text("we talked about mexico a lot.");
     assert!(find(&ents, "mexico").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn a_first_name_in_a_greeting_or_sign_off_is_a_person() {
+    let t = tagger();
+    for (text, name) in [
+        ("Linda, please see the attached guaranty.", "Linda"),
+        ("See you soon.\n\nRegards, Sarah", "Sarah"),
+    ] {
+        let ents = t.entities_text(text);
+        check_invariants(text, &ents);
+        assert!(
+            find(&ents, name).iter().any(|e| e.label == Label::Person),
+            "{text}: {ents:?}"
+        );
+    }
+}
