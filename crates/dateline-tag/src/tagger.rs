@@ -511,6 +511,18 @@ impl<'k, 'a> Doc<'k, 'a> {
                         continue;
                     }
                 }
+                // A title opening a person's name stays outside the mention,
+                // as it does for rule-found names: "Pope [Francis]", "Queen
+                // [Elizabeth II]" (the canonical name keeps it).
+                if label == Label::Person
+                    && span.len() > 1
+                    && self
+                        .lex
+                        .titles
+                        .contains(self.toks[span.start].norm.as_ref())
+                {
+                    span.start += 1;
+                }
                 // A leading "the" is part of the name only in names like "The Washington Post".
                 if self.toks[i].norm == "the" && len > 1 {
                     let keep = entries

@@ -939,3 +939,15 @@ fn a_first_name_in_a_greeting_or_sign_off_is_a_person() {
         );
     }
 }
+
+#[test]
+fn a_title_in_a_known_name_stays_outside_the_mention() {
+    let t = tagger();
+    let text = "This morning, Pope Francis met Mark Zuckerberg in Rome.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let francis = find(&ents, "Francis");
+    assert_eq!(francis.len(), 1, "{ents:?}");
+    assert_eq!(francis[0].canonical, "Pope Francis");
+    assert!(find(&ents, "Pope Francis").is_empty(), "{ents:?}");
+}
