@@ -25,3 +25,8 @@ fn uner_pud_counts() {
 fn uner_ewt_counts() {
     assert_eq!(entities("uner_en_ewt/en_ewt-ud-test.iob2"), (2077, 1088));
 }
+
+#[test]
+fn uner_ewt_dev_counts() {
+    assert_eq!(entities("uner_en_ewt/en_ewt-ud-dev.iob2"), (2001, 966));
+}

@@ -27,6 +27,9 @@ pub(crate) enum SetName {
     UnerPud,
     /// Universal NER English-EWT test (web text, PER/ORG/LOC).
     UnerEwt,
+    /// Universal NER English-EWT dev, the development set: rules and settings are
+    /// checked here before the test sets.
+    UnerEwtDev,
     /// Every set above.
     All,
 }
@@ -87,6 +90,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
             SetName::Wikigold,
             SetName::UnerPud,
             SetName::UnerEwt,
+            SetName::UnerEwtDev,
         ],
         s => vec![s],
     };
@@ -115,6 +119,14 @@ pub(crate) fn run(args: Args) -> CmdResult {
                 &gold_dir,
                 "uner-ewt",
                 "uner_en_ewt/en_ewt-ud-test.iob2",
+                false,
+                &args,
+                &mut out,
+            )?,
+            SetName::UnerEwtDev => conll(
+                &gold_dir,
+                "uner-ewt-dev",
+                "uner_en_ewt/en_ewt-ud-dev.iob2",
                 false,
                 &args,
                 &mut out,
