@@ -13,7 +13,9 @@
 //!   MISC), canonical name ("Donald trump", "Trump" and "President Donald
 //!   Trump" are all "Donald Trump"; "США" is "United States") and a
 //!   normalized value for dates ("2018-07-19", "2018-11"), amounts
-//!   ("USD 380000000") and percentages.
+//!   ("USD 380000000") and percentages. A GPE mention also has a [`Sense`]:
+//!   the place itself ("in Russia") or the state acting under its name
+//!   ("Russia announced sanctions").
 //! - [`KnowledgeBase`]: the bundled, extensible list of places,
 //!   organisations and people with their aliases, mistranslations and
 //!   foreign-script forms (tab-separated files in `data/`; the format is
@@ -33,7 +35,7 @@
 //!
 //! # Example
 //! ```
-//! use dateline_tag::{Label, Tagger};
+//! use dateline_tag::{Label, Sense, Tagger};
 //!
 //! let article = "Bolton met Patrushev in Geneva\n\n\
 //!     The national security adviser of Donald trump, John Bolton, met Nikolai \
@@ -50,6 +52,8 @@
 //! assert_eq!(canon("Nikolai Pátrushev"), Some((Label::Person, "Nikolai Patrushev")));
 //! assert_eq!(canon("Patrushev"), Some((Label::Person, "Nikolai Patrushev")));
 //! assert_eq!(canon("Geneva").map(|c| c.0), Some(Label::Gpe));
+//! let geneva = tagged.entities.iter().find(|e| e.text == "Geneva").unwrap();
+//! assert_eq!(geneva.sense, Some(Sense::Place)); // the city, not its government
 //! for e in &tagged.entities {
 //!     assert_eq!(&text[e.span], e.text); // spans are byte offsets into the article
 //! }
