@@ -872,13 +872,16 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "City", "Hospital": a head that makes a new name of the place.
         let kind = self.head_kind(&n.norm);
         let head = matches!(kind, Some(Label::Gpe | Label::Loc | Label::Fac));
+        // "Dallas" + "Morning News": capitalized words ending in an
+        // organisation head make a newspaper or company of the place.
+        let org_name = self.org_suffix_ahead(i + 1, end);
         n.is_word()
             && n.cap
             && !n.upper
             && n.span.start == self.toks[i].span.end + 1
-            && (head || !self.lex.common.contains(n.norm.as_ref()))
+            && (head || org_name || !self.lex.common.contains(n.norm.as_ref()))
             && !self.lex.titles.contains(n.norm.as_ref())
-            && kind != Some(Label::Org)
+            && (kind != Some(Label::Org) || org_name)
             && self
                 .kb
                 .longest(&self.toks[..end], i + 1, &|_| true)

@@ -951,3 +951,17 @@ fn a_title_in_a_known_name_stays_outside_the_mention() {
     assert_eq!(francis[0].canonical, "Pope Francis");
     assert!(find(&ents, "Pope Francis").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn newspapers_named_after_their_city() {
+    let t = tagger();
+    let text = "He was praised by the Orlando Sentinel and the Edinburgh Evening Courant.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Orlando Sentinel", "Edinburgh Evening Courant"] {
+        assert!(
+            find(&ents, name).iter().any(|e| e.label == Label::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}
