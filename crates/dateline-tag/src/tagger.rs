@@ -1197,6 +1197,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|_| !(single && weak_start))
         {
             Some(cued)
+        } else if let Some(cued) = self
+            .people_or_language(s..e2)
+            .filter(|_| !lex.common.contains(first.as_str()))
+        {
+            Some(cued)
         } else if let Some(cued) = self.predicate_cue(s..e2, sent.clone()).filter(|_| {
             !lex.common.contains(first.as_str())
                 && !matches!(crate::model::case_bucket(&first), 2..=4)
@@ -1624,6 +1629,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .head_label(s2..e)
                 .or_else(|| self.context_cue(s2..e, sent.clone()))
                 .or_else(|| self.predicate_cue(s2..e, sent))
+                .or_else(|| self.people_or_language(s2..e))
                 .unwrap_or(label);
             let label = self.the_name(s2..e, label);
             // "into Thrace", "near Husum": one word after a preposition of
@@ -2093,6 +2099,25 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         None
+    }
+
+    /// "the Chamicuro people", "Sami dialects", "Ilocano speakers": a name
+    /// before a word for a people or a language names that people (NORP) or
+    /// language (MISC), not a person.
+    fn people_or_language(&self, r: Range<usize>) -> Option<Label> {
+        let next = self.toks.get(r.end)?;
+        if !next.lower() {
+            return None;
+        }
+        match next.norm.as_ref() {
+            "people" | "peoples" | "tribe" | "tribes" | "nation" | "ethnic" | "clan" | "clans" => {
+                Some(Label::Norp)
+            }
+            "language" | "languages" | "dialect" | "dialects" | "speakers" | "script" => {
+                Some(Label::Misc)
+            }
+            _ => None,
+        }
     }
 
     /// What a copular sentence says a name is: "Bilka is a Danish chain of

@@ -965,3 +965,17 @@ fn newspapers_named_after_their_city() {
         );
     }
 }
+
+#[test]
+fn a_name_before_a_word_for_a_people_or_a_language() {
+    let t = tagger();
+    let text = "The language is of the Chamicuro people, who number about twenty.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        find(&ents, "Chamicuro")
+            .iter()
+            .any(|e| e.label == Label::Norp),
+        "{ents:?}"
+    );
+}
