@@ -306,6 +306,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.acronyms();
         self.storm_names();
         self.mentions.sort_by_key(|m| m.toks.start);
+        self.list_labels();
+        self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
         self.name_suffixes();
         let clusters = self.resolve();
@@ -689,6 +691,50 @@ impl<'k, 'a> Doc<'k, 'a> {
             m.cands.clear();
             m.source = Source::Rule;
             self.taken[k - 1] = true;
+        }
+    }
+
+    /// Names in one list ("Orgy, Velvet Revolver and Linkin Park", "Athenians,
+    /// Spartans and Achaeans") are of one kind: where the knowledge base or a
+    /// rule labelled some items alike, the model's guesses for the others
+    /// take that label. Expects mentions sorted by position.
+    fn list_labels(&mut self) {
+        let mut i = 0;
+        while i < self.mentions.len() {
+            // Grow a run of mentions joined by ",", "and", "or", ", and".
+            let mut j = i + 1;
+            while j < self.mentions.len() {
+                let (a, b) = (&self.mentions[j - 1], &self.mentions[j]);
+                let gap = a.toks.end..b.toks.start;
+                let joined = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap
+                        .clone()
+                        .all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or"))
+                    && self.same_sentence(a.toks.start, b.toks.start);
+                if !joined {
+                    break;
+                }
+                j += 1;
+            }
+            if j - i >= 3 {
+                let evidence: Vec<Label> = self.mentions[i..j]
+                    .iter()
+                    .filter(|m| m.source != Source::Model)
+                    .map(|m| m.label)
+                    .collect();
+                if let Some(&l) = evidence.first()
+                    && evidence.iter().all(|&x| x == l)
+                    && matches!(l, Label::Org | Label::Norp | Label::Person | Label::Gpe)
+                {
+                    for m in &mut self.mentions[i..j] {
+                        if m.source == Source::Model {
+                            m.label = l;
+                        }
+                    }
+                }
+            }
+            i = j;
         }
     }
 
@@ -1659,7 +1705,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 label
             };
             // "Athenians", "Achaeans", "Hittites": a people, not a person.
-            let label = if label == Label::Person
+            let label = if matches!(label, Label::Person | Label::Org)
                 && e - s2 == 1
                 && ["ians", "eans", "ites"]
                     .iter()

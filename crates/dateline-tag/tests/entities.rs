@@ -979,3 +979,14 @@ fn a_name_before_a_word_for_a_people_or_a_language() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn names_in_one_list_are_of_one_kind() {
+    let t = Tagger::new();
+    let text = "His producing credits include Google, Velvet Revolver and Microsoft.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let vr = find(&ents, "Velvet Revolver");
+    assert_eq!(vr.len(), 1, "{ents:?}");
+    assert_eq!(vr[0].label, Label::Org, "{ents:?}");
+}
