@@ -184,6 +184,28 @@ const QUALIFIERS: &[&str] = &[
     "western",
 ];
 
+/// Epithets after a ruler's or an artist's name ("Pliny the Elder", "Louis
+/// the German"), part of the name.
+const EPITHETS: &[&str] = &[
+    "elder",
+    "younger",
+    "great",
+    "bold",
+    "conqueror",
+    "pious",
+    "terrible",
+    "wise",
+    "fair",
+    "magnificent",
+    "lionheart",
+    "confessor",
+    "german",
+    "fat",
+    "bald",
+    "lame",
+    "unready",
+];
+
 /// Words before a country or city name that make a new, geographic name:
 /// "Mount Kenya", "Lake Victoria" (the lake, not the state).
 const GEO_PREFIXES: &[&str] = &["mount", "mt.", "mt", "lake", "cape", "isle", "gulf"];
@@ -224,16 +246,28 @@ fn is_particle(n: &str) -> bool {
     )
 }
 
+/// Capitalizes each word of a person's name ("Donald trump" → "Donald
+/// Trump"), leaving particles and connectors after the first word as written
+/// ("Ludwig van Beethoven", "Lucas Cranach the Elder").
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut start = true;
-    for c in s.chars() {
-        if start && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        start = c.is_whitespace() || c == '-';
+        if i > 0 && (is_particle(word) || is_connector(word)) {
+            out.push_str(word);
+            continue;
+        }
+        let mut start = true;
+        for c in word.chars() {
+            if start && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            start = c == '-';
+        }
     }
     out
 }
@@ -810,6 +844,24 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let e = self.mentions[mi].toks.end;
+            // An epithet: "Lucas Cranach the Elder", "Louis the German".
+            if self.toks.get(e).is_some_and(|t| t.text == "the")
+                && let Some(t) = self.toks.get(e + 1)
+                && t.cap
+                && EPITHETS.contains(&t.norm.as_ref())
+                && self.same_sentence(e - 1, e + 1)
+            {
+                if let Some(j) = self
+                    .mentions
+                    .iter()
+                    .position(|m| m.toks.start >= e && m.toks.end <= e + 2)
+                {
+                    absorbed.push(j);
+                }
+                self.take(e..e + 2);
+                self.mentions[mi].toks.end = e + 2;
+                continue;
+            }
             let k = if self.toks.get(e).is_some_and(|t| t.text == ",") {
                 e + 1
             } else {
@@ -2979,5 +3031,23 @@ impl<'k, 'a> Doc<'k, 'a> {
         out.sort_by_key(|e| (e.span.start, e.span.end));
         out.dedup_by(|b, a| a.span.overlaps(b.span));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case;
+
+    #[test]
+    fn title_case_capitalizes_names_but_not_particles() {
+        assert_eq!(title_case("Donald trump"), "Donald Trump");
+        assert_eq!(title_case("christopher ray"), "Christopher Ray");
+        assert_eq!(title_case("ludwig van beethoven"), "Ludwig van Beethoven");
+        assert_eq!(
+            title_case("lucas cranach the elder"),
+            "Lucas Cranach the Elder"
+        );
+        assert_eq!(title_case("jean-luc picard"), "Jean-Luc Picard");
+        assert_eq!(title_case("van morrison"), "Van Morrison");
     }
 }

@@ -990,3 +990,14 @@ fn names_in_one_list_are_of_one_kind() {
     assert_eq!(vr.len(), 1, "{ents:?}");
     assert_eq!(vr[0].label, Label::Org, "{ents:?}");
 }
+
+#[test]
+fn epithets_belong_to_the_name_and_particles_stay_lowercase() {
+    let t = tagger();
+    let text = "The two paintings by Lucas Cranach the Elder are on display.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let c = find(&ents, "Lucas Cranach the Elder");
+    assert_eq!(c.len(), 1, "{ents:?}");
+    assert_eq!(c[0].canonical, "Lucas Cranach the Elder");
+}
