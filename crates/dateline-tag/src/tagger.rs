@@ -335,6 +335,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.expansions();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
+        self.nationality_orgs();
         self.place_split_orgs();
         self.numbered_units();
         self.acronyms();
@@ -512,6 +513,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 if len == 1
                     && (self.person_override(i, r.end, &entries)
                         || self.org_head_follows(i, r.end)
+                        || self.named_after_person(i, r.end, &entries)
                         || (!headline
                             && !self.toks[i].upper
                             && self.place_prefix(i, r.end, &entries)))
@@ -942,6 +944,27 @@ impl<'k, 'a> Doc<'k, 'a> {
         let names =
             (i..i + m.len).all(|k| matches!(crate::model::case_bucket(&self.toks[k].norm), 6 | 7));
         (places && names).then_some(m)
+    }
+
+    /// "Lincoln Park", "Kennedy Airport", "Washington Square": a known
+    /// person's name before a place or facility head names the place.
+    fn named_after_person(&self, i: usize, end: usize, entries: &[u32]) -> bool {
+        let people = entries
+            .iter()
+            .filter_map(|&e| self.kb.entry(e as usize))
+            .all(|e| e.label == Label::Person);
+        let Some(n) = self.toks.get(i + 1).filter(|_| i + 1 < end) else {
+            return false;
+        };
+        people
+            && n.is_word()
+            && n.cap
+            && !n.upper
+            && n.span.start == self.toks[i].span.end + 1
+            && matches!(
+                self.head_kind(&n.norm),
+                Some(Label::Gpe | Label::Loc | Label::Fac)
+            )
     }
 
     fn org_head_follows(&self, i: usize, end: usize) -> bool {
@@ -1811,6 +1834,65 @@ impl<'k, 'a> Doc<'k, 'a> {
             return label;
         }
         Label::Loc
+    }
+
+    /// "Prussian Army", "Brazilian Cycling Confederation": a known nationality
+    /// or place before capitalized words that no one tagged and that end in an
+    /// organisation head is part of that organisation's name.
+    fn nationality_orgs(&mut self) {
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.source != Source::Kb || !matches!(m.label, Label::Norp | Label::Gpe) {
+                continue;
+            }
+            let j = m.toks.end;
+            // Words the model tagged on their own ("Cycling Confederation")
+            // may join.
+            let model_at = |k: usize| {
+                self.mentions
+                    .iter()
+                    .position(|x| x.source == Source::Model && x.toks.contains(&k))
+            };
+            let mut k = j;
+            while k < self.toks.len()
+                && k - j < 4
+                && self.toks[k].is_word()
+                && self.toks[k].cap
+                && !self.toks[k].upper
+                && (!self.taken[k] || model_at(k).is_some())
+            {
+                k += 1;
+            }
+            let last = self
+                .toks
+                .get(k.wrapping_sub(1))
+                .map_or("", |t| t.norm.as_ref());
+            if k == j
+                || !self.same_sentence(j - 1, k - 1)
+                || self.toks[j].span.start != self.toks[j - 1].span.end + 1
+                || !(self.lex.org_suffixes.contains(last) || self.lex.org_heads.contains(last))
+            {
+                continue;
+            }
+            // The model's mentions must lie wholly inside the joined name.
+            let inside: Vec<usize> = (j..k).filter_map(model_at).collect();
+            if inside
+                .iter()
+                .any(|&x| self.mentions[x].toks.start < j || self.mentions[x].toks.end > k)
+            {
+                continue;
+            }
+            for &x in &inside {
+                self.mentions[x].toks = 0..0;
+            }
+            self.take(j..k);
+            let m = &mut self.mentions[mi];
+            m.toks.end = k;
+            m.label = Label::Org;
+            m.source = Source::Rule;
+            m.cands.clear();
+        }
+        self.mentions.retain(|m| !m.toks.is_empty());
     }
 
     /// Organisation names that the knowledge base's place matches cut apart.

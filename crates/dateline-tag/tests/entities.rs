@@ -1001,3 +1001,21 @@ fn epithets_belong_to_the_name_and_particles_stay_lowercase() {
     assert_eq!(c.len(), 1, "{ents:?}");
     assert_eq!(c[0].canonical, "Lucas Cranach the Elder");
 }
+
+#[test]
+fn places_named_after_people_and_organisations_named_after_peoples() {
+    let t = Tagger::new();
+    let text = "They met in Lincoln Park near Kennedy Airport. In 1866 the Prussian Army crossed \
+                the river. He led the Brazilian Cycling Confederation for years.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Lincoln Park"), Some(Label::Loc), "{ents:?}");
+    assert_eq!(label("Kennedy Airport"), Some(Label::Fac), "{ents:?}");
+    assert_eq!(label("Prussian Army"), Some(Label::Org), "{ents:?}");
+    assert_eq!(
+        label("Brazilian Cycling Confederation"),
+        Some(Label::Org),
+        "{ents:?}"
+    );
+}
