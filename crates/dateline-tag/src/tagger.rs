@@ -2028,6 +2028,25 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "Kingdom of France", "City of Buenos Aires", "Community of
                 // Madrid": a state or an administration named after the place.
                 Some(Label::Gpe)
+            } else if matches!(
+                head,
+                "port"
+                    | "island"
+                    | "isle"
+                    | "isles"
+                    | "bay"
+                    | "gulf"
+                    | "strait"
+                    | "straits"
+                    | "lake"
+                    | "cape"
+                    | "mount"
+                    | "valley"
+                    | "plain"
+                    | "plains"
+            ) {
+                // "Port of Liverpool", "Island of Divar", "Gulf of Mexico".
+                Some(Label::Loc)
             } else if self.lex.event_suffixes.contains(head) {
                 Some(Label::Event)
             } else if self.lex.misc_suffixes.contains(head) {

@@ -862,6 +862,12 @@ fn geographic_names_built_on_known_places() {
     assert_eq!(label("Europe"), Some(Label::Loc), "{ents:?}");
     assert!(find(&ents, "southern Europe").is_empty(), "{ents:?}");
     assert_eq!(label("Hong Kong Island"), Some(Label::Loc), "{ents:?}");
+    let ents = t.entities_text("Ships left the Port of Liverpool for the Island of Divar.");
+    assert_eq!(
+        find(&ents, "Port of Liverpool").first().map(|e| e.label),
+        Some(Label::Loc),
+        "{ents:?}"
+    );
     // Capitalized, the qualifier is part of the region's name.
     let ents = t.entities_text("It is common in Southern Europe.");
     assert!(!find(&ents, "Southern Europe").is_empty(), "{ents:?}");
