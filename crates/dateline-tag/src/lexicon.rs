@@ -29,7 +29,7 @@ const ORG_HEADS: &str = "academy administration agency army assembly association
 const LOC_SUFFIXES: &str = "bay beach brook caliphate canyon cape city coast county creek delta desert district duchy emirate empire falls forest glacier gulf harbor harbour heights hill hills island islands isles khanate kingdom lagoon lake lakes marsh mountain mountains oblast ocean park peninsula plain plains plateau point prefecture principality province range reef region republic river sea springs state strait sultanate swamp territory township valley village";
 
 /// Final words that make a capitalized phrase a facility.
-const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam dock docks gym gymnasium hall highway hotel library lighthouse mall memorial monument mosque palace pavilion pier playfield plaza prison rink road route square stadium station street synagogue temple terminal theater theatre tower tunnel way";
+const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam dock docks gym gymnasium hall highway hotel library lighthouse mall memorial mill mills monument mosque palace pavilion pier playfield plaza prison rink road route square stadium station street synagogue temple terminal theater theatre tower tunnel way";
 
 /// Final words that make a capitalized phrase an event ("Second Battle of
 /// Bull Run", "Stanley Cup", "Summer Olympics").

@@ -335,6 +335,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.expansions();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
+        self.possessive_places();
         self.nationality_orgs();
         self.place_split_orgs();
         self.numbered_units();
@@ -1834,6 +1835,70 @@ impl<'k, 'a> Doc<'k, 'a> {
             return label;
         }
         Label::Loc
+    }
+
+    /// "Rankin's Mill", "Sayler's Creek", "Ingall's Road": a name, a
+    /// possessive and capitalized words ending in a place or facility head
+    /// name one place, not a person and a place. Expects mentions sorted.
+    fn possessive_places(&mut self) {
+        let mut k = 0;
+        while k + 2 < self.toks.len() {
+            let owner = &self.toks[k];
+            let possessive = owner.is_word()
+                && owner.cap
+                && !owner.upper
+                && self.toks[k + 1].norm == "'s"
+                && self.toks[k + 1].span.start == owner.span.end;
+            if !possessive {
+                k += 1;
+                continue;
+            }
+            // The owner may be a one-word mention; the words after the
+            // possessive must be free or one-word mentions too.
+            let single_or_free = |x: usize| {
+                !self.taken[x]
+                    || self
+                        .mentions
+                        .iter()
+                        .any(|m| m.toks == (x..x + 1) && m.source != Source::Kb)
+            };
+            let mut e = k + 2;
+            while e < self.toks.len()
+                && e - k < 6
+                && self.toks[e].is_word()
+                && self.toks[e].cap
+                && single_or_free(e)
+            {
+                e += 1;
+            }
+            let head = if e > k + 2 {
+                self.head_kind(&self.toks[e - 1].norm)
+            } else {
+                None
+            };
+            let Some(label @ (Label::Loc | Label::Fac | Label::Gpe)) = head else {
+                k += 1;
+                continue;
+            };
+            if !single_or_free(k) || !self.same_sentence(k, e - 1) {
+                k += 1;
+                continue;
+            }
+            let r = k..e;
+            self.mentions
+                .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+            self.take(r.clone());
+            self.mentions.push(Mention {
+                toks: r,
+                label,
+                cands: Vec::new(),
+                source: Source::Rule,
+                cluster: usize::MAX,
+                link: None,
+            });
+            k = e;
+        }
+        self.mentions.sort_by_key(|m| m.toks.start);
     }
 
     /// "Prussian Army", "Brazilian Cycling Confederation": a known nationality

@@ -1025,3 +1025,16 @@ fn places_named_after_people_and_organisations_named_after_peoples() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn possessive_place_names() {
+    let t = tagger();
+    let text = "They fought at Sayler's Creek near Rankin's Mill. Putin's Kremlin said nothing.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Sayler's Creek"), Some(Label::Loc), "{ents:?}");
+    assert_eq!(label("Rankin's Mill"), Some(Label::Fac), "{ents:?}");
+    // No place head: the owner and the thing stay apart.
+    assert_eq!(label("Putin"), Some(Label::Person), "{ents:?}");
+}
