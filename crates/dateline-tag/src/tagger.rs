@@ -594,7 +594,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 !t.is_word()
                     || self.lex.common.contains(t.norm.as_ref())
                     || self.lex.org_heads.contains(t.norm.as_ref())
-                    || self.lex.org_suffixes.contains(t.norm.as_ref())
+                    || self.lex.is_org_suffix(t.norm.as_ref())
             });
             if !generic {
                 continue;
@@ -1127,7 +1127,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "American Medical Association and the American College of
                 // …": a complete organisation name before "and" is one of two.
                 let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
-                let two_orgs = and && self.lex.org_suffixes.contains(before);
+                let two_orgs = and && self.lex.is_org_suffix(before);
                 // "Sue Black of the University": a person's full name before
                 // "of" is not part of what follows ("Isabella of France" is).
                 let person_of =
@@ -1176,11 +1176,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         while j < end && self.is_cap_word(j) {
             j += 1;
         }
-        j > k
-            && self
-                .lex
-                .org_suffixes
-                .contains(self.toks[j - 1].norm.as_ref())
+        j > k && self.lex.is_org_suffix(self.toks[j - 1].norm.as_ref())
     }
 
     fn classify(&mut self, run: Range<usize>, sent: Range<usize>) {
@@ -1196,7 +1192,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         // Strip leading titles, "The" and sentence-initial common words.
-        let org_like = lex.org_suffixes.contains(self.toks[e - 1].norm.as_ref()) && e - s >= 2;
+        let org_like = lex.is_org_suffix(self.toks[e - 1].norm.as_ref()) && e - s >= 2;
         let mut title_phrase = false;
         while s < e {
             let t = &self.toks[s];
@@ -1275,7 +1271,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 | "argued"
                 | "insisted"
         );
-        let org = (lex.org_suffixes.contains(last.as_str()) && !single)
+        let org = (lex.is_org_suffix(last.as_str()) && !single)
             || self.place_team(s..e2)
             || (lex.org_heads.contains(first.as_str())
                 && (s..e2).any(|k| is_connector(&self.toks[k].norm)))
@@ -1935,7 +1931,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             if k == j
                 || !self.same_sentence(j - 1, k - 1)
                 || self.toks[j].span.start != self.toks[j - 1].span.end + 1
-                || !(self.lex.org_suffixes.contains(last) || self.lex.org_heads.contains(last))
+                || !(self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last))
             {
                 continue;
             }
@@ -2068,8 +2064,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let head = self.toks[of - 1].norm.as_ref();
             // "Treaty of London", "Siege of Leningrad": a treaty or an event
             // named after the place.
-            let label = if self.lex.org_heads.contains(head) || self.lex.org_suffixes.contains(head)
-            {
+            let label = if self.lex.org_heads.contains(head) || self.lex.is_org_suffix(head) {
                 Some(Label::Org)
             } else if matches!(
                 head,
@@ -2501,8 +2496,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 || self.taken[s - 1]
                 || !self
                     .lex
-                    .org_suffixes
-                    .contains(self.toks[m.toks.end - 1].norm.as_ref())
+                    .is_org_suffix(self.toks[m.toks.end - 1].norm.as_ref())
             {
                 continue;
             }
@@ -2619,7 +2613,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// another named thing, "Brook" or "County" a place.
     fn head_kind(&self, last: &str) -> Option<Label> {
         let lex = self.lex;
-        if lex.org_suffixes.contains(last) {
+        if lex.is_org_suffix(last) {
             Some(Label::Org)
         } else if lex.fac_suffixes.contains(last) {
             Some(Label::Fac)
@@ -2973,7 +2967,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// One word that heads organisation names ("League", "Party").
     fn is_org_head_word(&self, words: &[String]) -> bool {
         matches!(words, [w] if self.lex.org_heads.contains(w.as_str())
-            || self.lex.org_suffixes.contains(w.as_str()))
+            || self.lex.is_org_suffix(w.as_str()))
     }
 
     /// "the League" for "Australian League of Rights": a single organisation

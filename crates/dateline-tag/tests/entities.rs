@@ -1038,3 +1038,17 @@ fn possessive_place_names() {
     // No place head: the owner and the thing stay apart.
     assert_eq!(label("Putin"), Some(Label::Person), "{ents:?}");
 }
+
+#[test]
+fn company_suffixes_with_a_dot() {
+    let t = tagger();
+    let text = "The price of Enron Corp. common stock fell. Acme Inc. and Globex Co. agreed.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Enron Corp.", "Acme Inc.", "Globex Co."] {
+        assert!(
+            find(&ents, name).iter().any(|e| e.label == Label::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}
