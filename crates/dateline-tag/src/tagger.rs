@@ -2526,7 +2526,9 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// "Lichtensteiger" after a sentence-initial "Kory" becomes "Kory
     /// Lichtensteiger" when the article names "Kory Lichtensteiger" elsewhere.
     fn complete_names(&mut self) {
-        let long: HashMap<Vec<String>, Label> = self
+        // The long names, with the label and knowledge-base candidates a
+        // completed short form takes over.
+        let long: HashMap<Vec<String>, (Label, Vec<u32>)> = self
             .mentions
             .iter()
             .filter(|m| m.toks.len() >= 2)
@@ -2536,14 +2538,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .into_iter()
                     .map(String::from)
                     .collect();
-                (words, m.label)
+                (words, (m.label, m.cands.clone()))
             })
             .filter(|(w, _)| w.len() >= 2)
             .collect();
         if long.is_empty() {
             return;
         }
-        let mut grow: Vec<(usize, Range<usize>, Label)> = Vec::new();
+        let mut grow: Vec<(usize, Range<usize>, Label, Vec<u32>)> = Vec::new();
         for (mi, m) in self.mentions.iter().enumerate() {
             let sent = self.sentence_of(m.toks.start);
             let usable = |k: usize| {
@@ -2573,14 +2575,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .into_iter()
                         .map(String::from)
                         .collect();
-                    if let Some(&label) = long.get(&words) {
-                        grow.push((mi, r, label));
+                    if let Some((label, cands)) = long.get(&words) {
+                        grow.push((mi, r, *label, cands.clone()));
                         break 'found;
                     }
                 }
             }
         }
-        for (mi, r, label) in grow {
+        for (mi, r, label, cands) in grow {
             if (r.start..self.mentions[mi].toks.start)
                 .chain(self.mentions[mi].toks.end..r.end)
                 .any(|k| self.taken[k])
@@ -2591,9 +2593,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             let m = &mut self.mentions[mi];
             m.toks = r;
             m.label = label;
-            if m.source == Source::Model {
-                m.source = Source::Rule;
-            }
+            // The completed name is the long name's entity, not the short
+            // form's ("European" grown to "European Southern Observatory").
+            let kb = !cands.is_empty();
+            m.cands = cands;
+            m.source = if kb { Source::Kb } else { Source::Rule };
         }
     }
 
@@ -2827,10 +2831,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                         clusters.len() - 1
                     })
                 }
-            } else if m.label == Label::Person
+            } else if (m.label == Label::Person || m.source == Source::Model)
                 && words.len() == 1
                 && surnames.contains_key(&words[0])
             {
+                // The surname of a person named in full in the article is
+                // that person, whatever label the model guessed for it
+                // ("Stamenković et al found" after "Vlada Stamenković").
+                self.mentions[mi].label = Label::Person;
                 surnames[&words[0]]
             } else if let Some(cid) = self
                 .org_short_form(&long_names, &words, m.toks.start)

@@ -1052,3 +1052,23 @@ fn company_suffixes_with_a_dot() {
         );
     }
 }
+
+#[test]
+fn a_surname_is_the_person_named_in_full_whatever_the_model_guessed() {
+    let t = Tagger::new();
+    let text = "Planetary scientist Vlada Stamenković of the NASA Jet Propulsion Laboratory and \
+                colleagues have developed a model.\n\nThe lichens can do this. Stamenković et al's \
+                research provides a way for oxygen to get into the Martian brines.\n\nStamenković \
+                et al found oxygen levels throughout Mars would be high.\n";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let s = find(&ents, "Stamenković");
+    assert_eq!(s.len(), 2, "{ents:?}");
+    for e in s {
+        assert_eq!(
+            (e.label, e.canonical.as_str()),
+            (Label::Person, "Vlada Stamenković"),
+            "{e:?}"
+        );
+    }
+}
