@@ -1132,7 +1132,10 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "of" is not part of what follows ("Isabella of France" is).
                 let person_of =
                     j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
-                if two_orgs || person_of {
+                // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
+                // "and" opens a second name.
+                let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
+                if two_orgs || person_of || second_name {
                     break;
                 }
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
@@ -1243,6 +1246,15 @@ impl<'k, 'a> Doc<'k, 'a> {
         let span = s..e2;
         let len = e2 - s;
         if len == 0 {
+            return;
+        }
+        // "Chief Technological Officer of Red Hat": a role with a title word
+        // before "of" describes someone; it is not a name.
+        if titled
+            && (s + 1..e2.saturating_sub(1)).any(|k| {
+                lex.titles.contains(self.toks[k].norm.as_ref()) && self.toks[k + 1].norm == "of"
+            })
+        {
             return;
         }
         let first = self.toks[s].norm.to_string();

@@ -1072,3 +1072,22 @@ fn a_surname_is_the_person_named_in_full_whatever_the_model_guessed() {
         );
     }
 }
+
+#[test]
+fn two_titled_names_and_a_role_are_not_one_person() {
+    let t = tagger();
+    let text = "Wikinews caught up with Dr Christian Keysers and Dr Valeria Gazzola, two of the \
+                authors. Chris Wright, the Chief Technological Officer of Red Hat, said so.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let people: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["Christian Keysers", "Valeria Gazzola", "Chris Wright"],
+        "{ents:?}"
+    );
+}
