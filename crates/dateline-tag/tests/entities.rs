@@ -1091,3 +1091,15 @@ fn two_titled_names_and_a_role_are_not_one_person() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn less_common_first_names_open_full_names() {
+    let t = tagger();
+    let text = "The film co-starred Ewan McGregor and Kristin Scott Thomas.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        find(&ents, "Kristin Scott Thomas").iter().any(|e| e.label == Label::Person),
+        "{ents:?}"
+    );
+}
