@@ -1099,7 +1099,9 @@ fn less_common_first_names_open_full_names() {
     let ents = t.entities_text(text);
     check_invariants(text, &ents);
     assert!(
-        find(&ents, "Kristin Scott Thomas").iter().any(|e| e.label == Label::Person),
+        find(&ents, "Kristin Scott Thomas")
+            .iter()
+            .any(|e| e.label == Label::Person),
         "{ents:?}"
     );
 }
