@@ -191,7 +191,6 @@ const ACTION_VERBS: &[&str] = &[
     "push",
     "pull",
     "lobby",
-    "deploy",
     "qualify",
     "defend",
     "reach",
@@ -505,12 +504,19 @@ pub(crate) fn gpe_sense(
     Sense::Place
 }
 
+/// Where a name starting at `start` begins with its article: "the United
+/// States" is read from "the".
+fn with_article(toks: &[Tok<'_>], start: usize, sent_start: usize) -> usize {
+    if start > sent_start && norm(toks, start - 1) == "the" {
+        start - 1
+    } else {
+        start
+    }
+}
+
 /// "by Beijing", "against Russia", "beating England", "for Beijing to act".
 fn agent_before(toks: &[Tok<'_>], start: usize, end: usize, sent_start: usize) -> bool {
-    let mut k = start;
-    if k > sent_start && norm(toks, k - 1) == "the" {
-        k -= 1;
-    }
+    let k = with_article(toks, start, sent_start);
     if k == sent_start {
         return false;
     }
@@ -579,14 +585,11 @@ fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_nam
     if (TEAM_NOUNS.contains(&next) || STATE_BODIES.contains(&next)) && toks[e].lower() {
         return true;
     }
-    // A singular name with a plural verb is a team: "South Africa are".
-    if !plural_name
-        && matches!(next, "are" | "were" | "have")
-        && subject_position(toks, m.start, sent.start)
-    {
-        return true;
+    if !subject_position(toks, m.start, sent.start) {
+        return false;
     }
-    subject_position(toks, m.start, sent.start) && verb_follows(toks, e, sent.end)
+    // A singular name with a plural verb is a team: "South Africa are".
+    (!plural_name && matches!(next, "are" | "were" | "have")) || verb_follows(toks, e, sent.end)
 }
 
 fn is_action_verb_or_plain(w: &str) -> bool {
@@ -637,10 +640,7 @@ fn possession_is_state(toks: &[Tok<'_>], from: usize, end: usize) -> bool {
 /// start of the sentence or of a clause, not after a preposition or a verb
 /// that makes it an object.
 fn subject_position(toks: &[Tok<'_>], start: usize, sent_start: usize) -> bool {
-    let mut k = start;
-    if k > sent_start && norm(toks, k - 1) == "the" {
-        k -= 1;
-    }
+    let k = with_article(toks, start, sent_start);
     if k == sent_start {
         return true;
     }

@@ -811,15 +811,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             self.mentions
                 .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
-            self.take(r.clone());
-            self.mentions.push(Mention {
-                toks: r,
-                label: Label::Event,
-                cands: Vec::new(),
-                source: Source::Rule,
-                cluster: usize::MAX,
-                link: None,
-            });
+            self.push(r, Label::Event, Vec::new(), Source::Rule);
             names.insert(name);
             k += 2;
         }
@@ -847,43 +839,35 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let e = self.mentions[mi].toks.end;
+            let tok = |k: usize| self.toks.get(k);
             // An epithet: "Lucas Cranach the Elder", "Louis the German".
-            if self.toks.get(e).is_some_and(|t| t.text == "the")
-                && let Some(t) = self.toks.get(e + 1)
-                && t.cap
-                && EPITHETS.contains(&t.norm.as_ref())
-                && self.same_sentence(e - 1, e + 1)
-            {
-                if let Some(j) = self
-                    .mentions
-                    .iter()
-                    .position(|m| m.toks.start >= e && m.toks.end <= e + 2)
-                {
-                    absorbed.push(j);
-                }
-                self.take(e..e + 2);
-                self.mentions[mi].toks.end = e + 2;
-                continue;
-            }
-            let k = if self.toks.get(e).is_some_and(|t| t.text == ",") {
+            let epithet = tok(e).is_some_and(|t| t.text == "the")
+                && tok(e + 1).is_some_and(|t| t.cap && EPITHETS.contains(&t.norm.as_ref()));
+            // A suffix, after a comma or not: "King, Jr.", "Ripken Sr.".
+            let k = if tok(e).is_some_and(|t| t.text == ",") {
                 e + 1
             } else {
                 e
             };
-            let Some(t) = self.toks.get(k) else {
+            let suffix = tok(k).is_some_and(|t| t.cap && is_suffix(t));
+            let end = if epithet {
+                e + 2
+            } else if suffix {
+                k + 1
+            } else {
                 continue;
             };
-            if !is_suffix(t) || !self.same_sentence(e - 1, k) || !t.cap {
+            if !self.same_sentence(e - 1, end - 1) {
                 continue;
             }
-            // The suffix may have been tagged on its own.
-            if let Some(j) = self.mentions.iter().position(|m| m.toks == (k..k + 1)) {
-                absorbed.push(j);
-            }
-            for x in e..=k {
-                self.taken[x] = true;
-            }
-            self.mentions[mi].toks.end = k + 1;
+            // The epithet or suffix may have been tagged on its own.
+            absorbed.extend(
+                self.mentions
+                    .iter()
+                    .position(|m| m.toks.start >= e && m.toks.end <= end),
+            );
+            self.take(e..end);
+            self.mentions[mi].toks.end = end;
         }
         absorbed.sort_unstable();
         absorbed.dedup();
@@ -937,71 +921,67 @@ impl<'k, 'a> Doc<'k, 'a> {
             return None;
         }
         let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
-        let places = m
-            .entries
-            .iter()
-            .filter_map(|&e| self.kb.entry(e as usize))
-            .all(|e| e.label == Label::Gpe);
+        let places = self.entries_are(&m.entries, |l| l == Label::Gpe);
         let names =
             (i..i + m.len).all(|k| matches!(crate::model::case_bucket(&self.toks[k].norm), 6 | 7));
         (places && names).then_some(m)
     }
 
-    /// "Lincoln Park", "Kennedy Airport", "Washington Square": a known
-    /// person's name before a place or facility head names the place.
-    fn named_after_person(&self, i: usize, end: usize, entries: &[u32]) -> bool {
-        let people = entries
+    /// Whether every knowledge-base entry in `entries` has a label `ok` accepts.
+    fn entries_are(&self, entries: &[u32], ok: impl Fn(Label) -> bool) -> bool {
+        entries
             .iter()
             .filter_map(|&e| self.kb.entry(e as usize))
-            .all(|e| e.label == Label::Person);
-        let Some(n) = self.toks.get(i + 1).filter(|_| i + 1 < end) else {
-            return false;
-        };
-        people
-            && n.is_word()
-            && n.cap
-            && !n.upper
-            && n.span.start == self.toks[i].span.end + 1
-            && matches!(
+            .all(|e| ok(e.label))
+    }
+
+    /// The capitalized word right after token `k` (before `end`), one space
+    /// after it: a word that may make a longer name of the one ending at `k`.
+    fn next_cap_word(&self, k: usize, end: usize) -> Option<&Tok<'a>> {
+        let n = self.toks.get(k + 1).filter(|_| k + 1 < end)?;
+        (n.is_word() && n.cap && !n.upper && n.span.start == self.toks[k].span.end + 1).then_some(n)
+    }
+
+    /// Whether the word after token `k` heads a place or facility name
+    /// ("Park", "Airport", "Island").
+    fn place_head_next(&self, k: usize, end: usize) -> bool {
+        self.next_cap_word(k, end).is_some_and(|n| {
+            matches!(
                 self.head_kind(&n.norm),
                 Some(Label::Gpe | Label::Loc | Label::Fac)
             )
+        })
+    }
+
+    /// "Lincoln Park", "Kennedy Airport", "Washington Square": a known
+    /// person's name before a place or facility head names the place.
+    fn named_after_person(&self, i: usize, end: usize, entries: &[u32]) -> bool {
+        self.entries_are(entries, |l| l == Label::Person) && self.place_head_next(i, end)
     }
 
     fn org_head_follows(&self, i: usize, end: usize) -> bool {
-        let Some(n) = self.toks.get(i + 1).filter(|_| i + 1 < end) else {
-            return false;
-        };
-        n.is_word()
-            && n.cap
-            && !n.upper
-            && n.span.start == self.toks[i].span.end + 1
-            && matches!(
+        self.next_cap_word(i, end).is_some_and(|n| {
+            matches!(
                 self.head_kind(&n.norm),
                 Some(Label::Org | Label::Event | Label::Misc)
             )
+        })
     }
 
     fn place_prefix(&self, i: usize, end: usize, entries: &[u32]) -> bool {
-        let placey = entries
-            .iter()
-            .filter_map(|&e| self.kb.entry(e as usize))
-            .all(|e| matches!(e.label, Label::Gpe | Label::Loc));
-        if !placey || i + 1 >= end {
+        if !self.entries_are(entries, |l| matches!(l, Label::Gpe | Label::Loc)) {
             return false;
         }
-        let n = &self.toks[i + 1];
+        let Some(n) = self.next_cap_word(i, end) else {
+            return false;
+        };
         // "City", "Hospital": a head that makes a new name of the place.
         let kind = self.head_kind(&n.norm);
         let head = matches!(kind, Some(Label::Gpe | Label::Loc | Label::Fac));
         // "Dallas" + "Morning News": capitalized words ending in an
         // organisation head make a newspaper or company of the place.
         let org_name = self.org_suffix_ahead(i + 1, end);
-        n.is_word()
-            && n.cap
-            && !n.upper
-            && n.span.start == self.toks[i].span.end + 1
-            && (head || org_name || !self.lex.common.contains(n.norm.as_ref()))
+        (head || org_name || !self.lex.common.contains(n.norm.as_ref()))
             && !self.lex.titles.contains(n.norm.as_ref())
             && (kind != Some(Label::Org) || org_name)
             && self
@@ -1014,22 +994,8 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// capitalized place or facility head that makes a longer name ("Hong
     /// Kong" + "Island", "Kuala Lumpur" + "Tower").
     fn place_head_follows(&self, last: usize, end: usize, entries: &[u32]) -> bool {
-        let placey = entries
-            .iter()
-            .filter_map(|&e| self.kb.entry(e as usize))
-            .all(|e| matches!(e.label, Label::Gpe | Label::Loc));
-        let Some(n) = self.toks.get(last + 1).filter(|_| last + 1 < end) else {
-            return false;
-        };
-        placey
-            && n.is_word()
-            && n.cap
-            && !n.upper
-            && n.span.start == self.toks[last].span.end + 1
-            && matches!(
-                self.head_kind(&n.norm),
-                Some(Label::Gpe | Label::Loc | Label::Fac)
-            )
+        self.entries_are(entries, |l| matches!(l, Label::Gpe | Label::Loc))
+            && self.place_head_next(last, end)
             && self
                 .kb
                 .longest(&self.toks[..end], last + 1, &|_| true)
@@ -1041,10 +1007,9 @@ impl<'k, 'a> Doc<'k, 'a> {
         if !self.lex.first_names.contains(t.norm.as_ref()) {
             return false;
         }
-        let placey = entries
-            .iter()
-            .filter_map(|&e| self.kb.entry(e as usize))
-            .all(|e| matches!(e.label, Label::Gpe | Label::Loc | Label::Norp));
+        let placey = self.entries_are(entries, |l| {
+            matches!(l, Label::Gpe | Label::Loc | Label::Norp)
+        });
         if !placey || i + 1 >= end {
             return false;
         }
@@ -1761,44 +1726,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .or_else(|| self.predicate_cue(s2..e, sent))
                 .or_else(|| self.people_or_language(s2..e))
                 .unwrap_or(label);
-            let label = self.the_name(s2..e, label);
-            // "into Thrace", "near Husum": one word after a preposition of
-            // place is not a person ("in Smith's view" keeps its possessive).
-            let label = if label == Label::Person
-                && e - s2 == 1
-                && s2 > 0
-                && matches!(
-                    self.toks[s2 - 1].norm.as_ref(),
-                    "in" | "into"
-                        | "near"
-                        | "across"
-                        | "throughout"
-                        | "outside"
-                        | "inside"
-                        | "within"
-                        | "toward"
-                        | "towards"
-                )
-                && !self
-                    .toks
-                    .get(e)
-                    .is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"))
-            {
-                Label::Gpe
-            } else {
-                label
-            };
-            // "Athenians", "Achaeans", "Hittites": a people, not a person.
-            let label = if matches!(label, Label::Person | Label::Org)
-                && e - s2 == 1
-                && ["ians", "eans", "ites"]
-                    .iter()
-                    .any(|suf| t0.norm.ends_with(suf))
-            {
-                Label::Norp
-            } else {
-                label
-            };
+            let label = self.one_word_label(s2..e, label);
             self.push(s2..e, label, Vec::new(), Source::Model);
         }
     }
@@ -1809,6 +1737,50 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// a region, a fortification. "the Obama administration" (a modifier),
     /// "the Coleman Federal …" (part of a longer name) and "the Kennedys"
     /// stay as they are.
+    /// What a one-word name the model labelled is, by the words around it
+    /// and its ending; other spans keep the model's label.
+    fn one_word_label(&self, r: Range<usize>, label: Label) -> Label {
+        if r.len() != 1 {
+            return label;
+        }
+        let label = self.the_name(r.clone(), label);
+        // "into Thrace", "near Husum": one word after a preposition of
+        // place is not a person ("in Smith's view" keeps its possessive).
+        let after_place_prep = r.start > 0
+            && matches!(
+                self.toks[r.start - 1].norm.as_ref(),
+                "in" | "into"
+                    | "near"
+                    | "across"
+                    | "throughout"
+                    | "outside"
+                    | "inside"
+                    | "within"
+                    | "toward"
+                    | "towards"
+            )
+            && !self
+                .toks
+                .get(r.end)
+                .is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"));
+        let label = if label == Label::Person && after_place_prep {
+            Label::Gpe
+        } else {
+            label
+        };
+        // "Athenians", "Achaeans", "Hittites": a people, not a person.
+        let norm: &str = &self.toks[r.start].norm;
+        if matches!(label, Label::Person | Label::Org)
+            && ["ians", "eans", "ites"]
+                .iter()
+                .any(|suf| norm.ends_with(suf))
+        {
+            Label::Norp
+        } else {
+            label
+        }
+    }
+
     fn the_name(&self, r: Range<usize>, label: Label) -> Label {
         if label != Label::Person || r.len() != 1 || r.start < 1 {
             return label;
@@ -1895,15 +1867,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let r = k..e;
             self.mentions
                 .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
-            self.take(r.clone());
-            self.mentions.push(Mention {
-                toks: r,
-                label,
-                cands: Vec::new(),
-                source: Source::Rule,
-                cluster: usize::MAX,
-                link: None,
-            });
+            self.push(r, label, Vec::new(), Source::Rule);
             k = e;
         }
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -2299,10 +2263,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .longest(&self.toks[..r.end], r.start, &|_| true)
                 .is_some_and(|m| {
                     m.len == r.len() - 1
-                        && m.entries
-                            .iter()
-                            .filter_map(|&e| self.kb.entry(e as usize))
-                            .all(|e| matches!(e.label, Label::Gpe | Label::Loc))
+                        && self.entries_are(&m.entries, |l| matches!(l, Label::Gpe | Label::Loc))
                 })
     }
 
