@@ -507,6 +507,19 @@ impl<'k, 'a> Doc<'k, 'a> {
                     i += 1;
                     continue;
                 }
+                // "St. Louis Eagles", "Chicago Bulls": a place and one
+                // capitalized plural that ends the name make a team.
+                let after = i + len + 1;
+                if !headline
+                    && after <= r.end
+                    && (after == r.end
+                        || !(self.toks[after].cap || is_connector(&self.toks[after].norm)))
+                    && self.place_team(i..after)
+                {
+                    self.push(i..after, Label::Org, Vec::new(), Source::Rule);
+                    i = after;
+                    continue;
+                }
                 // A first name before a place-like single word: "Jordan Peterson";
                 // a place name heading a longer unknown name: "Atlantic City";
                 // any one-word name before an organisation, event or treaty head:
@@ -1092,7 +1105,18 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "American Medical Association and the American College of
                 // …": a complete organisation name before "and" is one of two.
                 let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
-                let two_orgs = and && self.lex.is_org_suffix(before);
+                // "the Pump House and the Paxton First Schoolhouse": after a
+                // name head, "and the" before two or more capitalized words
+                // opens a second name ("Bela Fleck and the Flecktones" is one).
+                let the_name = and
+                    && self.head_kind(before).is_some()
+                    && self.toks[k - 1].norm == "the"
+                    && k + 1 < end
+                    && self.is_cap_word(k + 1);
+                let two_orgs = and
+                    && (self.lex.is_org_suffix(before)
+                        || self.lex.event_suffixes.contains(before)
+                        || the_name);
                 // "Sue Black of the University": a person's full name before
                 // "of" is not part of what follows ("Isabella of France" is).
                 let person_of =
@@ -1642,93 +1666,124 @@ impl<'k, 'a> Doc<'k, 'a> {
             if e <= s || !self.free(s..e) {
                 continue;
             }
-            // A name does not run across a comma ("Macedon, Philip").
-            if let Some(c) = (s + 1..e).find(|&k| self.toks[k].text == ",") {
-                e = c;
-            }
-            // A name ends with a capitalized word or a number, not with
-            // "police", "area" or a bracket; a lowercase word other than a
-            // connector ends a descriptor before the name ("punk band The …").
-            while e > s
-                && !(self.toks[e - 1].cap
-                    || self.toks[e - 1].upper
-                    || self.toks[e - 1].kind == TokenKind::Number)
-            {
-                e -= 1;
-            }
-            let mut s2 = (s..e)
-                .rev()
-                .find(|&k| {
-                    let t = &self.toks[k];
-                    t.is_word() && t.lower() && !is_connector(&t.norm)
-                })
-                .map_or(s, |k| k + 1);
-            // Strip a leading "the", titles and a sentence-initial common
-            // word ("During the Post-Classic period").
-            while s2 < e
-                && (self.toks[s2].norm == "the"
-                    || self.lex.titles.contains(self.toks[s2].norm.as_ref())
-                    || (self.toks[s2].sent_start
-                        && e - s2 > 1
-                        && self.lex.common.contains(self.toks[s2].norm.as_ref())
-                        && !self.lex.first_names.contains(self.toks[s2].norm.as_ref())))
-            {
-                s2 += 1;
-            }
-            if s2 >= e {
-                continue;
-            }
-            // Names are capitalized, not only ordinary words, and not in headlines.
-            let t0 = &self.toks[s2];
-            let sent = self.sentence_of(s2);
-            // The model reads English: a span needs a word in Latin letters.
-            let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
-            // One word that news nearly always writes in lowercase
-            // ("Economy", "Internet") is a capitalized noun, not a name.
-            let lowercase_word = e - s2 == 1
-                && (matches!(crate::model::case_bucket(&t0.norm), 2 | 3)
-                    || self
-                        .lex
-                        .not_acronyms
-                        .contains(t0.norm.trim_end_matches('.')));
-            if !latin
-                || lowercase_word
-                || !(t0.cap || t0.upper)
-                || (s2..e).all(|k| {
-                    self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()
-                })
-                || sent.is_some_and(|k| self.title_case[k])
-            {
-                continue;
-            }
-            let label = match label {
-                Label::Loc => {
-                    let prev = if s2 > 0 {
-                        self.toks[s2 - 1].norm.as_ref()
-                    } else {
-                        ""
-                    };
-                    if LOC_PREPS.contains(&prev) || e - s2 == 1 {
-                        Label::Gpe
-                    } else {
-                        Label::Loc
-                    }
+            match self.and_split(s..e) {
+                Some(k) => {
+                    self.model_span(s, k, label);
+                    self.model_span(k + 1, e, label);
                 }
-                l => l,
-            };
-            let sent = sent
-                .and_then(|k| self.sents.get(k))
-                .cloned()
-                .unwrap_or(s2..e);
-            let label = self
-                .head_label(s2..e)
-                .or_else(|| self.context_cue(s2..e, sent.clone()))
-                .or_else(|| self.predicate_cue(s2..e, sent))
-                .or_else(|| self.people_or_language(s2..e))
-                .unwrap_or(label);
-            let label = self.one_word_label(s2..e, label);
-            self.push(s2..e, label, Vec::new(), Source::Model);
+                None => self.model_span(s, e, label),
+            }
         }
+    }
+
+    /// Where a model span joins two names with "and": "the Pump House and
+    /// the Paxton First Schoolhouse", "Skin Games and Jesus Jones". A span
+    /// is cut at "and" when "the" and two or more words follow it, or when
+    /// the words before it end in a name head ("House", "Games"). Band
+    /// names ("Bela Fleck and the Flecktones") and names joined before a
+    /// shared head ("Franklin and Megantic Railway") stay whole.
+    fn and_split(&self, r: Range<usize>) -> Option<usize> {
+        let k = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.toks[k].norm == "and")?;
+        let after = if self.toks[k + 1].norm == "the" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let the_and_more = after == k + 2 && r.end - after >= 2;
+        let left_head = self.head_kind(&self.toks[k - 1].norm).is_some() && self.toks[k - 1].cap;
+        (the_and_more || left_head).then_some(k)
+    }
+
+    /// One span the model proposed, trimmed to a name and labelled with the
+    /// context cues the rules read.
+    fn model_span(&mut self, s: usize, e: usize, label: Label) {
+        let mut e = e;
+        // A name does not run across a comma ("Macedon, Philip").
+        if let Some(c) = (s + 1..e).find(|&k| self.toks[k].text == ",") {
+            e = c;
+        }
+        // A name ends with a capitalized word or a number, not with
+        // "police", "area" or a bracket; a lowercase word other than a
+        // connector ends a descriptor before the name ("punk band The …").
+        while e > s
+            && !(self.toks[e - 1].cap
+                || self.toks[e - 1].upper
+                || self.toks[e - 1].kind == TokenKind::Number)
+        {
+            e -= 1;
+        }
+        let mut s2 = (s..e)
+            .rev()
+            .find(|&k| {
+                let t = &self.toks[k];
+                t.is_word() && t.lower() && !is_connector(&t.norm)
+            })
+            .map_or(s, |k| k + 1);
+        // Strip a leading "the", titles and a sentence-initial common
+        // word ("During the Post-Classic period").
+        while s2 < e
+            && (self.toks[s2].norm == "the"
+                || self.lex.titles.contains(self.toks[s2].norm.as_ref())
+                || (self.toks[s2].sent_start
+                    && e - s2 > 1
+                    && self.lex.common.contains(self.toks[s2].norm.as_ref())
+                    && !self.lex.first_names.contains(self.toks[s2].norm.as_ref())))
+        {
+            s2 += 1;
+        }
+        if s2 >= e {
+            return;
+        }
+        // Names are capitalized, not only ordinary words, and not in headlines.
+        let t0 = &self.toks[s2];
+        let sent = self.sentence_of(s2);
+        // The model reads English: a span needs a word in Latin letters.
+        let latin = (s2..e).any(|k| self.toks[k].text.chars().any(|c| c.is_ascii_alphabetic()));
+        // One word that news nearly always writes in lowercase
+        // ("Economy", "Internet") is a capitalized noun, not a name.
+        let lowercase_word = e - s2 == 1
+            && (matches!(crate::model::case_bucket(&t0.norm), 2 | 3)
+                || self
+                    .lex
+                    .not_acronyms
+                    .contains(t0.norm.trim_end_matches('.')));
+        if !latin
+            || lowercase_word
+            || !(t0.cap || t0.upper)
+            || (s2..e).all(|k| {
+                self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()
+            })
+            || sent.is_some_and(|k| self.title_case[k])
+        {
+            return;
+        }
+        let label = match label {
+            Label::Loc => {
+                let prev = if s2 > 0 {
+                    self.toks[s2 - 1].norm.as_ref()
+                } else {
+                    ""
+                };
+                if LOC_PREPS.contains(&prev) || e - s2 == 1 {
+                    Label::Gpe
+                } else {
+                    Label::Loc
+                }
+            }
+            l => l,
+        };
+        let sent = sent
+            .and_then(|k| self.sents.get(k))
+            .cloned()
+            .unwrap_or(s2..e);
+        let label = self
+            .head_label(s2..e)
+            .or_else(|| self.context_cue(s2..e, sent.clone()))
+            .or_else(|| self.predicate_cue(s2..e, sent))
+            .or_else(|| self.people_or_language(s2..e))
+            .unwrap_or(label);
+        let label = self.one_word_label(s2..e, label);
+        self.push(s2..e, label, Vec::new(), Source::Model);
     }
 
     /// A person is not named "the X": one word after "the" that ends its
@@ -1873,22 +1928,26 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.mentions.sort_by_key(|m| m.toks.start);
     }
 
-    /// "Prussian Army", "Brazilian Cycling Confederation": a known nationality
-    /// or place before capitalized words that no one tagged and that end in an
-    /// organisation head is part of that organisation's name.
+    /// "Prussian Army", "Brazilian Cycling Confederation", "Bangladesh
+    /// Liberation War", "North Sea Jazz Festival": a known nationality or
+    /// place before capitalized words ending in an organisation, event or
+    /// award head is part of that name. The words may be untagged or tagged
+    /// on their own by the model or the rules ("Jazz Festival"), as long as
+    /// those mentions lie wholly inside the joined name.
     fn nationality_orgs(&mut self) {
         for mi in 0..self.mentions.len() {
             let m = &self.mentions[mi];
-            if m.source != Source::Kb || !matches!(m.label, Label::Norp | Label::Gpe) {
+            if m.source != Source::Kb
+                || !matches!(m.label, Label::Norp | Label::Gpe | Label::Loc)
+                || m.toks.is_empty()
+            {
                 continue;
             }
             let j = m.toks.end;
-            // Words the model tagged on their own ("Cycling Confederation")
-            // may join.
-            let model_at = |k: usize| {
-                self.mentions
-                    .iter()
-                    .position(|x| x.source == Source::Model && x.toks.contains(&k))
+            let loose_at = |k: usize| {
+                self.mentions.iter().position(|x| {
+                    matches!(x.source, Source::Model | Source::Rule) && x.toks.contains(&k)
+                })
             };
             let mut k = j;
             while k < self.toks.len()
@@ -1896,7 +1955,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && self.toks[k].is_word()
                 && self.toks[k].cap
                 && !self.toks[k].upper
-                && (!self.taken[k] || model_at(k).is_some())
+                && (!self.taken[k] || loose_at(k).is_some())
             {
                 k += 1;
             }
@@ -1907,12 +1966,19 @@ impl<'k, 'a> Doc<'k, 'a> {
             if k == j
                 || !self.same_sentence(j - 1, k - 1)
                 || self.toks[j].span.start != self.toks[j - 1].span.end + 1
-                || !(self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last))
             {
                 continue;
             }
-            // The model's mentions must lie wholly inside the joined name.
-            let inside: Vec<usize> = (j..k).filter_map(model_at).collect();
+            let label = if self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last) {
+                Label::Org
+            } else if self.lex.event_suffixes.contains(last) {
+                Label::Event
+            } else if self.lex.misc_suffixes.contains(last) {
+                Label::Misc
+            } else {
+                continue;
+            };
+            let inside: Vec<usize> = (j..k).filter_map(loose_at).collect();
             if inside
                 .iter()
                 .any(|&x| self.mentions[x].toks.start < j || self.mentions[x].toks.end > k)
@@ -1925,7 +1991,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             self.take(j..k);
             let m = &mut self.mentions[mi];
             m.toks.end = k;
-            m.label = Label::Org;
+            m.label = label;
             m.source = Source::Rule;
             m.cands.clear();
         }
@@ -2252,11 +2318,16 @@ impl<'k, 'a> Doc<'k, 'a> {
             && last.norm.ends_with('s')
             && !last.norm.ends_with("ss")
             && !self.lex.common.contains(last.norm.as_ref())
-            && !matches!(
-                self.head_kind(&last.norm),
-                Some(Label::Event | Label::Misc | Label::Gpe | Label::Loc)
-            )
-            && !matches!(crate::model::case_bucket(&last.norm), 5..=7);
+            && !self.lex.first_names.contains(last.norm.as_ref())
+            && self.head_kind(&last.norm).is_none()
+            // "Bosnian Serbs", "Greek Cypriots": a people, not a team.
+            && !self
+                .kb
+                .longest(&self.toks[..r.end], r.end - 1, &|_| true)
+                .is_some_and(|m| m.len == 1 && self.entries_are(&m.entries, |l| l == Label::Norp))
+            && !["ians", "eans", "ites", "ese", "ots"]
+                .iter()
+                .any(|suf| last.norm.ends_with(suf));
         plural
             && self
                 .kb

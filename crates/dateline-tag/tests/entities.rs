@@ -1105,3 +1105,42 @@ fn less_common_first_names_open_full_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn places_inside_longer_names() {
+    let t = tagger();
+    let text = "He served in the Bangladesh Army during the Bangladesh Liberation War. She sang at the \
+                North Sea Jazz Festival. The St. Louis Eagles beat the Chicago Bulls. Bosnian Serbs \
+                voted. They met at the Pump House and the Paxton First Schoolhouse. Bela Fleck and the \
+                Flecktones played.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Bangladesh Army"), Some(Label::Org), "{ents:?}");
+    assert_eq!(
+        label("Bangladesh Liberation War"),
+        Some(Label::Event),
+        "{ents:?}"
+    );
+    assert_eq!(
+        label("North Sea Jazz Festival"),
+        Some(Label::Event),
+        "{ents:?}"
+    );
+    assert_eq!(label("St. Louis Eagles"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Chicago Bulls"), Some(Label::Org), "{ents:?}");
+    // A people after a nationality is no team.
+    assert!(find(&ents, "Bosnian Serbs").is_empty(), "{ents:?}");
+    // "and the" after a name head opens a second name; a band keeps its "and the".
+    assert!(
+        find(&ents, "Pump House and the Paxton First Schoolhouse").is_empty(),
+        "{ents:?}"
+    );
+    // Nor does the model's reading join them.
+    let ents = Tagger::new().entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        ents.iter().all(|e| !e.text.contains("and the Paxton")),
+        "{ents:?}"
+    );
+}
