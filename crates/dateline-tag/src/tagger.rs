@@ -2427,39 +2427,58 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// hypermarkets", "Aero Gare was a kitplane manufacturer", "Digilogue is
     /// a music album", "Caloi was founded in 1898".
     fn predicate_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
-        let kind = |n: &str| -> Option<Label> {
-            match n {
-                "company" | "chain" | "manufacturer" | "maker" | "band" | "group" | "label"
-                | "newspaper" | "magazine" | "station" | "network" | "team" | "club"
-                | "airline" | "retailer" | "brand" | "firm" | "corporation" | "bank" | "party"
-                | "organisation" | "organization" | "charity" | "agency" | "publisher"
-                | "studio" | "developer" | "university" | "college" | "union" | "association"
-                | "society" | "foundation" | "institute" | "broadcaster" | "supermarket"
-                | "conglomerate" | "subsidiary" | "carrier" | "duo" | "trio" | "quartet"
-                | "orchestra" | "choir" | "ensemble" | "franchise" | "startup" | "insurer" => {
-                    Some(Label::Org)
+        let kind =
+            |n: &str| -> Option<Label> {
+                match n {
+                    "company" | "chain" | "manufacturer" | "maker" | "band" | "group" | "label"
+                    | "newspaper" | "magazine" | "station" | "network" | "team" | "club"
+                    | "airline" | "retailer" | "brand" | "firm" | "corporation" | "bank"
+                    | "party" | "organisation" | "organization" | "charity" | "agency"
+                    | "publisher" | "studio" | "developer" | "university" | "college" | "union"
+                    | "association" | "society" | "foundation" | "institute" | "broadcaster"
+                    | "supermarket" | "conglomerate" | "subsidiary" | "carrier" | "duo"
+                    | "trio" | "quartet" | "orchestra" | "choir" | "ensemble" | "franchise"
+                    | "startup" | "insurer" => Some(Label::Org),
+                    "album" | "song" | "single" | "film" | "movie" | "novel" | "book" | "opera"
+                    | "musical" | "documentary" | "sitcom" | "poem" | "painting" | "ep"
+                    | "anthem" | "soundtrack" | "videogame" | "language" | "dialect" | "award"
+                    | "prize" => Some(Label::Misc),
+                    "convention" | "festival" | "tournament" | "competition" | "championship" => {
+                        Some(Label::Event)
+                    }
+                    "people" | "tribe" => Some(Label::Norp),
+                    _ => None,
                 }
-                "album" | "song" | "single" | "film" | "movie" | "novel" | "book" | "opera"
-                | "musical" | "documentary" | "sitcom" | "poem" | "painting" | "ep" | "anthem"
-                | "soundtrack" | "videogame" => Some(Label::Misc),
-                _ => None,
-            }
-        };
+            };
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         let k = r.end;
-        if !matches!(norm(k), "is" | "was") || k + 2 >= sent.end {
+        if !matches!(norm(k), "is" | "was" | ",") || k + 2 >= sent.end {
             return None;
         }
         // "Caloi was founded in 1898", "X was formed by": organisations are
         // founded; a known place would have been found by the knowledge base.
-        if matches!(
-            norm(k + 1),
-            "founded" | "formed" | "established" | "incorporated"
-        ) && matches!(norm(k + 2), "in" | "by" | "on" | "as" | "at")
+        if norm(k) != ","
+            && matches!(
+                norm(k + 1),
+                "founded" | "formed" | "established" | "incorporated"
+            )
+            && matches!(norm(k + 2), "in" | "by" | "on" | "as" | "at")
         {
             return Some(Label::Org);
         }
-        if !matches!(norm(k + 1), "a" | "an" | "the") {
+        // "Caloi, a Brazilian bicycle maker"; ", the party's nominee"
+        // after a name describes a person.
+        // An appositive after a longer name is most often a person's role
+        // ("Rocky McGaugh, a developer of CAOS").
+        if norm(k) == "," && r.len() > 1 {
+            return None;
+        }
+        let articles: &[&str] = if norm(k) == "," {
+            &["a", "an"]
+        } else {
+            &["a", "an", "the"]
+        };
+        if !articles.contains(&norm(k + 1)) {
             return None;
         }
         let stop = (k + 7).min(sent.end);
@@ -2472,7 +2491,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             if let Some(l) = kind(n) {
                 // "a music album", not "a record label executive".
                 let next = norm(j + 1);
-                let ends = self.toks.get(j + 1).is_none_or(|x| !x.is_word())
+                let ends = self
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|x| !x.is_word() && x.text != "-" && x.norm != "'s")
                     || matches!(
                         next,
                         "of" | "in"
@@ -2491,6 +2513,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                             | "recorded"
                             | "written"
                             | "directed"
+                            | "held"
                             | "published"
                             | "headquartered"
                             | "owned"
@@ -2500,7 +2523,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                     );
                 return ends.then_some(l);
             }
-            if matches!(n, "of" | "in" | "that" | "which" | "who") {
+            // "a psychology professor at Clemson University" describes a
+            // person: a title or role word before the head settles it.
+            if matches!(n, "of" | "in" | "at" | "for" | "that" | "which" | "who")
+                || self.lex.titles.contains(n)
+            {
                 break;
             }
         }
@@ -2824,6 +2851,24 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
         let mut acronyms: HashMap<String, usize> = HashMap::default();
+        // One-word names that the rules read as something other than a
+        // person or a place somewhere in the document: "Caloi was founded in 1898"
+        // names the company, so the model's other "Caloi"s join it rather
+        // than the founder Luigi Caloi.
+        let named_otherwise: HashSet<String> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                // Place cues are weaker: "Hagan, North Carolina's first
+                // female senator" reads like "Aisby, Lincolnshire".
+                m.source == Source::Rule
+                    && !matches!(m.label, Label::Person | Label::Gpe | Label::Loc)
+            })
+            .filter_map(|m| match self.norms(m.toks.clone())[..] {
+                [w] => Some(w.to_string()),
+                _ => None,
+            })
+            .collect();
         for &mi in &order {
             let m = self.mentions[mi].clone();
             let words: Vec<String> = self
@@ -2832,6 +2877,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .map(String::from)
                 .collect();
             let surface = self.surface(m.toks.clone());
+            let named_other = m.source == Source::Model
+                && words.len() == 1
+                && named_otherwise.contains(&words[0]);
             let linked = m
                 .link
                 .and_then(|l| self.mentions.iter().find(|x| x.toks.start == l))
@@ -2878,6 +2926,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else if (m.label == Label::Person || m.source == Source::Model)
                 && words.len() == 1
                 && surnames.contains_key(&words[0])
+                && !named_other
             {
                 // The surname of a person named in full in the article is
                 // that person, whatever label the model guessed for it
@@ -2889,6 +2938,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .or_else(|| {
                     self.containing(&long_names, &words, m.label)
                         .filter(|_| !self.is_org_head_word(&words))
+                        .filter(|&cid| !(named_other && clusters[cid].label == Label::Person))
                 })
             {
                 cid
@@ -2925,6 +2975,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         // Propagate person names to other mentions, however cased.
+        surnames.retain(|w, _| !named_otherwise.contains(w));
         self.propagate(&surnames, &clusters);
         self.propagate_org_short_forms(&long_names);
         for m in &self.mentions {

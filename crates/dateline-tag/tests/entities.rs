@@ -1144,3 +1144,38 @@ fn places_inside_longer_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn appositives_and_companies_named_after_founders() {
+    let t = Tagger::new();
+    let text = "Caloi was founded in 1898 by the immigrant Luigi Caloi. In the 1960s, Caloi achieved \
+                some popularity. In 1990 Caloi started its US operations. Ruler of the Azna, a pagan \
+                people, she resisted. BayCon is a science fiction convention held in San Jose.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let labels = |s: &str| find(&ents, s).iter().map(|e| e.label).collect::<Vec<_>>();
+    assert_eq!(labels("Caloi"), vec![Label::Org; 3], "{ents:?}");
+    assert_eq!(labels("Luigi Caloi"), vec![Label::Person], "{ents:?}");
+    assert_eq!(labels("Azna"), vec![Label::Norp], "{ents:?}");
+    assert_eq!(labels("BayCon"), vec![Label::Event], "{ents:?}");
+    // An appositive about the sentence's subject is no cue for the name
+    // before it: "Designed by X, the award-winning building".
+    // A role before the head word describes a person; so does an
+    // appositive after a longer name.
+    let text = "Jo Jorgensen won. Jorgensen is a psychology professor at Clemson University. \
+                Rocky McGaugh, a developer of CAOS, left.";
+    let ents = t.entities_text(text);
+    for e in find(&ents, "Jorgensen")
+        .into_iter()
+        .chain(find(&ents, "Rocky McGaugh"))
+    {
+        assert_eq!(e.label, Label::Person, "{ents:?}");
+    }
+    let text = "Designed by Juan Carlos Salas, the award-winning building opened.";
+    let ents = t.entities_text(text);
+    assert_eq!(
+        find(&ents, "Juan Carlos Salas").first().map(|e| e.label),
+        Some(Label::Person),
+        "{ents:?}"
+    );
+}
