@@ -281,10 +281,15 @@ pub enum Scheme {
 }
 
 /// Maps a tagged entity to the coarse label of `scheme`: as
-/// [`coarse_label`], except that under [`Scheme::Uner`] a GPE in the
+/// [`coarse_label`], except that under [`Scheme::Conll`] a date that is a
+/// holiday's name ("Thanksgiving", "Armistice Day") is MISC, as CoNLL
+/// annotates it, and under [`Scheme::Uner`] a GPE in the
 /// [`crate::Sense::Agent`] reading is ORG and MISC is dropped.
 pub fn scheme_label(scheme: Scheme, e: &Entity) -> Option<&'static str> {
     match scheme {
+        Scheme::Conll if e.label == Label::Date && crate::temporal::is_holiday(&e.text) => {
+            Some("MISC")
+        }
         Scheme::Conll => coarse_label(e.label),
         Scheme::Uner => match (e.label, e.sense) {
             (Label::Gpe, Some(crate::Sense::Agent)) => Some("ORG"),
@@ -860,5 +865,22 @@ mod tests {
         assert_eq!(coarse_label(Label::Date), None);
         assert_eq!(char_to_byte("éa", 1), 2);
         assert_eq!(char_to_byte("éa", 9), 3);
+    }
+
+    #[test]
+    fn holidays_are_misc_under_conll() {
+        let tagger = crate::Tagger::new().with_model(false);
+        let ents = tagger.entities_text("Armistice Day fell on a Sunday; Thanksgiving came later.");
+        let conll = |text: &str| {
+            let e = ents.iter().find(|e| e.text == text).expect(text);
+            (
+                e.label,
+                scheme_label(Scheme::Conll, e),
+                scheme_label(Scheme::Uner, e),
+            )
+        };
+        assert_eq!(conll("Armistice Day"), (Label::Date, Some("MISC"), None));
+        assert_eq!(conll("Thanksgiving"), (Label::Date, Some("MISC"), None));
+        assert_eq!(conll("Sunday"), (Label::Date, None, None));
     }
 }

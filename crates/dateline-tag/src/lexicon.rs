@@ -102,7 +102,7 @@ pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
 ];
 
 /// Words (besides month and weekday names) that can make a date or time.
-const TEMPORAL_WORDS: &str = "today yesterday tomorrow tonight last next this past coming earlier later previous following christmas thanksgiving easter halloween ramadan hanukkah election independence memorial labor veterans victory new";
+const TEMPORAL_WORDS: &str = "today yesterday tomorrow tonight last next this past coming earlier later previous following christmas thanksgiving easter halloween ramadan hanukkah passover diwali kwanzaa election independence memorial labor labour veterans victory armistice remembrance boxing anzac australia canada bastille columbus presidents inauguration good ash yom rosh mother's father's valentine's new";
 
 /// Uppercase words that are not organisation acronyms.
 const NOT_ACRONYMS: &str = "a.d ac ad ai aids aka asap b.a b.c.e am atm bc bce btw ce c.e ceo cfo coo cto dc dj dna diy dvd eu faq fm fyi gdp gmt gps gst hiv hq id ii imho imo iii iv ipo iq irr ix lcd led lgbt lgbtq lmao lol m.a mph ok omg p.s pc pdf ph.d phd pm pr ps rfp rip rna rsvp seo sms sos suv tba tbd tv ufo url usb utc vat vhs vi vii viii vip vs wow xi xii xl xs xxl";

@@ -579,26 +579,7 @@ impl Scanner {
         }
         // N days/weeks/months/years ago handled from the number word.
         if cap {
-            let next = low(i + 1);
-            let holiday = match (w, next) {
-                ("election", "day")
-                | ("independence", "day")
-                | ("memorial", "day")
-                | ("labor", "day")
-                | ("veterans", "day")
-                | ("thanksgiving", "day")
-                | ("christmas", "day")
-                | ("christmas", "eve")
-                | ("victory", "day") => Some(2),
-                ("new", "year's") if matches!(low(i + 2), "day" | "eve") => Some(3),
-                ("christmas", _)
-                | ("thanksgiving", _)
-                | ("easter", _)
-                | ("halloween", _)
-                | ("ramadan", _)
-                | ("hanukkah", _) => Some(1),
-                _ => None,
-            };
+            let holiday = holiday_len(w, low(i + 1), low(i + 2));
             if let Some(n) = holiday {
                 return self.found(lx, i, n, Label::Date, None);
             }
@@ -731,6 +712,46 @@ pub(crate) fn infer_reference(text: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// How many words, from lowercase word `w` followed by `next` and `after`,
+/// name a holiday: "Memorial Day" 2, "New Year's Eve" 3, "Christmas" 1.
+fn holiday_len(w: &str, next: &str, after: &str) -> Option<usize> {
+    match (w, next) {
+        (
+            "election" | "independence" | "memorial" | "labor" | "labour" | "veterans"
+            | "thanksgiving" | "christmas" | "victory" | "armistice" | "remembrance" | "boxing"
+            | "anzac" | "australia" | "canada" | "bastille" | "columbus" | "presidents"
+            | "inauguration",
+            "day",
+        )
+        | ("christmas", "eve")
+        | ("remembrance", "sunday")
+        | ("good", "friday")
+        | ("easter", "sunday" | "monday")
+        | ("ash", "wednesday")
+        | ("yom", "kippur")
+        | ("rosh", "hashanah") => Some(2),
+        ("new", "year's") if matches!(after, "day" | "eve") => Some(3),
+        ("mother's" | "father's" | "valentine's", "day") => Some(2),
+        (
+            "christmas" | "thanksgiving" | "easter" | "halloween" | "ramadan" | "hanukkah"
+            | "passover" | "diwali" | "kwanzaa",
+            _,
+        ) => Some(1),
+        _ => None,
+    }
+}
+
+/// Whether `text` is exactly the name of a holiday ("Thanksgiving",
+/// "Armistice Day"), which some annotation schemes count as a named
+/// thing rather than a date.
+pub(crate) fn is_holiday(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let at = |k: usize| words.get(k).map_or("", String::as_str);
+    text.chars().next().is_some_and(char::is_uppercase)
+        && !words.is_empty()
+        && holiday_len(at(0), at(1), at(2)).is_some_and(|n| n == words.len())
 }
 
 #[cfg(test)]
