@@ -394,9 +394,18 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut lower = 0;
         let mut common_caps = 0;
         let mut words = 0;
+        // Quoted titles ("From Here", "The Story") do not make the
+        // sentence around them a headline.
+        let mut quoted = false;
         for t in &self.toks[r] {
+            match t.text {
+                "\"" => quoted = !quoted,
+                "\u{201c}" | "\u{ab}" => quoted = true,
+                "\u{201d}" | "\u{bb}" => quoted = false,
+                _ => {}
+            }
             words += usize::from(t.is_word());
-            if t.is_word() && !t.sent_start && t.text.chars().count() >= 4 {
+            if t.is_word() && !t.sent_start && !quoted && t.text.chars().count() >= 4 {
                 if t.lower() {
                     lower += 1;
                 } else if t.cap
@@ -1451,64 +1460,112 @@ impl<'k, 'a> Doc<'k, 'a> {
             "song",
             "titled",
             "track",
+            "video",
         ];
         let is_work = |n: &str| {
             WORKS.contains(&n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(&sg))
         };
         let opens = |t: &str| matches!(t, "\"" | "\u{201c}" | "\u{ab}");
         let closes = |t: &str| matches!(t, "\"" | "\u{201d}" | "\u{bb}");
-        for si in 0..self.sents.len() {
-            let r = self.sents[si].clone();
-            if self.title_case[si] {
-                continue;
-            }
-            let mut q = r.start;
-            // End of the last title found in this sentence: a list of titles
-            // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
-            let mut last_title: Option<usize> = None;
-            while q + 2 < r.end {
-                if !opens(self.toks[q].text) {
-                    q += 1;
+        // Titles found so far, by their words: a title named once after a
+        // cue ("the single "From Yesterday"") is a title wherever the
+        // article quotes it again, and it cues a list it stands in.
+        let mut known: HashSet<Vec<String>> = HashSet::default();
+        for pass in 0..2 {
+            for si in 0..self.sents.len() {
+                let r = self.sents[si].clone();
+                if self.title_case[si] {
                     continue;
                 }
-                let Some(c) = (q + 2..r.end.min(q + 12)).find(|&k| closes(self.toks[k].text))
-                else {
-                    q += 1;
-                    continue;
-                };
-                let inside = q + 1..c;
-                let listed = last_title.is_some_and(|end| {
-                    (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
-                        && q - end <= 2
-                });
-                let cue = listed
-                    || (q.saturating_sub(3).max(r.start)..q)
-                        .any(|k| is_work(self.toks[k].norm.as_ref()));
-                let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
-                    .iter()
-                    .filter(|t| t.is_word())
-                    .collect();
-                let titled = words.first().is_some_and(|t| t.cap || t.upper)
-                    && words
-                        .iter()
-                        .filter(|t| t.text.chars().count() >= 4)
-                        .all(|t| t.cap || t.upper);
-                let clear = inside.clone().all(|k| !self.temporal_tok[k]);
-                let straddles = self.mentions.iter().any(|m| {
-                    m.toks.start < inside.end
-                        && m.toks.end > inside.start
-                        && (m.toks.start < inside.start || m.toks.end > inside.end)
-                });
-                if cue && titled && clear && !words.is_empty() && !straddles {
-                    self.mentions
-                        .retain(|m| m.toks.end <= inside.start || m.toks.start >= inside.end);
-                    for k in inside.clone() {
-                        self.taken[k] = false;
+                let mut q = r.start;
+                // End of the last title found in this sentence: a list of titles
+                // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
+                let mut last_title: Option<usize> = None;
+                while q + 2 < r.end {
+                    if !opens(self.toks[q].text) {
+                        q += 1;
+                        continue;
                     }
-                    self.push(inside.clone(), Label::Misc, Vec::new(), Source::Rule);
-                    last_title = Some(c + 1);
+                    let Some(c) = (q + 2..r.end.min(q + 12)).find(|&k| closes(self.toks[k].text))
+                    else {
+                        q += 1;
+                        continue;
+                    };
+                    let inside = q + 1..c;
+                    let key: Vec<String> = inside
+                        .clone()
+                        .map(|k| self.toks[k].text.to_string())
+                        .collect();
+                    let listed = last_title.is_some_and(|end| {
+                        (end..q)
+                            .all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                            && q - end <= 2
+                    });
+                    // A work word or a known title is cue enough even for a
+                    // title with a date word ("From Yesterday").
+                    let strong = (pass == 1 && known.contains(&key))
+                        || (q.saturating_sub(3).max(r.start)..q)
+                            .any(|k| is_work(self.toks[k].norm.as_ref()));
+                    let cue = listed || strong;
+                    let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .collect();
+                    let titled = words.first().is_some_and(|t| t.cap || t.upper)
+                        && words
+                            .iter()
+                            .filter(|t| t.text.chars().count() >= 4)
+                            .all(|t| t.cap || t.upper);
+                    let clear = strong || inside.clone().all(|k| !self.temporal_tok[k]);
+                    let straddles = self.mentions.iter().any(|m| {
+                        m.toks.start < inside.end
+                            && m.toks.end > inside.start
+                            && (m.toks.start < inside.start || m.toks.end > inside.end)
+                    });
+                    let done = self.mentions.iter().any(|m| {
+                        m.toks == inside && m.label == Label::Misc && m.source == Source::Rule
+                    });
+                    if cue && titled && clear && !words.is_empty() && !straddles {
+                        if !done {
+                            self.mentions.retain(|m| {
+                                m.toks.end <= inside.start || m.toks.start >= inside.end
+                            });
+                            let span = Span::new(
+                                self.toks[inside.start].span.start,
+                                self.toks[inside.end - 1].span.end,
+                            );
+                            self.temporal.retain(|f| !f.span.overlaps(span));
+                            for k in inside.clone() {
+                                self.taken[k] = false;
+                            }
+                            self.push(inside.clone(), Label::Misc, Vec::new(), Source::Rule);
+                        }
+                        known.insert(key);
+                        last_title = Some(c + 1);
+                    }
+                    q = c + 1;
                 }
-                q = c + 1;
+            }
+        }
+        // The same title unquoted elsewhere in the article ("the next single
+        // from A Beautiful Lie"): titles of two or more words, written the
+        // same way, where nothing else was found.
+        let titles: Vec<Vec<String>> = known.into_iter().filter(|k| k.len() >= 2).collect();
+        for title in &titles {
+            let n = title.len();
+            let mut k = 0;
+            while k + n <= self.toks.len() {
+                let here = k..k + n;
+                if (0..n).all(|x| self.toks[k + x].text == title[x])
+                    && self.free(here.clone())
+                    && self.same_sentence(k, k + n - 1)
+                    && self.sentence_of(k).is_some_and(|si| !self.title_case[si])
+                {
+                    self.push(here, Label::Misc, Vec::new(), Source::Rule);
+                    k += n;
+                } else {
+                    k += 1;
+                }
             }
         }
     }

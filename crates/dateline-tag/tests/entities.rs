@@ -1179,3 +1179,20 @@ fn appositives_and_companies_named_after_founders() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn quoted_titles_are_titles_throughout_the_article() {
+    let t = tagger();
+    let text = "Fans voted for the next single. The choices were \"From Yesterday\", \"The Fantasy\" \
+                and \"The Story\". The band had released the single \"From Yesterday\" in May. \
+                Sales of From Yesterday grew. He said \"Good Morning\" to them.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let labels = |s: &str| find(&ents, s).iter().map(|e| e.label).collect::<Vec<_>>();
+    // Cued once, the title cues the list it stands in and is found unquoted.
+    assert_eq!(labels("From Yesterday"), vec![Label::Misc; 3], "{ents:?}");
+    assert_eq!(labels("The Fantasy"), vec![Label::Misc], "{ents:?}");
+    assert_eq!(labels("The Story"), vec![Label::Misc], "{ents:?}");
+    // A quotation with no cue stays a quotation.
+    assert!(labels("Good Morning").is_empty(), "{ents:?}");
+}
