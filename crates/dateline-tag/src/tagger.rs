@@ -1556,11 +1556,19 @@ impl<'k, 'a> Doc<'k, 'a> {
             let mut k = 0;
             while k + n <= self.toks.len() {
                 let here = k..k + n;
+                // Date words inside give way, as they did in the quoted title.
+                let untagged = !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.toks.start < here.end && m.toks.end > here.start);
                 if (0..n).all(|x| self.toks[k + x].text == title[x])
-                    && self.free(here.clone())
+                    && untagged
+                    && !here.clone().all(|x| self.temporal_tok[x])
                     && self.same_sentence(k, k + n - 1)
                     && self.sentence_of(k).is_some_and(|si| !self.title_case[si])
                 {
+                    let span = Span::new(self.toks[k].span.start, self.toks[k + n - 1].span.end);
+                    self.temporal.retain(|f| !f.span.overlaps(span));
                     self.push(here, Label::Misc, Vec::new(), Source::Rule);
                     k += n;
                 } else {

@@ -1185,7 +1185,7 @@ fn quoted_titles_are_titles_throughout_the_article() {
     let t = tagger();
     let text = "Fans voted for the next single. The choices were \"From Yesterday\", \"The Fantasy\" \
                 and \"The Story\". The band had released the single \"From Yesterday\" in May. \
-                Sales of From Yesterday grew. He said \"Good Morning\" to them.";
+                Sales of From Yesterday grew quickly through the spring. He said \"Good Morning\" to them.";
     let ents = t.entities_text(text);
     check_invariants(text, &ents);
     let labels = |s: &str| find(&ents, s).iter().map(|e| e.label).collect::<Vec<_>>();
