@@ -1344,6 +1344,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             // "Ramesses II", "Mojmír I": a name with a regnal number.
             Some(Label::Person)
+        } else if len >= 3
+            && !lex.common.contains(first.as_str())
+            && (s + 1..e2 - 1).any(|k| {
+                let t = &self.toks[k];
+                t.lower()
+                    && (matches!(t.norm.as_ref(), "von" | "van" | "zu" | "ter")
+                        || (is_particle(&t.norm) && lex.first_names.contains(first.as_str())))
+            })
+        {
+            // "Dorothea von Schlegel", "Pieter van Gelder", "Maria de
+            // Sousa": given name, particle, family name (a place or an
+            // organisation head was ruled out above).
+            Some(Label::Person)
         } else if (titled && (!single || (!weak_start && !lex.common.contains(first.as_str()))))
             || (lex.first_names.contains(first.as_str()) && len >= 2)
         {

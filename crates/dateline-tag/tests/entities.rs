@@ -1196,3 +1196,22 @@ fn quoted_titles_are_titles_throughout_the_article() {
     // A quotation with no cue stays a quotation.
     assert!(labels("Good Morning").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn particles_and_more_place_heads() {
+    let t = tagger();
+    let text = "Dorothea von Schlegel was born in 1764. Maria de Sousa wrote to her. They walked \
+                from Lincoln Reservoir to Hancock Pond and on to Elm Coulee.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(
+        label("Dorothea von Schlegel"),
+        Some(Label::Person),
+        "{ents:?}"
+    );
+    assert_eq!(label("Maria de Sousa"), Some(Label::Person), "{ents:?}");
+    for place in ["Lincoln Reservoir", "Hancock Pond", "Elm Coulee"] {
+        assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
+    }
+}
