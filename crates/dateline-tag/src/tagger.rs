@@ -1302,12 +1302,27 @@ impl<'k, 'a> Doc<'k, 'a> {
         if single && !titled && !t0.upper && crate::model::case_bucket(&first) == 2 {
             return;
         }
+        // "Lake Winnipesaukee", "River Mersey", "Kreis Flensburg": a
+        // geographic word before the name.
+        let geo_prefix = if len >= 2 && !titled && !self.toks[s].upper {
+            match first.as_str() {
+                "mount" | "mt." | "mt" | "lake" | "cape" | "isle" | "gulf" | "river" => {
+                    Some(Label::Loc)
+                }
+                "kreis" | "landkreis" | "bezirk" => Some(Label::Gpe),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let label = if let Some(l) = of_head.filter(|_| !org) {
             Some(l)
         } else if org {
             Some(Label::Org)
         } else if let Some(head) = self.head_label(s..e2) {
             Some(head)
+        } else if let Some(l) = geo_prefix {
+            Some(l)
         } else if let Some(place) = self
             .place_cue(s..e2, sent.clone())
             .filter(|_| !(titled || (lex.first_names.contains(first.as_str()) && len >= 2)))
@@ -2778,9 +2793,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(match last {
                 "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
                 | "district" | "territory" | "township" | "village" | "empire" | "kingdom"
-                | "caliphate" | "sultanate" | "khanate" | "emirate" | "principality" | "duchy" => {
-                    Label::Gpe
-                }
+                | "caliphate" | "sultanate" | "khanate" | "emirate" | "principality" | "duchy"
+                | "parish" | "taluk" | "tehsil" | "municipality" | "borough" | "canton"
+                | "arrondissement" | "governorate" | "voivodeship" => Label::Gpe,
                 _ => Label::Loc,
             })
         } else {

@@ -1214,4 +1214,15 @@ fn particles_and_more_place_heads() {
     for place in ["Lincoln Reservoir", "Hancock Pond", "Elm Coulee"] {
         assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
     }
+    let text = "Hanved lies in Kreis Flensburg, near Bov Parish and Palmaner Taluk. Ferries cross \
+                Lake Winnipesaukee and the River Mersey.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    for place in ["Kreis Flensburg", "Bov Parish", "Palmaner Taluk"] {
+        assert_eq!(label(place), Some(Label::Gpe), "{place}: {ents:?}");
+    }
+    for place in ["Lake Winnipesaukee", "River Mersey"] {
+        assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
+    }
 }
