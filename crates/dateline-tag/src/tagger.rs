@@ -470,6 +470,21 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
+        if std::env::var("DL_TRACE").is_ok() {
+            eprintln!(
+                "push {:?} {:?} {:?} {}",
+                self.surface(toks.clone()),
+                label,
+                source,
+                std::backtrace::Backtrace::force_capture()
+                    .to_string()
+                    .lines()
+                    .filter(|l| l.contains("tagger::Doc"))
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" <- ")
+            );
+        }
         self.mentions.push(Mention {
             toks,
             label,
@@ -1133,7 +1148,33 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
                 // "and" opens a second name.
                 let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
-                if two_orgs || person_of || second_name {
+                // "Brigade of Couch's Division": a possessive opens the
+                // next name; "Division of the IV Corps of the Army": a
+                // unit of a larger unit is a name of its own.
+                let possessive = self.toks.get(k + 1).is_some_and(|t| t.norm == "'s")
+                    && k + 2 < end
+                    && self.is_cap_word(k + 2);
+                let unit = |n: &str| {
+                    matches!(
+                        n,
+                        "brigade"
+                            | "division"
+                            | "corps"
+                            | "regiment"
+                            | "battalion"
+                            | "army"
+                            | "fleet"
+                            | "squadron"
+                            | "wing"
+                            | "company"
+                    )
+                };
+                let mut next_end = k;
+                while next_end < end && self.is_cap_word(next_end) {
+                    next_end += 1;
+                }
+                let units = unit(before) && unit(&self.toks[next_end - 1].norm);
+                if two_orgs || person_of || second_name || possessive || units {
                     break;
                 }
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
@@ -2004,7 +2045,18 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 None
             };
-            let Some(label @ (Label::Loc | Label::Fac | Label::Gpe)) = head else {
+            // "Howe's Brigade", "Couch's Division": a commander's unit.
+            let unit = e > k + 2
+                && matches!(
+                    self.toks[e - 1].norm.as_ref(),
+                    "brigade" | "division" | "corps" | "regiment" | "battalion" | "legion"
+                );
+            let head = if unit {
+                Some(Label::Org)
+            } else {
+                head.filter(|l| *l != Label::Org)
+            };
+            let Some(label @ (Label::Loc | Label::Fac | Label::Gpe | Label::Org)) = head else {
                 k += 1;
                 continue;
             };

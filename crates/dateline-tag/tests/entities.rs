@@ -1226,3 +1226,21 @@ fn particles_and_more_place_heads() {
         assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
     }
 }
+
+#[test]
+fn military_units() {
+    let t = tagger();
+    let text = "After the Second Battle of Bull Run, the regiment was attached to Howe's Brigade of \
+                Couch's Division of the IV Corps of the Army of the Potomac.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    for unit in [
+        "Howe's Brigade",
+        "Couch's Division",
+        "IV Corps",
+        "Army of the Potomac",
+    ] {
+        assert_eq!(label(unit), Some(Label::Org), "{unit}: {ents:?}");
+    }
+}
