@@ -1343,6 +1343,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         if single && !titled && !t0.upper && crate::model::case_bucket(&first) == 2 {
             return;
         }
+        // "One MP told the BBC", "a KO in round two": an abbreviation that
+        // is no organisation is no name either.
+        if single && t0.upper && lex.not_acronyms.contains(first.trim_end_matches('.')) {
+            return;
+        }
         // "Lake Winnipesaukee", "River Mersey", "Kreis Flensburg": a
         // geographic word before the name.
         let geo_prefix = if len >= 2 && !titled && !self.toks[s].upper {

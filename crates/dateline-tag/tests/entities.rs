@@ -1244,3 +1244,20 @@ fn military_units() {
         assert_eq!(label(unit), Some(Label::Org), "{unit}: {ents:?}");
     }
 }
+
+#[test]
+fn abbreviations_that_are_no_names() {
+    let t = Tagger::new();
+    let text = "One MP told the BBC he won by a KO in the third round. The band released an EP \
+                and a CD in 2007, then an LP.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for word in ["MP", "KO", "EP", "CD", "LP"] {
+        assert!(find(&ents, word).is_empty(), "{word}: {ents:?}");
+    }
+    assert_eq!(
+        find(&ents, "BBC").first().map(|e| e.label),
+        Some(Label::Org),
+        "{ents:?}"
+    );
+}
