@@ -1881,7 +1881,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // One word that news nearly always writes in lowercase
         // ("Economy", "Internet") is a capitalized noun, not a name.
         let lowercase_word = e - s2 == 1
-            && (matches!(crate::model::case_bucket(&t0.norm), 2..=4)
+            && (matches!(crate::model::case_bucket(&t0.norm), 2 | 3)
                 || self
                     .lex
                     .not_acronyms
@@ -2508,6 +2508,39 @@ impl<'k, 'a> Doc<'k, 'a> {
         if r.start >= sent.start + 2
             && norm(r.start - 1) == "of"
             && let Some(l) = kind(norm(r.start - 2))
+        {
+            return Some(l);
+        }
+        // "an area called Pampa Hermosa", "a village named Aisby".
+        if r.start >= sent.start + 2
+            && matches!(norm(r.start - 1), "called" | "named")
+            && let Some(l) = kind(norm(r.start - 2)).or_else(|| {
+                matches!(norm(r.start - 2), "area" | "place" | "island" | "spot")
+                    .then_some(Label::Loc)
+            })
+        {
+            return Some(l);
+        }
+        // "the river Huallaga", "nature park Kopački Rit": the kind of
+        // place, in lowercase, right before the name.
+        // Not "the state Constitution", "city Council": administrative
+        // words before an institution's name.
+        let prev = if r.start > sent.start {
+            norm(r.start - 1)
+        } else {
+            ""
+        };
+        let first = norm(r.start);
+        if r.start > sent.start
+            && self.toks[r.start - 1].lower()
+            && !matches!(
+                prev,
+                "state" | "county" | "city" | "district" | "region" | "capital" | "province"
+            )
+            && !self.lex.common.contains(first)
+            && !matches!(crate::model::case_bucket(first), 2..=4)
+            && self.head_label(r.clone()).is_none()
+            && let Some(l) = kind(prev).or_else(|| (prev == "park").then_some(Label::Loc))
         {
             return Some(l);
         }

@@ -1261,3 +1261,17 @@ fn abbreviations_that_are_no_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn the_kind_of_place_before_its_name() {
+    let t = tagger();
+    let text = "Bilje lies near nature park Kopački Rit. The Chamicuros live in an area called \
+                Pampa Hermosa, on the river Huallaga. The state Constitution was amended.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    for place in ["Kopački Rit", "Pampa Hermosa", "Huallaga"] {
+        assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
+    }
+    assert_ne!(label("Constitution"), Some(Label::Gpe), "{ents:?}");
+}
