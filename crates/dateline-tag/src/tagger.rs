@@ -2419,6 +2419,37 @@ impl<'k, 'a> Doc<'k, 'a> {
                 return Some(Label::Misc);
             }
         }
+        // "Korn's guitarist", "Sears's stores", "Velvet Revolver frontman
+        // Scott Weiland": what only a band or a company has.
+        const ORG_HAS: &[&str] = &[
+            "bassist",
+            "ceo",
+            "discography",
+            "drummer",
+            "employees",
+            "frontman",
+            "guitarist",
+            "headquarters",
+            "keyboardist",
+            "lineup",
+            "shareholders",
+            "shares",
+            "stores",
+            "subsidiary",
+            "vocalist",
+        ];
+        let owned = if norm(r.end) == "'s" {
+            r.end + 1
+        } else {
+            r.end
+        };
+        if owned < sent.end
+            && ORG_HAS.contains(&norm(owned))
+            && self.toks[owned].lower()
+            && !(r.len() >= 2 && self.lex.first_names.contains(norm(r.start)))
+        {
+            return Some(Label::Org);
+        }
         // ", the spokesman", ", leader of", ", a former minister"
         if norm(r.end) == "," && r.end + 1 < sent.end {
             let mut k = r.end + 1;

@@ -1275,3 +1275,16 @@ fn the_kind_of_place_before_its_name() {
     }
     assert_ne!(label("Constitution"), Some(Label::Gpe), "{ents:?}");
 }
+
+#[test]
+fn what_only_a_band_or_a_company_has() {
+    let t = tagger();
+    let text = "Zorvath's guitarist left in 2004. Later Quintrell Labs' shareholders met, and \
+                Velmora frontman Jon Smith sang. Anna Zorvath's husband came.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Zorvath"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Velmora"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Anna Zorvath"), Some(Label::Person), "{ents:?}");
+}
