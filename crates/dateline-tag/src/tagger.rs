@@ -156,8 +156,8 @@ struct Doc<'k, 'a> {
     kb_gpe_start: Vec<bool>,
 }
 
-/// Direction and size words that qualify a place ("Northern Ireland",
-/// "Greater London", "Outer Mongolia").
+/// Direction, size and age words that qualify a place ("Northern Ireland",
+/// "Greater London", "Outer Mongolia", "Old Goa").
 const QUALIFIERS: &[&str] = &[
     "central",
     "east",
@@ -172,6 +172,7 @@ const QUALIFIERS: &[&str] = &[
     "northern",
     "northwest",
     "northwestern",
+    "old",
     "outer",
     "south",
     "southeast",
@@ -1355,7 +1356,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 "mount" | "mt." | "mt" | "lake" | "cape" | "isle" | "gulf" | "river" => {
                     Some(Label::Loc)
                 }
-                "kreis" | "landkreis" | "bezirk" => Some(Label::Gpe),
+                "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west"
+                | "upper" | "lower" => Some(Label::Gpe),
                 _ => None,
             }
         } else {

@@ -1222,6 +1222,15 @@ fn particles_and_more_place_heads() {
     for place in ["Kreis Flensburg", "Bov Parish", "Palmaner Taluk"] {
         assert_eq!(label(place), Some(Label::Gpe), "{place}: {ents:?}");
     }
+    let text2 = "The line ran to North Bridgton. The island faces Old Goa.";
+    let ents2 = t.entities_text(text2);
+    check_invariants(text2, &ents2);
+    assert_eq!(
+        find(&ents2, "North Bridgton").first().map(|e| e.label),
+        Some(Label::Gpe),
+        "{ents2:?}"
+    );
+    assert!(!find(&ents2, "Old Goa").is_empty(), "{ents2:?}");
     for place in ["Lake Winnipesaukee", "River Mersey"] {
         assert_eq!(label(place), Some(Label::Loc), "{place}: {ents:?}");
     }
