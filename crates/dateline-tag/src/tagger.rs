@@ -1547,7 +1547,9 @@ impl<'k, 'a> Doc<'k, 'a> {
         // cue ("the single "From Yesterday"") is a title wherever the
         // article quotes it again, and it cues a list it stands in.
         let mut known: HashSet<Vec<String>> = HashSet::default();
+        let mut works_named = false;
         for pass in 0..2 {
+            works_named |= !known.is_empty();
             for si in 0..self.sents.len() {
                 let r = self.sents[si].clone();
                 if self.title_case[si] {
@@ -1582,7 +1584,67 @@ impl<'k, 'a> Doc<'k, 'a> {
                     let strong = (pass == 1 && known.contains(&key))
                         || (q.saturating_sub(3).max(r.start)..q)
                             .any(|k| is_work(self.toks[k].norm.as_ref()));
-                    let cue = listed || strong;
+                    // In an article that names works ("the single "From
+                    // Yesterday""), other quoted title-case phrases are
+                    // works too (""Fallen" was previously called "Jupiter"").
+                    // Not a nickname inside a name (William "Buckshot" May),
+                    // a name given as such (the name "Dorothea"), nor a
+                    // given name alone.
+                    let nickname = q > r.start
+                        && self.toks[q - 1].is_word()
+                        && (self.toks[q - 1].cap
+                            || matches!(
+                                self.toks[q - 1].norm.as_ref(),
+                                "name" | "nickname" | "alias" | "pseudonym"
+                            ));
+                    let given = c == q + 2
+                        && self
+                            .lex
+                            .first_names
+                            .contains(self.toks[q + 1].norm.as_ref());
+                    // Quoted speech ("she said "Tokyo is far"") is no
+                    // title: no speech verb before it, and every word
+                    // capitalized but the short function words.
+                    let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
+                        matches!(
+                            self.toks[k].norm.as_ref(),
+                            "said"
+                                | "says"
+                                | "say"
+                                | "told"
+                                | "tell"
+                                | "wrote"
+                                | "asked"
+                                | "replied"
+                                | "shouted"
+                                | "added"
+                                | ":"
+                        )
+                    });
+                    let strict = self.toks[inside.clone()].iter().all(|t| {
+                        !t.is_word()
+                            || t.cap
+                            || t.upper
+                            || matches!(
+                                t.norm.as_ref(),
+                                "a" | "an"
+                                    | "the"
+                                    | "of"
+                                    | "in"
+                                    | "on"
+                                    | "to"
+                                    | "for"
+                                    | "and"
+                                    | "or"
+                                    | "at"
+                                    | "by"
+                                    | "with"
+                                    | "from"
+                            )
+                    });
+                    let cue = listed
+                        || strong
+                        || (pass == 1 && works_named && strict && !speech && !nickname && !given);
                     let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
                         .iter()
                         .filter(|t| t.is_word())
@@ -2398,6 +2460,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             "musical",
             "novel",
             "opera",
+            "programme",
+            "serial",
+            "series",
             "song",
             "single",
             "sitcom",
@@ -2405,18 +2470,31 @@ impl<'k, 'a> Doc<'k, 'a> {
             "play",
         ];
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
-        if r.start > sent.start {
-            let prev = norm(r.start - 1);
+        // "… he would play I remember": the pronoun is no name.
+        if r.len() == 1 && norm(r.start) == "i" {
+            return None;
+        }
+        // "band The Mad Capsule Markets", "the film The Last Emperor": the
+        // cue stands before a capitalized "The" that opens the name.
+        let start = if r.start > sent.start + 1
+            && self.toks[r.start - 1].text == "The"
+            && !self.toks[r.start - 1].sent_start
+        {
+            r.start - 1
+        } else {
+            r.start
+        };
+        if start > sent.start {
+            let prev = norm(start - 1);
             if ORG_WORDS.contains(&prev) {
                 return Some(Label::Org);
             }
-            let work = if prev == "," && r.start >= sent.start + 2 {
-                norm(r.start - 2)
+            let work = if prev == "," && start >= sent.start + 2 {
+                norm(start - 2)
             } else {
                 prev
             };
-            if WORK_WORDS.contains(&work)
-                && self.toks[r.start - 1 - usize::from(prev == ",")].lower()
+            if WORK_WORDS.contains(&work) && self.toks[start - 1 - usize::from(prev == ",")].lower()
             {
                 return Some(Label::Misc);
             }

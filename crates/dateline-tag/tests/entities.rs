@@ -1195,6 +1195,21 @@ fn quoted_titles_are_titles_throughout_the_article() {
     assert_eq!(labels("The Story"), vec![Label::Misc], "{ents:?}");
     // A quotation with no cue stays a quotation.
     assert!(labels("Good Morning").is_empty(), "{ents:?}");
+    // In an article that names works, other quoted title-case phrases are
+    // works too, but not a nickname or a name given as such.
+    let text = "The band released the single \"Stronger\" in May. \"Fallen\" was previously \
+                called \"Jupiter\". Her pen name \"Dorothea\" stuck, and William \"Buckshot\" \
+                May played.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let labels = |s: &str| find(&ents, s).iter().map(|e| e.label).collect::<Vec<_>>();
+    assert_eq!(labels("Fallen"), vec![Label::Misc], "{ents:?}");
+    assert_eq!(labels("Jupiter"), vec![Label::Misc], "{ents:?}");
+    assert_ne!(labels("Dorothea"), vec![Label::Misc], "{ents:?}");
+    assert_ne!(labels("Buckshot"), vec![Label::Misc], "{ents:?}");
+    // Without a work named in the article, the quotation is left alone.
+    let ents = t.entities_text("\"Fallen\" was previously called \"Jupiter\" by them.");
+    assert!(ents.iter().all(|e| e.label != Label::Misc), "{ents:?}");
 }
 
 #[test]
