@@ -2100,6 +2100,31 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .iter()
                         .any(|m| m.toks == (x..x + 1) && m.source != Source::Kb)
             };
+            // "at Macy's", "Dillard's and Ivey's": a possessive with no
+            // noun after it names a shop or a company ("a friend of
+            // Smith's" and "Smith's and Jones's accounts" do not).
+            let after = self.toks.get(k + 2);
+            let elliptical = after.is_none_or(|t| {
+                matches!(t.text, "." | "," | ";" | ")" | ":")
+                    || matches!(t.norm.as_ref(), "and" | "or")
+            }) && !(k > 0 && self.toks[k - 1].norm == "of")
+                && !(k + 2..(k + 5).min(self.toks.len())).any(|x| self.toks[x].norm == "'s")
+                && !(k > 0 && self.toks[k - 1].is_word() && self.toks[k - 1].cap)
+                && !self.lex.first_names.contains(owner.norm.as_ref())
+                && !self.lex.common.contains(owner.norm.as_ref())
+                && single_or_free(k)
+                && self.sentence_of(k).is_some_and(|si| !self.title_case[si]);
+            if elliptical {
+                let r = k..k + 2;
+                self.mentions
+                    .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+                for x in r.clone() {
+                    self.taken[x] = false;
+                }
+                self.push(r, Label::Org, Vec::new(), Source::Rule);
+                k += 2;
+                continue;
+            }
             let mut e = k + 2;
             while e < self.toks.len()
                 && e - k < 6

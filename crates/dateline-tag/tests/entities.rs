@@ -1312,3 +1312,19 @@ fn what_only_a_band_or_a_company_has() {
     assert_eq!(label("Velmora"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("Anna Zorvath"), Some(Label::Person), "{ents:?}");
 }
+
+#[test]
+fn shops_named_by_a_possessive_and_halls_of_fame() {
+    let t = tagger();
+    let text = "She shopped at Macy's and later at Dillard's. A friend of Smith's came. \
+                Smith's and Jones's plans differ. He entered the Hockey Hall of Fame in 1961.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Macy's"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Dillard's"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("Hockey Hall of Fame"), Some(Label::Org), "{ents:?}");
+    for not_shop in ["Smith's", "Jones's"] {
+        assert!(find(&ents, not_shop).is_empty(), "{not_shop}: {ents:?}");
+    }
+}
