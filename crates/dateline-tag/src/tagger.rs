@@ -2555,6 +2555,47 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return Some(Label::Org);
         }
+        // "Arafat's death", "Smith's widow": what only a person has.
+        const PERSON_HAS: &[&str] = &[
+            "assassination",
+            "aunt",
+            "biography",
+            "birthday",
+            "boyfriend",
+            "brother",
+            "cousin",
+            "daughter",
+            "death",
+            "father",
+            "fiancee",
+            "fiancé",
+            "fiancée",
+            "funeral",
+            "girlfriend",
+            "granddaughter",
+            "grandfather",
+            "grandmother",
+            "grandson",
+            "husband",
+            "memoir",
+            "mother",
+            "nephew",
+            "niece",
+            "passing",
+            "sister",
+            "son",
+            "uncle",
+            "widow",
+            "wife",
+        ];
+        if norm(r.end) == "'s"
+            && owned < sent.end
+            && PERSON_HAS.contains(&norm(owned))
+            && self.toks[owned].lower()
+            && self.head_label(r.clone()).is_none()
+        {
+            return Some(Label::Person);
+        }
         // ", the spokesman", ", leader of", ", a former minister"
         if norm(r.end) == "," && r.end + 1 < sent.end {
             let mut k = r.end + 1;

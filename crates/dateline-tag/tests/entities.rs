@@ -1311,6 +1311,15 @@ fn what_only_a_band_or_a_company_has() {
     assert_eq!(label("Zorvath"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("Velmora"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("Anna Zorvath"), Some(Label::Person), "{ents:?}");
+    // And what only a person has.
+    let text = "Qarvesh's death shocked the region. Mourners gathered for Qarvesh's funeral.";
+    let ents = Tagger::new().entities_text(text);
+    check_invariants(text, &ents);
+    let labels = find(&ents, "Qarvesh")
+        .iter()
+        .map(|e| e.label)
+        .collect::<Vec<_>>();
+    assert_eq!(labels, vec![Label::Person; 2], "{ents:?}");
 }
 
 #[test]
