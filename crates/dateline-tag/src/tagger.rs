@@ -247,6 +247,17 @@ fn is_particle(n: &str) -> bool {
     )
 }
 
+/// A word written as one name, not two run together by a bad scrape
+/// ("Amash.Image", "CollinsImage"); "McDonald" and "DeSantis" are fine.
+fn plain_word(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    !text.contains('.')
+        && !chars
+            .windows(2)
+            .enumerate()
+            .any(|(i, w)| i >= 3 && w[0].is_lowercase() && w[1].is_uppercase())
+}
+
 /// Capitalizes each word of a person's name ("Donald trump" → "Donald
 /// Trump"), leaving particles and connectors after the first word as written
 /// ("Ludwig van Beethoven", "Lucas Cranach the Elder").
@@ -333,6 +344,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.rule_pass(r);
             }
         }
+        self.headline_people();
         self.expansions();
         self.model_pass();
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -1506,6 +1518,42 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         if let Some(label) = label {
             self.push(span, label, Vec::new(), Source::Rule);
+        }
+    }
+
+    /// In headline-style lines, where capitals say little, a known given
+    /// name before one or two capitalized words that news writes
+    /// capitalized is still a person: "Coach : Lisa Gilette", "Alternates
+    /// : Heather Johnson , Travis Hanson".
+    fn headline_people(&mut self) {
+        for si in 0..self.sents.len() {
+            if !self.title_case[si] {
+                continue;
+            }
+            let r = self.sents[si].clone();
+            let mut k = r.start;
+            while k + 1 < r.end {
+                let name_word = |x: usize| {
+                    x < r.end
+                        && self.is_cap_word(x)
+                        && !self.toks[x].upper
+                        && !self.lex.common.contains(self.toks[x].norm.as_ref())
+                        && !self.lex.titles.contains(self.toks[x].norm.as_ref())
+                        && !matches!(crate::model::case_bucket(&self.toks[x].norm), 2..=4)
+                        && self.kb.longest(&self.toks[..r.end], x, &|_| true).is_none()
+                        && plain_word(self.toks[x].text)
+                };
+                let given = self.is_cap_word(k)
+                    && !self.toks[k].upper
+                    && self.lex.first_names.contains(self.toks[k].norm.as_ref());
+                if !(given && name_word(k + 1)) {
+                    k += 1;
+                    continue;
+                }
+                let e = if name_word(k + 2) { k + 3 } else { k + 2 };
+                self.push(k..e, Label::Person, Vec::new(), Source::Rule);
+                k = e;
+            }
         }
     }
 

@@ -1337,3 +1337,21 @@ fn shops_named_by_a_possessive_and_halls_of_fame() {
         assert!(find(&ents, not_shop).is_empty(), "{not_shop}: {ents:?}");
     }
 }
+
+#[test]
+fn given_names_in_headline_style_lines() {
+    let t = tagger();
+    let text = "Analyst Team 1 : Coach : Lisa Gilette\n\nAlternates : Heather Johnson , Travis \
+                Hanson\n\nSpeakers : Justin Amash.Image And Others";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Lisa Gilette", "Heather Johnson", "Travis Hanson"] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Person),
+            "{name}: {ents:?}"
+        );
+    }
+    // Two words run together by a scrape are no name.
+    assert!(ents.iter().all(|e| !e.text.contains("Image")), "{ents:?}");
+}
