@@ -964,11 +964,36 @@ impl<'k, 'a> Doc<'k, 'a> {
         if i == r.start || !t.lower() || !t.is_word() {
             return None;
         }
-        if !matches!(
-            self.toks[i - 1].norm.as_ref(),
-            "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
-        ) {
-            return None;
+        // "san francisco california", "vietnam and Afghanistan": right
+        // after a place, or joined to one by "and"/"or".
+        let place_ends_at = |k: usize| {
+            self.mentions
+                .iter()
+                .rev()
+                .take(3)
+                .any(|m| m.toks.end == k && matches!(m.label, Label::Gpe | Label::Loc))
+        };
+        let prev = self.toks[i - 1].norm.as_ref();
+        let after_place = place_ends_at(i)
+            || (matches!(prev, "and" | "or") && i >= r.start + 2 && place_ends_at(i - 1));
+        if !after_place
+            && !matches!(
+                prev,
+                "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
+            )
+        {
+            let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
+            let j = i + m.len;
+            let before_place = j + 1 < r.end
+                && matches!(self.toks[j].norm.as_ref(), "and" | "or")
+                && self.toks[j + 1].cap
+                && self
+                    .kb
+                    .longest(&self.toks[..r.end], j + 1, &|_| true)
+                    .is_some_and(|n| self.entries_are(&n.entries, |l| l == Label::Gpe));
+            if !before_place {
+                return None;
+            }
         }
         let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
         let places = self.entries_are(&m.entries, |l| l == Label::Gpe);

@@ -928,6 +928,17 @@ fn lowercase_places_after_a_preposition_of_place() {
     assert!(find(&ents, "turkey").is_empty(), "{ents:?}");
     let ents = t.entities_text("we talked about mexico a lot.");
     assert!(find(&ents, "mexico").is_empty(), "{ents:?}");
+    // Right after a place, or joined to one by "and".
+    let text = "i am traveling to san francisco california. how are vietnam and Afghanistan alike?";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for place in ["california", "vietnam", "Afghanistan"] {
+        assert_eq!(
+            find(&ents, place).first().map(|e| e.label),
+            Some(Label::Gpe),
+            "{place}: {ents:?}"
+        );
+    }
 }
 
 #[test]
