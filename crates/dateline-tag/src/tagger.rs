@@ -483,21 +483,6 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
-        if std::env::var("DL_TRACE").is_ok() {
-            eprintln!(
-                "push {:?} {:?} {:?} {}",
-                self.surface(toks.clone()),
-                label,
-                source,
-                std::backtrace::Backtrace::force_capture()
-                    .to_string()
-                    .lines()
-                    .filter(|l| l.contains("tagger::Doc"))
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" <- ")
-            );
-        }
         self.mentions.push(Mention {
             toks,
             label,
