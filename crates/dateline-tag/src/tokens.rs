@@ -174,13 +174,31 @@ fn make<'a>(text: &'a str, span: Span, kind: TokenKind, norm: Cow<'a, str>) -> T
             uppers += 1;
         }
     }
+    let upper = letters >= 2 && uppers == letters;
+    // "6PR", "3AW": a digit and capitals, a radio station's or a label's
+    // name, reads as an all-capitals word.
+    let call_sign = kind == TokenKind::Number
+        && upper
+        && (3..=6).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        // Not a colour code ("99FF66"), a time ("8PM") or an amount ("10INR").
+        && !(text.len() == 6 && text.chars().all(|c| c.is_ascii_hexdigit()))
+        && !{
+            let unit = text.trim_start_matches(|c: char| c.is_ascii_digit()).to_ascii_lowercase();
+            matches!(
+                unit.as_str(),
+                "am" | "pm" | "usd" | "eur" | "gbp" | "inr" | "jpy" | "cny" | "rmb" | "aud" | "cad"
+                    | "chf" | "rub" | "km" | "kg" | "mb" | "gb" | "tb" | "kb" | "mw" | "gw" | "kw"
+            )
+        };
     Tok {
         span,
         text,
         norm,
-        kind,
-        cap: text.chars().next().is_some_and(char::is_uppercase),
-        upper: letters >= 2 && uppers == letters,
+        kind: if call_sign { TokenKind::Word } else { kind },
+        cap: call_sign || text.chars().next().is_some_and(char::is_uppercase),
+        upper,
         sent_start: false,
     }
 }

@@ -1366,3 +1366,25 @@ fn given_names_in_headline_style_lines() {
     // Two words run together by a scrape are no name.
     assert!(ents.iter().all(|e| !e.text.contains("Image")), "{ents:?}");
 }
+
+#[test]
+fn call_signs_are_names() {
+    let t = Tagger::new();
+    let text = "Radio station 6PR hired him in 1931, and later 3AW did too. The show starts at \
+                8PM and costs 10INR; the page colour was 99FF66.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for station in ["6PR", "3AW"] {
+        assert_eq!(
+            find(&ents, station).first().map(|e| e.label),
+            Some(Label::Org),
+            "{station}: {ents:?}"
+        );
+    }
+    for other in ["8PM", "10INR", "99FF66"] {
+        assert!(
+            find(&ents, other).iter().all(|e| e.label != Label::Org),
+            "{other}: {ents:?}"
+        );
+    }
+}
