@@ -2613,6 +2613,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return Some(Label::Org);
         }
+        // "Nobel laureates", "Pulitzer winner": an award before the
+        // holders of it.
+        if r.len() == 1
+            && self.toks.get(r.end).is_some_and(|t| {
+                t.lower()
+                    && matches!(
+                        t.norm.as_ref(),
+                        "laureate" | "laureates" | "winner" | "winners" | "prize" | "prizes"
+                    )
+            })
+        {
+            return Some(Label::Misc);
+        }
         // "Arafat's death", "Smith's widow": what only a person has.
         const PERSON_HAS: &[&str] = &[
             "assassination",

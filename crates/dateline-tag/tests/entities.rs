@@ -1322,6 +1322,13 @@ fn what_only_a_band_or_a_company_has() {
     assert_eq!(label("Zorvath"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("Velmora"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("Anna Zorvath"), Some(Label::Person), "{ents:?}");
+    // An award before its holders.
+    let ents = Tagger::new().entities_text("Seven Nobel laureates worked at the lab.");
+    assert_eq!(
+        find(&ents, "Nobel").first().map(|e| e.label),
+        Some(Label::Misc),
+        "{ents:?}"
+    );
     // And what only a person has.
     let text = "Qarvesh's death shocked the region. Mourners gathered for Qarvesh's funeral.";
     let ents = Tagger::new().entities_text(text);
