@@ -355,6 +355,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.acronyms();
         self.storm_names();
         self.mentions.sort_by_key(|m| m.toks.start);
+        self.aliases();
         self.list_labels();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
@@ -807,6 +808,43 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
             }
             i = j;
+        }
+    }
+
+    /// "Aisby … known as Asebi in the Domesday Book", "can be spelt as
+    /// Azeby": another name for something named before it in the sentence
+    /// by the knowledge base or the rules is the same kind of thing. The
+    /// model's guess for the alias gives way. Expects mentions sorted.
+    fn aliases(&mut self) {
+        for mi in 1..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.source != Source::Model || m.toks.start < 2 {
+                continue;
+            }
+            let (a, b) = (
+                self.toks[m.toks.start - 2].norm.as_ref(),
+                self.toks[m.toks.start - 1].norm.as_ref(),
+            );
+            let alias = matches!(
+                (a, b),
+                ("known" | "spelt" | "spelled" | "written" | "renamed", "as")
+                    | ("also" | "formerly", "called" | "named")
+            );
+            if !alias {
+                continue;
+            }
+            let start = m.toks.start;
+            let named = self.mentions[..mi].iter().rev().find(|p| {
+                self.same_sentence(p.toks.start, start)
+                    && matches!(p.source, Source::Kb | Source::Rule)
+                    && matches!(
+                        p.label,
+                        Label::Gpe | Label::Loc | Label::Org | Label::Person | Label::Fac
+                    )
+            });
+            if let Some(l) = named.map(|p| p.label) {
+                self.mentions[mi].label = l;
+            }
         }
     }
 

@@ -1395,3 +1395,17 @@ fn call_signs_are_names() {
         );
     }
 }
+
+#[test]
+fn another_name_for_a_place_is_a_place() {
+    let t = Tagger::new();
+    let text = "Aisby is a village in the English county of Lincolnshire, known as Asebi in the \
+                Domesday Book.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert_eq!(
+        find(&ents, "Asebi").first().map(|e| e.label),
+        Some(Label::Gpe),
+        "{ents:?}"
+    );
+}
