@@ -29,7 +29,7 @@ const ORG_HEADS: &str = "academy administration agency army assembly association
 const LOC_SUFFIXES: &str = "archipelago arrondissement atoll basin bay beach borough brook caliphate canton canyon cape city coast coulee county cove crater creek delta desert district duchy emirate empire estuary falls fjord forest formation glacier glen gorge governorate gulf harbor harbour heights hill hills inlet island islands isles khanate kingdom lagoon lake lakes marsh mountain mountains municipality oblast ocean parish park peninsula plain plains plateau point pond prefecture principality province range rapids reef region republic reservoir river sea springs state strait sultanate swamp taluk tehsil territory township valley village voivodeship volcano wetlands";
 
 /// Final words that make a capitalized phrase a facility.
-const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam dock docks gym gymnasium hall highway hotel library lighthouse mall memorial mill mills monument mosque palace pavilion pier playfield plaza prison rink road route square stadium station street synagogue temple terminal theater theatre tower tunnel way";
+const FAC_SUFFIXES: &str = "airport arena avenue base boulevard bridge building canal castle cathedral cemetery dam dock docks gym gymnasium hall highway hotel library lighthouse mall memorial mill mills mine monument mosque palace pavilion pier playfield plaza prison rink road route square stadium station street synagogue temple terminal theater theatre tower tunnel way";
 
 /// Final words that make a capitalized phrase an event ("Second Battle of
 /// Bull Run", "Stanley Cup", "Summer Olympics").
