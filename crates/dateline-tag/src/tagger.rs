@@ -1005,6 +1005,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                 "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
             )
         {
+            // Only where "and"/"or" follows closely (a lookup per lowercase
+            // word would cost more than the rest of the pass).
+            if !(i + 1..(i + 4).min(r.end))
+                .any(|k| matches!(self.toks[k].norm.as_ref(), "and" | "or"))
+            {
+                return None;
+            }
             let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
             let j = i + m.len;
             let before_place = j + 1 < r.end
@@ -1645,6 +1652,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut known: HashSet<Vec<String>> = HashSet::default();
         let mut works_named = false;
         for pass in 0..2 {
+            // The second pass differs only through titles the first found.
+            if pass == 1 && known.is_empty() {
+                break;
+            }
             works_named |= !known.is_empty();
             for si in 0..self.sents.len() {
                 let r = self.sents[si].clone();
