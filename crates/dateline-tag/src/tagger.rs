@@ -3070,6 +3070,34 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.grow_left(mi, s - 1);
             }
         }
+        // "The 139th was formed …", "the 139th fought in …": an ordinal
+        // after "the" that acts as the subject of a verb is a unit.
+        let mut added = false;
+        for k in 1..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[k];
+            let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let ordinal = !self.taken[k]
+                && !digits.is_empty()
+                && digits.len() <= 3
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(&t.text[digits.len()..], "st" | "nd" | "rd" | "th" | "d");
+            if !ordinal || self.toks[k - 1].norm != "the" || !self.same_sentence(k - 1, k + 1) {
+                continue;
+            }
+            let next = &self.toks[k + 1];
+            let verb = next.lower()
+                && (matches!(
+                    next.norm.as_ref(),
+                    "was" | "were" | "had" | "fought" | "along" | "then" | "also" | "moved"
+                ) || (next.norm.len() > 4 && next.norm.ends_with("ed")));
+            if verb {
+                self.push(k..k + 1, Label::Org, Vec::new(), Source::Rule);
+                added = true;
+            }
+        }
+        if added {
+            self.mentions.sort_by_key(|m| m.toks.start);
+        }
     }
 
     /// A mention that lacks a word of a longer name written elsewhere in the

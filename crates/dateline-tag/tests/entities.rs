@@ -1278,6 +1278,18 @@ fn military_units() {
     ] {
         assert_eq!(label(unit), Some(Label::Org), "{unit}: {ents:?}");
     }
+    // An ordinal after "the" that acts is a unit; one that counts is not.
+    let text = "The 139th was formed in 1862. Later the 139th fought at Gettysburg. He came \
+                the 3rd in the race.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let units = find(&ents, "139th");
+    assert_eq!(units.len(), 2, "{ents:?}");
+    assert!(units.iter().all(|e| e.label == Label::Org), "{ents:?}");
+    assert!(
+        find(&ents, "3rd").iter().all(|e| e.label != Label::Org),
+        "{ents:?}"
+    );
 }
 
 #[test]
