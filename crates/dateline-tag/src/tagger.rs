@@ -1438,10 +1438,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(head)
         } else if let Some(l) = geo_prefix {
             Some(l)
-        } else if let Some(place) = self
-            .place_cue(s..e2, sent.clone())
-            .filter(|_| !(titled || (lex.first_names.contains(first.as_str()) && len >= 2)))
-        {
+        } else if let Some(place) = self.place_cue(s..e2, sent.clone()).filter(|_| {
+            !(titled || (lex.first_names.contains(first.as_str()) && len >= 2))
+                || self.comma_place(e2, sent.end)
+        }) {
             Some(place)
         } else if self.toks.get(e2).is_some_and(|t| t.text == ",")
             && self.toks.get(e2 + 1).is_some_and(|t| t.norm == "who")
@@ -2882,6 +2882,29 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         None
+    }
+
+    /// "Sandy Hook, Maryland from where …": a known place after a comma,
+    /// itself followed by punctuation or a preposition, places the name
+    /// before it even when that name opens with a given name ("Larry Hogan,
+    /// Maryland's governor" does not).
+    fn comma_place(&self, end: usize, sent_end: usize) -> bool {
+        if self.toks.get(end).is_none_or(|t| t.text != ",")
+            || !self.kb_gpe_start.get(end + 1).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        let Some(m) = self.mentions.iter().find(|m| m.toks.start == end + 1) else {
+            return false;
+        };
+        m.toks.end >= sent_end
+            || self.toks.get(m.toks.end).is_some_and(|t| {
+                matches!(t.text, "," | "." | ";" | ")" | ":")
+                    || matches!(
+                        t.norm.as_ref(),
+                        "from" | "in" | "on" | "to" | "and" | "where" | "near"
+                    )
+            })
     }
 
     /// "the Chamicuro people", "Sami dialects", "Ilocano speakers": a name

@@ -1224,6 +1224,18 @@ fn quoted_titles_are_titles_throughout_the_article() {
 }
 
 #[test]
+fn a_known_place_after_a_comma_places_a_name_with_a_given_name() {
+    let t = tagger();
+    let text = "They marched from Poolesville to Sandy Hook, Maryland from where they left. \
+                Larry Hogan, Maryland's governor, spoke.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Sandy Hook"), Some(Label::Gpe), "{ents:?}");
+    assert_eq!(label("Larry Hogan"), Some(Label::Person), "{ents:?}");
+}
+
+#[test]
 fn particles_and_more_place_heads() {
     let t = tagger();
     let text = "Dorothea von Schlegel was born in 1764. Maria de Sousa wrote to her. They walked \
