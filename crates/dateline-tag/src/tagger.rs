@@ -1423,8 +1423,10 @@ impl<'k, 'a> Doc<'k, 'a> {
                 "mount" | "mt." | "mt" | "lake" | "cape" | "isle" | "gulf" | "river" => {
                     Some(Label::Loc)
                 }
-                "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west"
-                | "upper" | "lower" => Some(Label::Gpe),
+                // Not "upper"/"lower": "Lower House", "Upper Chamber".
+                "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west" => {
+                    Some(Label::Gpe)
+                }
                 _ => None,
             }
         } else {
@@ -1749,9 +1751,21 @@ impl<'k, 'a> Doc<'k, 'a> {
                                     | "from"
                             )
                     });
+                    // A quoted sentence ("Hello, I'm Mario.") is speech.
+                    let sentence_like = self.toks[inside.clone()]
+                        .iter()
+                        .any(|t| matches!(t.text, "," | "." | "!" | "?" | ";"))
+                        || !self.toks[inside.start].is_word()
+                        || !self.toks[inside.end - 1].is_word();
                     let cue = listed
                         || strong
-                        || (pass == 1 && works_named && strict && !speech && !nickname && !given);
+                        || (pass == 1
+                            && works_named
+                            && strict
+                            && !speech
+                            && !sentence_like
+                            && !nickname
+                            && !given);
                     let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
                         .iter()
                         .filter(|t| t.is_word())
@@ -1795,7 +1809,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         // The same title unquoted elsewhere in the article ("the next single
         // from A Beautiful Lie"): titles of two or more words, written the
         // same way, where nothing else was found.
-        let titles: Vec<Vec<String>> = known.into_iter().filter(|k| k.len() >= 2).collect();
+        let titles: Vec<Vec<String>> = known
+            .into_iter()
+            .filter(|k| k.len() >= 2 && k[0].chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
         for title in &titles {
             let n = title.len();
             let mut k = 0;
@@ -2214,7 +2231,19 @@ impl<'k, 'a> Doc<'k, 'a> {
             let elliptical = after.is_none_or(|t| {
                 matches!(t.text, "." | "," | ";" | ")" | ":")
                     || matches!(t.norm.as_ref(), "and" | "or")
-            }) && !(k > 0 && self.toks[k - 1].norm == "of")
+            }) && k > 0
+                // Where one shops: "at Macy's", "from Dillard's"; "a speech
+                // that preceded Akaka's" is a person's.
+                && matches!(
+                    self.toks[k - 1].norm.as_ref(),
+                    "at" | "from" | "in" | "into" | "inside" | "near" | "outside" | "to" | "like"
+                        | "including" | "and" | ","
+                )
+                && !self.mentions.iter().any(|m| {
+                    m.label == Label::Person
+                        && m.toks.len() > 1
+                        && self.toks[m.toks.end - 1].norm == owner.norm
+                })
                 && !(k + 2..(k + 5).min(self.toks.len())).any(|x| self.toks[x].norm == "'s")
                 && !(k > 0 && self.toks[k - 1].is_word() && self.toks[k - 1].cap)
                 && !self.lex.first_names.contains(owner.norm.as_ref())
@@ -3382,18 +3411,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
         let mut acronyms: HashMap<String, usize> = HashMap::default();
-        // One-word names that the rules read as something other than a
-        // person or a place somewhere in the document: "Caloi was founded in 1898"
-        // names the company, so the model's other "Caloi"s join it rather
-        // than the founder Luigi Caloi.
+        // One-word names that the rules read as an organisation, an event
+        // or another named thing somewhere in the document: "Caloi was
+        // founded in 1898" names the company, so the model's other
+        // "Caloi"s join it rather than the founder Luigi Caloi.
         let named_otherwise: HashSet<String> = self
             .mentions
             .iter()
             .filter(|m| {
-                // Place cues are weaker: "Hagan, North Carolina's first
-                // female senator" reads like "Aisby, Lincolnshire".
+                // Place and people cues are weaker: "Hagan, North
+                // Carolina's first female senator" reads like "Aisby,
+                // Lincolnshire", and "the Akayev clans" are a family's.
                 m.source == Source::Rule
-                    && !matches!(m.label, Label::Person | Label::Gpe | Label::Loc)
+                    && matches!(m.label, Label::Org | Label::Event | Label::Misc)
             })
             .filter_map(|m| match self.norms(m.toks.clone())[..] {
                 [w] => Some(w.to_string()),

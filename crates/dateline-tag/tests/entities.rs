@@ -1433,3 +1433,39 @@ fn another_name_for_a_place_is_a_place() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn guards_found_on_a_larger_corpus() {
+    let t = Tagger::new();
+    // A person's elliptical possessive is no shop.
+    let text =
+        "Senator Daniel Akaka spoke. In a speech that preceded Akaka's, Alexander disagreed.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(find(&ents, "Akaka's").is_empty(), "{ents:?}");
+    // A people cue does not split a person from his name.
+    let text = "President Askar Akayev fled. Protesters chanted \"down with the Akayev clans\". \
+                Akayev had resigned.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert_eq!(
+        find(&ents, "Akayev")
+            .last()
+            .map(|e| (e.label, e.canonical.as_str())),
+        Some((Label::Person, "Askar Akayev")),
+        "{ents:?}"
+    );
+    // A quoted sentence in an article about a video series is speech, and
+    // a chamber is no place.
+    let text = "Their video series is popular. \"Hello, I'm Mario.\" ::Mario: Let's play. The \
+                Lower House voted.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(ents.iter().all(|e| e.label != Label::Misc), "{ents:?}");
+    assert!(
+        find(&ents, "Lower House")
+            .iter()
+            .all(|e| e.label != Label::Gpe),
+        "{ents:?}"
+    );
+}
