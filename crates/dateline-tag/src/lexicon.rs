@@ -105,7 +105,7 @@ pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
 const TEMPORAL_WORDS: &str = "today yesterday tomorrow tonight last next this past coming earlier later previous following christmas thanksgiving easter halloween ramadan hanukkah passover diwali kwanzaa election independence memorial labor labour veterans victory armistice remembrance boxing anzac australia canada bastille columbus presidents inauguration good ash yom rosh mother's father's valentine's new";
 
 /// Uppercase words that are not organisation acronyms.
-const NOT_ACRONYMS: &str = "2fa 2wd 3ds 4wd a.d ac ad ai aids aka am asap atm b.a b.c.e bc bce bmx btw c.e cad cam cd cds cdt ce ceo cest cet cfo coo cst cto dc diy dj djs dna dvd edt ep eps est eu faq fm fyi gdp gmt gps gst hd hiv hq id ii iii imho imo ipo iq irr iv ix ko kos l.p lcd led lgbt lgbtq lmao lol lp lps m.a mdt mep meps mla mlas mp mph mpp mpps mps msp mst ok omg ost p.s pc pdf pdt ph.d phd pm pos pr ps pst rfp rip rna rpg rsvp seo sms sos suv swat tba tbd tko tv ufo url usb utc vat vhs vi vii viii vip vs wow wwi wwii xi xii xl xs xxl";
+const NOT_ACRONYMS: &str = "2fa 2wd 3ds 4wd a.d ac ad ai aids aka am asap atm b.a b.c.e bc bce bmx btw c.e cad cam cd cds cdt ce ceo cest cet cfo coo cst cto dc diy dj djs dna dvd edt ep eps est eu faq fm fyi gdp gmt gps gst hd hiv hq id ii iii imho imo ipo iq irr iv ix ko kos l.p lcd led lgbt lgbtq lmao lol lp lps m.a mdt mep meps mla mlas mp mph mpp mpps mps msp ok omg ost p.s pc pdf pdt ph.d phd pm pos pr ps pst rfp rip rna rpg rsvp seo sms sos suv swat tba tbd tko tv ufo url usb utc vat vhs vi vii viii vip vs wow wwi wwii xi xii xl xs xxl";
 
 pub(crate) struct Lexicon {
     pub(crate) first_names: FxHashSet<&'static str>,
