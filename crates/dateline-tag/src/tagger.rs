@@ -247,6 +247,16 @@ fn is_particle(n: &str) -> bool {
     )
 }
 
+/// Whether a token opens a quotation (a straight quote both opens and closes).
+fn opens_quote(t: &str) -> bool {
+    matches!(t, "\"" | "\u{201c}" | "\u{ab}")
+}
+
+/// Whether a token closes a quotation.
+fn closes_quote(t: &str) -> bool {
+    matches!(t, "\"" | "\u{201d}" | "\u{bb}")
+}
+
 /// A word written as one name, not two run together by a bad scrape
 /// ("Amash.Image", "CollinsImage"); "McDonald" and "DeSantis" are fine.
 fn plain_word(text: &str) -> bool {
@@ -412,11 +422,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         // sentence around them a headline.
         let mut quoted = false;
         for t in &self.toks[r] {
-            match t.text {
-                "\"" => quoted = !quoted,
-                "\u{201c}" | "\u{ab}" => quoted = true,
-                "\u{201d}" | "\u{bb}" => quoted = false,
-                _ => {}
+            match (opens_quote(t.text), closes_quote(t.text)) {
+                (true, true) => quoted = !quoted,
+                (true, false) => quoted = true,
+                (false, true) => quoted = false,
+                (false, false) => {}
             }
             words += usize::from(t.is_word());
             if t.is_word() && !t.sent_start && !quoted && t.text.chars().count() >= 4 {
@@ -999,20 +1009,21 @@ impl<'k, 'a> Doc<'k, 'a> {
         let prev = self.toks[i - 1].norm.as_ref();
         let after_place = place_ends_at(i)
             || (matches!(prev, "and" | "or") && i >= r.start + 2 && place_ends_at(i - 1));
-        if !after_place
-            && !matches!(
+        let placed = after_place
+            || matches!(
                 prev,
                 "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
-            )
-        {
-            // Only where "and"/"or" follows closely (a lookup per lowercase
-            // word would cost more than the rest of the pass).
-            if !(i + 1..(i + 4).min(r.end))
+            );
+        // Otherwise only where "and"/"or" follows closely (a lookup per
+        // lowercase word would cost more than the rest of the pass).
+        if !placed
+            && !(i + 1..(i + 4).min(r.end))
                 .any(|k| matches!(self.toks[k].norm.as_ref(), "and" | "or"))
-            {
-                return None;
-            }
-            let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
+        {
+            return None;
+        }
+        let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
+        if !placed {
             let j = i + m.len;
             let before_place = j + 1 < r.end
                 && matches!(self.toks[j].norm.as_ref(), "and" | "or")
@@ -1025,7 +1036,6 @@ impl<'k, 'a> Doc<'k, 'a> {
                 return None;
             }
         }
-        let m = self.kb.longest_lowercase(&self.toks[..r.end], i)?;
         let places = self.entries_are(&m.entries, |l| l == Label::Gpe);
         let names =
             (i..i + m.len).all(|k| matches!(crate::model::case_bucket(&self.toks[k].norm), 6 | 7));
@@ -1047,14 +1057,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         (n.is_word() && n.cap && !n.upper && n.span.start == self.toks[k].span.end + 1).then_some(n)
     }
 
+    /// Whether the capitalized word after token `k` heads a name of a kind
+    /// `ok` accepts ("Park" a place, "Council" an organisation).
+    fn head_next(&self, k: usize, end: usize, ok: impl Fn(Label) -> bool) -> bool {
+        self.next_cap_word(k, end)
+            .and_then(|n| self.head_kind(&n.norm))
+            .is_some_and(ok)
+    }
+
     /// Whether the word after token `k` heads a place or facility name
     /// ("Park", "Airport", "Island").
     fn place_head_next(&self, k: usize, end: usize) -> bool {
-        self.next_cap_word(k, end).is_some_and(|n| {
-            matches!(
-                self.head_kind(&n.norm),
-                Some(Label::Gpe | Label::Loc | Label::Fac)
-            )
+        self.head_next(k, end, |l| {
+            matches!(l, Label::Gpe | Label::Loc | Label::Fac)
         })
     }
 
@@ -1065,11 +1080,8 @@ impl<'k, 'a> Doc<'k, 'a> {
     }
 
     fn org_head_follows(&self, i: usize, end: usize) -> bool {
-        self.next_cap_word(i, end).is_some_and(|n| {
-            matches!(
-                self.head_kind(&n.norm),
-                Some(Label::Org | Label::Event | Label::Misc)
-            )
+        self.head_next(i, end, |l| {
+            matches!(l, Label::Org | Label::Event | Label::Misc)
         })
     }
 
@@ -1420,9 +1432,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // geographic word before the name.
         let geo_prefix = if len >= 2 && !titled && !self.toks[s].upper {
             match first.as_str() {
-                "mount" | "mt." | "mt" | "lake" | "cape" | "isle" | "gulf" | "river" => {
-                    Some(Label::Loc)
-                }
+                f if GEO_PREFIXES.contains(&f) || f == "river" => Some(Label::Loc),
                 // Not "upper"/"lower": "Lower House", "Upper Chamber".
                 "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west" => {
                     Some(Label::Gpe)
@@ -1646,8 +1656,6 @@ impl<'k, 'a> Doc<'k, 'a> {
         let is_work = |n: &str| {
             WORKS.contains(&n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(&sg))
         };
-        let opens = |t: &str| matches!(t, "\"" | "\u{201c}" | "\u{ab}");
-        let closes = |t: &str| matches!(t, "\"" | "\u{201d}" | "\u{bb}");
         // Titles found so far, by their words: a title named once after a
         // cue ("the single "From Yesterday"") is a title wherever the
         // article quotes it again, and it cues a list it stands in.
@@ -1669,11 +1677,12 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
                 let mut last_title: Option<usize> = None;
                 while q + 2 < r.end {
-                    if !opens(self.toks[q].text) {
+                    if !opens_quote(self.toks[q].text) {
                         q += 1;
                         continue;
                     }
-                    let Some(c) = (q + 2..r.end.min(q + 12)).find(|&k| closes(self.toks[k].text))
+                    let Some(c) =
+                        (q + 2..r.end.min(q + 12)).find(|&k| closes_quote(self.toks[k].text))
                     else {
                         q += 1;
                         continue;
@@ -1786,18 +1795,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     });
                     if cue && titled && clear && !words.is_empty() && !straddles {
                         if !done {
-                            self.mentions.retain(|m| {
-                                m.toks.end <= inside.start || m.toks.start >= inside.end
-                            });
-                            let span = Span::new(
-                                self.toks[inside.start].span.start,
-                                self.toks[inside.end - 1].span.end,
-                            );
-                            self.temporal.retain(|f| !f.span.overlaps(span));
-                            for k in inside.clone() {
-                                self.taken[k] = false;
-                            }
-                            self.push(inside.clone(), Label::Misc, Vec::new(), Source::Rule);
+                            self.claim_title(inside.clone());
                         }
                         known.insert(key);
                         last_title = Some(c + 1);
@@ -1829,15 +1827,26 @@ impl<'k, 'a> Doc<'k, 'a> {
                     && self.same_sentence(k, k + n - 1)
                     && self.sentence_of(k).is_some_and(|si| !self.title_case[si])
                 {
-                    let span = Span::new(self.toks[k].span.start, self.toks[k + n - 1].span.end);
-                    self.temporal.retain(|f| !f.span.overlaps(span));
-                    self.push(here, Label::Misc, Vec::new(), Source::Rule);
+                    self.claim_title(here);
                     k += n;
                 } else {
                     k += 1;
                 }
             }
         }
+    }
+
+    /// Makes the tokens `r` one title (MISC): mentions and dates inside it
+    /// give way.
+    fn claim_title(&mut self, r: Range<usize>) {
+        self.mentions
+            .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+        let span = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
+        self.temporal.retain(|f| !f.span.overlaps(span));
+        for k in r.clone() {
+            self.taken[k] = false;
+        }
+        self.push(r, Label::Misc, Vec::new(), Source::Rule);
     }
 
     /// Where the words before `end` spell `acronym` by their initials
