@@ -207,6 +207,15 @@ const EPITHETS: &[&str] = &[
     "unready",
 ];
 
+/// Short words title case leaves in lowercase: articles, conjunctions and
+/// prepositions ("Russia Meddled in US Election, Chiefs Say"). Longer
+/// prepositions ("from", "with") are capitalized by some styles and not by
+/// others, so they count as lowercase words.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "vs.",
+];
+
 /// Words before a country or city name that make a new, geographic name:
 /// "Mount Kenya", "Lake Victoria" (the lake, not the state).
 const GEO_PREFIXES: &[&str] = &["mount", "mt.", "mt", "lake", "cape", "isle", "gulf"];
@@ -412,8 +421,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
-    /// A headline-style sentence: ordinary words capitalized ("Will",
-    /// "Elections") at least as often as words are written in lowercase.
+    /// A headline-style sentence: no word written in lowercase other than
+    /// the short function words title case leaves in lowercase ("of",
+    /// "the", "to"), and ordinary words capitalized ("Will",
+    /// "Elections"): two of them, or one in a short line.
     fn is_title_case(&self, r: Range<usize>) -> bool {
         let mut lower = 0;
         let mut common_caps = 0;
@@ -429,19 +440,23 @@ impl<'k, 'a> Doc<'k, 'a> {
                 (false, false) => {}
             }
             words += usize::from(t.is_word());
-            if t.is_word() && !t.sent_start && !quoted && t.text.chars().count() >= 4 {
-                if t.lower() {
+            if !t.is_word() || t.sent_start || quoted {
+                continue;
+            }
+            if t.lower() {
+                if !TITLE_CASE_LOWER.contains(&t.norm.as_ref()) {
                     lower += 1;
-                } else if t.cap
-                    && self.lex.common.contains(t.norm.as_ref())
-                    // "General Ross Hoyt" in a list is a title, not a headline word.
-                    && !self.lex.titles.contains(t.norm.as_ref())
-                {
-                    common_caps += 1;
                 }
+            } else if t.cap
+                && t.text.chars().count() >= 4
+                && self.lex.common.contains(t.norm.as_ref())
+                // "General Ross Hoyt" in a list is a title, not a headline word.
+                && !self.lex.titles.contains(t.norm.as_ref())
+            {
+                common_caps += 1;
             }
         }
-        (common_caps >= 2 && common_caps > lower) || (lower == 0 && common_caps >= 1 && words <= 12)
+        lower == 0 && common_caps >= 1 && (common_caps >= 2 || words <= 12)
     }
 
     fn collect_capitalized(&mut self) {
@@ -1167,6 +1182,38 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// Whether "I" at `k` is the pronoun by the verb after it ("I am",
+    /// "I think", "I'm").
+    fn pronoun_i(&self, k: usize) -> bool {
+        self.toks.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "am" | "'m"
+                    | "have"
+                    | "'ve"
+                    | "'d"
+                    | "'ll"
+                    | "think"
+                    | "do"
+                    | "did"
+                    | "would"
+                    | "will"
+                    | "can"
+                    | "could"
+                    | "believe"
+                    | "want"
+                    | "know"
+                    | "feel"
+                    | "hope"
+                    | "guess"
+                    | "mean"
+                    | "said"
+                    | "say"
+                    | "remember"
+            )
+        })
+    }
+
     /// The maximal run of capitalized words (with name particles and
     /// organisation connectors) starting at `i`.
     fn run_at(&self, i: usize, end: usize) -> Range<usize> {
@@ -1174,6 +1221,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         let org_head = self.lex.org_heads.contains(head) || self.lex.titles.contains(head);
         let mut j = i + 1;
         while j < end {
+            // "Michael Siegel I am a professor": the pronoun, not a regnal
+            // number ("Charles I was" keeps its number).
+            if self.toks[j].text == "I" && self.pronoun_i(j) {
+                break;
+            }
             if self.is_cap_word(j) {
                 j += 1;
                 continue;
@@ -1209,14 +1261,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "American Medical Association and the American College of
                 // …": a complete organisation name before "and" is one of two.
                 let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
-                // "the Pump House and the Paxton First Schoolhouse": after a
-                // name head, "and the" before two or more capitalized words
-                // opens a second name ("Bela Fleck and the Flecktones" is one).
+                // "the Pump House and the Paxton First Schoolhouse": "and
+                // the" before two or more capitalized words, or after a name
+                // head, opens a second name ("Bela Fleck and the Flecktones"
+                // is one), as the model's spans are split (`and_split`).
                 let the_name = and
-                    && self.head_kind(before).is_some()
                     && self.toks[k - 1].norm == "the"
-                    && k + 1 < end
-                    && self.is_cap_word(k + 1);
+                    && (self.head_kind(before).is_some()
+                        || (k + 1 < end && self.is_cap_word(k + 1)));
                 let two_orgs = and
                     && (self.lex.is_org_suffix(before)
                         || self.lex.event_suffixes.contains(before)
@@ -1225,6 +1277,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "of" is not part of what follows ("Isabella of France" is).
                 let person_of =
                     j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
+                // "a Senior Staff Attorney of the Electronic Frontier
+                // Foundation", "Member of the Legislative Assembly": a role
+                // before "of the" is not part of the organisation's name.
+                let role_of = self.toks[j].norm == "of"
+                    && self.toks[k - 1].norm == "the"
+                    && (self.lex.titles.contains(before) || matches!(before, "member" | "fellow"))
+                    && !self.lex.first_names.contains(head);
                 // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
                 // "and" opens a second name.
                 let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
@@ -1254,7 +1313,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     next_end += 1;
                 }
                 let units = unit(before) && unit(&self.toks[next_end - 1].norm);
-                if two_orgs || person_of || second_name || possessive || units {
+                if two_orgs || person_of || role_of || second_name || possessive || units {
                     break;
                 }
                 if org_head || head_before || particle || self.org_suffix_ahead(k, end) {

@@ -1469,3 +1469,79 @@ fn guards_found_on_a_larger_corpus() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_sentence_with_lowercase_words_is_no_headline() {
+    let t = tagger();
+    // Capitalized common words inside names ("State", "College") do not make
+    // a sentence with a lowercase verb a headline; its names are found whole.
+    let text = "It was renamed Fairmont State Teachers College in 1931 and Fairmont State \
+                College in 1943.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Fairmont State Teachers College", "Fairmont State College"] {
+        assert!(
+            find(&ents, name).iter().any(|e| e.label == Label::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    // A short verb in lowercase ("is", "was") is no title-case word either.
+    let text = "The National Training Centre is at Mouchak, Gazipur.";
+    let ents = t.entities_text(text);
+    assert!(
+        find(&ents, "National Training Centre")
+            .iter()
+            .any(|e| e.label == Label::Org),
+        "{ents:?}"
+    );
+    // A real headline is still read as one: only what the knowledge base
+    // knows is tagged, not "Intelligence Chiefs".
+    let text = "Russia Meddled in US Election to Help Trump, Intelligence Chiefs Say\n\n\
+                Officials spoke on Monday.";
+    let ents = t.entities_text(text);
+    assert!(find(&ents, "Intelligence Chiefs").is_empty(), "{ents:?}");
+    assert!(!find(&ents, "Trump").is_empty(), "{ents:?}");
+}
+
+#[test]
+fn the_pronoun_i_does_not_end_a_name() {
+    let t = tagger();
+    let text = "Michael Siegel I am a professor at Boston University.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert_eq!(
+        find(&ents, "Michael Siegel")
+            .first()
+            .map(|e| (e.label, &text[e.span.start..e.span.end])),
+        Some((Label::Person, "Michael Siegel")),
+        "{ents:?}"
+    );
+    // A regnal number stays part of the name.
+    let text = "The duke Mojmír I was the first ruler of Great Moravia.";
+    let ents = t.entities_text(text);
+    assert!(
+        ents.iter()
+            .any(|e| e.label == Label::Person && &text[e.span.start..e.span.end] == "Mojmír I"),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_role_before_of_the_is_not_part_of_the_organisation() {
+    let t = tagger();
+    let text = "Mitchell Stoltz, a Senior Staff Attorney of the Electronic Frontier Foundation, \
+                wrote to GitHub. Wren became a Member of the Legislative Assembly in 1951.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Electronic Frontier Foundation", "Legislative Assembly"] {
+        assert!(
+            find(&ents, name).iter().any(|e| e.label == Label::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        ents.iter()
+            .all(|e| !e.text.contains("Attorney") && !e.text.contains("Member")),
+        "{ents:?}"
+    );
+}
