@@ -1226,6 +1226,23 @@ impl<'k, 'a> Doc<'k, 'a> {
             if self.toks[j].text == "I" && self.pronoun_i(j) {
                 break;
             }
+            // "Seminole County Sheriff Don Eslinger": a title, or a role
+            // before a given name, after a place or organisation head
+            // opens a person's name.
+            if j >= i + 2
+                && self.is_cap_word(j)
+                && self.head_kind(&self.toks[j - 1].norm).is_some()
+                && j + 1 < end
+                && self.is_cap_word(j + 1)
+                && (self.lex.titles.contains(self.toks[j].norm.as_ref())
+                    || (self
+                        .lex
+                        .first_names
+                        .contains(self.toks[j + 1].norm.as_ref())
+                        && !self.lex.first_names.contains(self.toks[j].norm.as_ref())))
+            {
+                break;
+            }
             if self.is_cap_word(j) {
                 j += 1;
                 continue;
@@ -1247,7 +1264,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             while k < end
                 && !self.taken[k]
                 && (is_connector(&self.toks[k].norm) || is_particle(&self.toks[k].norm))
-                && self.toks[k].lower()
+                && (self.toks[k].lower() || self.toks[k].text == "&")
             {
                 k += 1;
             }
@@ -1316,7 +1333,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 if two_orgs || person_of || role_of || second_name || possessive || units {
                     break;
                 }
-                if org_head || head_before || particle || self.org_suffix_ahead(k, end) {
+                // "Procter & Gamble", "Le Loft & Dunes": an ampersand
+                // between capitalized words joins one name, not between two
+                // people ("David Christison & Lee Tate").
+                let ampersand = self.toks[j].text == "&"
+                    && !self.lex.first_names.contains(head)
+                    && !self.lex.first_names.contains(self.toks[k].norm.as_ref());
+                if org_head || head_before || particle || ampersand || self.org_suffix_ahead(k, end)
+                {
                     j = k;
                     continue;
                 }
@@ -1463,6 +1487,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         );
         let org = (lex.is_org_suffix(last.as_str()) && !single)
             || self.place_team(s..e2)
+            // "PG&E", "Procter & Gamble": names joined by an ampersand.
+            || (s + 1..e2.saturating_sub(1)).any(|k| self.toks[k].text == "&")
             || (lex.org_heads.contains(first.as_str())
                 && (s..e2).any(|k| is_connector(&self.toks[k].norm)))
             // "Australian League of Rights": a head word before a connector.
@@ -1626,6 +1652,16 @@ impl<'k, 'a> Doc<'k, 'a> {
             .then_some(Label::Person)
         } else if speech && len <= 3 && !lex.common.contains(first.as_str()) {
             Some(Label::Person)
+        } else if single
+            && prev_norm == "in"
+            && s >= 2
+            && matches!(
+                self.toks[s - 2].norm.as_ref(),
+                "born" | "died" | "raised" | "located" | "situated" | "based" | "buried"
+            )
+        {
+            // "born in Senlis", "located in Gazipur": a place.
+            Some(Label::Gpe)
         } else if !self.with_model && LOC_PREPS.contains(&prev_norm) && single {
             // Without the model, one unknown word after "in", "from", … is
             // most often a place; with it, the model (which reads the same

@@ -1545,3 +1545,25 @@ fn a_role_before_of_the_is_not_part_of_the_organisation() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn places_and_roles_before_a_name_and_ampersands() {
+    let t = Tagger::new();
+    // A place name before a role and a person's name is a place of its own.
+    let text = "Seminole County Sheriff Don Eslinger said the boy ran away. Keim was born in \
+                Senlis, Oise, Picardie. The ads ran on Kiss & Fly and on PG&E bills.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    assert_eq!(label("Seminole County"), Some(Label::Gpe), "{ents:?}");
+    assert_eq!(label("Don Eslinger"), Some(Label::Person), "{ents:?}");
+    // "born in X" names a place.
+    assert_eq!(label("Senlis"), Some(Label::Gpe), "{ents:?}");
+    // An ampersand joins one name, an organisation's.
+    assert_eq!(label("Kiss & Fly"), Some(Label::Org), "{ents:?}");
+    assert_eq!(label("PG&E"), Some(Label::Org), "{ents:?}");
+    // Not between two people.
+    let text = "Hosts David Christison & Lee Tate opened the show.";
+    let ents = t.entities_text(text);
+    assert!(ents.iter().all(|e| !e.text.contains('&')), "{ents:?}");
+}
