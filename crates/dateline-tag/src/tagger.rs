@@ -154,6 +154,8 @@ struct Doc<'k, 'a> {
     with_model: bool,
     /// Per token: a knowledge-base GPE mention starts here (set before the rules run).
     kb_gpe_start: Vec<bool>,
+    /// First tokens of names a defining sentence typed ("X is a band").
+    defined: Vec<usize>,
 }
 
 /// Direction, size and age words that qualify a place ("Northern Ireland",
@@ -205,6 +207,12 @@ const EPITHETS: &[&str] = &[
     "bald",
     "lame",
     "unready",
+];
+
+/// Lowercase words inside a name that opens a defining sentence ("30
+/// Seconds to Mars is a band", "Ein Lied von Liebe und Tod is a film").
+const SUBJECT_CONNECTORS: &[&str] = &[
+    "of", "to", "the", "a", "and", "for", "from", "on", "de", "la", "le", "von", "van", "und", "y",
 ];
 
 /// Short words title case leaves in lowercase: articles, conjunctions and
@@ -329,6 +337,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             doc_norms: None,
             with_model: false,
             kb_gpe_start: Vec::new(),
+            defined: Vec::new(),
         }
     }
 
@@ -357,6 +366,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.kb_gpe_start[m.toks.start] = true;
             }
         }
+        self.definitions();
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             if !self.title_case[s] {
@@ -1171,7 +1181,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 i += 1;
                 continue;
             }
-            if !self.is_cap_word(i) {
+            // "… Attorney I Have Ever Met": the pronoun opens no name.
+            if !self.is_cap_word(i) || (self.toks[i].text == "I" && self.pronoun_i(i)) {
                 i += 1;
                 continue;
             }
@@ -1337,6 +1348,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // between capitalized words joins one name, not between two
                 // people ("David Christison & Lee Tate").
                 let ampersand = self.toks[j].text == "&"
+                    && j - i <= 2
                     && !self.lex.first_names.contains(head)
                     && !self.lex.first_names.contains(self.toks[k].norm.as_ref());
                 if org_head || head_before || particle || ampersand || self.org_suffix_ahead(k, end)
@@ -1933,6 +1945,295 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// Makes the tokens `r` one title (MISC): mentions and dates inside it
     /// give way.
+    /// "Crazyhead are an English punk rock band from Leicester", "Ervenik
+    /// (Serbian Cyrillic: Ервеник) is a village", "30 Seconds to Mars is an
+    /// alternative rock band": a sentence that opens with a name and
+    /// defines it with "is a …" says what the name is. The subject may hold
+    /// short lowercase words ("to", "of", "the") and be followed by a
+    /// bracket; the kind is the first head noun of the predicate
+    /// ([`definition_kind`]). A knowledge-base match inside a longer
+    /// subject ("Australian" in "Australian Melodrama is a compilation
+    /// album") gives way; a knowledge-base match of the whole subject stays.
+    fn definitions(&mut self) {
+        for si in 0..self.sents.len() {
+            if self.title_case[si] {
+                continue;
+            }
+            let sent = self.sents[si].clone();
+            let Some((subject, copula)) = self.definition_subject(sent.clone()) else {
+                continue;
+            };
+            let Some(label) = self.definition_kind(copula, sent.end) else {
+                continue;
+            };
+            // A person's title is not part of the name ("Mr. Villega is a
+            // lawyer"); "Bishop Garrigan High School" keeps its first word.
+            let mut subject = subject;
+            if label == Label::Person {
+                while subject.len() > 1
+                    && (self
+                        .lex
+                        .titles
+                        .contains(self.toks[subject.start].norm.as_ref())
+                        || matches!(
+                            self.toks[subject.start].norm.as_ref(),
+                            "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr." | "."
+                        ))
+                {
+                    subject.start += 1;
+                }
+            }
+            // The whole subject known already: the knowledge base decides.
+            if self.mentions.iter().any(|m| {
+                m.toks == subject || (m.toks.start <= subject.start && m.toks.end >= subject.end)
+            }) {
+                continue;
+            }
+            // A place by its kind needs no more than the knowledge base
+            // gives: a known place inside it is part of another name.
+            if matches!(label, Label::Gpe | Label::Loc)
+                && self
+                    .mentions
+                    .iter()
+                    .any(|m| m.toks.start < subject.end && m.toks.end > subject.start)
+            {
+                continue;
+            }
+            self.mentions
+                .retain(|m| m.toks.end <= subject.start || m.toks.start >= subject.end);
+            for k in subject.clone() {
+                self.taken[k] = false;
+            }
+            self.defined.push(subject.start);
+            self.push(subject, label, Vec::new(), Source::Rule);
+        }
+    }
+
+    /// The subject of a defining sentence and the index of its copula:
+    /// capitalized words (with short lowercase connectors and numbers) from
+    /// the sentence start, an optional bracket, then "is/are/was/were" and
+    /// an article.
+    fn definition_subject(&self, sent: Range<usize>) -> Option<(Range<usize>, usize)> {
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        let mut s = sent.start;
+        // Opening quotes or brackets do not start a name.
+        while s < sent.end && !self.toks[s].is_word() && self.toks[s].kind != TokenKind::Number {
+            s += 1;
+        }
+        // "The Ayalon Cave is a cave": the article stays outside the name,
+        // as at any sentence start.
+        if s + 1 < sent.end && self.toks[s].norm == "the" && self.toks[s + 1].cap {
+            s += 1;
+        }
+        let mut e = s;
+        while e < sent.end && e - s < 8 {
+            let t = &self.toks[e];
+            let connector = t.lower() && e > s && SUBJECT_CONNECTORS.contains(&t.norm.as_ref());
+            // "Digby --- Annapolis", "Al-Qaeda", "Yes!".
+            let mark = e > s
+                && (matches!(t.text, "!" | "&" | "'")
+                    || (!t.text.is_empty()
+                        && t.text.chars().all(|c| matches!(c, '-' | '–' | '—'))));
+            let part = (t.is_word() && (t.cap || t.upper))
+                || t.kind == TokenKind::Number
+                || connector
+                || mark;
+            if !part {
+                break;
+            }
+            e += 1;
+        }
+        // The subject ends in a capitalized word or a number.
+        while e > s
+            && !(self.toks[e - 1].cap
+                || self.toks[e - 1].upper
+                || self.toks[e - 1].kind == TokenKind::Number)
+        {
+            e -= 1;
+        }
+        if e <= s {
+            return None;
+        }
+        // "It is a …", "This was a …", "The town is a …": a common word
+        // opens no name; "A Storm to Come is the debut album" is one, with
+        // two or more capitalized words after the article.
+        let article_title = matches!(norm(s), "a" | "an")
+            && e - s >= 3
+            && self.toks[s + 1].cap
+            && !self.lex.common.contains(norm(s + 1));
+        if (self.lex.common.contains(norm(s)) && !article_title) || norm(s) == "the" {
+            return None;
+        }
+        // A lone word is a name only if it is no ordinary word the news
+        // writes in lowercase.
+        if e - s == 1 && matches!(crate::model::case_bucket(norm(s)), 2..=4) {
+            return None;
+        }
+        // An optional bracket ("( or Thirty Seconds to Mars )", "( born …
+        // )") or comma ("883JIA FM, is a Chinese radio station").
+        let mut c = e;
+        if norm(c) == "(" {
+            let close = (c + 1..sent.end.min(c + 30)).find(|&k| norm(k) == ")")?;
+            c = close + 1;
+        } else if norm(c) == "," {
+            c += 1;
+        }
+        if !matches!(norm(c), "is" | "are" | "was" | "were")
+            || !matches!(norm(c + 1), "a" | "an" | "the")
+        {
+            return None;
+        }
+        Some((s..e, c))
+    }
+
+    /// What the predicate after the copula at `c` says a name is: the
+    /// first head noun within a few words ("is the tenth album", "are a
+    /// four-piece electro / synthpop band", "is a series of remix
+    /// compilation albums").
+    fn definition_kind(&self, c: usize, end: usize) -> Option<Label> {
+        let stop = (c + 12).min(end);
+        let mut j = c + 2;
+        while j < stop {
+            let t = &self.toks[j];
+            let n: &str = &t.norm;
+            let prev = if j > c + 2 {
+                self.toks[j - 1].norm.as_ref()
+            } else {
+                ""
+            };
+            // A kind is a common noun: "the San Francisco Bay Area's main
+            // convention" is no bay.
+            let n: &str = if t.lower() { n } else { "" };
+            let label = match n {
+                "band" | "group" | "duo" | "trio" | "quartet" | "orchestra" | "choir"
+                | "ensemble" | "company" | "corporation" | "firm" | "manufacturer" | "maker"
+                | "chain" | "retailer" | "brand" | "label" | "newspaper" | "magazine"
+                | "network" | "broadcaster" | "team" | "club" | "party" | "organisation"
+                | "organization" | "agency" | "airline" | "publisher" | "consultancy"
+                | "university" | "college" | "school" | "charity" | "foundation" | "institute"
+                | "association" | "society" | "union" | "bank" | "studio" | "developer"
+                | "subsidiary" | "conglomerate" | "hospital" | "mall" | "store" => Some(Label::Org),
+                "station" if matches!(prev, "radio" | "television" | "tv") => Some(Label::Org),
+                "district" if prev == "school" => Some(Label::Org),
+                "album" | "albums" | "single" | "song" | "ep" | "compilation" | "film"
+                | "movie" | "novel" | "book" | "episode" | "series" | "game" | "games" | "play"
+                | "opera" | "musical" | "poem" | "story" | "anthem" | "documentary" | "sitcom"
+                | "soundtrack" | "painting" | "train" | "car" | "language" | "dialect" => {
+                    Some(Label::Misc)
+                }
+                "convention" | "festival" | "tournament" | "championship" | "competition" => {
+                    Some(Label::Event)
+                }
+                "minority" | "tribe" | "people" => Some(Label::Norp),
+                "village" | "town" | "city" | "suburb" | "commune" | "municipality" | "hamlet"
+                | "settlement" | "neighbourhood" | "neighborhood" | "county" | "province"
+                | "region" | "district" | "constituency" | "riding" => Some(Label::Gpe),
+                "river" | "lake" | "mountain" | "island" | "halt" | "station" | "peninsula"
+                | "cave" | "valley" | "bay" | "beach" => Some(Label::Loc),
+                "player" | "footballer" | "pitcher" | "singer" | "rapper" | "actor" | "actress"
+                | "politician" | "musician" | "drummer" | "guitarist" | "percussionist"
+                | "songwriter" | "writer" | "author" | "poet" | "painter" | "composer"
+                | "journalist" | "businessman" | "businesswoman" | "lawyer" | "daughter"
+                | "son" | "wife" | "husband" | "scientist" | "boxer" | "wrestler" | "athlete"
+                | "cyclist" | "swimmer" | "artist" | "entrepreneur" | "philosopher"
+                | "historian" | "architect" | "engineer" | "soldier" | "novelist"
+                | "playwright" | "sculptor" | "photographer" | "economist" | "physicist"
+                | "chemist" | "mathematician" | "inventor" | "explorer" | "missionary"
+                | "revolutionary" | "dancer" | "comedian" | "broadcaster's" => Some(Label::Person),
+                _ => None,
+            };
+            if let Some(l) = label {
+                // The head noun, not a modifier of another one: "a band
+                // member", "a village school", "a film director".
+                let next = self.toks.get(j + 1);
+                let modifier = next.is_some_and(|x| {
+                    x.is_word()
+                        && x.lower()
+                        && !matches!(
+                            x.norm.as_ref(),
+                            "of" | "in"
+                                | "from"
+                                | "by"
+                                | "based"
+                                | "founded"
+                                | "formed"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "and"
+                                | "with"
+                                | "for"
+                                | "released"
+                                | "recorded"
+                                | "written"
+                                | "directed"
+                                | "created"
+                                | "operated"
+                                | "owned"
+                                | "located"
+                                | "on"
+                                | "at"
+                                | "topping"
+                                | "containing"
+                                | "dedicated"
+                                | "to"
+                                | "near"
+                                | "situated"
+                                | "whose"
+                                | "where"
+                                | "led"
+                                | "known"
+                                | "about"
+                        )
+                });
+                if modifier {
+                    j += 1;
+                    continue;
+                }
+                return Some(l);
+            }
+            // Words of a noun phrase: adjectives, ordinals, nouns, "/" and
+            // hyphens. A clause, another phrase or another noun phrase ("a
+            // Jordanian, and his … group") ends the search.
+            if !(t.is_word()
+                || matches!(t.text, "/" | "-" | ",")
+                || t.norm == "'s"
+                || t.kind == TokenKind::Number)
+                || matches!(
+                    n,
+                    "that"
+                        | "which"
+                        | "who"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "by"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                )
+            {
+                return None;
+            }
+            if n == "of" && !matches!(prev, "series" | "one" | "collection" | "member" | "part") {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     fn claim_title(&mut self, r: Range<usize>) {
         self.mentions
             .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
@@ -3668,6 +3969,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             let weight = match m.source {
                 Source::Kb => 4,
+                // What a defining sentence says outweighs a few other
+                // readings ("BayCon is a convention", then "BayCon moved").
+                Source::Rule if self.defined.contains(&m.toks.start) => 9,
                 Source::Rule => 3,
                 Source::Model | Source::Propagated => 1,
             };

@@ -1567,3 +1567,43 @@ fn places_and_roles_before_a_name_and_ampersands() {
     let ents = t.entities_text(text);
     assert!(ents.iter().all(|e| !e.text.contains('&')), "{ents:?}");
 }
+
+#[test]
+fn a_defining_sentence_says_what_its_subject_is() {
+    let t = Tagger::new();
+    let text = "Crazyhead are an English punk rock / garage rock band from Leicester. Over the next \
+                few years Crazyhead made sporadic live appearances.\n\n\
+                30 Seconds to Mars (or Thirty Seconds to Mars) is an alternative rock band from Los \
+                Angeles.\n\n\
+                Ervenik (Serbian Cyrillic: Ервеник) is a village and municipality in Croatia.\n\n\
+                A Storm to Come is the debut album of the band Van Canto.\n\n\
+                BayCon is the San Francisco Bay Area's main convention. BayCon moved to May.\n";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let labels = |s: &str| find(&ents, s).iter().map(|e| e.label).collect::<Vec<_>>();
+    assert_eq!(
+        labels("Crazyhead"),
+        vec![Label::Org, Label::Org],
+        "{ents:?}"
+    );
+    assert_eq!(labels("30 Seconds to Mars"), vec![Label::Org], "{ents:?}");
+    assert_eq!(labels("Ervenik"), vec![Label::Gpe], "{ents:?}");
+    assert_eq!(labels("A Storm to Come"), vec![Label::Misc], "{ents:?}");
+    // A capitalized word of the predicate is part of a name, not a kind.
+    assert_eq!(
+        labels("BayCon"),
+        vec![Label::Event, Label::Event],
+        "{ents:?}"
+    );
+    // A kind after a new noun phrase belongs to that phrase; a pronoun
+    // opens no name.
+    let text = "Zarqawi is a Jordanian, and his Monotheism and Holy War group was small. It is a \
+                village.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        find(&ents, "Zarqawi").iter().all(|e| e.label != Label::Org),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "It").is_empty(), "{ents:?}");
+}
