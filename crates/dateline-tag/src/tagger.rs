@@ -236,6 +236,19 @@ fn is_regnal(text: &str) -> bool {
         && !text.contains("IIII")
 }
 
+/// A type designation: one to three capitals, a hyphen and a number ("P-38",
+/// "F-4", "EF-111", "MiG-21" is not one).
+fn is_designation(text: &str) -> bool {
+    let Some((letters, digits)) = text.split_once('-') else {
+        return false;
+    };
+    (1..=3).contains(&letters.len())
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && !digits.is_empty()
+        && digits.len() <= 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_connector(n: &str) -> bool {
     matches!(
         n,
@@ -1539,7 +1552,12 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else {
             None
         };
-        let label = if let Some(l) = of_head.filter(|_| !org) {
+        // "P-38 Lightning", "F-4 Phantom II": a type designation and its
+        // name are a product.
+        let designation = len >= 2 && is_designation(self.toks[s].text);
+        let label = if designation {
+            Some(Label::Misc)
+        } else if let Some(l) = of_head.filter(|_| !org) {
             Some(l)
         } else if org {
             Some(Label::Org)
@@ -2718,11 +2736,12 @@ impl<'k, 'a> Doc<'k, 'a> {
         for mi in 0..self.mentions.len() {
             let m = &self.mentions[mi];
             if m.source != Source::Kb
-                || !matches!(m.label, Label::Norp | Label::Gpe | Label::Loc)
+                || !matches!(m.label, Label::Norp | Label::Gpe | Label::Loc | Label::Org)
                 || m.toks.is_empty()
             {
                 continue;
             }
+            let org = m.label == Label::Org;
             let j = m.toks.end;
             let loose_at = |k: usize| {
                 self.mentions.iter().position(|x| {
@@ -2758,6 +2777,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 continue;
             };
+            // An organisation before an award or event it gives is part of
+            // its name ("MTV" + "Europe Music Award", "NAACP" + "Image
+            // Awards"); before another organisation it is the parent.
+            if org && label == Label::Org {
+                continue;
+            }
             let inside: Vec<usize> = (j..k).filter_map(loose_at).collect();
             if inside
                 .iter()
@@ -4019,14 +4044,27 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             let words = [t.norm.to_string()];
             if let Some(cid) = self.org_short_form(long, &words, i) {
-                add.push((i, cid));
+                add.push((i, cid, Label::Org));
+            } else if self.lex.event_suffixes.contains(t.norm.as_ref()) {
+                // "the Cup" after "the Stanley Cup": the one event of the
+                // document with that head.
+                let cands: HashSet<usize> = long
+                    .iter()
+                    .filter(|(name, _, l)| *l == Label::Event && name.last() == Some(&words[0]))
+                    .map(|(_, cid, _)| *cid)
+                    .collect();
+                if cands.len() == 1
+                    && let Some(&cid) = cands.iter().next()
+                {
+                    add.push((i, cid, Label::Event));
+                }
             }
         }
-        for (i, cid) in add {
+        for (i, cid, label) in add {
             self.take(i..i + 1);
             self.mentions.push(Mention {
                 toks: i..i + 1,
-                label: Label::Org,
+                label,
                 cands: Vec::new(),
                 source: Source::Propagated,
                 cluster: cid,

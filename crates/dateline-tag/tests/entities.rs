@@ -1607,3 +1607,30 @@ fn a_defining_sentence_says_what_its_subject_is() {
     );
     assert!(find(&ents, "It").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn awards_products_and_short_forms_of_events() {
+    let t = Tagger::new();
+    let text = "The band won the MTV Europe Music Award in 2007. The wing flew the P-38 Lightning \
+                and the F-4 Phantom II. Montreal won the Stanley Cup in 1893 and kept the Cup \
+                for a year.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    let label = |s: &str| find(&ents, s).first().map(|e| e.label);
+    // An organisation before an award it gives is part of the award's name.
+    assert_eq!(
+        label("MTV Europe Music Award"),
+        Some(Label::Misc),
+        "{ents:?}"
+    );
+    // A type designation and its name are a product.
+    assert_eq!(label("P-38 Lightning"), Some(Label::Misc), "{ents:?}");
+    assert_eq!(label("F-4 Phantom II"), Some(Label::Misc), "{ents:?}");
+    // "the Cup" is the document's one cup.
+    let cup = find(&ents, "Cup");
+    assert_eq!(
+        cup.first().map(|e| (e.label, e.canonical.as_str())),
+        Some((Label::Event, "Stanley Cup")),
+        "{ents:?}"
+    );
+}
