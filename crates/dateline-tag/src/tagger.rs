@@ -399,6 +399,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.mentions.sort_by_key(|m| m.toks.start);
         self.aliases();
         self.list_labels();
+        self.list_people();
         self.mentions.sort_by_key(|m| m.toks.start);
         self.complete_names();
         self.name_suffixes();
@@ -856,6 +857,84 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
             }
             i = j;
+        }
+    }
+
+    /// "Max Carey, Kiki Cuyler, Rabbit Maranville, and Pie Traynor": two
+    /// or three capitalized words between people in a list, or after the
+    /// last one, are a person too, even when they are ordinary words
+    /// ("Rabbit", "Pie") that no rule takes for a name. Expects mentions
+    /// sorted.
+    fn list_people(&mut self) {
+        let is_sep = |t: &Tok<'_>| matches!(t.norm.as_ref(), "," | "and");
+        let person_at: HashSet<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Person)
+            .map(|m| m.toks.start)
+            .collect();
+        let mut add: Vec<Range<usize>> = Vec::new();
+        for mi in 1..self.mentions.len() {
+            let (p, a) = (&self.mentions[mi - 1], &self.mentions[mi]);
+            // A list of people: two already, joined by a comma or "and".
+            if a.label != Label::Person
+                || p.label != Label::Person
+                || p.toks.end >= a.toks.start
+                || a.toks.start - p.toks.end > 2
+                || !(p.toks.end..a.toks.start).all(|k| is_sep(&self.toks[k]))
+                || !self.same_sentence(p.toks.start, a.toks.start)
+            {
+                continue;
+            }
+            let mut k = a.toks.end;
+            loop {
+                let sep_start = k;
+                while k < self.toks.len() && is_sep(&self.toks[k]) && k - sep_start < 2 {
+                    k += 1;
+                }
+                if k == sep_start
+                    || k >= self.toks.len()
+                    || person_at.contains(&k)
+                    || !self.same_sentence(a.toks.start, k)
+                {
+                    break;
+                }
+                let start = k;
+                while k < self.toks.len()
+                    && k - start < 3
+                    && self.toks[k].is_word()
+                    && self.toks[k].cap
+                    && !self.toks[k].upper
+                    && !self.taken[k]
+                {
+                    k += 1;
+                }
+                let end = k;
+                let closes = self
+                    .toks
+                    .get(end)
+                    .is_none_or(|t| matches!(t.text, "." | ";" | ")" | ":"));
+                let continues = self.toks.get(end).is_some_and(|t| is_sep(t));
+                // "Weather Report", "Hall of Fame": ordinary or head words
+                // end no person's name.
+                let plain = (start..end).all(|x| {
+                    let n = self.toks[x].norm.as_ref();
+                    !self.lex.titles.contains(n) && self.head_kind(n).is_none()
+                }) && end > start
+                    && !self.lex.common.contains(self.toks[end - 1].norm.as_ref());
+                if end - start < 2 || !(closes || continues) || !plain {
+                    break;
+                }
+                add.push(start..end);
+                if closes {
+                    break;
+                }
+            }
+        }
+        for r in add {
+            if self.free(r.clone()) {
+                self.push(r, Label::Person, Vec::new(), Source::Rule);
+            }
         }
     }
 

@@ -1634,3 +1634,27 @@ fn awards_products_and_short_forms_of_events() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn names_in_a_list_of_people_are_people() {
+    let t = Tagger::new();
+    let text = "Teammates in the Baseball Hall of Fame were Max Carey, Kiki Cuyler, Rabbit \
+                Maranville, and Pie Traynor. His influences include John McLaughlin, Pat Metheny, \
+                Chick Corea and Weather Report.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Rabbit Maranville", "Pie Traynor", "Chick Corea"] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Person),
+            "{name}: {ents:?}"
+        );
+    }
+    // Ordinary words end no person's name.
+    assert!(
+        find(&ents, "Weather Report")
+            .iter()
+            .all(|e| e.label != Label::Person),
+        "{ents:?}"
+    );
+}
