@@ -111,7 +111,7 @@ impl std::fmt::Display for Label {
 /// guidelines tell the place apart from the state acting under its name.
 /// The tagger keeps the label and records the reading here, from the words
 /// around the mention (the subject of an action verb, a possessive such as
-/// "Russia's actions", "by"/"against", a national team).
+/// "Russia's actions", "by"/"against"), or a sports team named after it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -120,18 +120,21 @@ impl std::fmt::Display for Label {
 pub enum Sense {
     /// The territory: "in Russia", "flights to Beijing", "U.S. stock futures".
     Place,
-    /// The state, its government or its team acting: "Russia announced a
-    /// suspension", "sanctions against Russia", "Beijing's intervention",
-    /// "South Africa are almost at the point of no return".
+    /// The state or its government acting: "Russia announced a
+    /// suspension", "sanctions against Russia", "Beijing's intervention".
     Agent,
+    /// A sports team named after the place: "beating England", "played for
+    /// Footscray", "South Africa are almost at the point of no return".
+    Team,
 }
 
 impl Sense {
-    /// The sense as written in output (`"place"`, `"agent"`).
+    /// The sense as written in output (`"place"`, `"agent"`, `"team"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Sense::Place => "place",
             Sense::Agent => "agent",
+            Sense::Team => "team",
         }
     }
 }

@@ -273,26 +273,34 @@ pub fn coarse_label(label: Label) -> Option<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
     /// CoNLL-2003 (wikigold): country and city names are LOC wherever they
-    /// stand.
+    /// stand, except as the name of a sports team ([`crate::Sense::Team`]),
+    /// which is ORG.
     Conll,
     /// Universal NER: a GPE is LOC as a place and ORG when it names the state
-    /// or team acting ([`crate::Sense::Agent`]); there is no MISC.
+    /// or team acting ([`crate::Sense::Agent`], [`crate::Sense::Team`]);
+    /// there is no MISC.
     Uner,
 }
 
 /// Maps a tagged entity to the coarse label of `scheme`: as
 /// [`coarse_label`], except that under [`Scheme::Conll`] a date that is a
-/// holiday's name ("Thanksgiving", "Armistice Day") is MISC, as CoNLL
-/// annotates it, and under [`Scheme::Uner`] a GPE in the
-/// [`crate::Sense::Agent`] reading is ORG and MISC is dropped.
+/// holiday's name ("Thanksgiving", "Armistice Day") is MISC and a GPE read as
+/// a sports team is ORG, as CoNLL annotates them, and under
+/// [`Scheme::Uner`] a GPE in the [`crate::Sense::Agent`] or
+/// [`crate::Sense::Team`] reading is ORG and MISC is dropped.
 pub fn scheme_label(scheme: Scheme, e: &Entity) -> Option<&'static str> {
     match scheme {
         Scheme::Conll if e.label == Label::Date && crate::temporal::is_holiday(&e.text) => {
             Some("MISC")
         }
+        // CoNLL tags a team named after its place ORG, the place and the
+        // state acting LOC.
+        Scheme::Conll if e.label == Label::Gpe && e.sense == Some(crate::Sense::Team) => {
+            Some("ORG")
+        }
         Scheme::Conll => coarse_label(e.label),
         Scheme::Uner => match (e.label, e.sense) {
-            (Label::Gpe, Some(crate::Sense::Agent)) => Some("ORG"),
+            (Label::Gpe, Some(crate::Sense::Agent | crate::Sense::Team)) => Some("ORG"),
             (l, _) => coarse_label(l).filter(|l| *l != "MISC"),
         },
     }
@@ -882,5 +890,26 @@ mod tests {
         assert_eq!(conll("Armistice Day"), (Label::Date, Some("MISC"), None));
         assert_eq!(conll("Thanksgiving"), (Label::Date, Some("MISC"), None));
         assert_eq!(conll("Sunday"), (Label::Date, None, None));
+    }
+
+    #[test]
+    fn teams_are_org_under_both_schemes() {
+        let tagger = crate::Tagger::new().with_model(false);
+        let ents = tagger.entities_text("He played 26 games for Lausanne. He lived in Lausanne.");
+        let labels: Vec<_> = ents
+            .iter()
+            .filter(|e| e.text == "Lausanne")
+            .map(|e| {
+                (
+                    scheme_label(Scheme::Conll, e),
+                    scheme_label(Scheme::Uner, e),
+                )
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            vec![(Some("ORG"), Some("ORG")), (Some("LOC"), Some("LOC"))],
+            "{ents:?}"
+        );
     }
 }

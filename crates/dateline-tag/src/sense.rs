@@ -415,8 +415,34 @@ const PREPOSITIONS: &[&str] = &[
     "reached",
 ];
 
-/// Verbs before a name that make it a sports opponent.
+/// Words before "for"/"with" and a name that make it a team: "played for
+/// Footscray", "signed with Lausanne", "26 games for Lausanne".
+const TEAM_FOR: &[&str] = &[
+    "played",
+    "plays",
+    "playing",
+    "signed",
+    "signing",
+    "debuted",
+    "debut",
+    "games",
+    "matches",
+    "goals",
+    "appearances",
+    "capped",
+    "starred",
+];
+
+/// Whether `norm` before "for"/"with" makes the name after it a team
+/// ("played for", "signed with", "games for").
+pub(crate) fn is_team_for(norm: &str) -> bool {
+    TEAM_FOR.contains(&norm)
+}
+
+/// Verbs before a name that make it a sports opponent or club.
 const TEAM_VERBS: &[&str] = &[
+    "coached",
+    "coaching",
     "beating",
     "beat",
     "beaten",
@@ -483,6 +509,9 @@ pub(crate) fn gpe_sense(
     gpe_after: &dyn Fn(usize) -> Option<usize>,
     plural_name: bool,
 ) -> Sense {
+    if team_reading(toks, m.clone(), sent.clone(), plural_name) {
+        return Sense::Team;
+    }
     if agent_before(toks, m.start, m.end, sent.start)
         || agent_after(toks, m.clone(), sent.clone(), plural_name)
     {
@@ -514,14 +543,78 @@ fn with_article(toks: &[Tok<'_>], start: usize, sent_start: usize) -> usize {
     }
 }
 
-/// "by Beijing", "against Russia", "beating England", "for Beijing to act".
+/// "by Beijing", "against Russia", "for Beijing to act".
 fn agent_before(toks: &[Tok<'_>], start: usize, end: usize, sent_start: usize) -> bool {
     let k = with_article(toks, start, sent_start);
     if k == sent_start {
         return false;
     }
     let prev = norm(toks, k - 1);
-    (matches!(prev, "by" | "against") || TEAM_VERBS.contains(&prev)) && phrase_ends(toks, end)
+    matches!(prev, "by" | "against") && phrase_ends(toks, end)
+}
+
+/// A sports team named after its place: "beating England", "played for
+/// Footscray", "coached North Melbourne", "lost to Tulsa", "the England
+/// side", "South Africa are almost at the point of no return".
+fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_name: bool) -> bool {
+    let k = with_article(toks, m.start, sent.start);
+    let prev = if k > sent.start {
+        norm(toks, k - 1)
+    } else {
+        ""
+    };
+    let cue_before = |k: usize| {
+        let prev = if k > sent.start {
+            norm(toks, k - 1)
+        } else {
+            ""
+        };
+        let prev2 = if k > sent.start + 1 {
+            norm(toks, k - 2)
+        } else {
+            ""
+        };
+        TEAM_VERBS.contains(&prev)
+            || (matches!(prev, "for" | "with") && TEAM_FOR.contains(&prev2))
+            || (prev == "to" && matches!(prev2, "lost" | "losing" | "loss"))
+            || (prev == "over" && matches!(prev2, "win" | "victory"))
+    };
+    // "played with Footscray and North Melbourne": the cue before the
+    // first of two names joined by "and".
+    let joined = prev == "and" && k >= sent.start + 2 && {
+        let mut i = k - 1;
+        while i > sent.start && toks[i - 1].cap && toks[i - 1].is_word() {
+            i -= 1;
+        }
+        i < k - 1 && cue_before(i)
+    };
+    let before = cue_before(k) || joined;
+    let e = m.end;
+    let next = if e < sent.end { norm(toks, e) } else { "" };
+    // "a win over Cuba's famous Teófil Stevenson": the possessive names
+    // someone of the place.
+    // "defeated ISIS and Turkey would be moving": a new clause.
+    if before
+        && phrase_ends(toks, m.end)
+        && !is_possessive(next)
+        && !(joined && verb_follows(toks, e, sent.end))
+    {
+        return true;
+    }
+    if e >= sent.end {
+        return false;
+    }
+    if TEAM_NOUNS.contains(&next) && toks[e].lower() {
+        return true;
+    }
+    // A singular name with a plural verb is a team: "South Africa are"
+    // ("Heydour and Aisby are" is two places).
+    // "if Turkey were to reconsider" is a subjunctive.
+    !plural_name
+        && matches!(next, "are" | "were")
+        && !matches!(prev, "and" | "," | "or" | "if")
+        && norm(toks, e + 1) != "to"
+        && subject_position(toks, m.start, sent.start)
 }
 
 /// Whether the noun phrase ends at token `e`: "by UK spy agency GCHQ" uses
@@ -582,7 +675,7 @@ fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_nam
         };
         return possession_is_state(toks, from, sent.end);
     }
-    if (TEAM_NOUNS.contains(&next) || STATE_BODIES.contains(&next)) && toks[e].lower() {
+    if STATE_BODIES.contains(&next) && toks[e].lower() {
         return true;
     }
     if !subject_position(toks, m.start, sent.start) {

@@ -2652,6 +2652,15 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else {
             label
         };
+        // "played with Footscray", "26 games for Lausanne": a club.
+        let for_team = r.start >= 2
+            && matches!(self.toks[r.start - 1].norm.as_ref(), "for" | "with")
+            && crate::sense::is_team_for(&self.toks[r.start - 2].norm);
+        let label = if label == Label::Person && for_team {
+            Label::Org
+        } else {
+            label
+        };
         // "Athenians", "Achaeans", "Hittites": a people, not a person.
         let norm: &str = &self.toks[r.start].norm;
         if matches!(label, Label::Person | Label::Org)

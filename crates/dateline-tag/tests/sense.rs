@@ -1,4 +1,4 @@
-//! The place/agent reading of GPE mentions ([`Sense`]).
+//! The place, agent and team readings of GPE mentions ([`Sense`]).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -59,11 +59,6 @@ fn states_acting_are_agents() {
             "Hong Kong",
         ),
         (
-            "South Africa are almost at the point of no return.",
-            "South Africa",
-        ),
-        ("Who can stop this Australia side?", "Australia"),
-        (
             "The Ottoman Empire and Russia were denied permission to keep a fleet.",
             "Russia",
         ),
@@ -77,6 +72,39 @@ fn states_acting_are_agents() {
         ),
     ] {
         assert_eq!(sense_of(text, name), Some(Sense::Agent), "{text}");
+    }
+}
+
+#[test]
+fn teams_named_after_places_are_teams() {
+    for (text, name) in [
+        (
+            "South Africa are almost at the point of no return.",
+            "South Africa",
+        ),
+        ("Who can stop this Australia side?", "Australia"),
+        ("England lost after beating Australia in June.", "Australia"),
+        ("He went on to play 26 games for Lausanne.", "Lausanne"),
+        (
+            "They participated in the bowl game, losing to Tulsa 63-7.",
+            "Tulsa",
+        ),
+        (
+            "In 1956 and 1957 he coached North Melbourne.",
+            "North Melbourne",
+        ),
+    ] {
+        assert_eq!(sense_of(text, name), Some(Sense::Team), "{text}");
+    }
+    // Moved to a place, or a place's person: not a team.
+    for (text, name) in [
+        ("The wing transferred to England in June 1943.", "England"),
+        (
+            "His career included a win over Cuba's famous Teófil Stevenson.",
+            "Cuba",
+        ),
+    ] {
+        assert_ne!(sense_of(text, name), Some(Sense::Team), "{text}");
     }
 }
 
