@@ -914,7 +914,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .toks
                     .get(end)
                     .is_none_or(|t| matches!(t.text, "." | ";" | ")" | ":"));
-                let continues = self.toks.get(end).is_some_and(|t| is_sep(t));
+                let continues = self.toks.get(end).is_some_and(&is_sep);
                 // "Weather Report", "Hall of Fame": ordinary or head words
                 // end no person's name.
                 let plain = (start..end).all(|x| {
