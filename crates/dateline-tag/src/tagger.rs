@@ -209,6 +209,14 @@ const EPITHETS: &[&str] = &[
     "unready",
 ];
 
+/// A defining sentence's subject, the copula after it and the bracket
+/// between them, if any.
+struct Definition {
+    subject: Range<usize>,
+    copula: usize,
+    bracket: Option<Range<usize>>,
+}
+
 /// Lowercase words inside a name that opens a defining sentence ("30
 /// Seconds to Mars is a band", "Ein Lied von Liebe und Tod is a film").
 const SUBJECT_CONNECTORS: &[&str] = &[
@@ -2052,12 +2060,18 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// subject ("Australian" in "Australian Melodrama is a compilation
     /// album") gives way; a knowledge-base match of the whole subject stays.
     fn definitions(&mut self) {
+        let mut names: Vec<(Range<usize>, Label)> = Vec::new();
         for si in 0..self.sents.len() {
             if self.title_case[si] {
                 continue;
             }
             let sent = self.sents[si].clone();
-            let Some((subject, copula)) = self.definition_subject(sent.clone()) else {
+            let Some(Definition {
+                subject,
+                copula,
+                bracket,
+            }) = self.definition_subject(sent.clone())
+            else {
                 continue;
             };
             let Some(label) = self.definition_kind(copula, sent.end) else {
@@ -2101,8 +2115,66 @@ impl<'k, 'a> Doc<'k, 'a> {
             for k in subject.clone() {
                 self.taken[k] = false;
             }
+            // "30 Seconds to Mars (or Thirty Seconds to Mars) is a band":
+            // another name in the bracket after "or", "also" or "formerly".
+            let alias = bracket.and_then(|b| {
+                let first = b.start;
+                if !matches!(
+                    self.toks.get(first).map(|t| t.norm.as_ref()),
+                    Some("or" | "also" | "formerly")
+                ) {
+                    return None;
+                }
+                let a = first + 1..b.end;
+                (!a.is_empty()
+                    && self.toks[a.start].cap
+                    && self.toks[a.end - 1].cap
+                    && a.clone()
+                        .all(|k| self.toks[k].is_word() || self.toks[k].kind == TokenKind::Number)
+                    && self.free(a.clone()))
+                .then_some(a)
+            });
             self.defined.push(subject.start);
+            names.push((subject.clone(), label));
             self.push(subject, label, Vec::new(), Source::Rule);
+            if let Some(a) = alias {
+                names.push((a.clone(), label));
+                self.push(a, label, Vec::new(), Source::Rule);
+            }
+        }
+        // The same words elsewhere in the document name the same thing,
+        // though the rules would cut them ("30 Seconds to Mars" holds a
+        // lowercase word and a number).
+        for (r, label) in names {
+            let words: Vec<&str> = r.clone().map(|k| self.toks[k].text).collect();
+            let n = words.len();
+            if n < 2 {
+                continue;
+            }
+            let mut k = 0;
+            while k + n <= self.toks.len() {
+                let m = k..k + n;
+                let same = m.clone().zip(&words).all(|(x, w)| self.toks[x].text == *w);
+                let bounded = (k == 0 || !self.is_cap_word(k - 1))
+                    && self.toks.get(k + n).is_none_or(|t| !(t.is_word() && t.cap));
+                // Only mentions inside the words give way.
+                let inside = self
+                    .mentions
+                    .iter()
+                    .filter(|x| x.toks.start < m.end && x.toks.end > m.start)
+                    .all(|x| x.toks.start >= m.start && x.toks.end <= m.end && x.toks != m);
+                if same && bounded && inside && m != r {
+                    self.mentions
+                        .retain(|x| x.toks.end <= m.start || x.toks.start >= m.end);
+                    for x in m.clone() {
+                        self.taken[x] = false;
+                    }
+                    self.push(m, label, Vec::new(), Source::Rule);
+                    k += n;
+                } else {
+                    k += 1;
+                }
+            }
         }
     }
 
@@ -2110,7 +2182,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// capitalized words (with short lowercase connectors and numbers) from
     /// the sentence start, an optional bracket, then "is/are/was/were" and
     /// an article.
-    fn definition_subject(&self, sent: Range<usize>) -> Option<(Range<usize>, usize)> {
+    fn definition_subject(&self, sent: Range<usize>) -> Option<Definition> {
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         let mut s = sent.start;
         // Opening quotes or brackets do not start a name.
@@ -2169,8 +2241,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         // An optional bracket ("( or Thirty Seconds to Mars )", "( born …
         // )") or comma ("883JIA FM, is a Chinese radio station").
         let mut c = e;
+        let mut bracket = None;
         if norm(c) == "(" {
             let close = (c + 1..sent.end.min(c + 30)).find(|&k| norm(k) == ")")?;
+            bracket = Some(c + 1..close);
             c = close + 1;
         } else if norm(c) == "," {
             c += 1;
@@ -2180,7 +2254,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return None;
         }
-        Some((s..e, c))
+        Some(Definition {
+            subject: s..e,
+            copula: c,
+            bracket,
+        })
     }
 
     /// What the predicate after the copula at `c` says a name is: the

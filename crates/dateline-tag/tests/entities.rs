@@ -1658,3 +1658,30 @@ fn names_in_a_list_of_people_are_people() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_defined_name_is_found_again_whole() {
+    let t = Tagger::new();
+    let text = "30 Seconds to Mars (or Thirty Seconds to Mars) is an alternative rock band from Los \
+                Angeles.\n\nIn 2007 30 Seconds to Mars toured Europe. Fans of Thirty Seconds to Mars \
+                waited.\n";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert_eq!(
+        find(&ents, "30 Seconds to Mars")
+            .iter()
+            .map(|e| e.label)
+            .collect::<Vec<_>>(),
+        vec![Label::Org, Label::Org],
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "Thirty Seconds to Mars")
+            .iter()
+            .map(|e| e.label)
+            .collect::<Vec<_>>(),
+        vec![Label::Org, Label::Org],
+        "{ents:?}"
+    );
+    assert!(find(&ents, "Mars").is_empty(), "{ents:?}");
+}
