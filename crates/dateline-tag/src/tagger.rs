@@ -2940,6 +2940,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 Label::Event
             } else if self.lex.misc_suffixes.contains(last) {
                 Label::Misc
+            } else if !org
+                && matches!(
+                    last,
+                    "empire" | "kingdom" | "republic" | "sultanate" | "caliphate" | "khanate"
+                )
+            {
+                // "Spanish Empire", "Russian Empire": a state of its own.
+                Label::Gpe
             } else {
                 continue;
             };

@@ -1685,3 +1685,18 @@ fn a_defined_name_is_found_again_whole() {
     );
     assert!(find(&ents, "Mars").is_empty(), "{ents:?}");
 }
+
+#[test]
+fn a_nationality_before_empire_names_a_state() {
+    let t = Tagger::new();
+    let text = "The Russian Empire collapsed in 1917, and the Spanish Empire had declined earlier.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Russian Empire", "Spanish Empire"] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Gpe),
+            "{name}: {ents:?}"
+        );
+    }
+}
