@@ -1451,7 +1451,30 @@ impl<'k, 'a> Doc<'k, 'a> {
                     && j - i <= 2
                     && !self.lex.first_names.contains(head)
                     && !self.lex.first_names.contains(self.toks[k].norm.as_ref());
-                if org_head || head_before || particle || ampersand || self.org_suffix_ahead(k, end)
+                // "American College of Obstetricians and Gynecologists",
+                // "Department of Natural Resources and Mines": inside an
+                // organisation's "of" phrase, two plural common nouns
+                // joined by "and".
+                let of_pair = and
+                    && k == j + 1
+                    && (i..j).any(|x| self.toks[x].norm == "of")
+                    && (self.lex.org_heads.contains(head)
+                        || (i..j).any(|x| {
+                            self.toks[x].norm == "of"
+                                && x > i
+                                && self.lex.is_org_suffix(&self.toks[x - 1].norm)
+                        }))
+                    && before.ends_with('s')
+                    && self.toks[k].norm.ends_with('s')
+                    && matches!(crate::model::case_bucket(before), 0 | 2..=5)
+                    && matches!(crate::model::case_bucket(&self.toks[k].norm), 0 | 2..=5)
+                    && !(k + 1 < end && self.is_cap_word(k + 1));
+                if org_head
+                    || head_before
+                    || particle
+                    || ampersand
+                    || of_pair
+                    || self.org_suffix_ahead(k, end)
                 {
                     j = k;
                     continue;

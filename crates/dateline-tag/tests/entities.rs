@@ -1700,3 +1700,27 @@ fn a_nationality_before_empire_names_a_state() {
         );
     }
 }
+
+#[test]
+fn plural_nouns_joined_inside_an_organisations_of_phrase() {
+    let t = tagger();
+    let text = "She joined the American College of Obstetricians and Gynecologists and the \
+                Brooklyn Institute of Arts and Sciences. The University of Texas and Baylor met.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in [
+        "American College of Obstetricians and Gynecologists",
+        "Brooklyn Institute of Arts and Sciences",
+    ] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    // Two names, not one.
+    assert!(
+        find(&ents, "University of Texas and Baylor").is_empty(),
+        "{ents:?}"
+    );
+}
