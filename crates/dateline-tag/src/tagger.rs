@@ -388,6 +388,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         self.definitions();
+        self.nicknames();
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             if !self.title_case[s] {
@@ -2198,6 +2199,54 @@ impl<'k, 'a> Doc<'k, 'a> {
                     k += 1;
                 }
             }
+        }
+    }
+
+    /// William "Cowboy" Cowley, Harold "Junior" Theriault: a given name
+    /// (and middle names), a quoted nickname of one or two capitalized
+    /// words and a surname are one person.
+    fn nicknames(&mut self) {
+        let mut found = Vec::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !(self.is_cap_word(i) && self.lex.first_names.contains(self.toks[i].norm.as_ref())) {
+                i += 1;
+                continue;
+            }
+            // Given and middle names.
+            let mut q = i + 1;
+            while q < n && q - i < 3 && self.is_cap_word(q) {
+                q += 1;
+            }
+            if q >= n || !opens_quote(self.toks[q].text) {
+                i += 1;
+                continue;
+            }
+            let mut c = q + 1;
+            while c < n && c - q <= 2 && self.is_cap_word(c) {
+                c += 1;
+            }
+            if c == q + 1 || c >= n || !closes_quote(self.toks[c].text) {
+                i += 1;
+                continue;
+            }
+            let mut e = c + 1;
+            while e < n && e - c <= 2 && self.is_cap_word(e) {
+                e += 1;
+            }
+            if e == c + 1
+                || !self.same_sentence(i, e - 1)
+                || self.lex.common.contains(self.toks[c + 1].norm.as_ref())
+            {
+                i += 1;
+                continue;
+            }
+            found.push(i..e);
+            i = e;
+        }
+        for r in found {
+            self.push(r, Label::Person, Vec::new(), Source::Rule);
         }
     }
 

@@ -1724,3 +1724,27 @@ fn plural_nouns_joined_inside_an_organisations_of_phrase() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_quoted_nickname_stays_inside_the_name() {
+    let t = tagger();
+    let text = "William Mailes \"Cowboy\" Cowley was a hockey player. Harold \"Junior\" Theriault \
+                sat in the House. Cowley scored.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in [
+        "William Mailes \"Cowboy\" Cowley",
+        "Harold \"Junior\" Theriault",
+    ] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Person),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(
+        find(&ents, "Cowley").first().map(|e| e.canonical.as_str()),
+        Some("William Mailes \"Cowboy\" Cowley"),
+        "{ents:?}"
+    );
+}
