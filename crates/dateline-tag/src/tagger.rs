@@ -1676,6 +1676,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             Some(head)
         } else if let Some(l) = geo_prefix {
             Some(l)
+        } else if let Some(l) = self
+            .kind_after(e2)
+            .filter(|_| !titled && (s == 0 || self.toks[s - 1].text != "-"))
+        {
+            Some(l)
         } else if let Some(place) = self.place_cue(s..e2, sent.clone()).filter(|_| {
             !(titled || (lex.first_names.contains(first.as_str()) && len >= 2))
                 || self.comma_place(e2, sent.end)
@@ -2713,6 +2718,21 @@ impl<'k, 'a> Doc<'k, 'a> {
         if s2 >= e {
             return;
         }
+        // "Queenslander Mitchell Rawlins", "Juniors Erique Dozier": a
+        // descriptor before a given name and a surname is not part of the
+        // person's name.
+        if label == Label::Person
+            && e - s2 >= 3
+            && !self.lex.first_names.contains(self.toks[s2].norm.as_ref())
+            && let Some(k) =
+                (s2 + 1..e - 1).find(|&k| self.lex.first_names.contains(self.toks[k].norm.as_ref()))
+            && (s2..k).all(|x| {
+                let t = &self.toks[x];
+                t.is_word() && t.cap && !is_particle(&t.norm) && !is_connector(&t.norm)
+            })
+        {
+            s2 = k;
+        }
         // Names are capitalized, not only ordinary words, and not in headlines.
         let t0 = &self.toks[s2];
         let sent = self.sentence_of(s2);
@@ -2757,6 +2777,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             .unwrap_or(s2..e);
         let label = self
             .head_label(s2..e)
+            .or_else(|| self.kind_after(e))
             .or_else(|| self.context_cue(s2..e, sent.clone()))
             .or_else(|| self.predicate_cue(s2..e, sent))
             .or_else(|| self.people_or_language(s2..e))
@@ -2797,7 +2818,37 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .toks
                 .get(r.end)
                 .is_some_and(|t| matches!(t.norm.as_ref(), "'s" | "'"));
-        let label = if label == Label::Person && after_place_prep {
+        // "retreat to Abra", "shifted to Narve", "east to Bedhampton":
+        // "to" after a verb of motion or a compass word.
+        let motion_to = r.start >= 2
+            && self.toks[r.start - 1].norm == "to"
+            && matches!(
+                self.toks[r.start - 2].norm.as_ref(),
+                "retreat"
+                    | "retreated"
+                    | "fled"
+                    | "flee"
+                    | "moved"
+                    | "move"
+                    | "shifted"
+                    | "returned"
+                    | "travelled"
+                    | "traveled"
+                    | "went"
+                    | "headed"
+                    | "relocated"
+                    | "migrated"
+                    | "emigrated"
+                    | "sailed"
+                    | "marched"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+            );
+        // "suburban Reston and Herndon".
+        let suburban = r.start >= 1 && self.toks[r.start - 1].norm == "suburban";
+        let label = if label == Label::Person && (after_place_prep || motion_to || suburban) {
             Label::Gpe
         } else {
             label
@@ -3488,6 +3539,22 @@ impl<'k, 'a> Doc<'k, 'a> {
                     m.len == r.len() - 1
                         && self.entries_are(&m.entries, |l| matches!(l, Label::Gpe | Label::Loc))
                 })
+    }
+
+    /// "the Bijeli Brijeg neighbourhood", "the Landes département": a kind
+    /// of place in lowercase right after a name (token `e`).
+    fn kind_after(&self, e: usize) -> Option<Label> {
+        let t = self.toks.get(e)?;
+        if !t.lower() {
+            return None;
+        }
+        match t.norm.as_ref() {
+            "neighbourhood" | "neighborhood" | "département" | "departement" | "district"
+            | "municipality" | "commune" | "village" | "suburb" | "province" | "county"
+            | "region" => Some(Label::Gpe),
+            "river" | "valley" | "peninsula" | "island" | "mountains" => Some(Label::Loc),
+            _ => None,
+        }
     }
 
     /// Whether the context says that the capitalized run `r` is a place:

@@ -1748,3 +1748,19 @@ fn a_quoted_nickname_stays_inside_the_name() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn places_by_motion_and_by_the_kind_after_them() {
+    let t = Tagger::new();
+    let text = "She was forced to retreat to Abra. It is located in the Bijeli Brijeg \
+                neighbourhood of the city. The service reached suburban Reston and Herndon.";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    for name in ["Abra", "Bijeli Brijeg", "Reston"] {
+        assert_eq!(
+            find(&ents, name).first().map(|e| e.label),
+            Some(Label::Gpe),
+            "{name}: {ents:?}"
+        );
+    }
+}
