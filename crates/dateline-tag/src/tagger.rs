@@ -3572,13 +3572,37 @@ impl<'k, 'a> Doc<'k, 'a> {
                 _ => None,
             }
         };
+        // "the villages of Lougou and Tougana".
+        let kinds = |n: &str| -> Option<Label> {
+            match n {
+                "villages" | "towns" | "cities" | "communes" | "municipalities" | "hamlets"
+                | "parishes" | "suburbs" | "districts" | "counties" | "provinces" | "regions"
+                | "settlements" => Some(Label::Gpe),
+                "islands" | "rivers" | "lakes" | "valleys" => Some(Label::Loc),
+                _ => None,
+            }
+        };
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         // "the village of X"
         if r.start >= sent.start + 2
             && norm(r.start - 1) == "of"
-            && let Some(l) = kind(norm(r.start - 2))
+            && let Some(l) = kind(norm(r.start - 2)).or_else(|| kinds(norm(r.start - 2)))
         {
             return Some(l);
+        }
+        // "the villages of Lougou and Tougana": the second of two names.
+        if r.start >= sent.start + 4 && norm(r.start - 1) == "and" {
+            let mut k = r.start - 1;
+            while k > sent.start && self.toks[k - 1].cap && self.toks[k - 1].is_word() {
+                k -= 1;
+            }
+            if k + 1 < r.start
+                && k >= sent.start + 2
+                && norm(k - 1) == "of"
+                && let Some(l) = kinds(norm(k - 2))
+            {
+                return Some(l);
+            }
         }
         // "an area called Pampa Hermosa", "a village named Aisby".
         if r.start >= sent.start + 2

@@ -1753,10 +1753,11 @@ fn a_quoted_nickname_stays_inside_the_name() {
 fn places_by_motion_and_by_the_kind_after_them() {
     let t = Tagger::new();
     let text = "She was forced to retreat to Abra. It is located in the Bijeli Brijeg \
-                neighbourhood of the city. The service reached suburban Reston and Herndon.";
+                neighbourhood of the city. The service reached suburban Reston and Herndon. The \
+                troops marched towards the villages of Lougou and Tougana.";
     let ents = t.entities_text(text);
     check_invariants(text, &ents);
-    for name in ["Abra", "Bijeli Brijeg", "Reston"] {
+    for name in ["Abra", "Bijeli Brijeg", "Reston", "Lougou", "Tougana"] {
         assert_eq!(
             find(&ents, name).first().map(|e| e.label),
             Some(Label::Gpe),
