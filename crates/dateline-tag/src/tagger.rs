@@ -209,6 +209,9 @@ const EPITHETS: &[&str] = &[
     "unready",
 ];
 
+/// Abbreviations written with an ampersand that are no names.
+const AMPERSAND_WORDS: &[&str] = &["r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "b&w"];
+
 /// A defining sentence's subject, the copula after it and the bracket
 /// between them, if any.
 struct Definition {
@@ -1342,6 +1345,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             // before a given name, after a place or organisation head
             // opens a person's name.
             if j >= i + 2
+                && !self.lex.titles.contains(head)
                 && self.is_cap_word(j)
                 && self.head_kind(&self.toks[j - 1].norm).is_some()
                 && j + 1 < end
@@ -1412,7 +1416,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let role_of = self.toks[j].norm == "of"
                     && self.toks[k - 1].norm == "the"
                     && (self.lex.titles.contains(before) || matches!(before, "member" | "fellow"))
-                    && !self.lex.first_names.contains(head);
+                    && !self.lex.first_names.contains(head)
+                    // "Chief of the General Staff" is one title.
+                    && !self.lex.titles.contains(self.toks[k].norm.as_ref());
                 // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
                 // "and" opens a second name.
                 let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
@@ -1549,7 +1555,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 || (t.sent_start
                     && lex.common.contains(n)
                     && !lex.first_names.contains(n)
-                    && !org_like)
+                    // "After the Post Office scandal": a common word before
+                    // "the" opens no name, even an organisation's.
+                    && (!org_like || self.toks.get(s + 1).is_some_and(|x| x.norm == "the")))
             {
                 s += 1;
             } else if is_connector(n) || !t.is_word() {
@@ -1592,6 +1600,18 @@ impl<'k, 'a> Doc<'k, 'a> {
             && (s + 1..e2.saturating_sub(1)).any(|k| {
                 lex.titles.contains(self.toks[k].norm.as_ref()) && self.toks[k + 1].norm == "of"
             })
+        {
+            return;
+        }
+        // "R&D", "Q&A": abbreviations written with an ampersand that name
+        // nothing.
+        if len == 3
+            && self.toks[s + 1].text == "&"
+            && AMPERSAND_WORDS.contains(
+                &self.text[self.toks[s].span.start..self.toks[e2 - 1].span.end]
+                    .to_lowercase()
+                    .as_str(),
+            )
         {
             return;
         }
@@ -2391,7 +2411,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 | "historian" | "architect" | "engineer" | "soldier" | "novelist"
                 | "playwright" | "sculptor" | "photographer" | "economist" | "physicist"
                 | "chemist" | "mathematician" | "inventor" | "explorer" | "missionary"
-                | "revolutionary" | "dancer" | "comedian" | "broadcaster's" => Some(Label::Person),
+                | "revolutionary" | "dancer" | "comedian" => Some(Label::Person),
                 _ => None,
             };
             if let Some(l) = label {
@@ -2467,6 +2487,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                         | "her"
                         | "its"
                         | "their"
+                        | "our"
+                        | "my"
+                        | "your"
                         | "the"
                         | "a"
                         | "an"
@@ -3545,7 +3568,15 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// of place in lowercase right after a name (token `e`).
     fn kind_after(&self, e: usize) -> Option<Label> {
         let t = self.toks.get(e)?;
-        if !t.lower() {
+        // "the Transnistrian region": an adjective of a people.
+        let name = self.toks.get(e.checked_sub(1)?)?;
+        // "Our neighborhood": an ordinary word, no name.
+        if !t.lower()
+            || self.lex.common.contains(name.norm.as_ref())
+            || ["ian", "ean", "ese", "ish"]
+                .iter()
+                .any(|suf| name.norm.ends_with(suf))
+        {
             return None;
         }
         match t.norm.as_ref() {

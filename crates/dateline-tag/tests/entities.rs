@@ -1516,6 +1516,17 @@ fn the_pronoun_i_does_not_end_a_name() {
         Some((Label::Person, "Michael Siegel")),
         "{ents:?}"
     );
+    // A compound title stays whole; a sentence-initial word before "the"
+    // opens no name.
+    let text = "The spokesman, Chief Cabinet Secretary Hiroyuki Hosoda, spoke. After the Post \
+                Office scandal, Congress met. He was Chief of the General Staff.";
+    let ents = t.entities_text(text);
+    assert!(find(&ents, "Cabinet").is_empty(), "{ents:?}");
+    assert!(find(&ents, "Staff").is_empty(), "{ents:?}");
+    assert!(
+        ents.iter().all(|e| !e.text.starts_with("After")),
+        "{ents:?}"
+    );
     // A regnal number stays part of the name.
     let text = "The duke Mojmír I was the first ruler of Great Moravia.";
     let ents = t.entities_text(text);
@@ -1562,6 +1573,18 @@ fn places_and_roles_before_a_name_and_ampersands() {
     // An ampersand joins one name, an organisation's.
     assert_eq!(label("Kiss & Fly"), Some(Label::Org), "{ents:?}");
     assert_eq!(label("PG&E"), Some(Label::Org), "{ents:?}");
+    // Abbreviations with an ampersand name nothing.
+    let text = "Spending on R&D rose. A Q&A followed. Barnes & Noble sold it.";
+    let ents = t.entities_text(text);
+    assert!(
+        find(&ents, "R&D").is_empty() && find(&ents, "Q&A").is_empty(),
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "Barnes & Noble").first().map(|e| e.label),
+        Some(Label::Org),
+        "{ents:?}"
+    );
     // Not between two people.
     let text = "Hosts David Christison & Lee Tate opened the show.";
     let ents = t.entities_text(text);
@@ -1606,6 +1629,19 @@ fn a_defining_sentence_says_what_its_subject_is() {
         "{ents:?}"
     );
     assert!(find(&ents, "It").is_empty(), "{ents:?}");
+    // A kind in another's possession is not the subject's; an ordinary word
+    // before a kind of place is no place.
+    let text = "\"Michael is a strong member of our team,\" McGuinty said. Protesters held signs: \
+                \"Our neighborhood, our choice.\"";
+    let ents = t.entities_text(text);
+    check_invariants(text, &ents);
+    assert!(
+        find(&ents, "Michael")
+            .iter()
+            .all(|e| e.label == Label::Person),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "Our").is_empty(), "{ents:?}");
 }
 
 #[test]
