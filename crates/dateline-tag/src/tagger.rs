@@ -2203,16 +2203,20 @@ impl<'k, 'a> Doc<'k, 'a> {
             let mut k = 0;
             while k + n <= self.toks.len() {
                 let m = k..k + n;
-                let same = m.clone().zip(&words).all(|(x, w)| self.toks[x].text == *w);
-                let bounded = (k == 0 || !self.is_cap_word(k - 1))
-                    && self.toks.get(k + n).is_none_or(|t| !(t.is_word() && t.cap));
+                let same = self.toks[k].text == words[0]
+                    && m.clone().zip(&words).all(|(x, w)| self.toks[x].text == *w);
+                let bounded = || {
+                    (k == 0 || !self.is_cap_word(k - 1))
+                        && self.toks.get(k + n).is_none_or(|t| !(t.is_word() && t.cap))
+                };
                 // Only mentions inside the words give way.
-                let inside = self
-                    .mentions
-                    .iter()
-                    .filter(|x| x.toks.start < m.end && x.toks.end > m.start)
-                    .all(|x| x.toks.start >= m.start && x.toks.end <= m.end && x.toks != m);
-                if same && bounded && inside && m != r {
+                let inside = || {
+                    self.mentions
+                        .iter()
+                        .filter(|x| x.toks.start < m.end && x.toks.end > m.start)
+                        .all(|x| x.toks.start >= m.start && x.toks.end <= m.end && x.toks != m)
+                };
+                if same && m != r && bounded() && inside() {
                     self.mentions
                         .retain(|x| x.toks.end <= m.start || x.toks.start >= m.end);
                     for x in m.clone() {
