@@ -61,8 +61,9 @@ pub(crate) struct Args {
     /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
     #[arg(long)]
     errors: bool,
-    /// On the UNER sets, score every GPE as LOC, also where it names the state acting
-    /// (by default such a GPE is ORG, as the UNER guidelines label it).
+    /// On the UNER sets, score a GPE as CoNLL does: LOC, also where it names the state
+    /// acting, and ORG only as a sports team (by default a GPE naming the state acting is
+    /// ORG too, as the UNER guidelines label it).
     #[arg(long)]
     gpe_as_loc: bool,
     /// Tag each gold sentence alone, instead of each gold document as one text
