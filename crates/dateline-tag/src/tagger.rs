@@ -209,6 +209,48 @@ const EPITHETS: &[&str] = &[
     "unready",
 ];
 
+/// Words after a kind noun that end its noun phrase ("a music album released in",
+/// "a band from"), so the noun is its head and not a modifier ("a band member").
+const NOUN_PHRASE_END: &[&str] = &[
+    "of",
+    "in",
+    "from",
+    "by",
+    "based",
+    "founded",
+    "formed",
+    "that",
+    "which",
+    "who",
+    "and",
+    "with",
+    "for",
+    "released",
+    "recorded",
+    "written",
+    "directed",
+    "held",
+    "published",
+    "headquartered",
+    "owned",
+    "located",
+    "on",
+    "at",
+    "created",
+    "operated",
+    "topping",
+    "containing",
+    "dedicated",
+    "to",
+    "near",
+    "situated",
+    "whose",
+    "where",
+    "led",
+    "known",
+    "about",
+];
+
 /// Abbreviations written with an ampersand that are no names.
 const AMPERSAND_WORDS: &[&str] = &["r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "b&w"];
 
@@ -2423,44 +2465,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // member", "a village school", "a film director".
                 let next = self.toks.get(j + 1);
                 let modifier = next.is_some_and(|x| {
-                    x.is_word()
-                        && x.lower()
-                        && !matches!(
-                            x.norm.as_ref(),
-                            "of" | "in"
-                                | "from"
-                                | "by"
-                                | "based"
-                                | "founded"
-                                | "formed"
-                                | "that"
-                                | "which"
-                                | "who"
-                                | "and"
-                                | "with"
-                                | "for"
-                                | "released"
-                                | "recorded"
-                                | "written"
-                                | "directed"
-                                | "created"
-                                | "operated"
-                                | "owned"
-                                | "located"
-                                | "on"
-                                | "at"
-                                | "topping"
-                                | "containing"
-                                | "dedicated"
-                                | "to"
-                                | "near"
-                                | "situated"
-                                | "whose"
-                                | "where"
-                                | "led"
-                                | "known"
-                                | "about"
-                        )
+                    x.is_word() && x.lower() && !NOUN_PHRASE_END.contains(&x.norm.as_ref())
                 });
                 if modifier {
                     j += 1;
@@ -3829,32 +3834,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .toks
                     .get(j + 1)
                     .is_none_or(|x| !x.is_word() && x.text != "-" && x.norm != "'s")
-                    || matches!(
-                        next,
-                        "of" | "in"
-                            | "from"
-                            | "by"
-                            | "based"
-                            | "founded"
-                            | "formed"
-                            | "that"
-                            | "which"
-                            | "who"
-                            | "and"
-                            | "with"
-                            | "for"
-                            | "released"
-                            | "recorded"
-                            | "written"
-                            | "directed"
-                            | "held"
-                            | "published"
-                            | "headquartered"
-                            | "owned"
-                            | "located"
-                            | "on"
-                            | "at"
-                    );
+                    || NOUN_PHRASE_END.contains(&next);
                 return ends.then_some(l);
             }
             // "a psychology professor at Clemson University" describes a
