@@ -1063,9 +1063,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 k += 1;
                 continue;
             }
-            self.mentions
-                .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
-            self.push(r, Label::Event, Vec::new(), Source::Rule);
+            self.claim(r, Label::Event);
             names.insert(name);
             k += 2;
         }
@@ -2139,8 +2137,6 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
-    /// Makes the tokens `r` one title (MISC): mentions and dates inside it
-    /// give way.
     /// "Crazyhead are an English punk rock band from Leicester", "Ervenik
     /// (Serbian Cyrillic: Ервеник) is a village", "30 Seconds to Mars is an
     /// alternative rock band": a sentence that opens with a name and
@@ -2201,11 +2197,6 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 continue;
             }
-            self.mentions
-                .retain(|m| m.toks.end <= subject.start || m.toks.start >= subject.end);
-            for k in subject.clone() {
-                self.taken[k] = false;
-            }
             // "30 Seconds to Mars (or Thirty Seconds to Mars) is a band":
             // another name in the bracket after "or", "also" or "formerly".
             let alias = bracket.and_then(|b| {
@@ -2227,7 +2218,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             });
             self.defined.push(subject.start);
             names.push((subject.clone(), label));
-            self.push(subject, label, Vec::new(), Source::Rule);
+            self.claim(subject, label);
             if let Some(a) = alias {
                 names.push((a.clone(), label));
                 self.push(a, label, Vec::new(), Source::Rule);
@@ -2259,12 +2250,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .all(|x| x.toks.start >= m.start && x.toks.end <= m.end && x.toks != m)
                 };
                 if same && m != r && bounded() && inside() {
-                    self.mentions
-                        .retain(|x| x.toks.end <= m.start || x.toks.start >= m.end);
-                    for x in m.clone() {
-                        self.taken[x] = false;
-                    }
-                    self.push(m, label, Vec::new(), Source::Rule);
+                    self.claim(m, label);
                     k += n;
                 } else {
                     k += 1;
@@ -2518,15 +2504,20 @@ impl<'k, 'a> Doc<'k, 'a> {
         None
     }
 
+    /// Makes the tokens `r` one title (MISC): mentions and dates inside it
+    /// give way.
     fn claim_title(&mut self, r: Range<usize>) {
-        self.mentions
-            .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
         let span = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
         self.temporal.retain(|f| !f.span.overlaps(span));
-        for k in r.clone() {
-            self.taken[k] = false;
-        }
-        self.push(r, Label::Misc, Vec::new(), Source::Rule);
+        self.claim(r, Label::Misc);
+    }
+
+    /// Makes the tokens `r` one mention with `label` found by a rule: the
+    /// mentions that overlap it give way.
+    fn claim(&mut self, r: Range<usize>, label: Label) {
+        self.mentions
+            .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+        self.push(r, label, Vec::new(), Source::Rule);
     }
 
     /// Where the words before `end` spell `acronym` by their initials
@@ -2995,13 +2986,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && single_or_free(k)
                 && self.sentence_of(k).is_some_and(|si| !self.title_case[si]);
             if elliptical {
-                let r = k..k + 2;
-                self.mentions
-                    .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
-                for x in r.clone() {
-                    self.taken[x] = false;
-                }
-                self.push(r, Label::Org, Vec::new(), Source::Rule);
+                self.claim(k..k + 2, Label::Org);
                 k += 2;
                 continue;
             }
@@ -3038,10 +3023,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 k += 1;
                 continue;
             }
-            let r = k..e;
-            self.mentions
-                .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
-            self.push(r, label, Vec::new(), Source::Rule);
+            self.claim(k..e, label);
             k = e;
         }
         self.mentions.sort_by_key(|m| m.toks.start);
