@@ -2113,26 +2113,44 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|k| k.len() >= 2 && k[0].chars().next().is_some_and(char::is_alphanumeric))
             .collect();
         for title in &titles {
-            let n = title.len();
-            let mut k = 0;
-            while k + n <= self.toks.len() {
-                let here = k..k + n;
+            self.each_occurrence(title, |d, here| {
                 // Date words inside give way, as they did in the quoted title.
-                let untagged = !self
+                let untagged = !d
                     .mentions
                     .iter()
                     .any(|m| m.toks.start < here.end && m.toks.end > here.start);
-                if (0..n).all(|x| self.toks[k + x].text == title[x])
-                    && untagged
-                    && !here.clone().all(|x| self.temporal_tok[x])
-                    && self.same_sentence(k, k + n - 1)
-                    && self.sentence_of(k).is_some_and(|si| !self.title_case[si])
-                {
-                    self.claim_title(here);
-                    k += n;
-                } else {
-                    k += 1;
+                let found = untagged
+                    && !here.clone().all(|x| d.temporal_tok[x])
+                    && d.same_sentence(here.start, here.end - 1)
+                    && d.sentence_of(here.start)
+                        .is_some_and(|si| !d.title_case[si]);
+                if found {
+                    d.claim_title(here);
                 }
+                found
+            });
+        }
+    }
+
+    /// Calls `claim` at each place, in order, where the tokens are written
+    /// `words`; where it returns true (it claimed them) the search goes on
+    /// after them.
+    fn each_occurrence(
+        &mut self,
+        words: &[String],
+        mut claim: impl FnMut(&mut Self, Range<usize>) -> bool,
+    ) {
+        let n = words.len();
+        if n == 0 {
+            return;
+        }
+        let mut k = 0;
+        while k + n <= self.toks.len() {
+            let here = k..k + n;
+            if here.clone().zip(words).all(|(x, w)| self.toks[x].text == w) && claim(self, here) {
+                k += n;
+            } else {
+                k += 1;
             }
         }
     }
@@ -2228,34 +2246,26 @@ impl<'k, 'a> Doc<'k, 'a> {
         // though the rules would cut them ("30 Seconds to Mars" holds a
         // lowercase word and a number).
         for (r, label) in names {
-            let words: Vec<&str> = r.clone().map(|k| self.toks[k].text).collect();
-            let n = words.len();
-            if n < 2 {
+            if r.len() < 2 {
                 continue;
             }
-            let mut k = 0;
-            while k + n <= self.toks.len() {
-                let m = k..k + n;
-                let same = self.toks[k].text == words[0]
-                    && m.clone().zip(&words).all(|(x, w)| self.toks[x].text == *w);
-                let bounded = || {
-                    (k == 0 || !self.is_cap_word(k - 1))
-                        && self.toks.get(k + n).is_none_or(|t| !(t.is_word() && t.cap))
-                };
+            let words: Vec<String> = r.clone().map(|k| self.toks[k].text.to_string()).collect();
+            self.each_occurrence(&words, |d, m| {
+                let bounded = (m.start == 0 || !d.is_cap_word(m.start - 1))
+                    && d.toks.get(m.end).is_none_or(|t| !(t.is_word() && t.cap));
                 // Only mentions inside the words give way.
                 let inside = || {
-                    self.mentions
+                    d.mentions
                         .iter()
                         .filter(|x| x.toks.start < m.end && x.toks.end > m.start)
                         .all(|x| x.toks.start >= m.start && x.toks.end <= m.end && x.toks != m)
                 };
-                if same && m != r && bounded() && inside() {
-                    self.claim(m, label);
-                    k += n;
-                } else {
-                    k += 1;
+                let found = m != r && bounded && inside();
+                if found {
+                    d.claim(m, label);
                 }
-            }
+                found
+            });
         }
     }
 
