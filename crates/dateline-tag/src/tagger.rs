@@ -1337,6 +1337,34 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// Where the words `s..e` end as a name: after the last
+    /// capitalized word or number ("police", "area" or a bracket end none).
+    fn name_end(&self, s: usize, e: usize) -> usize {
+        let mut e = e;
+        while e > s
+            && !(self.toks[e - 1].cap
+                || self.toks[e - 1].upper
+                || self.toks[e - 1].kind == TokenKind::Number)
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    /// "County Coroner William McLaughlin", "Queenslander Mitchell
+    /// Rawlins": where a given name follows words that describe a person
+    /// of three or more words, with no particle or connector among them.
+    fn given_name_after_descriptor(&self, r: Range<usize>) -> Option<usize> {
+        let first_name = |k: usize| self.lex.first_names.contains(self.toks[k].norm.as_ref());
+        if r.len() < 3 || first_name(r.start) {
+            return None;
+        }
+        let k = (r.start + 1..r.end - 1).find(|&k| first_name(k))?;
+        (r.start..k)
+            .all(|x| !is_particle(&self.toks[x].norm) && !is_connector(&self.toks[x].norm))
+            .then_some(k)
+    }
+
     /// Whether "I" at `k` is the pronoun by the verb after it ("I am",
     /// "I think", "I'm").
     fn pronoun_i(&self, k: usize) -> bool {
@@ -1612,12 +1640,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             return;
         }
         // "County Coroner William McLaughlin", "Actor Jared Leto": a descriptor before a full name.
-        if e - s >= 3
-            && !lex.first_names.contains(self.toks[s].norm.as_ref())
-            && let Some(k) =
-                (s + 1..e - 1).find(|&k| lex.first_names.contains(self.toks[k].norm.as_ref()))
-            && (s..k).all(|x| !is_particle(&self.toks[x].norm) && !is_connector(&self.toks[x].norm))
-        {
+        if let Some(k) = self.given_name_after_descriptor(s..e) {
             s = k;
             titled = true;
         }
@@ -2352,13 +2375,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             e += 1;
         }
         // The subject ends in a capitalized word or a number.
-        while e > s
-            && !(self.toks[e - 1].cap
-                || self.toks[e - 1].upper
-                || self.toks[e - 1].kind == TokenKind::Number)
-        {
-            e -= 1;
-        }
+        let e = self.name_end(s, e);
         if e <= s {
             return None;
         }
@@ -2722,13 +2739,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // A name ends with a capitalized word or a number, not with
         // "police", "area" or a bracket; a lowercase word other than a
         // connector ends a descriptor before the name ("punk band The …").
-        while e > s
-            && !(self.toks[e - 1].cap
-                || self.toks[e - 1].upper
-                || self.toks[e - 1].kind == TokenKind::Number)
-        {
-            e -= 1;
-        }
+        e = self.name_end(s, e);
         let mut s2 = (s..e)
             .rev()
             .find(|&k| {
@@ -2755,14 +2766,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         // descriptor before a given name and a surname is not part of the
         // person's name.
         if label == Label::Person
-            && e - s2 >= 3
-            && !self.lex.first_names.contains(self.toks[s2].norm.as_ref())
-            && let Some(k) =
-                (s2 + 1..e - 1).find(|&k| self.lex.first_names.contains(self.toks[k].norm.as_ref()))
-            && (s2..k).all(|x| {
-                let t = &self.toks[x];
-                t.is_word() && t.cap && !is_particle(&t.norm) && !is_connector(&t.norm)
-            })
+            && let Some(k) = self.given_name_after_descriptor(s2..e)
+            && (s2..k).all(|x| self.toks[x].is_word() && self.toks[x].cap)
         {
             s2 = k;
         }
