@@ -433,10 +433,10 @@ const TEAM_FOR: &[&str] = &[
     "starred",
 ];
 
-/// Whether `norm` before "for"/"with" makes the name after it a team
-/// ("played for", "signed with", "games for").
-pub(crate) fn is_team_for(norm: &str) -> bool {
-    TEAM_FOR.contains(&norm)
+/// Whether the two words before a name make it a team: "played for",
+/// "signed with", "games for".
+pub(crate) fn played_for(prev2: &str, prev: &str) -> bool {
+    matches!(prev, "for" | "with") && TEAM_FOR.contains(&prev2)
 }
 
 /// Verbs before a name that make it a sports opponent or club.
@@ -575,17 +575,14 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
             ""
         };
         TEAM_VERBS.contains(&prev)
-            || (matches!(prev, "for" | "with") && TEAM_FOR.contains(&prev2))
+            || played_for(prev2, prev)
             || (prev == "to" && matches!(prev2, "lost" | "losing" | "loss"))
             || (prev == "over" && matches!(prev2, "win" | "victory"))
     };
     // "played with Footscray and North Melbourne": the cue before the
     // first of two names joined by "and".
     let joined = prev == "and" && k >= sent.start + 2 && {
-        let mut i = k - 1;
-        while i > sent.start && toks[i - 1].cap && toks[i - 1].is_word() {
-            i -= 1;
-        }
+        let i = crate::tokens::cap_run_start(toks, k - 1, sent.start);
         i < k - 1 && cue_before(i)
     };
     let before = cue_before(k) || joined;

@@ -1326,7 +1326,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             // "… Attorney I Have Ever Met": the pronoun opens no name.
-            if !self.is_cap_word(i) || (self.toks[i].text == "I" && self.pronoun_i(i)) {
+            if !self.is_cap_word(i) || self.pronoun_i(i) {
                 i += 1;
                 continue;
             }
@@ -1365,36 +1365,37 @@ impl<'k, 'a> Doc<'k, 'a> {
             .then_some(k)
     }
 
-    /// Whether "I" at `k` is the pronoun by the verb after it ("I am",
-    /// "I think", "I'm").
+    /// Whether token `k` is the pronoun "I", by the verb after it ("I
+    /// am", "I think", "I'm").
     fn pronoun_i(&self, k: usize) -> bool {
-        self.toks.get(k + 1).is_some_and(|t| {
-            matches!(
-                t.norm.as_ref(),
-                "am" | "'m"
-                    | "have"
-                    | "'ve"
-                    | "'d"
-                    | "'ll"
-                    | "think"
-                    | "do"
-                    | "did"
-                    | "would"
-                    | "will"
-                    | "can"
-                    | "could"
-                    | "believe"
-                    | "want"
-                    | "know"
-                    | "feel"
-                    | "hope"
-                    | "guess"
-                    | "mean"
-                    | "said"
-                    | "say"
-                    | "remember"
-            )
-        })
+        self.toks[k].text == "I"
+            && self.toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_ref(),
+                    "am" | "'m"
+                        | "have"
+                        | "'ve"
+                        | "'d"
+                        | "'ll"
+                        | "think"
+                        | "do"
+                        | "did"
+                        | "would"
+                        | "will"
+                        | "can"
+                        | "could"
+                        | "believe"
+                        | "want"
+                        | "know"
+                        | "feel"
+                        | "hope"
+                        | "guess"
+                        | "mean"
+                        | "said"
+                        | "say"
+                        | "remember"
+                )
+            })
     }
 
     /// The maximal run of capitalized words (with name particles and
@@ -1406,7 +1407,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         while j < end {
             // "Michael Siegel I am a professor": the pronoun, not a regnal
             // number ("Charles I was" keeps its number).
-            if self.toks[j].text == "I" && self.pronoun_i(j) {
+            if self.pronoun_i(j) {
                 break;
             }
             // "Seminole County Sheriff Don Eslinger": a title, or a role
@@ -2223,9 +2224,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }
             }
             // The whole subject known already: the knowledge base decides.
-            if self.mentions.iter().any(|m| {
-                m.toks == subject || (m.toks.start <= subject.start && m.toks.end >= subject.end)
-            }) {
+            if self
+                .mentions
+                .iter()
+                .any(|m| m.toks.start <= subject.start && m.toks.end >= subject.end)
+            {
                 continue;
             }
             // A place by its kind needs no more than the knowledge base
@@ -2893,8 +2896,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         // "played with Footscray", "26 games for Lausanne": a club.
         let for_team = r.start >= 2
-            && matches!(self.toks[r.start - 1].norm.as_ref(), "for" | "with")
-            && crate::sense::is_team_for(&self.toks[r.start - 2].norm);
+            && crate::sense::played_for(&self.toks[r.start - 2].norm, &self.toks[r.start - 1].norm);
         let label = if label == Label::Person && for_team {
             Label::Org
         } else {
@@ -3629,10 +3631,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         // "the villages of Lougou and Tougana": the second of two names.
         if r.start >= sent.start + 4 && norm(r.start - 1) == "and" {
-            let mut k = r.start - 1;
-            while k > sent.start && self.toks[k - 1].cap && self.toks[k - 1].is_word() {
-                k -= 1;
-            }
+            let k = crate::tokens::cap_run_start(&self.toks, r.start - 1, sent.start);
             if k + 1 < r.start
                 && k >= sent.start + 2
                 && norm(k - 1) == "of"

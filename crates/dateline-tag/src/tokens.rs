@@ -35,6 +35,17 @@ impl Tok<'_> {
     }
 }
 
+/// Where the capitalized words that end just before token `end` begin, no
+/// earlier than `floor` ("the villages of Lougou and …" read back from
+/// "and").
+pub(crate) fn cap_run_start(toks: &[Tok<'_>], end: usize, floor: usize) -> usize {
+    let mut i = end;
+    while i > floor && toks[i - 1].cap && toks[i - 1].is_word() {
+        i -= 1;
+    }
+    i
+}
+
 /// Something the knowledge base can match over.
 pub(crate) trait Normed {
     fn norm_str(&self) -> &str;
