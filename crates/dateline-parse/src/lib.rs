@@ -77,8 +77,8 @@ pub use crate::date::{Date, DateError, days_in_month};
 pub use crate::document::{Block, BlockKind, Document};
 pub use crate::error::Error;
 pub use crate::input::{
-    Documents, InputOptions, JsonlRecords, Record, RecordError, documents, read_jsonl, read_path,
-    read_text, read_text_from,
+    Documents, InputOptions, JsonlRecords, Record, RecordError, Skipped, content_id, documents,
+    is_jsonl, is_txt, read_jsonl, read_path, read_stdin_text, read_text, read_text_from,
 };
 pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
 pub use crate::segment::is_blank;

@@ -96,7 +96,8 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }
 
-/// Start of the white-space-delimited word that ends at `end`.
+/// Start of the white-space-delimited word that ends at `end`, found by
+/// scanning back (used only where the scan is bounded by the caller).
 fn word_start(text: &str, end: usize) -> usize {
     let mut s = end;
     for (i, c) in text[..end].char_indices().rev() {
@@ -108,6 +109,35 @@ fn word_start(text: &str, end: usize) -> usize {
     s
 }
 
+/// Finds word starts for positions that only move forward, in one pass over
+/// the text: scanning back to the last white space at every terminator made
+/// text without spaces ("x.x.x.…") quadratic.
+#[derive(Debug, Clone, Copy)]
+struct WordCursor {
+    /// Every byte before `pos` has been looked at.
+    pos: usize,
+    /// Start of the word that runs up to `pos` (just after the last white
+    /// space before `pos`).
+    start: usize,
+}
+
+impl WordCursor {
+    /// Start of the white-space-delimited word that ends at `end`.
+    fn word_start(&mut self, text: &str, end: usize) -> usize {
+        if end < self.pos {
+            // Not reached by the splitter (it moves forward); stay correct.
+            return word_start(text, end);
+        }
+        for (i, c) in text[self.pos..end].char_indices() {
+            if c.is_whitespace() {
+                self.start = self.pos + i + c.len_utf8();
+            }
+        }
+        self.pos = end;
+        self.start
+    }
+}
+
 /// Sentence spans of `text`, relative to `text`.
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let mut s = Splitter {
@@ -115,6 +145,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         breaks: Vec::new(),
         markers: Vec::new(),
         last_break: 0,
+        words: WordCursor { pos: 0, start: 0 },
     };
     s.scan();
     s.finish()
@@ -125,6 +156,7 @@ struct Splitter<'a> {
     breaks: Vec<usize>,
     markers: Vec<Marker>,
     last_break: usize,
+    words: WordCursor,
 }
 
 impl Splitter<'_> {
@@ -230,7 +262,7 @@ impl Splitter<'_> {
         if !char_at(text, i + 1).is_none_or(char::is_whitespace) {
             return;
         }
-        let ws = word_start(text, i);
+        let ws = self.words.word_start(text, i);
         if let Some((start, value, bulleted)) = marker_word(text, ws, i) {
             self.markers.push(Marker {
                 start,
@@ -282,8 +314,7 @@ impl Splitter<'_> {
         };
         let attached = char_before(text, i).is_some_and(|c| !c.is_whitespace());
         let single = dots == 1 && others == 0 && !ellipsis;
-        let ws = word_start(text, i);
-        let word = text[ws..i].trim_start_matches(is_opener);
+        let ws = self.words.word_start(text, i);
 
         if !next.is_whitespace() {
             // Glue: "statement.The", "now!The".
@@ -293,6 +324,9 @@ impl Splitter<'_> {
             }
             return run_end;
         }
+        // Only here, before white space: words before such terminators never
+        // overlap, so looking at them stays linear.
+        let word = text[ws..i].trim_start_matches(is_opener);
 
         if single
             && (closers.is_empty() || closers == ")")
@@ -354,7 +388,7 @@ impl Splitter<'_> {
         if abbrev::is_time(word) {
             let before = &text[self.last_break.min(ws)..ws];
             let mut words = before.split_whitespace();
-            let fronted = words.clone().count() <= 3
+            let fronted = words.clone().take(4).count() <= 3
                 && words.next().is_some_and(|w| {
                     abbrev::is_time_preposition(w.trim_matches(|c: char| !c.is_alphabetic()))
                 });
