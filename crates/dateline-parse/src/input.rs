@@ -155,6 +155,7 @@ pub fn documents(path: &Path, opts: &InputOptions) -> Documents {
         current: None,
         visited: HashSet::new(),
         warnings: VecDeque::new(),
+        last: String::new(),
     }
 }
 
@@ -206,6 +207,8 @@ pub struct Documents {
     current: Option<JsonlRecords<Box<dyn BufRead>>>,
     visited: HashSet<DirKey>,
     warnings: VecDeque<Skipped>,
+    /// The path of the last file read.
+    last: String,
 }
 
 impl std::fmt::Debug for Documents {
@@ -222,6 +225,15 @@ impl Documents {
     /// directories already read through another link), oldest first.
     pub fn warnings(&mut self) -> impl Iterator<Item = Skipped> + '_ {
         self.warnings.drain(..)
+    }
+
+    /// Where the last item came from: the file, and the line for a JSON
+    /// Lines record.
+    pub fn source(&self) -> (String, Option<usize>) {
+        match &self.current {
+            Some(records) => (records.name.clone(), Some(records.lineno)),
+            None => (self.last.clone(), None),
+        }
     }
 
     fn skip(&mut self, path: &Path, reason: &str) {
@@ -294,6 +306,7 @@ impl Iterator for Documents {
             }
             let Pending { path, rel } = self.pending.pop_front()?;
             let name = path.display().to_string();
+            self.last.clone_from(&name);
             let io_err = |e: std::io::Error| RecordError {
                 path: name.clone(),
                 line: None,
@@ -619,6 +632,11 @@ impl<R: BufRead> JsonlRecords<R> {
             buf: Vec::new(),
             done: false,
         }
+    }
+
+    /// The line number of the last record read (1-based; 0 before the first).
+    pub fn line(&self) -> usize {
+        self.lineno
     }
 
     /// Names records without an id `BASE:LINE`.

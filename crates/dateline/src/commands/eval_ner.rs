@@ -77,6 +77,10 @@ fn source_root() -> PathBuf {
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
+    // Before any table is printed: the model file must be there.
+    if let Some(model) = &args.model {
+        super::check_readable_file(model, "--model")?;
+    }
     let gold_dir = args
         .gold_dir
         .clone()
@@ -95,8 +99,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         ],
         s => vec![s],
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     for set in sets {
         let report = match set {
             SetName::Seeds => seeds(&gold_dir, &seeds_dir, &args, &mut out)?,
@@ -235,7 +238,9 @@ fn conll(
     let tagger = Tagger::new().with_model(!args.no_model);
     let loaded = match &args.model {
         Some(p) => Some(
-            NerModel::from_bytes(&std::fs::read(p)?)
+            NerModel::from_bytes(&std::fs::read(p).map_err(|e| {
+                CliError::Failed(format!("cannot read --model {}: {e}", p.display()))
+            })?)
                 .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
         ),
         None => None,

@@ -55,7 +55,7 @@ pub(crate) fn bundled_index() -> Result<Index, CliError> {
     for r in results {
         match r {
             Ok(doc) => docs.push(doc),
-            Err(e) => eprintln!("error: {e}"),
+            Err(e) => report!("error: {e}"),
         }
     }
     // Tagging dominates; tag chunks on all cores, then index in order.
@@ -95,9 +95,13 @@ pub(crate) fn bundled_index() -> Result<Index, CliError> {
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query).map_err(|e| {
-        let pad = " ".repeat(e.position.saturating_sub(1));
-        CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
+        // A long query is shown around the error only.
+        let (shown, column) = crate::output::excerpt(&args.query, e.position);
+        let pad = " ".repeat(column);
+        CliError::Usage(format!("invalid query {e}\n  {shown}\n  {pad}^"))
     })?;
+    let color = std::io::stdout().is_terminal();
+    let mut out = crate::output::stdout()?;
     let index = match &args.index {
         Some(dir) => Index::load_dir(dir)
             .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
@@ -107,9 +111,6 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let results = index
         .search(&query, &opts)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         write_json(&mut out, &to_json(&args.query, &results))?;
     } else {

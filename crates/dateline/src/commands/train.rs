@@ -163,6 +163,7 @@ fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
 }
 
 fn clusters(args: ClusterArgs) -> CmdResult {
+    super::check_writable_file(&args.out)?;
     let dir = args.data.clone().unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
     });
@@ -195,7 +196,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
         config.iterations,
         config.seed,
     );
-    eprintln!(
+    report!(
         "learning clusters from {} articles and {} training documents",
         refs.len(),
         docs.len()
@@ -204,7 +205,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
     let clusters = WordClusters::learn(&refs, &docs, &config, &meta);
     let bytes = clusters.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} words, {} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         clusters.len(),
@@ -239,11 +240,17 @@ fn show_clusters(clusters: &WordClusters, texts: &[&str]) {
         }
     }
     for (c, ws) in groups {
-        eprintln!("{c:3}: {}", ws.join(" "));
+        report!("{c:3}: {}", ws.join(" "));
     }
 }
 
 fn ner(args: NerArgs) -> CmdResult {
+    if args.epochs == 0 {
+        return Err(CliError::Usage(
+            "--epochs must be at least 1 (0 would write an untrained model)".into(),
+        ));
+    }
+    super::check_writable_file(&args.out)?;
     let dir = args.data.clone().unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
     });
@@ -289,12 +296,12 @@ fn ner(args: NerArgs) -> CmdResult {
             .unwrap_or_default(),
         unlabeled.len(),
     );
-    eprintln!("training on {} documents, {tokens} tokens", docs.len());
+    report!("training on {} documents, {tokens} tokens", docs.len());
     let started = Instant::now();
     let model = dateline_tag::train(&docs, &unlabeled_refs, &config, hints, &meta);
     let bytes = model.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         bytes.len(),
