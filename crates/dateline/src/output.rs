@@ -23,7 +23,16 @@ static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// Points closed standard descriptors (0, 1, 2) at `/dev/null`; remembers a
 /// closed standard output. Call first, before any file is opened.
+///
+/// On most Unix systems the Rust runtime has already done the first part
+/// before `main`, opening `/dev/null` read-write where a standard descriptor
+/// was closed; on Linux such a standard output is recognized by that: a
+/// shell redirection `>/dev/null` opens it write-only.
 pub(crate) fn guard_standard_streams() {
+    #[cfg(target_os = "linux")]
+    if reopened_dev_null(1) {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
     #[cfg(unix)]
     {
         use std::os::fd::{AsRawFd, IntoRawFd};
@@ -47,6 +56,23 @@ pub(crate) fn guard_standard_streams() {
             let _kept_open = f.into_raw_fd();
         }
     }
+}
+
+/// Descriptor `fd` is `/dev/null` opened read-write: what the Rust runtime
+/// puts in place of a closed standard descriptor.
+#[cfg(target_os = "linux")]
+fn reopened_dev_null(fd: u32) -> bool {
+    let is_null = std::fs::read_link(format!("/proc/self/fd/{fd}"))
+        .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    is_null
+        && std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}"))
+            .ok()
+            .and_then(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            })
+            .is_some_and(|flags| flags & 0o3 == 0o2)
 }
 
 /// Buffered standard output for a command's results, or an error when it
