@@ -58,3 +58,13 @@ fn a_date_range_ending_before_it_starts_is_an_error() {
         assert!(parse_query(ok).is_ok(), "{ok}");
     }
 }
+
+#[test]
+fn an_index_header_with_unknown_flags_is_rejected() {
+    let index = dateline_query::Index::new();
+    let mut bytes = index.to_bytes();
+    assert!(dateline_query::Index::from_bytes(&bytes).is_ok());
+    bytes[12] = 1;
+    let e = dateline_query::Index::from_bytes(&bytes).unwrap_err();
+    assert!(e.to_string().contains("unknown header flags 0x1"), "{e}");
+}
