@@ -696,10 +696,7 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
                 Err(e) => {
                     self.done = true;
                     let error = match e.get_ref().and_then(|x| x.downcast_ref::<Endless>()) {
-                        Some(Endless(read)) => Error::EndlessRecord {
-                            read: *read,
-                            limit,
-                        },
+                        Some(Endless(read)) => Error::EndlessRecord { read: *read, limit },
                         None => Error::Io {
                             path: self.name.clone(),
                             source: e,

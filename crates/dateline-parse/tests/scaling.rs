@@ -13,6 +13,9 @@ use dateline_parse::{InputOptions, Parser};
 /// Size of the smaller input, in bytes.
 const SMALL: usize = 100_000;
 
+/// Builds an input of about the given size.
+type Make = Box<dyn Fn(usize) -> String>;
+
 /// Tests of this file run one at a time, so that they do not time each other.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -52,10 +55,8 @@ fn assert_linear(name: &str, make: &dyn Fn(usize) -> String, work: &dyn Fn(&str)
 #[test]
 fn parsing_is_linear_on_pathological_articles() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let rep = |unit: &'static str| -> Box<dyn Fn(usize) -> String> {
-        Box::new(move |n| repeat(unit, n))
-    };
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+    let rep = |unit: &'static str| -> Make { Box::new(move |n| repeat(unit, n)) };
+    let cases: Vec<(&str, Make)> = vec![
         ("x.", rep("x.")),
         ("quotes", rep("\"")),
         ("newlines", rep("\n")),
@@ -86,13 +87,25 @@ fn parsing_is_linear_on_pathological_articles() {
 fn jsonl_reading_is_linear_on_pathological_records() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let opts = InputOptions::default();
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
-        ("escapes", Box::new(|n| format!("{{\"text\":\"{}\"}}\n", repeat("\\n", n)))),
-        ("many records", Box::new(|n| repeat("{\"text\":\"x\"}\n", n))),
+    let cases: Vec<(&str, Make)> = vec![
+        (
+            "escapes",
+            Box::new(|n| format!("{{\"text\":\"{}\"}}\n", repeat("\\n", n))),
+        ),
+        (
+            "many records",
+            Box::new(|n| repeat("{\"text\":\"x\"}\n", n)),
+        ),
         ("bad records", Box::new(|n| repeat("{\n", n))),
         ("blank lines", Box::new(|n| repeat("\n", n))),
-        ("surrogates", Box::new(|n| repeat("{\"text\":\"\\ud800\"}\n", n))),
-        ("big ids", Box::new(|n| repeat("{\"id\":1234567890123456789012345,\"text\":\"x\"}\n", n))),
+        (
+            "surrogates",
+            Box::new(|n| repeat("{\"text\":\"\\ud800\"}\n", n)),
+        ),
+        (
+            "big ids",
+            Box::new(|n| repeat("{\"id\":1234567890123456789012345,\"text\":\"x\"}\n", n)),
+        ),
     ];
     for (name, make) in &cases {
         assert_linear(name, make.as_ref(), &|text| {

@@ -319,7 +319,9 @@ impl fmt::Display for Query {
             Query::Entity { field, value } => {
                 write_field(f, field.name())?;
                 let bare = !value.is_empty()
-                    && !value.chars().any(|c| is_word_delimiter(c) || matches!(c, '*' | '~'))
+                    && !value
+                        .chars()
+                        .any(|c| is_word_delimiter(c) || matches!(c, '*' | '~'))
                     && !value.starts_with(['+', '-'])
                     && !KEYWORDS.contains(&value.as_str());
                 if bare {

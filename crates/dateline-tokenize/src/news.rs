@@ -56,8 +56,22 @@ pub(crate) const MAX_CHUNK: usize = 64 * 1024;
 fn is_cut_mark(b: u8) -> bool {
     matches!(
         b,
-        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' | b'*' | b'<' | b'>'
-            | b'=' | b'|' | b',' | b';'
+        b'"' | b'\''
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'!'
+            | b'?'
+            | b'*'
+            | b'<'
+            | b'>'
+            | b'='
+            | b'|'
+            | b','
+            | b';'
     )
 }
 

@@ -4,9 +4,14 @@
 //! step would take sixteen). Only the ratio of two runs in the same process
 //! is compared, never an absolute time.
 
+#![allow(clippy::panic)]
+
 use std::time::{Duration, Instant};
 
 use dateline_tokenize::Tokenizer;
+
+/// Builds an input of about the given size.
+type Make = Box<dyn Fn(usize) -> String>;
 
 /// Tests of this file run one at a time, so that they do not time each other.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -52,10 +57,8 @@ fn assert_linear(name: &str, make: &dyn Fn(usize) -> String, work: &dyn Fn(&str)
 
 /// The pathological inputs: no white space, one repeated byte, runs that
 /// a rule looks back or forward over.
-fn cases() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
-    let rep = |unit: &'static str| -> Box<dyn Fn(usize) -> String> {
-        Box::new(move |n| repeat(unit, n))
-    };
+fn cases() -> Vec<(&'static str, Make)> {
+    let rep = |unit: &'static str| -> Make { Box::new(move |n| repeat(unit, n)) };
     vec![
         ("x.", rep("x.")),
         ("x!", rep("x!")),
@@ -82,9 +85,18 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
         ("glue", rep("statement.The")),
         ("bullets", rep("• ")),
         ("url", Box::new(|n| format!("www.x.com/{}", ")".repeat(n)))),
-        ("url brackets", Box::new(|n| format!("http://x.com/{}", "]".repeat(n)))),
-        ("openers then x.", Box::new(|n| format!("{}{}", "(".repeat(n / 2), repeat("x.", n / 2)))),
-        ("space then x.", Box::new(|n| format!("{}{}", " ".repeat(n / 2), repeat("x.", n / 2)))),
+        (
+            "url brackets",
+            Box::new(|n| format!("http://x.com/{}", "]".repeat(n))),
+        ),
+        (
+            "openers then x.",
+            Box::new(|n| format!("{}{}", "(".repeat(n / 2), repeat("x.", n / 2))),
+        ),
+        (
+            "space then x.",
+            Box::new(|n| format!("{}{}", " ".repeat(n / 2), repeat("x.", n / 2))),
+        ),
         ("long word", rep("x")),
         ("emoji", rep("👍")),
     ]

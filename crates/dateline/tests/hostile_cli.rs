@@ -96,13 +96,17 @@ fn ids(o: &Output) -> Vec<String> {
 
 /// A fresh temporary directory.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-hostile-cli-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "dateline-hostile-cli-{name}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-const ARTICLE: &str = "Leaders meet in Geneva\n\nThe two leaders met for five hours on Monday, officials said.\n";
+const ARTICLE: &str =
+    "Leaders meet in Geneva\n\nThe two leaders met for five hours on Monday, officials said.\n";
 
 /// Item 6: a failing standard error loses no work.
 #[test]
@@ -112,17 +116,16 @@ fn a_failing_stderr_neither_panics_nor_loses_the_index() {
     std::fs::write(dir.join("in/a.txt"), ARTICLE).unwrap();
     // Bad records, so that errors are written while indexing.
     std::fs::write(dir.join("in/bad.jsonl"), "not json\n{\n[1]\n").unwrap();
-    let sinks: Vec<(&str, Box<dyn Fn() -> Stdio>)> = vec![
-        // A reader that went away: every write fails with a broken pipe.
-        ("closed pipe", Box::new(|| Stdio::piped())),
-        // A full disk.
-        ("full disk", Box::new(|| {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open("/dev/full")
-                .map_or(Stdio::null(), Stdio::from)
-        })),
-    ];
+    // A reader that went away (every write fails with a broken pipe), and a
+    // full disk.
+    let full_disk = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .map_or(Stdio::null(), Stdio::from)
+    };
+    let sinks: [(&str, &dyn Fn() -> Stdio); 2] =
+        [("closed pipe", &Stdio::piped), ("full disk", &full_disk)];
     for (what, sink) in sinks {
         let index = dir.join(format!("index-{}", what.replace(' ', "-")));
         let mut child = bin()
@@ -136,9 +139,22 @@ fn a_failing_stderr_neither_panics_nor_loses_the_index() {
         // Close our end of the pipe at once.
         drop(child.stderr.take());
         let out = finish(child, what);
-        assert_eq!(out.status.code(), Some(1), "{what}: bad records, exit 1 (not a panic)");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{what}: bad records, exit 1 (not a panic)"
+        );
         // The index was saved, and is complete: search finds the article.
-        let out = run(&["search", "geneva", "--index", index.to_str().unwrap(), "--json"], b"");
+        let out = run(
+            &[
+                "search",
+                "geneva",
+                "--index",
+                index.to_str().unwrap(),
+                "--json",
+            ],
+            b"",
+        );
         assert_eq!(out.status.code(), Some(0), "{what}: {}", stderr(&out));
         assert_eq!(json_lines(&out)[0]["total"], 1, "{what}");
     }
@@ -164,7 +180,11 @@ fn a_closed_stdout_is_an_error() {
             .unwrap();
         let out = finish(child, cmd);
         assert_eq!(out.status.code(), Some(1), "{cmd}: {}", stderr(&out));
-        assert!(stderr(&out).contains("standard output is closed"), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("standard output is closed"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
     }
     // Output thrown away on purpose is not an error.
     let child = Command::new("sh")
@@ -219,7 +239,8 @@ fn endless_input_stops_at_the_limit() {
     let out = run(&["parse", "/dev/zero", "--max-bytes", "100000"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("/dev/zero: input exceeds the limit of 100000 bytes (the rest was not read)"),
+        stderr(&out)
+            .contains("/dev/zero: input exceeds the limit of 100000 bytes (the rest was not read)"),
         "{}",
         stderr(&out)
     );
@@ -238,9 +259,16 @@ fn endless_input_stops_at_the_limit() {
     });
     let out = finish(child, "yes | dateline parse -");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("the rest was not read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the rest was not read"),
+        "{}",
+        stderr(&out)
+    );
     // An endless JSON Lines line.
-    let out = run(&["parse", "/dev/zero", "--jsonl", "--max-bytes", "1000"], b"");
+    let out = run(
+        &["parse", "/dev/zero", "--jsonl", "--max-bytes", "1000"],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -258,7 +286,11 @@ fn a_fifo_in_a_directory_is_skipped() {
     let out = run(&["parse", dir.to_str().unwrap(), "--json"], b"");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(ids(&out), ["a"]);
-    assert!(stderr(&out).contains("pipe.txt: not a regular file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pipe.txt: not a regular file"),
+        "{}",
+        stderr(&out)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -288,7 +320,10 @@ fn ids_never_collide_silently() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         ids(&out),
-        ["123456789012345678901234567890", "123456789012345678901234567891"]
+        [
+            "123456789012345678901234567890",
+            "123456789012345678901234567891"
+        ]
     );
 
     // A record without id: the same id however its file is named.
@@ -320,23 +355,60 @@ fn checks_before_long_work_and_clear_messages() {
     std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
     std::fs::write(dir.join("file"), "").unwrap();
 
-    let out = run(&["eval", "ner", "--set", "wikigold", "--model", "/nope/model.bin"], b"");
+    let out = run(
+        &[
+            "eval",
+            "ner",
+            "--set",
+            "wikigold",
+            "--model",
+            "/nope/model.bin",
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/nope/model.bin"), "{}", stderr(&out));
     assert!(out.stdout.is_empty(), "no table before the error");
 
     let out = run(
-        &["index", dir.to_str().unwrap(), "--index", dir.join("file").to_str().unwrap()],
+        &[
+            "index",
+            dir.to_str().unwrap(),
+            "--index",
+            dir.join("file").to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("is a file; it must be a directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a file; it must be a directory"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = run(&["train", "ner", "--epochs", "0", "--out", dir.join("m.bin").to_str().unwrap()], b"");
+    let out = run(
+        &[
+            "train",
+            "ner",
+            "--epochs",
+            "0",
+            "--out",
+            dir.join("m.bin").to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!dir.join("m.bin").exists());
 
-    let out = run(&["train", "ner", "--out", dir.join("nope/m.bin").to_str().unwrap()], b"");
+    let out = run(
+        &[
+            "train",
+            "ner",
+            "--out",
+            dir.join("nope/m.bin").to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -348,15 +420,26 @@ fn unsupported_query_syntax_is_a_usage_error() {
     // The query is checked before the index is opened.
     let index = dir.join("index");
     for q in ["--bolton", "bol*", "bolton~2", "*", "date:[2019 TO 2018]"] {
-        let out = run(&["search", "--index", index.to_str().unwrap(), "--", q], b"");
+        let out = run(
+            &["search", "--index", index.to_str().unwrap(), "--", q],
+            b"",
+        );
         assert_eq!(out.status.code(), Some(2), "{q}: {}", stderr(&out));
-        assert!(stderr(&out).contains("invalid query"), "{q}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("invalid query"),
+            "{q}: {}",
+            stderr(&out)
+        );
     }
     // An over-long query is not echoed whole.
     let long = format!("{} bol*", "word ".repeat(2000));
     let out = run(&["search", &long, "--index", index.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).len() < 1000, "{} bytes of error", stderr(&out).len());
+    assert!(
+        stderr(&out).len() < 1000,
+        "{} bytes of error",
+        stderr(&out).len()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -372,7 +455,11 @@ fn utf16_surrogates_and_old_mac_line_endings() {
 
     let out = run(&["parse", "-", "--jsonl"], b"{\"text\":\"a \\ud800 b\"}\n");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("unpaired surrogate escape \\ud800"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unpaired surrogate escape \\ud800"),
+        "{}",
+        stderr(&out)
+    );
 
     let cr = ARTICLE.replace('\n', "\r");
     let out = run(&["parse", "-", "--json"], cr.as_bytes());

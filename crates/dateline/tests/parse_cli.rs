@@ -206,7 +206,9 @@ fn stdin_text_article_and_readable_summary() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
-        text.starts_with(&format!("== {id} ==\ntitle: Trump meets Putin in Helsinki\n")),
+        text.starts_with(&format!(
+            "== {id} ==\ntitle: Trump meets Putin in Helsinki\n"
+        )),
         "{text}"
     );
     assert!(text.contains("date:  2019-04-18"), "{text}");

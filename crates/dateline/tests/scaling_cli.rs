@@ -12,11 +12,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Builds an input of about the given size.
+type Make = Box<dyn Fn(usize) -> String>;
+
 /// Tests of this file run one at a time, so that they do not time each other.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-scaling-cli-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "dateline-scaling-cli-{name}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -67,7 +73,13 @@ fn peak_memory(args: &[&str], file: &Path, report: &Path) -> Option<u64> {
         .status()
         .ok()?;
     assert!(status.code().is_some(), "{args:?} was killed");
-    let kb: u64 = std::fs::read_to_string(report).ok()?.lines().last()?.trim().parse().ok()?;
+    let kb: u64 = std::fs::read_to_string(report)
+        .ok()?
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()?;
     Some(kb * 1024)
 }
 
@@ -90,16 +102,17 @@ fn assert_linear(args: &[&str], name: &str, make: &dyn Fn(usize) -> String, smal
         }
         ratios.push(format!("{ratio:.1} ({ta:?} -> {tb:?})"));
     }
-    panic!("{args:?} on {name}: 4x the input took {}x the time", ratios.join(", "));
+    panic!(
+        "{args:?} on {name}: 4x the input took {}x the time",
+        ratios.join(", ")
+    );
 }
 
 #[test]
 fn commands_are_linear_on_pathological_articles() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let rep = |unit: &'static str| -> Box<dyn Fn(usize) -> String> {
-        Box::new(move |n| repeat(unit, n))
-    };
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+    let rep = |unit: &'static str| -> Make { Box::new(move |n| repeat(unit, n)) };
+    let cases: Vec<(&str, Make)> = vec![
         ("x.", rep("x.")),
         ("quotes", rep("\"")),
         ("widgets", rep("You may also like\n")),

@@ -27,8 +27,12 @@ fn ids(path: &Path) -> Vec<String> {
 fn an_endless_stream_stops_at_the_limit() {
     let opts = InputOptions::default().max_bytes(1000);
     // `std::io::repeat` never ends: reading it to the end would never return.
-    let e = dateline_parse::read_text_from("z", std::io::repeat(0), "/dev/zero", &opts).unwrap_err();
-    assert!(matches!(e.error, Error::TooLargeStream { limit: 1000 }), "{e}");
+    let e =
+        dateline_parse::read_text_from("z", std::io::repeat(0), "/dev/zero", &opts).unwrap_err();
+    assert!(
+        matches!(e.error, Error::TooLargeStream { limit: 1000 }),
+        "{e}"
+    );
     assert_eq!(
         e.to_string(),
         "/dev/zero: input exceeds the limit of 1000 bytes (the rest was not read)"
@@ -46,9 +50,15 @@ fn an_endless_line_ends_the_jsonl_input() {
     let e = out[0].as_ref().unwrap_err();
     assert!(matches!(e.error, Error::EndlessRecord { .. }), "{e}");
     // A long line that does end is skipped and the next record read.
-    let long = format!("{}\n{{\"id\":\"ok\",\"text\":\"Fine.\"}}\n", "x".repeat(100_000));
+    let long = format!(
+        "{}\n{{\"id\":\"ok\",\"text\":\"Fine.\"}}\n",
+        "x".repeat(100_000)
+    );
     let out = dateline_parse::read_jsonl(long.as_bytes(), "in.jsonl", &opts);
-    assert!(matches!(out[0].as_ref().unwrap_err().error, Error::RecordTooLarge { .. }));
+    assert!(matches!(
+        out[0].as_ref().unwrap_err().error,
+        Error::RecordTooLarge { .. }
+    ));
     assert_eq!(out[1].as_ref().unwrap().id, "ok");
 }
 
@@ -98,7 +108,10 @@ fn stdin_records_without_ids_are_named_by_their_content() {
     let opts = InputOptions::default();
     let input = b"{\"text\":\"First.\"}\n{\"text\":\"Second.\"}\n{\"text\":\"First.\"}\n";
     let out = dateline_parse::read_jsonl(&input[..], "-", &opts);
-    let ids: Vec<&str> = out.iter().map(|r| r.as_ref().unwrap().id.as_str()).collect();
+    let ids: Vec<&str> = out
+        .iter()
+        .map(|r| r.as_ref().unwrap().id.as_str())
+        .collect();
     assert!(ids[0].starts_with("stdin-"), "{ids:?}");
     assert_ne!(ids[0], ids[1]);
     assert_eq!(ids[0], ids[2], "same content, same id");
@@ -162,7 +175,10 @@ fn fifos_in_a_directory_are_skipped() {
     assert_eq!(got, ["a"]);
     let warnings: Vec<String> = docs.warnings().map(|w| w.to_string()).collect();
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].contains("pipe.txt: not a regular file"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("pipe.txt: not a regular file"),
+        "{warnings:?}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -196,7 +212,10 @@ fn utf16_text_is_decoded_and_utf16_jsonl_is_named() {
 #[test]
 fn an_unpaired_surrogate_escape_is_named() {
     let e = Record::from_json(r#"{"text": "a \ud800 b"}"#, "text").unwrap_err();
-    assert!(e.to_string().contains("unpaired surrogate escape \\ud800"), "{e}");
+    assert!(
+        e.to_string().contains("unpaired surrogate escape \\ud800"),
+        "{e}"
+    );
     let e = Record::from_json(r#"{"text": "a \udc00 b"}"#, "text").unwrap_err();
     assert!(e.to_string().contains("unpaired surrogate"), "{e}");
     // A proper pair is fine.

@@ -30,7 +30,10 @@ fn wildcards_and_fuzzy_terms_are_unsupported() {
     }
     for q in ["bolton~2", "bolton~", "person:bolton~1"] {
         let e = expected(q);
-        assert!(e.contains("fuzzy terms ('~') are not supported"), "{q}: {e}");
+        assert!(
+            e.contains("fuzzy terms ('~') are not supported"),
+            "{q}: {e}"
+        );
     }
     let e = expected("bol*");
     assert!(e.starts_with("at position 4:"), "{e}");
@@ -46,7 +49,10 @@ fn wildcards_and_fuzzy_terms_are_unsupported() {
 #[test]
 fn a_date_range_ending_before_it_starts_is_an_error() {
     let e = expected("date:[2019 TO 2018]");
-    assert!(e.contains("start is not after its end (2019 is after 2018)"), "{e}");
+    assert!(
+        e.contains("start is not after its end (2019 is after 2018)"),
+        "{e}"
+    );
     assert!(expected("date:[2019-02 TO 2019-01-31]").contains("is after"));
     for ok in [
         "date:[2018 TO 2019]",

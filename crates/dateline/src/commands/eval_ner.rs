@@ -241,7 +241,7 @@ fn conll(
             NerModel::from_bytes(&std::fs::read(p).map_err(|e| {
                 CliError::Failed(format!("cannot read --model {}: {e}", p.display()))
             })?)
-                .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
+            .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
         ),
         None => None,
     };

@@ -54,11 +54,11 @@ struct StreamedTokens<'t, 'a> {
 
 impl Serialize for StreamedTokens<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.sentences.iter().flat_map(|&(_, span)| {
-            self.tokenizer
-                .tokens_in(self.text, span)
-                .map(|t| TokenJson(t))
-        }))
+        serializer.collect_seq(
+            self.sentences
+                .iter()
+                .flat_map(|&(_, span)| self.tokenizer.tokens_in(self.text, span).map(TokenJson)),
+        )
     }
 }
 
@@ -89,7 +89,10 @@ struct DocOut<'a, 't> {
     tokens: StreamedTokens<'t, 'a>,
 }
 
-fn sentence_spans<S: Serializer>(spans: &&[(usize, Span)], serializer: S) -> Result<S::Ok, S::Error> {
+fn sentence_spans<S: Serializer>(
+    spans: &&[(usize, Span)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(spans.iter().map(|&(_, s)| SentenceOut {
         end: s.end,
         start: s.start,
