@@ -72,6 +72,15 @@
 //! JSON, a missing text field, or a metadata field of the wrong type.
 //! Classification looks at most at a few dozen words of a long paragraph, so
 //! its cost is about one pass over the text.
+//!
+//! Readers never hang and never read without bound: a stream over the size
+//! limit is not read further ([`Error::TooLargeStream`]), an endless JSON
+//! Lines line ends its input ([`Error::EndlessRecord`]), directory walks read
+//! each directory once however symbolic links loop and skip FIFOs, sockets
+//! and devices ([`Documents::warnings`]). UTF-16 text is decoded, and old Mac
+//! line endings (`\r`) end lines. Ids are unique and stable (see
+//! [`documents`]): the path inside the directory given, the file and line of
+//! a record without an id, or [`content_id`] on standard input.
 
 pub use crate::date::{Date, DateError, days_in_month};
 pub use crate::document::{Block, BlockKind, Document};
