@@ -926,4 +926,27 @@ mod tests {
         assert_eq!(texts("prese…"), ["prese", "…"]);
         assert_eq!(texts("wait..."), ["wait", "..."]);
     }
+
+    #[test]
+    fn long_runs_are_cut_only_between_punctuation() {
+        // Cut: the same tokens as without the cut, produced a chunk at a time.
+        let quotes = "\"".repeat(3 * MAX_CHUNK + 5);
+        let tokens: Vec<Token<'_>> = NewsTokens::new(&quotes).collect();
+        assert_eq!(tokens.len(), quotes.len());
+        for (i, t) in tokens.iter().enumerate() {
+            assert_eq!(
+                (t.span.start, t.span.end, t.kind),
+                (i, i + 1, TokenKind::Punct)
+            );
+        }
+        // Mixed text with the marks inside: every token as the rules make it.
+        let unit = "Mr. Smith's (\"U.S.\") $5,000!? ";
+        let glued = unit.replace(' ', "").repeat(MAX_CHUNK / 20 * 3);
+        let cut: Vec<&str> = NewsTokens::new(&glued).map(|t| t.text).collect();
+        let joined: String = cut.concat();
+        assert_eq!(joined, glued, "tokens cover the run");
+        // No cut point: one chunk, however long.
+        let word = "x.".repeat(MAX_CHUNK);
+        assert!(NewsTokens::new(&word).count() <= 2);
+    }
 }

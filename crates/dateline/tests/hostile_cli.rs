@@ -386,6 +386,26 @@ fn checks_before_long_work_and_clear_messages() {
         stderr(&out)
     );
 
+    // A place that cannot be written to (read-only even for root).
+    #[cfg(target_os = "linux")]
+    {
+        let out = run(
+            &[
+                "index",
+                dir.to_str().unwrap(),
+                "--index",
+                "/proc/dateline-index",
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("cannot create /proc/dateline-index"),
+            "{}",
+            stderr(&out)
+        );
+    }
+
     let out = run(
         &[
             "train",
