@@ -128,10 +128,15 @@ impl WordCursor {
             // Not reached by the splitter (it moves forward); stay correct.
             return word_start(text, end);
         }
-        for (i, c) in text[self.pos..end].char_indices() {
-            if c.is_whitespace() {
-                self.start = self.pos + i + c.len_utf8();
-            }
+        // Back from `end` to the last white space, but never past `pos`:
+        // each byte is looked at once over the whole text, and usually only
+        // the word itself.
+        if let Some((i, c)) = text[self.pos..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+        {
+            self.start = self.pos + i + c.len_utf8();
         }
         self.pos = end;
         self.start
@@ -583,6 +588,21 @@ fn list_context(text: &str, start: usize, bulleted: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_cursor_finds_the_word_starts_of_the_backward_scan(
+            s in "[a .\n\u{a0}\u{3000}é]{0,60}",
+            mut ends in prop::collection::vec(0usize..200, 0..12),
+        ) {
+            ends.sort_unstable();
+            let mut cursor = WordCursor { pos: 0, start: 0 };
+            for end in ends.into_iter().filter(|&e| e <= s.len() && s.is_char_boundary(e)) {
+                prop_assert_eq!(cursor.word_start(&s, end), word_start(&s, end));
+            }
+        }
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|s| &text[s]).collect()
