@@ -93,8 +93,8 @@ fn assert_linear(args: &[&str], name: &str, make: &dyn Fn(usize) -> String, smal
     std::fs::write(&b, make(4 * small)).unwrap();
     let mut ratios = Vec::new();
     for _ in 0..4 {
-        let ta = (0..3).map(|_| measure(args, &a)).min().unwrap();
-        let tb = (0..3).map(|_| measure(args, &b)).min().unwrap();
+        let ta = (0..2).map(|_| measure(args, &a)).min().unwrap();
+        let tb = (0..2).map(|_| measure(args, &b)).min().unwrap();
         let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-6);
         if ratio <= 10.0 {
             let _ = std::fs::remove_dir_all(&dir);
