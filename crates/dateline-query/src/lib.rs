@@ -55,6 +55,7 @@ mod analysis;
 mod ast;
 mod bm25;
 mod error;
+mod exec;
 mod hash;
 mod index;
 mod parser;
