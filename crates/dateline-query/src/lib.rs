@@ -41,6 +41,9 @@
 pub use dateline_tag::{self as tag, Date, Document, Entity, Label, Quote, Span, TaggedDocument};
 
 pub use crate::analysis::{Analyzer, DocumentTerms};
+pub use crate::archive::{
+    Archive, ArchiveWriter, DEFAULT_MEMORY_BUDGET, PreparedDoc, Preparer, WriterOptions,
+};
 pub use crate::ast::{Cmp, DateQuery, EntityField, PartialDate, Query, TextField};
 pub use crate::bm25::{B, K1, fieldnorm_id, fieldnorm_len, idf};
 pub use crate::error::{Error, SyntaxError};
@@ -52,6 +55,7 @@ pub use crate::search::{
 pub use crate::storage::{FORMAT_VERSION, INDEX_FILE_NAME, IndexSize, MAGIC};
 
 mod analysis;
+mod archive;
 mod ast;
 mod bm25;
 mod error;
