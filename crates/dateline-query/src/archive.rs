@@ -35,13 +35,12 @@ use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, Term};
 
 use crate::analysis::Analyzer;
 use crate::exec::{
-    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, plan,
-    top_k,
+    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k,
 };
 use crate::hash::FastMap;
 use crate::index::{
-    FIRST_ENTITY, NUM_FIELDS, Postings, SPEAKER, analyze, entity_field,
-    is_positional, label_field_name,
+    FIRST_ENTITY, NUM_FIELDS, Postings, SPEAKER, analyze, entity_field, is_positional,
+    label_field_name,
 };
 use crate::search::{SearchOptions, SearchResults};
 use crate::storage::{Reader, Writer};
@@ -380,6 +379,31 @@ pub struct WriterOptions {
     pub wait: bool,
 }
 
+impl WriterOptions {
+    /// The defaults: [`DEFAULT_MEMORY_BUDGET`], one thread, no waiting.
+    pub fn new() -> WriterOptions {
+        WriterOptions::default()
+    }
+
+    /// Sets the memory budget, in bytes.
+    pub fn memory_budget(mut self, bytes: usize) -> WriterOptions {
+        self.memory_budget = bytes;
+        self
+    }
+
+    /// Sets the number of indexing threads.
+    pub fn threads(mut self, n: usize) -> WriterOptions {
+        self.threads = n;
+        self
+    }
+
+    /// Waits for another writer instead of failing.
+    pub fn wait(mut self, on: bool) -> WriterOptions {
+        self.wait = on;
+        self
+    }
+}
+
 impl Default for WriterOptions {
     fn default() -> Self {
         WriterOptions {
@@ -479,7 +503,10 @@ impl ArchiveWriter {
         let writer = loop {
             match index.writer_with_num_threads::<TantivyDocument>(threads, budget) {
                 Ok(w) => break w,
-                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                Err(tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                )) => {
                     if !opts.wait {
                         return Err(Error::Locked {
                             path: dir.to_path_buf(),
@@ -624,10 +651,13 @@ impl SegView {
     }
 
     fn load(&self, d: u32) -> Result<LoadedDoc, Error> {
-        let store = self.reader.get_store_reader(1).map_err(|e| Error::Corrupt {
-            offset: 0,
-            what: format!("document store: {e}"),
-        })?;
+        let store = self
+            .reader
+            .get_store_reader(1)
+            .map_err(|e| Error::Corrupt {
+                offset: 0,
+                what: format!("document store: {e}"),
+            })?;
         let doc: TantivyDocument = store.get(d).map_err(|e| Error::Corrupt {
             offset: 0,
             what: format!("document store: {e}"),
@@ -658,7 +688,10 @@ impl SegView {
                 what: format!("facet dictionary: {e}"),
             })?;
             while stream.advance() {
-                let c = per_ord.get(stream.term_ord() as usize).copied().unwrap_or(0);
+                let c = per_ord
+                    .get(stream.term_ord() as usize)
+                    .copied()
+                    .unwrap_or(0);
                 if c == 0 {
                     continue;
                 }
@@ -792,7 +825,10 @@ impl Archive {
         let dir = dir.as_ref();
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Archive::open_inner(dir))) {
             Ok(r) => r,
-            Err(_) => Err(engine_error(dir, "damaged index (its files are inconsistent)")),
+            Err(_) => Err(engine_error(
+                dir,
+                "damaged index (its files are inconsistent)",
+            )),
         }
     }
 
@@ -872,11 +908,10 @@ impl Archive {
     pub fn contains(&self, id: &str) -> bool {
         self.segments.iter().any(|s| {
             let term = Term::from_field_text(self.fields.id, id);
-            let Ok(Some(mut p)) = s
-                .reader
-                .inverted_index(self.fields.id)
-                .and_then(|inv| inv.read_postings(&term, IndexRecordOption::Basic).map_err(Into::into))
-            else {
+            let Ok(Some(mut p)) = s.reader.inverted_index(self.fields.id).and_then(|inv| {
+                inv.read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(Into::into)
+            }) else {
                 return false;
             };
             let mut d = p.doc();
@@ -964,7 +999,14 @@ impl Archive {
             let mut hits = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {
                 let doc = self.segments[si].load(d)?;
-                hits.push(make_hit(&self.analyzer, doc, score, &wanted, opts, &display));
+                hits.push(make_hit(
+                    &self.analyzer,
+                    doc,
+                    score,
+                    &wanted,
+                    opts,
+                    &display,
+                ));
             }
             let facets = opts
                 .facets

@@ -475,8 +475,7 @@ pub(crate) fn top_k<T: Copy>(
     limit: usize,
     top: &mut Vec<(u64, f32, T)>,
 ) {
-    let better =
-        |a: &(u64, f32, T), b: &(u64, f32, T)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
+    let better = |a: &(u64, f32, T), b: &(u64, f32, T)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
     if limit == 0 {
         return;
     }

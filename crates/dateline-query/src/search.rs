@@ -136,7 +136,6 @@ pub struct TopDocs<'a> {
     pub docs: Vec<(&'a str, f32)>,
 }
 
-
 impl Planner for Index {
     fn analyzer(&self) -> &Analyzer {
         &self.analyzer
@@ -273,7 +272,10 @@ impl Index {
         let (m, _) = self.run(q)?;
         let mut top = Vec::new();
         top_k(
-            m.docs.iter().zip(&m.scores).map(|(&d, &s)| (u64::from(d), s, d)),
+            m.docs
+                .iter()
+                .zip(&m.scores)
+                .map(|(&d, &s)| (u64::from(d), s, d)),
             limit,
             &mut top,
         );
@@ -304,7 +306,10 @@ impl Index {
         let (m, wanted) = self.run(q)?;
         let mut top = Vec::new();
         top_k(
-            m.docs.iter().zip(&m.scores).map(|(&d, &s)| (u64::from(d), s, d)),
+            m.docs
+                .iter()
+                .zip(&m.scores)
+                .map(|(&d, &s)| (u64::from(d), s, d)),
             opts.limit,
             &mut top,
         );

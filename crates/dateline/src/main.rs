@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 mod input;
+mod pipeline;
 
 /// Turn raw news articles into structured, tokenized, entity-tagged, searchable records.
 #[derive(Debug, Parser)]

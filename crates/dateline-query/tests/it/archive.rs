@@ -50,7 +50,12 @@ fn same(a: &SearchResults, b: &SearchResults, q: &str) {
     assert_eq!(a.total, b.total, "{q}");
     assert_eq!(a.hits.len(), b.hits.len(), "{q}");
     for (x, y) in a.hits.iter().zip(&b.hits) {
-        assert!((x.score - y.score).abs() < 1e-4, "{q}: {} vs {}", x.score, y.score);
+        assert!(
+            (x.score - y.score).abs() < 1e-4,
+            "{q}: {} vs {}",
+            x.score,
+            y.score
+        );
         let mut y = y.clone();
         y.score = x.score;
         assert_eq!(x, &y, "{q}");
@@ -104,7 +109,12 @@ fn adding_writes_new_segments_and_keeps_old_ones() {
     assert!(!first.is_empty());
     write(&dir, &docs[1..]);
     for (p, bytes) in &first {
-        assert_eq!(&std::fs::read(p).unwrap(), bytes, "{} was rewritten", p.display());
+        assert_eq!(
+            &std::fs::read(p).unwrap(),
+            bytes,
+            "{} was rewritten",
+            p.display()
+        );
     }
     let archive = Archive::open(&dir).unwrap();
     assert_eq!(archive.num_segments(), 2);
@@ -128,8 +138,13 @@ fn replacing_and_deleting_across_commits() {
     let dir = temp_dir("replace");
     write(&dir, &sample_docs());
     let mut w = ArchiveWriter::open(&dir, &WriterOptions::default()).unwrap();
-    w.add(&doc("a", "Paris talks\n\nTalks in Paris.\n", "2020-01-01", &[]))
-        .unwrap();
+    w.add(&doc(
+        "a",
+        "Paris talks\n\nTalks in Paris.\n",
+        "2020-01-01",
+        &[],
+    ))
+    .unwrap();
     w.delete("b");
     w.commit().unwrap();
     w.finish().unwrap();
@@ -191,7 +206,12 @@ fn the_next_writer_removes_stale_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!names.iter().any(|n| n.starts_with(".tmp") || n.contains(".tmp-")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with(".tmp") || n.contains(".tmp-")),
+        "{names:?}"
+    );
     assert!(names.contains(&"keep.txt".to_string()));
     assert_eq!(Archive::open(&dir).unwrap().len(), 3);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use dateline_parse::InputOptions;
-use dateline_query::{Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
+use dateline_query::{Archive, Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
 use dateline_tag::{Document, TaggedDocument, Tagger};
 use serde_json::{Value, json};
 
@@ -98,22 +98,32 @@ pub(crate) fn run(args: Args) -> CmdResult {
         let pad = " ".repeat(e.position.saturating_sub(1));
         CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
     })?;
-    let index = match &args.index {
-        Some(dir) => Index::load_dir(dir)
-            .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
-        None => bundled_index()?,
-    };
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
-    let results = index
-        .search(&query, &opts)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let failed = |e: dateline_query::Error| match e {
+        dateline_query::Error::TooDeep { .. } => CliError::Usage(e.to_string()),
+        e => CliError::Failed(format!("cannot search the index: {e}")),
+    };
+    let (results, len) = match &args.index {
+        Some(dir) => {
+            let archive = Archive::open(dir)
+                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?;
+            (
+                archive.search(&query, &opts).map_err(failed)?,
+                archive.len(),
+            )
+        }
+        None => {
+            let index = bundled_index()?;
+            (index.search(&query, &opts).map_err(failed)?, index.len())
+        }
+    };
     let stdout = std::io::stdout();
     let color = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         write_json(&mut out, &to_json(&args.query, &results))?;
     } else {
-        write_text(&mut out, &args.query, &results, index.len(), color)?;
+        write_text(&mut out, &args.query, &results, len, color)?;
     }
     out.flush()?;
     Ok(std::process::ExitCode::SUCCESS)
