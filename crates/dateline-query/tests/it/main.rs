@@ -478,5 +478,8 @@ fn highlighting_is_linear_in_the_mentions_of_a_document() {
     let large = time(40_000);
     let ratio = large / small.max(1e-6);
     // Linear: about 4; quadratic: about 16.
-    assert!(ratio < 9.0, "4x the input took {ratio:.1}x the time ({small:.3}s, {large:.3}s)");
+    assert!(
+        ratio < 9.0,
+        "4x the input took {ratio:.1}x the time ({small:.3}s, {large:.3}s)"
+    );
 }

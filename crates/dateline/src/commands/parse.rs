@@ -13,6 +13,8 @@ use crate::input::InputArgs;
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: crate::pipeline::ThreadsArg,
     /// Print JSON Lines, one object per document.
     #[arg(long)]
     json: bool,
@@ -21,25 +23,32 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> CmdResult {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = args.input.for_each(false, |doc| {
-        if args.json {
-            let blocks: Vec<_> = doc
-                .blocks
-                .iter()
-                .map(|b| {
-                    json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
+    let threads = args.threads.get();
+    let failed = crate::pipeline::for_each_rendered(
+        &args.input,
+        false,
+        threads,
+        &mut out,
+        |doc, mut out| {
+            if args.json {
+                let blocks: Vec<_> = doc
+                    .blocks
+                    .iter()
+                    .map(|b| {
+                        json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
                            "text": doc.block_text(b), "reason": b.reason})
-                })
-                .collect();
-            write_json(
-                &mut out,
-                &json!({"id": doc.id, "title": doc.title, "site": doc.site,
+                    })
+                    .collect();
+                write_json(
+                    &mut out,
+                    &json!({"id": doc.id, "title": doc.title, "site": doc.site,
                         "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
-            )
-        } else {
-            summary(&mut out, &doc)
-        }
-    })?;
+                )
+            } else {
+                summary(&mut out, &doc)
+            }
+        },
+    )?;
     out.flush()?;
     finish(failed)
 }

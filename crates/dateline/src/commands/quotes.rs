@@ -16,6 +16,8 @@ use crate::input::InputArgs;
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: crate::pipeline::ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -25,10 +27,16 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = args.input.for_each(false, |doc| {
-        let tagged = tagger.annotate(doc);
-        if args.json {
-            let list: Vec<_> = tagged
+    let threads = args.threads.get();
+    let failed = crate::pipeline::for_each_rendered(
+        &args.input,
+        false,
+        threads,
+        &mut out,
+        |doc, mut out| {
+            let tagged = tagger.annotate(doc);
+            if args.json {
+                let list: Vec<_> = tagged
                 .quotes
                 .iter()
                 .map(|q| {
@@ -37,23 +45,24 @@ pub(crate) fn run(args: Args) -> CmdResult {
                            "speaker_end": q.speaker_span.map(|s| s.end), "cue": q.cue, "kind": q.kind})
                 })
                 .collect();
-            write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
-        } else {
-            writeln!(out, "# {}", tagged.document.id)?;
-            for q in &tagged.quotes {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    q.span,
-                    q.speaker.as_deref().unwrap_or("(unknown)"),
-                    q.cue.as_deref().unwrap_or("-"),
-                    q.kind.as_str(),
-                    q.text.replace('\n', " ")
-                )?;
+                write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
+            } else {
+                writeln!(out, "# {}", tagged.document.id)?;
+                for q in &tagged.quotes {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        q.span,
+                        q.speaker.as_deref().unwrap_or("(unknown)"),
+                        q.cue.as_deref().unwrap_or("-"),
+                        q.kind.as_str(),
+                        q.text.replace('\n', " ")
+                    )?;
+                }
+                Ok(())
             }
-            Ok(())
-        }
-    })?;
+        },
+    )?;
     out.flush()?;
     finish(failed)
 }
