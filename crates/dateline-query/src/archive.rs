@@ -959,6 +959,36 @@ impl Archive {
         })
     }
 
+    /// The number of matches and the ids and scores of the `limit` best
+    /// (ties: earlier added first), without snippets or facets.
+    ///
+    /// # Errors
+    /// As [`Archive::search`].
+    pub fn top_docs(&self, q: &Query, limit: usize) -> Result<(usize, Vec<(String, f32)>), Error> {
+        self.guarded(|| {
+            let (p, _) = plan(self, q)?;
+            let mut total = 0;
+            let mut top = Vec::new();
+            for (si, s) in self.segments.iter().enumerate() {
+                let m = exec(s, &p);
+                total += m.docs.len();
+                top_k(
+                    m.docs
+                        .iter()
+                        .zip(&m.scores)
+                        .map(|(&d, &sc)| (s.seq(d), sc, (si, d))),
+                    limit,
+                    &mut top,
+                );
+            }
+            let mut docs = Vec::with_capacity(top.len());
+            for (_, score, (si, d)) in top {
+                docs.push((self.segments[si].load(d)?.id, score));
+            }
+            Ok((total, docs))
+        })
+    }
+
     /// Parses and runs a query, returning up to `limit` hits without facets.
     ///
     /// # Errors
