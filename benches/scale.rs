@@ -103,7 +103,10 @@ fn timed(args: &[&str]) -> (f64, f64) {
         .stdout(std::process::Stdio::null())
         .status()
         .expect("/usr/bin/time");
-    assert!(status.code().is_some_and(|c| c <= 1), "dateline {args:?} failed");
+    assert!(
+        status.code().is_some_and(|c| c <= 1),
+        "dateline {args:?} failed"
+    );
     let text = std::fs::read_to_string(&report).unwrap();
     let mut it = text.split_whitespace().rev();
     let kb: f64 = it.next().unwrap().parse().unwrap();
@@ -137,8 +140,10 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
-    let work = std::env::var_os("DATELINE_SCALE_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scale"), PathBuf::from);
+    let work = std::env::var_os("DATELINE_SCALE_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scale"),
+        PathBuf::from,
+    );
     std::fs::create_dir_all(&work).unwrap();
     let Some(base) = base_records() else {
         return;
@@ -150,12 +155,22 @@ fn main() {
     let first_new = (n / base.len() + 1) * base.len();
     write_corpus(&extra, &base, first_new..first_new + 1000);
     let mb = std::fs::metadata(&corpus).unwrap().len() as f64 / 1e6;
-    println!("scale corpus: {n} articles, {mb:.0} MB of JSON Lines ({} base articles)", base.len());
+    println!(
+        "scale corpus: {n} articles, {mb:.0} MB of JSON Lines ({} base articles)",
+        base.len()
+    );
 
     let index = work.join(format!("index-{n}"));
     let s = |p: &Path| p.to_str().unwrap().to_string();
     if !index.join("meta.json").exists() {
-        let (secs, peak) = timed(&["index", &s(&corpus), "--index", &s(&index), "--threads", "2"]);
+        let (secs, peak) = timed(&[
+            "index",
+            &s(&corpus),
+            "--index",
+            &s(&index),
+            "--threads",
+            "2",
+        ]);
         println!(
             "index {n} articles, 2 threads: {secs:.1} s ({:.0} articles/s, {:.2} MB/s), peak {peak:.0} MB",
             n as f64 / secs,
@@ -176,8 +191,14 @@ fn main() {
         for threads in ["1", "2"] {
             let dir = work.join(format!("threads-{threads}"));
             let _ = std::fs::remove_dir_all(&dir);
-            let (t, peak) =
-                timed(&["index", &s(&slice), "--index", &s(&dir), "--threads", threads]);
+            let (t, peak) = timed(&[
+                "index",
+                &s(&slice),
+                "--index",
+                &s(&dir),
+                "--threads",
+                threads,
+            ]);
             println!("index 3,000 articles, {threads} thread(s): {t:.1} s, peak {peak:.0} MB");
             secs.push(t);
             let _ = std::fs::remove_dir_all(&dir);
@@ -221,7 +242,11 @@ fn main() {
         ])
     };
     let cases: Vec<(&str, &str, Option<Box<dyn tantivy::query::Query>>)> = vec![
-        ("term", "government", Some(Box::new(both(&|f| tq(f, "govern"))))),
+        (
+            "term",
+            "government",
+            Some(Box::new(both(&|f| tq(f, "govern")))),
+        ),
         (
             "phrase",
             "\"prime minister\"",
@@ -249,15 +274,24 @@ fn main() {
         );
         if let Some(t) = theirs {
             let count = searcher.search(t.as_ref(), &Count).unwrap();
-            assert_eq!(count, total, "{kind}: tantivy finds another number of matches");
+            assert_eq!(
+                count, total,
+                "{kind}: tantivy finds another number of matches"
+            );
+            let collector = (Count, TopDocs::with_limit(10).order_by_score());
             let ms = p50_ms(runs, || {
-                std::hint::black_box(
-                    searcher
-                        .search(t.as_ref(), &(Count, TopDocs::with_limit(10).order_by_score()))
-                        .unwrap(),
-                );
+                std::hint::black_box(searcher.search(t.as_ref(), &collector).unwrap());
             });
-            line.push_str(&format!(", tantivy {ms:.2} ms"));
+            // The same work as top-10 ids: the stored document of each hit.
+            let with_docs = p50_ms(runs, || {
+                let (_, top) = searcher.search(t.as_ref(), &collector).unwrap();
+                for (_, addr) in top {
+                    std::hint::black_box(searcher.doc::<tantivy::TantivyDocument>(addr).unwrap());
+                }
+            });
+            line.push_str(&format!(
+                ", tantivy {ms:.2} ms top-10 addresses, {with_docs:.2} ms with their stored documents"
+            ));
         }
         println!("{line}");
     }

@@ -34,6 +34,7 @@ use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, Term};
 
 use crate::analysis::Analyzer;
+use crate::bm25::Bm25;
 use crate::exec::{
     FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k,
 };
@@ -650,7 +651,7 @@ impl SegView {
         self.seq.first(d).unwrap_or(u64::MAX)
     }
 
-    fn load(&self, d: u32) -> Result<LoadedDoc, Error> {
+    fn stored_bytes(&self, d: u32) -> Result<Vec<u8>, Error> {
         let store = self
             .reader
             .get_store_reader(1)
@@ -662,14 +663,27 @@ impl SegView {
             offset: 0,
             what: format!("document store: {e}"),
         })?;
-        let bytes = doc
-            .get_first(self.fields.stored)
+        doc.get_first(self.fields.stored)
             .and_then(|v| v.as_bytes())
+            .map(<[u8]>::to_vec)
             .ok_or_else(|| Error::Corrupt {
                 offset: 0,
                 what: "stored document missing".into(),
-            })?;
-        decode_stored(bytes)
+            })
+    }
+
+    /// The id of document `d` (without decoding the rest).
+    fn load_id(&self, d: u32) -> Result<String, Error> {
+        let bytes = self.stored_bytes(d)?;
+        let mut r = Reader {
+            buf: &bytes,
+            pos: 0,
+        };
+        Ok(r.str()?.to_string())
+    }
+
+    fn load(&self, d: u32) -> Result<LoadedDoc, Error> {
+        decode_stored(&self.stored_bytes(d)?)
     }
 
     /// Adds the facets of matching documents `docs` to `counts`.
@@ -753,6 +767,33 @@ impl Segment for SegView {
             d = sp.advance();
         }
         Some(Cow::Owned(p))
+    }
+
+    fn score_term(&self, field: usize, term: &str, bm: &Bm25<'_>, out: &mut Matches) {
+        let Some(inv) = self.inverted.get(field) else {
+            return;
+        };
+        let Ok(Some(mut sp)) =
+            inv.read_postings(&self.term(field, term), IndexRecordOption::WithFreqs)
+        else {
+            return;
+        };
+        let n = sp.doc_freq() as usize;
+        out.docs.reserve(n);
+        out.scores.reserve(n);
+        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let alive = self.reader.alive_bitset();
+        let mut d = sp.doc();
+        while d != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
+                out.push(
+                    d,
+                    bm.score(norm, tantivy::postings::Postings::term_freq(&sp)),
+                );
+            }
+            d = sp.advance();
+        }
     }
 
     fn norm(&self, field: usize, d: u32) -> u8 {
@@ -973,17 +1014,15 @@ impl Archive {
                 let m = exec(s, &p);
                 total += m.docs.len();
                 top_k(
-                    m.docs
-                        .iter()
-                        .zip(&m.scores)
-                        .map(|(&d, &sc)| (s.seq(d), sc, (si, d))),
+                    m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
+                    |(_, d)| s.seq(d),
                     limit,
                     &mut top,
                 );
             }
             let mut docs = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {
-                docs.push((self.segments[si].load(d)?.id, score));
+                docs.push((self.segments[si].load_id(d)?, score));
             }
             Ok((total, docs))
         })
@@ -1014,10 +1053,8 @@ impl Archive {
                 let m = exec(s, &p);
                 total += m.docs.len();
                 top_k(
-                    m.docs
-                        .iter()
-                        .zip(&m.scores)
-                        .map(|(&d, &sc)| (s.seq(d), sc, (si, d))),
+                    m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
+                    |(_, d)| s.seq(d),
                     opts.limit,
                     &mut top,
                 );

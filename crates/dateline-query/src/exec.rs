@@ -46,6 +46,20 @@ pub(crate) trait Segment {
     fn norm(&self, field: usize, d: u32) -> u8;
     /// Live documents published between two days (inclusive), sorted.
     fn dated_between(&self, lo: i64, hi: i64) -> Vec<u32>;
+
+    /// Appends the live documents containing a term, with their scores.
+    fn score_term(&self, field: usize, term: &str, bm: &Bm25<'_>, out: &mut Matches) {
+        let Some(p) = self.postings(field, term, false) else {
+            return;
+        };
+        out.docs.reserve(p.docs.len());
+        out.scores.reserve(p.docs.len());
+        for (&d, &tf) in p.docs.iter().zip(&p.freqs) {
+            if self.is_live(d) {
+                out.push(d, bm.score(self.norm(field, d), tf));
+            }
+        }
+    }
 }
 
 /// Matching documents (sorted ids) with their scores.
@@ -56,7 +70,7 @@ pub(crate) struct Matches {
 }
 
 impl Matches {
-    fn push(&mut self, d: u32, s: f32) {
+    pub(crate) fn push(&mut self, d: u32, s: f32) {
         self.docs.push(d);
         self.scores.push(s);
     }
@@ -355,16 +369,7 @@ fn field_terms(seg: &dyn Segment, ft: &FieldTerms) -> Matches {
     let bm = Bm25::new(ft.idf, &ft.table);
     let f = ft.field;
     if ft.terms.len() == 1 {
-        let Some(p) = seg.postings(f, &ft.terms[0], false) else {
-            return out;
-        };
-        out.docs.reserve(p.docs.len());
-        out.scores.reserve(p.docs.len());
-        for (&d, &tf) in p.docs.iter().zip(&p.freqs) {
-            if seg.is_live(d) {
-                out.push(d, bm.score(seg.norm(f, d), tf));
-            }
-        }
+        seg.score_term(f, &ft.terms[0], &bm, &mut out);
         return out;
     }
     let mut lists = Vec::with_capacity(ft.terms.len());
@@ -465,13 +470,16 @@ fn intersect_all(mut lists: Vec<Matches>) -> Option<Matches> {
     Some(acc)
 }
 
-/// The `limit` best `(key, score, item)`: score descending, then key
-/// ascending (the key orders documents by when they were added).
+/// Keeps in `top` the `limit` best `(key, score, item)`: score
+/// descending, then key ascending (the key orders documents by when they
+/// were added). Keys are computed only for items that enter the buffer or
+/// tie with its worst entry.
 ///
 /// Keeps a sorted buffer of at most `limit` entries, so a scan costs one
 /// comparison per match once the buffer is full.
 pub(crate) fn top_k<T: Copy>(
-    items: impl IntoIterator<Item = (u64, f32, T)>,
+    items: impl IntoIterator<Item = (f32, T)>,
+    key: impl Fn(T) -> u64,
     limit: usize,
     top: &mut Vec<(u64, f32, T)>,
 ) {
@@ -479,17 +487,25 @@ pub(crate) fn top_k<T: Copy>(
     if limit == 0 {
         return;
     }
-    for cand in items {
-        if top.len() == limit {
+    for (score, item) in items {
+        if top.len() >= limit {
             match top.last() {
-                Some(worst) if better(&cand, worst) => {
+                Some(worst) if score >= worst.1 => {
+                    let cand = (key(item), score, item);
+                    if !better(&cand, worst) {
+                        continue;
+                    }
                     top.pop();
+                    let at = top.partition_point(|x| better(x, &cand));
+                    top.insert(at, cand);
                 }
                 _ => continue,
             }
+        } else {
+            let cand = (key(item), score, item);
+            let at = top.partition_point(|x| better(x, &cand));
+            top.insert(at, cand);
         }
-        let at = top.partition_point(|x| better(x, &cand));
-        top.insert(at, cand);
     }
 }
 
@@ -653,7 +669,7 @@ pub(crate) struct FacetCounts {
 
 impl FacetCounts {
     /// The facets: per label the most frequent entities the query does not
-    /// itself name (ties by name), months oldest first.
+    /// itself name (ties by normalized name), months oldest first.
     pub(crate) fn finish(self, wanted: &Wanted, limit: usize, display: Display<'_>) -> Facets {
         let mut by_field: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
         for ((f, t), count) in self.entities {
@@ -662,10 +678,14 @@ impl FacetCounts {
             }
             by_field.entry(f).or_default().push((count, t));
         }
+        // Most frequent first, ties by normalized name; display names are
+        // looked up only for the entities shown.
         let entities = by_field
             .into_iter()
-            .filter_map(|(f, v)| {
-                let mut v: Vec<EntityCount> = v
+            .filter_map(|(f, mut v)| {
+                v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                v.truncate(limit);
+                let v: Vec<EntityCount> = v
                     .into_iter()
                     .filter_map(|(count, t)| {
                         Some(EntityCount {
@@ -674,12 +694,6 @@ impl FacetCounts {
                         })
                     })
                     .collect();
-                v.sort_by(|a, b| {
-                    b.count
-                        .cmp(&a.count)
-                        .then_with(|| a.entity.canonical.cmp(&b.entity.canonical))
-                });
-                v.truncate(limit);
                 Some((field_label(f)?, v))
             })
             .collect();

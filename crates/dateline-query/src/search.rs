@@ -272,10 +272,8 @@ impl Index {
         let (m, _) = self.run(q)?;
         let mut top = Vec::new();
         top_k(
-            m.docs
-                .iter()
-                .zip(&m.scores)
-                .map(|(&d, &s)| (u64::from(d), s, d)),
+            m.docs.iter().zip(&m.scores).map(|(&d, &s)| (s, d)),
+            u64::from,
             limit,
             &mut top,
         );
@@ -306,10 +304,8 @@ impl Index {
         let (m, wanted) = self.run(q)?;
         let mut top = Vec::new();
         top_k(
-            m.docs
-                .iter()
-                .zip(&m.scores)
-                .map(|(&d, &s)| (u64::from(d), s, d)),
+            m.docs.iter().zip(&m.scores).map(|(&d, &s)| (s, d)),
+            u64::from,
             opts.limit,
             &mut top,
         );
