@@ -95,6 +95,7 @@ fn write_corpus(path: &Path, base: &[serde_json::Value], range: std::ops::Range<
 /// Runs the binary under `/usr/bin/time`: (wall seconds, peak resident MB).
 fn timed(args: &[&str]) -> (f64, f64) {
     let report = std::env::temp_dir().join(format!("dateline-scale-time-{}", std::process::id()));
+    let start = Instant::now();
     let status = Command::new("/usr/bin/time")
         .args(["-f", "%e %M", "-o"])
         .arg(&report)
@@ -110,8 +111,7 @@ fn timed(args: &[&str]) -> (f64, f64) {
     let text = std::fs::read_to_string(&report).unwrap();
     let mut it = text.split_whitespace().rev();
     let kb: f64 = it.next().unwrap().parse().unwrap();
-    let secs: f64 = it.next().unwrap().parse().unwrap();
-    (secs, kb / 1024.0)
+    (wall, kb / 1024.0)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {

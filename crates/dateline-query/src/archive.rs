@@ -36,7 +36,8 @@ use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, Term};
 use crate::analysis::Analyzer;
 use crate::bm25::Bm25;
 use crate::exec::{
-    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k,
+    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, phrase_freq,
+    plan, top_k,
 };
 use crate::hash::FastMap;
 use crate::index::{
@@ -793,6 +794,79 @@ impl Segment for SegView {
                 );
             }
             d = sp.advance();
+        }
+    }
+
+    fn score_phrase(
+        &self,
+        field: usize,
+        terms: &[String],
+        slop: u32,
+        bm: &Bm25<'_>,
+        out: &mut Matches,
+    ) {
+        use tantivy::postings::Postings as _;
+        let Some(inv) = self.inverted.get(field) else {
+            return;
+        };
+        let mut lists = Vec::with_capacity(terms.len());
+        for t in terms {
+            match inv.read_postings(
+                &self.term(field, t),
+                IndexRecordOption::WithFreqsAndPositions,
+            ) {
+                Ok(Some(p)) => lists.push(p),
+                _ => return,
+            }
+        }
+        // The rarest term leads the intersection.
+        lists.sort_by_key(|p| p.doc_freq());
+        let order: Vec<usize> = {
+            let mut by_df: Vec<(u32, usize)> = Vec::new();
+            for (i, t) in terms.iter().enumerate() {
+                let df = inv.doc_freq(&self.term(field, t)).unwrap_or(0);
+                by_df.push((df, i));
+            }
+            by_df.sort();
+            by_df.into_iter().map(|(_, i)| i).collect()
+        };
+        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let alive = self.reader.alive_bitset();
+        let mut bufs: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        let mut d = lists[0].doc();
+        while d != TERMINATED {
+            let mut next = d;
+            for list in lists.iter_mut().skip(1) {
+                let x = if list.doc() >= d {
+                    list.doc()
+                } else {
+                    list.seek(d)
+                };
+                if x != d {
+                    next = x;
+                    break;
+                }
+            }
+            if next != d {
+                if next == TERMINATED {
+                    break;
+                }
+                d = lists[0].seek(next);
+                continue;
+            }
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                // Positions in the phrase's term order.
+                for (list, &term_index) in lists.iter_mut().zip(&order) {
+                    list.positions(&mut bufs[term_index]);
+                }
+                let pos: Vec<&[u32]> = bufs.iter().map(Vec::as_slice).collect();
+                let tf = phrase_freq(&pos, slop);
+                if tf > 0 {
+                    let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
+                    out.push(d, bm.score(norm, tf));
+                }
+            }
+            d = lists[0].advance();
         }
     }
 

@@ -60,6 +60,52 @@ pub(crate) trait Segment {
             }
         }
     }
+
+    /// Appends the live documents containing a phrase (with at most `slop`
+    /// extra positions), scored with the phrase's frequency.
+    fn score_phrase(
+        &self,
+        field: usize,
+        terms: &[String],
+        slop: u32,
+        bm: &Bm25<'_>,
+        out: &mut Matches,
+    ) {
+        let mut lists = Vec::with_capacity(terms.len());
+        for t in terms {
+            match self.postings(field, t, true) {
+                Some(p) => lists.push(p),
+                None => return,
+            }
+        }
+        let mut cursors = vec![0usize; lists.len()];
+        'docs: for (i0, &d) in lists[0].docs.iter().enumerate() {
+            if !self.is_live(d) {
+                continue;
+            }
+            for (k, list) in lists.iter().enumerate().skip(1) {
+                let c = &mut cursors[k];
+                while *c < list.docs.len() && list.docs[*c] < d {
+                    *c += 1;
+                }
+                if *c >= list.docs.len() {
+                    break 'docs;
+                }
+                if list.docs[*c] != d {
+                    continue 'docs;
+                }
+            }
+            let mut pos: Vec<&[u32]> = Vec::with_capacity(lists.len());
+            pos.push(lists[0].positions_of(i0));
+            for (k, list) in lists.iter().enumerate().skip(1) {
+                pos.push(list.positions_of(cursors[k]));
+            }
+            let tf = phrase_freq(&pos, slop);
+            if tf > 0 {
+                out.push(d, bm.score(self.norm(field, d), tf));
+            }
+        }
+    }
 }
 
 /// Matching documents (sorted ids) with their scores.
@@ -372,40 +418,7 @@ fn field_terms(seg: &dyn Segment, ft: &FieldTerms) -> Matches {
         seg.score_term(f, &ft.terms[0], &bm, &mut out);
         return out;
     }
-    let mut lists = Vec::with_capacity(ft.terms.len());
-    for t in &ft.terms {
-        match seg.postings(f, t, true) {
-            Some(p) => lists.push(p),
-            None => return out,
-        }
-    }
-    let mut cursors = vec![0usize; lists.len()];
-    'docs: for (i0, &d) in lists[0].docs.iter().enumerate() {
-        if !seg.is_live(d) {
-            continue;
-        }
-        for (k, list) in lists.iter().enumerate().skip(1) {
-            let c = &mut cursors[k];
-            while *c < list.docs.len() && list.docs[*c] < d {
-                *c += 1;
-            }
-            if *c >= list.docs.len() {
-                break 'docs;
-            }
-            if list.docs[*c] != d {
-                continue 'docs;
-            }
-        }
-        let mut pos: Vec<&[u32]> = Vec::with_capacity(lists.len());
-        pos.push(lists[0].positions_of(i0));
-        for (k, list) in lists.iter().enumerate().skip(1) {
-            pos.push(list.positions_of(cursors[k]));
-        }
-        let tf = phrase_freq(&pos, ft.slop);
-        if tf > 0 {
-            out.push(d, bm.score(seg.norm(f, d), tf));
-        }
-    }
+    seg.score_phrase(f, &ft.terms, ft.slop, &bm, &mut out);
     out
 }
 
