@@ -104,6 +104,7 @@ fn timed(args: &[&str]) -> (f64, f64) {
         .stdout(std::process::Stdio::null())
         .status()
         .expect("/usr/bin/time");
+    let wall = start.elapsed().as_secs_f64();
     assert!(
         status.code().is_some_and(|c| c <= 1),
         "dateline {args:?} failed"
