@@ -7,9 +7,12 @@
 //! such as `person:"John Bolton" AND gpe:russia date:2018` into a [`Query`]
 //! tree; [`Index::search`] ranks matching documents with BM25 (as Lucene
 //! and tantivy define it) and returns [`Hit`]s with snippets, highlights
-//! and matched entities, plus [`Facets`] over all matches. Indexes are
-//! saved to and loaded from a versioned, checksummed binary file
-//! ([`Index::save`], [`Index::load`]). The grammar and the file format are
+//! and matched entities, plus [`Facets`] over all matches. An [`Index`]
+//! lives in memory and can be saved whole to a versioned, checksummed file
+//! ([`Index::save`], [`Index::load`]). For archives, [`ArchiveWriter`]
+//! writes memory-mapped segments on disk (stored with tantivy) within a
+//! memory budget, and [`Archive`] opens them in milliseconds and answers
+//! the same queries with the same results. The grammar and the formats are
 //! documented in `docs/QUERY.md`.
 //!
 //! # Example
