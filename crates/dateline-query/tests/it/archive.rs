@@ -272,10 +272,10 @@ fn damaged_segment_files_give_errors_not_panics() {
 
 #[test]
 fn wikinews_in_several_segments_answers_like_the_in_memory_index() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/corpus/wikinews/wikinews_2019_2021.jsonl"
-    );
+    let set = dateline_data::sets::WIKINEWS_2019_2021;
+    let Some(path) = dateline_data::for_test("wikinews_in_several_segments", &set) else {
+        return;
+    };
     let bytes = std::fs::read(path).unwrap();
     let opts = dateline_query::tag::parse::InputOptions::default();
     let tagger = dateline_query::tag::Tagger::new();
