@@ -36,8 +36,8 @@ use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, Term};
 use crate::analysis::Analyzer;
 use crate::bm25::Bm25;
 use crate::exec::{
-    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit, phrase_freq,
-    plan, top_k,
+    FacetCounts, LoadedDoc, Matches, Planner, Segment, better_display, exec, make_hit,
+    phrase_freq_with, plan, top_k,
 };
 use crate::hash::FastMap;
 use crate::index::{
@@ -833,6 +833,7 @@ impl Segment for SegView {
         let norms = self.norms.get(field).and_then(Option::as_ref);
         let alive = self.reader.alive_bitset();
         let mut bufs: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        let mut cursors = Vec::with_capacity(terms.len());
         let mut d = lists[0].doc();
         while d != TERMINATED {
             let mut next = d;
@@ -859,8 +860,7 @@ impl Segment for SegView {
                 for (list, &term_index) in lists.iter_mut().zip(&order) {
                     list.positions(&mut bufs[term_index]);
                 }
-                let pos: Vec<&[u32]> = bufs.iter().map(Vec::as_slice).collect();
-                let tf = phrase_freq(&pos, slop);
+                let tf = phrase_freq_with(&bufs, slop, &mut cursors);
                 if tf > 0 {
                     let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
                     out.push(d, bm.score(norm, tf));

@@ -525,17 +525,27 @@ pub(crate) fn top_k<T: Copy>(
 /// Number of places where the phrase occurs: for each position of the first
 /// term, the earliest following positions of the next terms, in order, with
 /// at most `slop` extra positions in between in total.
-pub(crate) fn phrase_freq(pos: &[&[u32]], slop: u32) -> u32 {
+pub(crate) fn phrase_freq<P: AsRef<[u32]>>(pos: &[P], slop: u32) -> u32 {
+    phrase_freq_with(pos, slop, &mut Vec::new())
+}
+
+/// [`phrase_freq`] with a reusable buffer for its cursors.
+pub(crate) fn phrase_freq_with<P: AsRef<[u32]>>(
+    pos: &[P],
+    slop: u32,
+    cursors: &mut Vec<usize>,
+) -> u32 {
     let n = pos.len();
     if n == 0 {
         return 0;
     }
-    let mut cursors = vec![0usize; n];
+    cursors.clear();
+    cursors.resize(n, 0);
     let mut count = 0;
-    'starts: for &p0 in pos[0] {
+    'starts: for &p0 in pos[0].as_ref() {
         let mut prev = p0;
         for k in 1..n {
-            let list = pos[k];
+            let list = pos[k].as_ref();
             let c = &mut cursors[k];
             while *c < list.len() && list[*c] <= prev {
                 *c += 1;
