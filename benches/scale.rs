@@ -321,7 +321,8 @@ fn main() {
             (Occur::Should, make("body")),
         ])
     };
-    let cases: Vec<(&str, &str, Option<Box<dyn tantivy::query::Query>>)> = vec![
+    type Case<'a> = (&'a str, &'a str, Option<Box<dyn tantivy::query::Query>>);
+    let cases: Vec<Case> = vec![
         (
             "term",
             "government",
