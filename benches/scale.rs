@@ -156,7 +156,11 @@ fn build_from_replicas(base: &[serde_json::Value], n: usize, dir: &Path) {
     let half = docs.len() / 2;
     let (a, b) = docs.split_at(half);
     let tagged: Vec<TaggedDocument> = std::thread::scope(|sc| {
-        let h = sc.spawn(|| b.iter().map(|d| tagger.annotate(d.clone())).collect::<Vec<_>>());
+        let h = sc.spawn(|| {
+            b.iter()
+                .map(|d| tagger.annotate(d.clone()))
+                .collect::<Vec<_>>()
+        });
         let mut first: Vec<_> = a.iter().map(|d| tagger.annotate(d.clone())).collect();
         first.extend(h.join().unwrap());
         first
@@ -187,7 +191,11 @@ fn build_from_replicas(base: &[serde_json::Value], n: usize, dir: &Path) {
         let mid = i + (end - i) / 2;
         let [p0, p1] = &mut preparers;
         let (left, right) = std::thread::scope(|sc| {
-            let h = sc.spawn(|| (mid..end).map(|k| p1.prepare(&replica(k))).collect::<Vec<_>>());
+            let h = sc.spawn(|| {
+                (mid..end)
+                    .map(|k| p1.prepare(&replica(k)))
+                    .collect::<Vec<_>>()
+            });
             let left: Vec<_> = (i..mid).map(|k| p0.prepare(&replica(k))).collect();
             (left, h.join().unwrap())
         });
@@ -376,7 +384,12 @@ fn main() {
         }
         println!("{line}");
     }
-    for text in ["NOT zzzzqqq", "date:2008", "date:[2007 TO 2009]", "date:[2005 TO 2010]"] {
+    for text in [
+        "NOT zzzzqqq",
+        "date:2008",
+        "date:[2007 TO 2009]",
+        "date:[2005 TO 2010]",
+    ] {
         let q = parse_query(text).unwrap();
         let opts = SearchOptions::new(10).with_facets(true);
         let total = archive.search(&q, &opts).unwrap().total;

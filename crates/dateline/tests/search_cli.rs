@@ -264,3 +264,58 @@ fn bundled_corpus_search_is_readable() {
     );
     assert!(text.contains("Articles per month"), "{text}");
 }
+
+#[test]
+fn a_killed_writer_leaves_the_last_commit_intact() {
+    use std::io::Write as _;
+    let dir = temp_dir("search-cli-killed");
+    let index = dir.join("index");
+    let input = dir.join("articles.jsonl");
+    std::fs::write(&input, ARTICLES).unwrap();
+    let out = dateline(&[
+        "index",
+        input.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // A second run is killed while it indexes (before its commit).
+    let mut writer = index_from_pipe(&index, &[]);
+    wait_for_lock(&index);
+    let mut stdin = writer.stdin.take().unwrap();
+    for i in 0..200 {
+        writeln!(
+            stdin,
+            r#"{{"id": "k{i}", "text": "Killed run\n\nGeneva talks number {i}."}}"#
+        )
+        .unwrap();
+    }
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    writer.kill().unwrap();
+    let _ = writer.wait();
+    drop(stdin);
+    let out = dateline(&[
+        "search",
+        "geneva",
+        "--index",
+        index.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["total"], 1, "{v}");
+    // The lock died with the process: the next writer works.
+    let out = dateline(&[
+        "index",
+        input.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&out).contains("holds 2 documents"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
