@@ -127,24 +127,26 @@ fn hand_on<O>(
     Ok(())
 }
 
-/// [`ordered`] for commands that print: `render` writes a document's output
-/// into a buffer, which is written to `out` in input order.
-pub(crate) fn for_each_rendered(
-    input: &InputArgs,
-    plain: bool,
-    threads: usize,
-    out: &mut impl Write,
-    render: impl Fn(Document, &mut Vec<u8>) -> std::io::Result<()> + Sync,
-) -> std::io::Result<usize> {
-    ordered(
-        input,
-        plain,
-        threads,
-        || (),
-        |_, doc| {
-            let mut buf = Vec::new();
-            render(doc, &mut buf).map(|()| buf)
-        },
-        |buf| out.write_all(&buf?),
-    )
+impl ThreadsArg {
+    /// [`ordered`] for commands that print: `render` writes a document's
+    /// output into a buffer, which is written to `out` in input order.
+    pub(crate) fn render(
+        &self,
+        input: &InputArgs,
+        plain: bool,
+        out: &mut impl Write,
+        render: impl Fn(Document, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+    ) -> std::io::Result<usize> {
+        ordered(
+            input,
+            plain,
+            self.get(),
+            || (),
+            |_, doc| {
+                let mut buf = Vec::new();
+                render(doc, &mut buf).map(|()| buf)
+            },
+            |buf| out.write_all(&buf?),
+        )
+    }
 }

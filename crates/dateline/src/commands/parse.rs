@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
@@ -14,7 +15,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    threads: crate::pipeline::ThreadsArg,
+    threads: ThreadsArg,
     /// Print JSON Lines, one object per document.
     #[arg(long)]
     json: bool,
@@ -23,32 +24,26 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> CmdResult {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let threads = args.threads.get();
-    let failed = crate::pipeline::for_each_rendered(
-        &args.input,
-        false,
-        threads,
-        &mut out,
-        |doc, mut out| {
-            if args.json {
-                let blocks: Vec<_> = doc
-                    .blocks
-                    .iter()
-                    .map(|b| {
-                        json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
+        if args.json {
+            let blocks: Vec<_> = doc
+                .blocks
+                .iter()
+                .map(|b| {
+                    json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
                            "text": doc.block_text(b), "reason": b.reason})
-                    })
-                    .collect();
-                write_json(
-                    &mut out,
-                    &json!({"id": doc.id, "title": doc.title, "site": doc.site,
+                })
+                .collect();
+            write_json(
+                &mut out,
+                &json!({"id": doc.id, "title": doc.title, "site": doc.site,
                         "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
-                )
-            } else {
-                summary(&mut out, &doc)
-            }
-        },
-    )?;
+            )
+        } else {
+            summary(&mut out, &doc)
+        }
+    })?;
     out.flush()?;
     finish(failed)
 }

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline quotes`.
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    threads: crate::pipeline::ThreadsArg,
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -27,16 +28,11 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let threads = args.threads.get();
-    let failed = crate::pipeline::for_each_rendered(
-        &args.input,
-        false,
-        threads,
-        &mut out,
-        |doc, mut out| {
-            let tagged = tagger.annotate(doc);
-            if args.json {
-                let list: Vec<_> = tagged
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
+        let tagged = tagger.annotate(doc);
+        if args.json {
+            let list: Vec<_> = tagged
                 .quotes
                 .iter()
                 .map(|q| {
@@ -45,24 +41,23 @@ pub(crate) fn run(args: Args) -> CmdResult {
                            "speaker_end": q.speaker_span.map(|s| s.end), "cue": q.cue, "kind": q.kind})
                 })
                 .collect();
-                write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
-            } else {
-                writeln!(out, "# {}", tagged.document.id)?;
-                for q in &tagged.quotes {
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}\t{}",
-                        q.span,
-                        q.speaker.as_deref().unwrap_or("(unknown)"),
-                        q.cue.as_deref().unwrap_or("-"),
-                        q.kind.as_str(),
-                        q.text.replace('\n', " ")
-                    )?;
-                }
-                Ok(())
+            write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
+        } else {
+            writeln!(out, "# {}", tagged.document.id)?;
+            for q in &tagged.quotes {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    q.span,
+                    q.speaker.as_deref().unwrap_or("(unknown)"),
+                    q.cue.as_deref().unwrap_or("-"),
+                    q.kind.as_str(),
+                    q.text.replace('\n', " ")
+                )?;
             }
-        },
-    )?;
+            Ok(())
+        }
+    })?;
     out.flush()?;
     finish(failed)
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline tokens`.
 #[derive(Debug, clap::Args)]
@@ -14,7 +15,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    threads: crate::pipeline::ThreadsArg,
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -27,48 +28,42 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tokenizer = Tokenizer::new().with_stems(true);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let threads = args.threads.get();
-    let failed = crate::pipeline::for_each_rendered(
-        &args.input,
-        args.plain,
-        threads,
-        &mut out,
-        |doc, mut out| {
-            let analysis = tokenizer.analyze(&doc);
-            if args.json {
-                let sentences: Vec<_> = analysis
-                    .sentences
-                    .iter()
-                    .map(|s| json!({"start": s.span.start, "end": s.span.end}))
-                    .collect();
-                let tokens: Vec<_> = analysis
-                    .tokens
-                    .iter()
-                    .map(|t| {
-                        json!({"text": t.text, "start": t.span.start, "end": t.span.end,
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
+        let analysis = tokenizer.analyze(&doc);
+        if args.json {
+            let sentences: Vec<_> = analysis
+                .sentences
+                .iter()
+                .map(|s| json!({"start": s.span.start, "end": s.span.end}))
+                .collect();
+            let tokens: Vec<_> = analysis
+                .tokens
+                .iter()
+                .map(|t| {
+                    json!({"text": t.text, "start": t.span.start, "end": t.span.end,
                            "kind": t.kind.as_str(), "norm": t.norm, "stem": t.stem})
-                    })
-                    .collect();
-                write_json(
-                    &mut out,
-                    &json!({"id": doc.id, "sentences": sentences, "tokens": tokens}),
-                )
-            } else {
-                writeln!(out, "# {}", doc.id)?;
-                for t in &analysis.tokens {
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}",
-                        t.span,
-                        t.kind.as_str(),
-                        t.text,
-                        t.norm
-                    )?;
-                }
-                Ok(())
+                })
+                .collect();
+            write_json(
+                &mut out,
+                &json!({"id": doc.id, "sentences": sentences, "tokens": tokens}),
+            )
+        } else {
+            writeln!(out, "# {}", doc.id)?;
+            for t in &analysis.tokens {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    t.span,
+                    t.kind.as_str(),
+                    t.text,
+                    t.norm
+                )?;
             }
-        },
-    )?;
+            Ok(())
+        }
+    })?;
     out.flush()?;
     finish(failed)
 }
