@@ -1,0 +1,322 @@
+//! The tagging pipeline: knowledge-base matches, rules for names the
+//! knowledge base does not know, dates and amounts, the learned model's
+//! proposals, then document-level resolution.
+//!
+//! Order of precedence, per token: dates and amounts, then the longest
+//! knowledge-base match, then rule-detected names, then model spans in the
+//! gaps. Resolution then works on the whole document: ambiguous aliases are
+//! settled by full names elsewhere in the document and by context cues,
+//! surnames and short forms join the cluster of their full name, an acronym
+//! in parentheses joins its expansion, a name found once is propagated to
+//! its other (mis-cased) mentions, and each cluster gets one label and one
+//! canonical name.
+
+use std::ops::Range;
+
+mod acronyms;
+mod casing;
+mod classify;
+mod cues;
+mod dates;
+mod definitions;
+mod kb;
+mod kb_vet;
+mod lists;
+mod mend;
+mod model;
+mod output;
+mod resolve;
+mod rules;
+mod text;
+mod titles;
+
+use self::text::*;
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::kb::KbMatch;
+use crate::lexicon::{LOC_PREPS, Lexicon};
+use crate::temporal::{Found, Scanner, infer_reference};
+use crate::tokens::{Tok, mark_sentence_starts, refine};
+use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
+
+/// Where a mention came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Kb,
+    Rule,
+    Model,
+    Propagated,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    toks: Range<usize>,
+    label: Label,
+    /// Knowledge-base candidates, best first.
+    cands: Vec<u32>,
+    source: Source,
+    /// Cluster id after resolution.
+    cluster: usize,
+    /// For an acronym in parentheses: the first token of its expansion.
+    link: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    kb: Option<u32>,
+    label: Label,
+    canonical: String,
+}
+
+/// Tags the sentences of `doc` whose block kind passes `want`.
+pub(crate) fn tag_document(
+    kb: &KnowledgeBase,
+    tokenizer: &Tokenizer,
+    use_model: bool,
+    doc: &Document,
+    want: impl Fn(&Block) -> bool,
+) -> Vec<Entity> {
+    let analysis = tokenizer.analyze(doc);
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
+    let mut sents: Vec<Range<usize>> = Vec::new();
+    let mut sent_spans: Vec<Span> = Vec::new();
+    // The model reads the tokenize layer's tokens of the wanted sentences.
+    let model_sents: Vec<Range<usize>> = analysis
+        .sentences
+        .iter()
+        .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
+        .map(|s| s.tokens.clone())
+        .collect();
+    let model: Vec<(Span, Label)> = if use_model && !model_sents.is_empty() {
+        let model_tokens = &analysis.tokens;
+        let hints = kb.hints(model_tokens);
+        NerModel::bundled()
+            .predict(model_tokens, &model_sents, &hints)
+            .into_iter()
+            .filter_map(|m| {
+                let first = model_tokens.get(m.tokens.start)?;
+                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
+                Some((Span::new(first.span.start, last.span.end), m.label))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut all = analysis.tokens.into_iter().enumerate().peekable();
+    for s in &analysis.sentences {
+        let keep = doc.blocks.get(s.block).is_some_and(&want);
+        let mut chunk = Vec::new();
+        while let Some((i, _)) = all.peek() {
+            if *i >= s.tokens.end {
+                break;
+            }
+            if let Some((i, t)) = all.next()
+                && i >= s.tokens.start
+                && keep
+            {
+                chunk.push(t);
+            }
+        }
+        if keep {
+            let start = toks.len();
+            refine(chunk, &mut toks);
+            sents.push(start..toks.len());
+            sent_spans.push(s.span);
+        }
+    }
+    mark_sentence_starts(&mut toks, &sents);
+    let reference = doc.date.or_else(|| infer_reference(&doc.text));
+    let mut scanner = Scanner::new(reference);
+    if reference.is_none() {
+        scanner.reference_year = crate::temporal::latest_year(&doc.text);
+    }
+    let mut temporal: Vec<Found> = Vec::new();
+    let lex = Lexicon::get();
+    for (sp, r) in sent_spans.iter().zip(&sents) {
+        // Only sentences with a number, a symbol or a calendar word can hold
+        // a date, time or amount.
+        let candidate = toks[r.clone()].iter().any(|t| match t.kind {
+            TokenKind::Punct => false,
+            TokenKind::Word | TokenKind::Abbreviation => {
+                t.norm.contains('-') || lex.temporal_words.contains(t.norm.as_ref())
+            }
+            _ => true,
+        });
+        if candidate {
+            temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
+        }
+    }
+    let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
+    d.with_model = use_model;
+    d.run()
+}
+
+struct Doc<'k, 'a> {
+    kb: &'k KnowledgeBase,
+    lex: &'static Lexicon,
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    sents: Vec<Range<usize>>,
+    temporal: Vec<Found>,
+    model: Vec<(Span, Label)>,
+    /// Per token: covered by a mention (or, after the knowledge-base pass, a temporal expression).
+    taken: Vec<bool>,
+    /// Per token: covered by a temporal expression.
+    temporal_tok: Vec<bool>,
+    /// Per sentence: written in title case (headlines), so capitals say little.
+    title_case: Vec<bool>,
+    mentions: Vec<Mention>,
+    /// Norms seen capitalized somewhere other than a sentence start.
+    capitalized: HashSet<String>,
+    doc_norms: Option<String>,
+    /// Whether the learned model fills gaps (some guesses are left to it).
+    with_model: bool,
+    /// Per token: a knowledge-base GPE mention starts here (set before the rules run).
+    kb_gpe_start: Vec<bool>,
+    /// First tokens of names a defining sentence typed ("X is a band").
+    defined: Vec<usize>,
+}
+
+impl<'k, 'a> Doc<'k, 'a> {
+    fn new(
+        kb: &'k KnowledgeBase,
+        text: &'a str,
+        toks: Vec<Tok<'a>>,
+        sents: Vec<Range<usize>>,
+        temporal: Vec<Found>,
+        model: Vec<(Span, Label)>,
+    ) -> Self {
+        let n = toks.len();
+        Doc {
+            kb,
+            lex: Lexicon::get(),
+            text,
+            toks,
+            sents,
+            temporal,
+            model,
+            taken: vec![false; n],
+            temporal_tok: vec![false; n],
+            title_case: Vec::new(),
+            mentions: Vec::new(),
+            capitalized: Default::default(),
+            doc_norms: None,
+            with_model: false,
+            kb_gpe_start: Vec::new(),
+            defined: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<Entity> {
+        self.block_temporal();
+        self.collect_capitalized();
+        self.title_case = self
+            .sents
+            .iter()
+            .map(|r| self.is_title_case(r.clone()))
+            .collect();
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            let headline = self.title_case[s];
+            self.kb_pass(r.clone(), headline);
+        }
+        self.vet_kb();
+        self.other_first_names();
+        self.compass_places();
+        self.widen_generic_orgs();
+        self.settle_temporal();
+        self.quoted_titles();
+        self.kb_gpe_start = vec![false; self.toks.len()];
+        for m in &self.mentions {
+            if m.source == Source::Kb && m.label == Label::Gpe {
+                self.kb_gpe_start[m.toks.start] = true;
+            }
+        }
+        self.definitions();
+        self.nicknames();
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            if !self.title_case[s] {
+                self.rule_pass(r);
+            }
+        }
+        self.headline_people();
+        self.expansions();
+        self.model_pass();
+        self.mentions.sort_by_key(|m| m.toks.start);
+        self.possessive_places();
+        self.nationality_orgs();
+        self.place_split_orgs();
+        self.numbered_units();
+        self.acronyms();
+        self.storm_names();
+        self.mentions.sort_by_key(|m| m.toks.start);
+        self.aliases();
+        self.list_labels();
+        self.list_people();
+        self.mentions.sort_by_key(|m| m.toks.start);
+        self.complete_names();
+        self.name_suffixes();
+        let clusters = self.resolve();
+        self.output(clusters)
+    }
+
+    fn free(&self, r: Range<usize>) -> bool {
+        r.clone().all(|i| !self.taken[i])
+    }
+
+    fn take(&mut self, r: Range<usize>) {
+        for i in r {
+            self.taken[i] = true;
+        }
+    }
+
+    /// The sentence holding token `k`.
+    fn sentence_of(&self, k: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|r| r.end <= k);
+        self.sents.get(i).filter(|r| r.contains(&k)).map(|_| i)
+    }
+
+    /// Whether tokens `a` and `b` are in the same sentence.
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of(a)
+            .is_some_and(|s| self.sentence_of(b) == Some(s))
+    }
+
+    /// Makes mention `mi` start earlier, at `start`: the words before it join
+    /// it, and the longer phrase is a name of its own, found by rule, no longer
+    /// the knowledge-base entry of the shorter one.
+    fn grow_left(&mut self, mi: usize, start: usize) {
+        let m = &mut self.mentions[mi];
+        for k in start..m.toks.start {
+            self.taken[k] = true;
+        }
+        m.toks.start = start;
+        m.cands.clear();
+        m.source = Source::Rule;
+    }
+
+    fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
+        self.take(toks.clone());
+        self.mentions.push(Mention {
+            toks,
+            label,
+            cands,
+            source,
+            cluster: usize::MAX,
+            link: None,
+        });
+    }
+
+    fn is_cap_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word() && (t.cap || t.upper) && !self.taken[k]
+    }
+
+    /// Makes the tokens `r` one mention with `label` found by a rule: the
+    /// mentions that overlap it give way.
+    fn claim(&mut self, r: Range<usize>, label: Label) {
+        self.mentions
+            .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+        self.push(r, label, Vec::new(), Source::Rule);
+    }
+}
