@@ -25,4 +25,16 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A rule id that no pass of the pipeline has.
+    #[error("unknown rule {id:?} (see Tagger::passes for the rule ids)")]
+    UnknownRule {
+        /// The id asked for.
+        id: String,
+    },
+    /// A pass that later passes depend on cannot be switched off.
+    #[error("rule {id:?} cannot be switched off: later passes depend on it")]
+    RequiredRule {
+        /// The id asked for.
+        id: String,
+    },
 }

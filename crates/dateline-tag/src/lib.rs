@@ -74,7 +74,7 @@ pub use dateline_tokenize::{
     Tokenizer, parse,
 };
 
-pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument, Tagger};
+pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
 pub use crate::model::{
@@ -85,6 +85,8 @@ pub use crate::quote::eval::{
     Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,
 };
 pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
+pub use crate::tagger::{RuleId, RuleInfo};
+pub use crate::tagging::{DroppedCandidate, ExplainedEntity, Explanation, Tagger, TaggerBuilder};
 
 mod entity;
 mod error;
@@ -97,5 +99,6 @@ mod quote;
 mod sense;
 pub mod silver;
 mod tagger;
+mod tagging;
 mod temporal;
 mod tokens;

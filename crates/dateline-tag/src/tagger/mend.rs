@@ -355,6 +355,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                     source: Source::Rule,
                     cluster: usize::MAX,
                     link: None,
+                    id: None,
+                    rules: Vec::new(),
                 };
                 merged.push((mi, s..m.toks.end, Some(joined)));
             }

@@ -25,11 +25,14 @@ mod lists;
 mod mend;
 mod model;
 mod output;
+mod pipeline;
 mod resolve;
 mod rules;
 mod text;
 mod titles;
 
+pub use self::pipeline::{RuleId, RuleInfo};
+pub(crate) use self::pipeline::{find as find_pass, rules};
 use self::text::*;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
@@ -58,6 +61,66 @@ struct Mention {
     cluster: usize,
     /// For an acronym in parentheses: the first token of its expansion.
     link: Option<usize>,
+    /// While tracing: a number of its own, to follow it from pass to pass.
+    id: Option<u32>,
+    /// While tracing: the rules that shaped it, in the order they acted.
+    rules: Vec<RuleId>,
+}
+
+impl Mention {
+    fn new(toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) -> Mention {
+        Mention {
+            toks,
+            label,
+            cands,
+            source,
+            cluster: usize::MAX,
+            link: None,
+            id: None,
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// A mention a pass dropped, kept while tracing.
+#[derive(Debug, Clone)]
+struct Dropped {
+    toks: Range<usize>,
+    label: Label,
+    /// The rules that had shaped it.
+    rules: Vec<RuleId>,
+    /// The pass that dropped it.
+    by: RuleId,
+}
+
+/// What tracing records beside the mentions.
+#[derive(Debug, Default)]
+struct Trace {
+    next_id: u32,
+    dropped: Vec<Dropped>,
+}
+
+/// How to tag: the model, the passes switched off, whether to trace.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Config<'m> {
+    /// The learned model, if any.
+    pub(crate) model: Option<&'m NerModel>,
+    /// Bit `i` set: pass `i` of the pipeline is switched off.
+    pub(crate) disabled: u64,
+    /// Whether to record each mention's rules and the dropped mentions.
+    pub(crate) trace: bool,
+}
+
+/// An entity with the rules that shaped it, in the order they acted.
+pub(crate) type Traced = (Entity, Vec<RuleId>);
+
+/// What tagging one document gives.
+#[derive(Debug, Default)]
+pub(crate) struct Tagged {
+    /// Entities in text order, each with its rules (empty unless tracing).
+    pub(crate) entities: Vec<Traced>,
+    /// While tracing: candidates dropped on the way (span, label, rules, by).
+    pub(crate) dropped: Vec<(Span, Label, Vec<RuleId>, RuleId)>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,10 +134,10 @@ struct Cluster {
 pub(crate) fn tag_document(
     kb: &KnowledgeBase,
     tokenizer: &Tokenizer,
-    use_model: bool,
+    config: Config<'_>,
     doc: &Document,
     want: impl Fn(&Block) -> bool,
-) -> Vec<Entity> {
+) -> Tagged {
     let analysis = tokenizer.analyze(doc);
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
     let mut sents: Vec<Range<usize>> = Vec::new();
@@ -86,11 +149,12 @@ pub(crate) fn tag_document(
         .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
         .map(|s| s.tokens.clone())
         .collect();
-    let model: Vec<(Span, Label)> = if use_model && !model_sents.is_empty() {
+    let model: Vec<(Span, Label)> = if let Some(ner) = config.model
+        && !model_sents.is_empty()
+    {
         let model_tokens = &analysis.tokens;
         let hints = kb.hints(model_tokens);
-        NerModel::bundled()
-            .predict(model_tokens, &model_sents, &hints)
+        ner.predict(model_tokens, &model_sents, &hints)
             .into_iter()
             .filter_map(|m| {
                 let first = model_tokens.get(m.tokens.start)?;
@@ -146,7 +210,11 @@ pub(crate) fn tag_document(
         }
     }
     let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
-    d.with_model = use_model;
+    d.with_model = config.model.is_some();
+    d.disabled = config.disabled;
+    if config.trace {
+        d.trace = Some(Trace::default());
+    }
     d.run()
 }
 
@@ -174,6 +242,12 @@ struct Doc<'k, 'a> {
     kb_gpe_start: Vec<bool>,
     /// First tokens of names a defining sentence typed ("X is a band").
     defined: Vec<usize>,
+    /// The clusters, once resolved.
+    clusters: Vec<Cluster>,
+    /// Bit `i` set: pass `i` is switched off.
+    disabled: u64,
+    /// The trace, when asked for.
+    trace: Option<Trace>,
 }
 
 impl<'k, 'a> Doc<'k, 'a> {
@@ -203,61 +277,62 @@ impl<'k, 'a> Doc<'k, 'a> {
             with_model: false,
             kb_gpe_start: Vec::new(),
             defined: Vec::new(),
+            clusters: Vec::new(),
+            disabled: 0,
+            trace: None,
         }
     }
 
-    fn run(mut self) -> Vec<Entity> {
-        self.block_temporal();
+    /// Runs the pipeline ([`pipeline::PASSES`]) and builds the entities.
+    fn run(mut self) -> Tagged {
+        self.run_passes();
+        self.output()
+    }
+
+    /// Pass `casing`: which sentences are headline-style, and which words
+    /// are seen capitalized inside a sentence.
+    fn casing(&mut self) {
         self.collect_capitalized();
         self.title_case = self
             .sents
             .iter()
             .map(|r| self.is_title_case(r.clone()))
             .collect();
+    }
+
+    /// Pass `kb`: knowledge-base matches, sentence by sentence.
+    fn kb_sentences(&mut self) {
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             let headline = self.title_case[s];
             self.kb_pass(r.clone(), headline);
         }
-        self.vet_kb();
-        self.other_first_names();
-        self.compass_places();
-        self.widen_generic_orgs();
-        self.settle_temporal();
-        self.quoted_titles();
+    }
+
+    /// Pass `kb-places`: marks the first token of each knowledge-base place.
+    fn mark_kb_places(&mut self) {
         self.kb_gpe_start = vec![false; self.toks.len()];
         for m in &self.mentions {
             if m.source == Source::Kb && m.label == Label::Gpe {
                 self.kb_gpe_start[m.toks.start] = true;
             }
         }
-        self.definitions();
-        self.nicknames();
+    }
+
+    /// Pass `cap-runs`: capitalized runs in every sentence that is not
+    /// headline-style.
+    fn rule_sentences(&mut self) {
         for s in 0..self.sents.len() {
             let r = self.sents[s].clone();
             if !self.title_case[s] {
                 self.rule_pass(r);
             }
         }
-        self.headline_people();
-        self.expansions();
-        self.model_pass();
-        self.mentions.sort_by_key(|m| m.toks.start);
-        self.possessive_places();
-        self.nationality_orgs();
-        self.place_split_orgs();
-        self.numbered_units();
-        self.acronyms();
-        self.storm_names();
-        self.mentions.sort_by_key(|m| m.toks.start);
-        self.aliases();
-        self.list_labels();
-        self.list_people();
-        self.mentions.sort_by_key(|m| m.toks.start);
-        self.complete_names();
-        self.name_suffixes();
-        let clusters = self.resolve();
-        self.output(clusters)
+    }
+
+    /// Pass `resolve`: document-level resolution into clusters.
+    fn resolve_clusters(&mut self) {
+        self.clusters = self.resolve();
     }
 
     fn free(&self, r: Range<usize>) -> bool {
@@ -297,14 +372,7 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
-        self.mentions.push(Mention {
-            toks,
-            label,
-            cands,
-            source,
-            cluster: usize::MAX,
-            link: None,
-        });
+        self.mentions.push(Mention::new(toks, label, cands, source));
     }
 
     fn is_cap_word(&self, k: usize) -> bool {

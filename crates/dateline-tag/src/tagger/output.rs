@@ -24,8 +24,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .is_some_and(|p| p.is_word() || matches!(p.text, "," | "(" | "&"))
     }
 
-    pub(super) fn output(&self, clusters: Vec<Cluster>) -> Vec<Entity> {
-        let mut out: Vec<Entity> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
+    /// The entities: resolved mentions with their cluster's label and
+    /// canonical name, and the dates and amounts; where two overlap, the
+    /// first in text order stays.
+    pub(super) fn output(mut self) -> Tagged {
+        let clusters = std::mem::take(&mut self.clusters);
+        let tracing = self.trace.is_some();
+        let mut out: Vec<Traced> = Vec::with_capacity(self.mentions.len() + self.temporal.len());
+        let mut dropped = Vec::new();
         let is_gpe = |m: &Mention| {
             clusters
                 .get(m.cluster)
@@ -39,12 +45,17 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .map(|m| m.toks.end)
         };
         for m in &self.mentions {
-            let Some(c) = clusters.get(m.cluster) else {
+            let Some(c) = clusters.get(m.cluster).filter(|_| !m.toks.is_empty()) else {
+                if tracing && !m.toks.is_empty() {
+                    dropped.push((
+                        self.span_of(m.toks.clone()),
+                        m.label,
+                        m.rules.clone(),
+                        "resolve",
+                    ));
+                }
                 continue;
             };
-            if m.toks.is_empty() {
-                continue;
-            }
             let start = if self.capital_the_before(m.toks.start, c.label) {
                 m.toks.start - 1
             } else {
@@ -61,28 +72,64 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let plural = self.toks[m.toks.end - 1].norm.ends_with('s');
                 crate::sense::gpe_sense(&self.toks, m.toks.clone(), sent, &gpe_after, plural)
             });
-            out.push(Entity {
-                span,
-                text: self.text[span.range()].to_string(),
-                label: c.label,
-                canonical: c.canonical.clone(),
-                value: None,
-                sense,
-            });
+            let mut rules = Vec::new();
+            if tracing {
+                rules.clone_from(&m.rules);
+                if c.label != m.label && rules.last() != Some(&"resolve") {
+                    rules.push("resolve");
+                }
+            }
+            out.push((
+                Entity {
+                    span,
+                    text: self.text[span.range()].to_string(),
+                    label: c.label,
+                    canonical: c.canonical.clone(),
+                    value: None,
+                    sense,
+                },
+                rules,
+            ));
         }
         for f in &self.temporal {
             let text = self.text[f.span.range()].to_string();
-            out.push(Entity {
-                span: f.span,
-                canonical: text.clone(),
-                text,
-                label: f.label,
-                value: f.value.clone(),
-                sense: None,
-            });
+            let rules = if tracing { vec!["dates"] } else { Vec::new() };
+            out.push((
+                Entity {
+                    span: f.span,
+                    canonical: text.clone(),
+                    text,
+                    label: f.label,
+                    value: f.value.clone(),
+                    sense: None,
+                },
+                rules,
+            ));
         }
-        out.sort_by_key(|e| (e.span.start, e.span.end));
-        out.dedup_by(|b, a| a.span.overlaps(b.span));
-        out
+        out.sort_by_key(|(e, _)| (e.span.start, e.span.end));
+        out.dedup_by(|b, a| {
+            let overlaps = a.0.span.overlaps(b.0.span);
+            if overlaps && tracing {
+                dropped.push((b.0.span, b.0.label, std::mem::take(&mut b.1), "output"));
+            }
+            overlaps
+        });
+        if let Some(trace) = self.trace.take() {
+            for d in trace.dropped {
+                if !d.toks.is_empty() {
+                    dropped.push((self.span_of(d.toks), d.label, d.rules, d.by));
+                }
+            }
+            dropped.sort_by_key(|d| (d.0.start, d.0.end));
+        }
+        Tagged {
+            entities: out,
+            dropped,
+        }
+    }
+
+    /// The byte span of the tokens `r` (not empty).
+    fn span_of(&self, r: Range<usize>) -> Span {
+        Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end)
     }
 }

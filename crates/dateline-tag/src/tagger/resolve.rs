@@ -370,6 +370,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 source: Source::Propagated,
                 cluster: cid,
                 link: None,
+                id: None,
+                rules: Vec::new(),
             });
         }
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -504,6 +506,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 source: Source::Propagated,
                 cluster: cid,
                 link: None,
+                id: None,
+                rules: Vec::new(),
             });
         }
         self.mentions.sort_by_key(|m| m.toks.start);
