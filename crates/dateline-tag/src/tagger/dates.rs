@@ -21,22 +21,17 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// Temporal expressions inside a knowledge-base name ("2018 Winter
     /// Olympics") give way; the others block their tokens from now on.
     pub(super) fn settle_temporal(&mut self) {
-        let spans: Vec<Span> = self
-            .mentions
-            .iter()
-            .map(|m| {
-                Span::new(
-                    self.toks[m.toks.start].span.start,
-                    self.toks[m.toks.end - 1].span.end,
-                )
-            })
-            .collect();
-        self.temporal
-            .retain(|f| !spans.iter().any(|s| s.overlaps(f.span)));
+        let spans = SpanSet::new(self.mentions.iter().map(|m| {
+            Span::new(
+                self.toks[m.toks.start].span.start,
+                self.toks[m.toks.end - 1].span.end,
+            )
+        }));
+        self.temporal.retain(|f| !spans.overlaps(f.span));
+        let temporal = SpanSet::new(self.temporal.iter().map(|f| f.span));
         for i in 0..self.toks.len() {
             if self.temporal_tok[i] && !self.taken[i] {
-                let sp = self.toks[i].span;
-                self.taken[i] = self.temporal.iter().any(|f| f.span.overlaps(sp));
+                self.taken[i] = temporal.overlaps(self.toks[i].span);
             }
         }
     }

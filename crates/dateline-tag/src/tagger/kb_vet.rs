@@ -79,25 +79,22 @@ impl<'k, 'a> Doc<'k, 'a> {
     pub(super) fn vet_kb(&mut self) {
         let mut full_named: HashSet<u32> = HashSet::default();
         for m in &self.mentions {
-            if self.norms(m.toks.clone()).len() > 1 {
+            if self.norm_count(m.toks.clone()) > 1 {
                 full_named.extend(m.cands.iter().copied());
             }
         }
         let mut drop = Vec::new();
         for mi in 0..self.mentions.len() {
             let m = self.mentions[mi].clone();
-            if self.norms(m.toks.clone()).len() != 1
+            if self.norm_count(m.toks.clone()) != 1
                 || m.cands.iter().any(|c| full_named.contains(c))
             {
                 continue;
             }
             let mut keep = Vec::new();
             for &c in &m.cands {
-                let cues = self
-                    .kb
-                    .entry(c as usize)
-                    .map(|e| e.cues.clone())
-                    .unwrap_or_default();
+                let kb = self.kb;
+                let cues: &[String] = kb.entry(c as usize).map_or(&[], |e| e.cues.as_slice());
                 if cues.is_empty() || cues.iter().any(|q| self.doc_has(q)) {
                     keep.push(c);
                 }

@@ -22,6 +22,7 @@ mod definitions;
 mod kb;
 mod kb_vet;
 mod lists;
+mod lookup;
 mod mend;
 mod model;
 mod output;
@@ -31,6 +32,7 @@ mod rules;
 mod text;
 mod titles;
 
+use self::lookup::{CueIndex, LongNames, SpanSet, TextIndex};
 pub use self::pipeline::{RuleId, RuleInfo};
 pub(crate) use self::pipeline::{find as find_pass, rules};
 use self::text::*;
@@ -235,7 +237,10 @@ struct Doc<'k, 'a> {
     mentions: Vec<Mention>,
     /// Norms seen capitalized somewhere other than a sentence start.
     capitalized: HashSet<String>,
-    doc_norms: Option<String>,
+    /// Context cues found in the document so far.
+    cues: CueIndex,
+    /// Where each token text is written.
+    texts: TextIndex,
     /// Whether the learned model fills gaps (some guesses are left to it).
     with_model: bool,
     /// Per token: a knowledge-base GPE mention starts here (set before the rules run).
@@ -273,7 +278,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             title_case: Vec::new(),
             mentions: Vec::new(),
             capitalized: Default::default(),
-            doc_norms: None,
+            cues: CueIndex::default(),
+            texts: TextIndex::default(),
             with_model: false,
             kb_gpe_start: Vec::new(),
             defined: Vec::new(),

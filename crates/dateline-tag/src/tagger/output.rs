@@ -37,13 +37,12 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .get(m.cluster)
                 .is_some_and(|c| c.label == Label::Gpe)
         };
-        // End of the GPE mention starting at a token.
-        let gpe_after = |k: usize| -> Option<usize> {
-            self.mentions
-                .iter()
-                .find(|m| m.toks.start == k && is_gpe(m))
-                .map(|m| m.toks.end)
-        };
+        // End of the (first) GPE mention starting at a token.
+        let mut gpe_ends: HashMap<usize, usize> = HashMap::default();
+        for m in self.mentions.iter().filter(|m| is_gpe(m)) {
+            gpe_ends.entry(m.toks.start).or_insert(m.toks.end);
+        }
+        let gpe_after = |k: usize| -> Option<usize> { gpe_ends.get(&k).copied() };
         for m in &self.mentions {
             let Some(c) = clusters.get(m.cluster).filter(|_| !m.toks.is_empty()) else {
                 if tracing && !m.toks.is_empty() {

@@ -3,6 +3,14 @@
 use super::*;
 
 impl<'k, 'a> Doc<'k, 'a> {
+    /// The number of words and numbers in the tokens `r`.
+    pub(super) fn norm_count(&self, r: Range<usize>) -> usize {
+        self.toks[r]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+            .count()
+    }
+
     pub(super) fn norms(&self, r: Range<usize>) -> Vec<&str> {
         self.toks[r]
             .iter()
@@ -11,38 +19,34 @@ impl<'k, 'a> Doc<'k, 'a> {
             .collect()
     }
 
-    pub(super) fn doc_has(&mut self, cue: &str) -> bool {
-        if self.doc_norms.is_none() {
-            let mut s = String::from(" ");
-            for t in &self.toks {
-                s.push_str(&t.norm);
-                s.push(' ');
-            }
-            self.doc_norms = Some(s);
-        }
-        let needle = format!(" {cue}");
-        self.doc_norms
-            .as_deref()
-            .is_some_and(|d| d.contains(&needle))
-    }
-
-    pub(super) fn window_has(&self, m: &Mention, cue: &str) -> bool {
-        let lo = m.toks.start.saturating_sub(40);
-        let hi = (m.toks.end + 40).min(self.toks.len());
-        let mut s = String::from(" ");
-        for t in &self.toks[lo..hi] {
-            s.push_str(&t.norm);
-            s.push(' ');
-        }
-        s.contains(&format!(" {cue}"))
-    }
-
+    /// Resolution: chooses among knowledge-base candidates, clusters the
+    /// mentions, propagates names to their other mentions and gives each
+    /// cluster one label.
     pub(super) fn resolve(&mut self) -> Vec<Cluster> {
+        self.choose_entries();
+        let (clusters, long_names, surnames, named_otherwise) = self.cluster();
+        let mut surnames = surnames;
+        // Propagate person names to other mentions, however cased.
+        surnames.retain(|w, _| !named_otherwise.contains(w));
+        self.propagate(&surnames, &clusters);
+        self.propagate_org_short_forms(&long_names);
+        for m in &self.mentions {
+            if let Some(c) = clusters.get(m.cluster) {
+                let _ = c;
+            }
+        }
+        self.vote(clusters)
+    }
+
+    /// Chooses each knowledge-base mention's entry among its candidates by
+    /// the names and cues of the document; a one-word mention whose entries
+    /// all lack their cues stays an unknown name (a person if capitalized)
+    /// or is dropped.
+    fn choose_entries(&mut self) {
         // Entries named by a multi-word mention somewhere in the document.
         let mut full_named: HashSet<u32> = HashSet::default();
         for m in &self.mentions {
-            if m.source == Source::Kb && self.norms(m.toks.clone()).len() > 1 && m.cands.len() == 1
-            {
+            if m.source == Source::Kb && self.norm_count(m.toks.clone()) > 1 && m.cands.len() == 1 {
                 full_named.insert(m.cands[0]);
             }
         }
@@ -52,16 +56,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             if m.source != Source::Kb || m.cands.is_empty() {
                 continue;
             }
-            let single = self.norms(m.toks.clone()).len() == 1;
+            let single = self.norm_count(m.toks.clone()) == 1;
             let chosen = if let Some(&c) = m.cands.iter().find(|c| full_named.contains(c)) {
                 Some(c)
             } else if m.cands.len() == 1 {
                 let c = m.cands[0];
-                let cues = self
-                    .kb
-                    .entry(c as usize)
-                    .map(|e| e.cues.clone())
-                    .unwrap_or_default();
+                let kb = self.kb;
+                let cues: &[String] = kb.entry(c as usize).map_or(&[], |e| e.cues.as_slice());
                 if single && !cues.is_empty() && !cues.iter().any(|q| self.doc_has(q)) {
                     None
                 } else {
@@ -70,13 +71,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 let mut best = (i32::MIN, m.cands[0]);
                 for &c in &m.cands {
-                    let cues = self
-                        .kb
-                        .entry(c as usize)
-                        .map(|e| e.cues.clone())
-                        .unwrap_or_default();
+                    let kb = self.kb;
+                    let cues: &[String] = kb.entry(c as usize).map_or(&[], |e| e.cues.as_slice());
                     let mut score = 0;
-                    for q in &cues {
+                    for q in cues {
                         if self.window_has(&m, q) {
                             score += 3;
                         } else if self.doc_has(q) {
@@ -123,7 +121,20 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         self.mentions
             .retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
-        // Clusters.
+    }
+
+    /// Clusters the mentions, longest names first so that short forms find
+    /// their full names anywhere in the document. Returns the clusters, the
+    /// long names, person names by surname, and the one-word names the rules
+    /// read as something other than a person.
+    fn cluster(
+        &mut self,
+    ) -> (
+        Vec<Cluster>,
+        LongNames,
+        HashMap<String, usize>,
+        HashSet<String>,
+    ) {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut by_kb: HashMap<u32, usize> = HashMap::default();
         let mut by_key: HashMap<String, usize> = HashMap::default();
@@ -134,13 +145,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             let lens: Vec<usize> = self
                 .mentions
                 .iter()
-                .map(|m| self.norms(m.toks.clone()).len())
+                .map(|m| self.norm_count(m.toks.clone()))
                 .collect();
             let mut o: Vec<usize> = (0..self.mentions.len()).collect();
             o.sort_by_key(|&i| (std::cmp::Reverse(lens[i]), i));
             o
         };
-        let mut long_names: Vec<(Vec<String>, usize, Label)> = Vec::new();
+        let mut long_names = LongNames::default();
         let mut acronyms: HashMap<String, usize> = HashMap::default();
         // One-word names that the rules read as an organisation, an event
         // or another named thing somewhere in the document: "Caloi was
@@ -161,6 +172,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                 _ => None,
             })
             .collect();
+        // The first mention starting at each token (for acronym links).
+        let mut first_at: HashMap<usize, usize> = HashMap::default();
+        for (i, m) in self.mentions.iter().enumerate() {
+            first_at.entry(m.toks.start).or_insert(i);
+        }
         for &mi in &order {
             let m = self.mentions[mi].clone();
             let words: Vec<String> = self
@@ -174,8 +190,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && named_otherwise.contains(&words[0]);
             let linked = m
                 .link
-                .and_then(|l| self.mentions.iter().find(|x| x.toks.start == l))
-                .map(|x| x.cluster)
+                .and_then(|l| first_at.get(&l))
+                .map(|&x| self.mentions[x].cluster)
                 .filter(|&c| c < clusters.len())
                 .or_else(|| {
                     (words.len() == 1 && m.label != Label::Person)
@@ -255,7 +271,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             };
             self.mentions[mi].cluster = cid;
             if words.len() > 1 {
-                long_names.push((words.clone(), cid, clusters[cid].label));
+                long_names.push(&words, cid, clusters[cid].label);
                 if clusters[cid].label == Label::Person
                     && let Some(l) = words.iter().rev().find(|w| !is_regnal(&w.to_uppercase()))
                 {
@@ -266,15 +282,12 @@ impl<'k, 'a> Doc<'k, 'a> {
                 surnames.entry(words[0].clone()).or_insert(cid);
             }
         }
-        // Propagate person names to other mentions, however cased.
-        surnames.retain(|w, _| !named_otherwise.contains(w));
-        self.propagate(&surnames, &clusters);
-        self.propagate_org_short_forms(&long_names);
-        for m in &self.mentions {
-            if let Some(c) = clusters.get(m.cluster) {
-                let _ = c;
-            }
-        }
+        (clusters, long_names, surnames, named_otherwise)
+    }
+
+    /// One label per cluster: the knowledge base's, else the label with the
+    /// most votes.
+    fn vote(&self, mut clusters: Vec<Cluster>) -> Vec<Cluster> {
         // One label per cluster: knowledge base, else majority.
         // Knowledge-base and rule evidence outweighs the model's guesses, and
         // a name that opens with a known given name votes for a person.
@@ -288,6 +301,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|m| matches!(m.source, Source::Kb | Source::Rule))
             .map(|m| m.cluster)
             .collect();
+        let defined: HashSet<usize> = self.defined.iter().copied().collect();
         let mut votes: HashMap<(usize, Label), usize> = HashMap::default();
         for m in &self.mentions {
             if m.source == Source::Model && strong.contains(&m.cluster) {
@@ -297,7 +311,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 Source::Kb => 4,
                 // What a defining sentence says outweighs a few other
                 // readings ("BayCon is a convention", then "BayCon moved").
-                Source::Rule if self.defined.contains(&m.toks.start) => 9,
+                Source::Rule if defined.contains(&m.toks.start) => 9,
                 Source::Rule => 3,
                 Source::Model | Source::Propagated => 1,
             };
@@ -330,7 +344,7 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// Capitalized "the League", "the Committee" where the document names
     /// exactly one organisation with that head word join that organisation.
-    pub(super) fn propagate_org_short_forms(&mut self, long: &[(Vec<String>, usize, Label)]) {
+    pub(super) fn propagate_org_short_forms(&mut self, long: &LongNames) {
         let mut add = Vec::new();
         for i in 1..self.toks.len() {
             let t = &self.toks[i];
@@ -350,7 +364,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // "the Cup" after "the Stanley Cup": the one event of the
                 // document with that head.
                 let cands: HashSet<usize> = long
-                    .iter()
+                    .with_word(&words[0])
                     .filter(|(name, _, l)| *l == Label::Event && name.last() == Some(&words[0]))
                     .map(|(_, cid, _)| *cid)
                     .collect();
@@ -387,7 +401,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// head word that names exactly one organisation of the document.
     pub(super) fn org_short_form(
         &self,
-        long: &[(Vec<String>, usize, Label)],
+        long: &LongNames,
         words: &[String],
         at: usize,
     ) -> Option<usize> {
@@ -398,8 +412,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             return None;
         }
         let cands: HashSet<usize> = long
-            .iter()
-            .filter(|(name, _, l)| *l == Label::Org && name.contains(w))
+            .with_word(w)
+            .filter(|(_, _, l)| *l == Label::Org)
             .map(|(_, cid, _)| *cid)
             .collect();
         if cands.len() <= 1 {
@@ -423,7 +437,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// (or, for people, contain) `words`.
     pub(super) fn containing(
         &self,
-        long: &[(Vec<String>, usize, Label)],
+        long: &LongNames,
         words: &[String],
         label: Label,
     ) -> Option<usize> {
@@ -431,7 +445,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             return None;
         }
         let mut found: Option<usize> = None;
-        for (w, cid, l) in long {
+        // A longer name ending with the words, or holding the one word,
+        // holds the last word.
+        for (w, cid, l) in long.with_word(&words[words.len() - 1]) {
             // Names of people and of other things never share a cluster; a
             // model's label for a shorter form of a known name may differ.
             let compatible = *l == label || (*l != Label::Person && label != Label::Person);

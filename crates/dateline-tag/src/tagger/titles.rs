@@ -222,13 +222,16 @@ impl<'k, 'a> Doc<'k, 'a> {
         if n == 0 {
             return;
         }
-        let mut k = 0;
-        while k + n <= self.toks.len() {
+        let starts = self.written_at(&words[0]);
+        let mut next = 0;
+        for k in starts {
+            let k = k as usize;
+            if k < next || k + n > self.toks.len() {
+                continue;
+            }
             let here = k..k + n;
             if here.clone().zip(words).all(|(x, w)| self.toks[x].text == w) && claim(self, here) {
-                k += n;
-            } else {
-                k += 1;
+                next = k + n;
             }
         }
     }
