@@ -35,6 +35,8 @@ pub struct Tagger {
     model: ModelRef,
     /// Bit `i` set: pass `i` of the pipeline is switched off.
     disabled: u64,
+    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
+    ladder_off: u64,
 }
 
 impl Default for Tagger {
@@ -51,6 +53,7 @@ impl Tagger {
             tokenizer: Tokenizer::new(),
             model: ModelRef::Bundled,
             disabled: 0,
+            ladder_off: 0,
         }
     }
 
@@ -82,6 +85,14 @@ impl Tagger {
         crate::tagger::rules().collect()
     }
 
+    /// Every rule id: the passes, then the rules inside passes
+    /// (`cap-runs.org`, …) in the order they are asked.
+    pub fn rules() -> Vec<RuleInfo> {
+        crate::tagger::rules()
+            .chain(crate::tagger::inner_rules())
+            .collect()
+    }
+
     /// The knowledge base in use.
     pub fn knowledge_base(&self) -> &KnowledgeBase {
         match &self.kb {
@@ -103,6 +114,7 @@ impl Tagger {
         let config = Config {
             model: self.model(),
             disabled: self.disabled,
+            ladder_off: self.ladder_off,
             trace,
         };
         crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, config, doc, want)
@@ -209,7 +221,7 @@ impl TaggerBuilder {
         self
     }
 
-    /// Switches off the pass with rule id `id` (see [`Tagger::passes`]).
+    /// Switches off the pass or rule with id `id` (see [`Tagger::rules`]).
     pub fn disable(mut self, id: &str) -> TaggerBuilder {
         self.disable.push(id.to_string());
         self
@@ -222,8 +234,12 @@ impl TaggerBuilder {
     /// [`Error::UnknownRule`] for an id no pass has, [`Error::RequiredRule`]
     /// for a pass later passes depend on.
     pub fn build(self) -> Result<Tagger, Error> {
-        let mut disabled = 0u64;
+        let (mut disabled, mut ladder_off) = (0u64, 0u64);
         for id in &self.disable {
+            if let Some(i) = crate::tagger::find_inner(id) {
+                ladder_off |= 1 << i;
+                continue;
+            }
             let Some((i, pass)) = crate::tagger::find_pass(id) else {
                 return Err(Error::UnknownRule { id: id.clone() });
             };
@@ -237,6 +253,7 @@ impl TaggerBuilder {
             tokenizer: Tokenizer::new(),
             model: self.model.unwrap_or(ModelRef::Bundled),
             disabled,
+            ladder_off,
         })
     }
 }

@@ -140,6 +140,40 @@ fn a_pass_can_be_switched_off() {
 }
 
 #[test]
+fn a_rule_inside_a_pass_has_its_id_and_can_be_switched_off() {
+    let doc = dateline_tag::parse::Parser::new()
+        .parse(
+            "a",
+            "Yesterday Zorblatt Quexington told reporters the plan had failed.\n",
+        )
+        .unwrap();
+    let tagger = Tagger::new().with_model(false);
+    let explained = tagger.explain(&doc);
+    let name = explained
+        .entities
+        .iter()
+        .find(|x| x.entity.text == "Zorblatt Quexington")
+        .expect("the name is found");
+    assert_eq!(name.entity.label, Label::Person);
+    let rule = name.rules[0];
+    assert!(rule.starts_with("cap-runs."), "{rule}");
+    assert!(Tagger::rules().iter().any(|r| r.id == rule));
+    let without = Tagger::builder()
+        .bundled_model(false)
+        .disable(rule)
+        .build()
+        .unwrap();
+    let again = without.explain(&doc);
+    assert!(
+        again
+            .entities
+            .iter()
+            .all(|x| x.entity.text != "Zorblatt Quexington" || x.rules[0] != rule),
+        "switched off, {rule} makes nothing"
+    );
+}
+
+#[test]
 fn the_model_can_be_set_or_left_out() {
     let doc = article();
     let none = Tagger::builder().model(None).build().unwrap();

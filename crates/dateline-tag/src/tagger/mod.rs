@@ -34,7 +34,7 @@ mod titles;
 
 use self::lookup::{CueIndex, LongNames, SpanSet, TextIndex};
 pub use self::pipeline::{RuleId, RuleInfo};
-pub(crate) use self::pipeline::{find as find_pass, rules};
+pub(crate) use self::pipeline::{find as find_pass, find_inner, inner_rules, rules};
 use self::text::*;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
@@ -109,6 +109,8 @@ pub(crate) struct Config<'m> {
     pub(crate) model: Option<&'m NerModel>,
     /// Bit `i` set: pass `i` of the pipeline is switched off.
     pub(crate) disabled: u64,
+    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
+    pub(crate) ladder_off: u64,
     /// Whether to record each mention's rules and the dropped mentions.
     pub(crate) trace: bool,
 }
@@ -214,6 +216,7 @@ pub(crate) fn tag_document(
     let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
     d.with_model = config.model.is_some();
     d.disabled = config.disabled;
+    d.ladder_off = config.ladder_off;
     if config.trace {
         d.trace = Some(Trace::default());
     }
@@ -251,6 +254,8 @@ struct Doc<'k, 'a> {
     clusters: Vec<Cluster>,
     /// Bit `i` set: pass `i` is switched off.
     disabled: u64,
+    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
+    ladder_off: u64,
     /// The trace, when asked for.
     trace: Option<Trace>,
 }
@@ -285,6 +290,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             defined: Vec::new(),
             clusters: Vec::new(),
             disabled: 0,
+            ladder_off: 0,
             trace: None,
         }
     }
@@ -379,6 +385,15 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
         self.take(toks.clone());
         self.mentions.push(Mention::new(toks, label, cands, source));
+    }
+
+    /// While tracing, names `rule` as the maker of the mention pushed last.
+    fn note_last(&mut self, rule: RuleId) {
+        if self.trace.is_some()
+            && let Some(m) = self.mentions.last_mut()
+        {
+            m.rules.push(rule);
+        }
     }
 
     fn is_cap_word(&self, k: usize) -> bool {

@@ -25,6 +25,20 @@ pub struct RuleInfo {
     pub required: bool,
 }
 
+/// The rules inside passes (`pass.rule`), in the order they are asked.
+pub(crate) fn inner_rules() -> impl Iterator<Item = RuleInfo> {
+    super::classify::LADDER.iter().map(|r| RuleInfo {
+        id: r.id,
+        about: r.about,
+        required: false,
+    })
+}
+
+/// The index of the rule `id` inside the capitalized-run ladder.
+pub(crate) fn find_inner(id: &str) -> Option<usize> {
+    super::classify::LADDER.iter().position(|r| r.id == id)
+}
+
 /// The passes of the pipeline, in order.
 pub(crate) fn rules() -> impl Iterator<Item = RuleInfo> {
     PASSES.iter().map(|p| RuleInfo {
