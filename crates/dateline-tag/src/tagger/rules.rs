@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// The most tokens a capitalized run may have: longer runs are cut (real
+/// names are far shorter; a run of thousands of capitalized words is not
+/// one name).
+pub(super) const MAX_RUN_TOKENS: usize = 24;
+
 impl<'k, 'a> Doc<'k, 'a> {
     pub(super) fn rule_pass(&mut self, r: Range<usize>) {
         let mut i = r.start;
@@ -93,6 +98,16 @@ impl<'k, 'a> Doc<'k, 'a> {
             // "Michael Siegel I am a professor": the pronoun, not a regnal
             // number ("Charles I was" keeps its number).
             if self.pronoun_i(j) {
+                break;
+            }
+            // "John Smith John Smith": a name written again starts a new
+            // run ("Duran Duran" is one name); no name runs on for ever.
+            if j - i >= MAX_RUN_TOKENS
+                || (j >= i + 2
+                    && j + 1 < end
+                    && self.toks[j].norm == self.toks[i].norm
+                    && self.toks[j + 1].norm == self.toks[i + 1].norm)
+            {
                 break;
             }
             // "Seminole County Sheriff Don Eslinger": a title, or a role
