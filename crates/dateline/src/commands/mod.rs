@@ -75,6 +75,49 @@ pub(crate) fn write_json(
     out.write_all(b"\n")
 }
 
+/// `--data-dir DIR`: where the commands that read third-party data (gold
+/// sets, training data, news corpora) find it.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct DataArgs {
+    /// The data directory (layout in docs/EVALUATION.md); default: $DATELINE_DATA, else
+    /// ../shared beside the source workspace.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) data_dir: Option<std::path::PathBuf>,
+}
+
+impl DataArgs {
+    /// The path of `set` in the data directory, or an error naming where it
+    /// was looked for and how to point elsewhere.
+    pub(crate) fn find(
+        &self,
+        set: &dateline_data::DataSet,
+    ) -> Result<std::path::PathBuf, CliError> {
+        dateline_data::DataDir::find(self.data_dir.as_deref(), set)
+            .map_err(|e| CliError::Failed(e.to_string()))
+    }
+}
+
+/// The project's own gold of the sample articles, embedded like the articles.
+pub(crate) mod gold {
+    /// Entity gold of the sample articles.
+    pub(crate) const SEEDS: &str = include_str!("../../../dateline-tag/eval-data/seeds_gold.json");
+    /// Quotation gold of the sample articles.
+    pub(crate) const QUOTES: &str =
+        include_str!("../../../dateline-tag/eval-data/quotes_gold.json");
+}
+
+/// The text of a sample article: from `dir/FILE` when a directory is given,
+/// else the embedded copy (`FILE` is `ID.txt`).
+pub(crate) fn sample_text(dir: Option<&std::path::Path>, file: &str) -> Result<String, CliError> {
+    if let Some(dir) = dir {
+        return read_text(&dir.join(file));
+    }
+    let id = file.strip_suffix(".txt").unwrap_or(file);
+    dateline::samples::article(id)
+        .map(|s| s.text.to_string())
+        .ok_or_else(|| CliError::Failed(format!("no sample article {file}")))
+}
+
 /// Reads a text file, or says which file could not be read.
 pub(crate) fn read_text(path: &std::path::Path) -> Result<String, CliError> {
     std::fs::read_to_string(path)

@@ -57,9 +57,11 @@ pub(crate) struct SilverArgs {
     #[arg(long, value_enum, default_value = "rules")]
     tagger: Labeller,
     /// CoNLL files whose sentences must not be matched (repeatable; default:
-    /// every set in crates/dateline-tag/eval-data).
+    /// the evaluation sets of the data directory: wikigold, UNER PUD and EWT test).
     #[arg(long, value_name = "FILE")]
     exclude: Vec<PathBuf>,
+    #[command(flatten)]
+    data: super::DataArgs,
 }
 
 /// What labels the silver sentences.
@@ -73,17 +75,14 @@ pub(crate) enum Labeller {
     Agree,
 }
 
-/// The bundled evaluation sets.
-fn eval_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/eval-data");
-    [
-        "wikigold/wikigold.conll.txt",
-        "uner_en_pud/en_pud-ud-test.iob2",
-        "uner_en_ewt/en_ewt-ud-test.iob2",
-    ]
-    .iter()
-    .map(|f| dir.join(f))
-    .collect()
+/// The evaluation sets of the data directory, which silver data must not
+/// overlap (an error when one is missing: the overlap cannot be checked).
+fn eval_files(data: &super::DataArgs) -> Result<Vec<PathBuf>, CliError> {
+    use dateline_data::sets;
+    [sets::WIKIGOLD, sets::UNER_PUD, sets::UNER_EWT_TEST]
+        .iter()
+        .map(|set| data.find(set))
+        .collect()
 }
 
 /// Normalized token runs of `OVERLAP_RUN` tokens of a text (the whole
@@ -153,7 +152,7 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
     let started = Instant::now();
     let tokenizer = Tokenizer::new();
     let excluded_files = if args.exclude.is_empty() {
-        eval_files()
+        eval_files(&args.data)?
     } else {
         args.exclude.clone()
     };
