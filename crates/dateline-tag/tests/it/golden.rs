@@ -7,11 +7,11 @@
 //! per document (`tests/golden/<set>.digests`: document number, document id,
 //! FNV-1a 64 of the document's output), never the text or the output.
 //!
-//! - Check: `cargo test -p dateline-tag --test golden`.
+//! - Check: `cargo test -p dateline-tag --test it golden::`.
 //! - Record again after a deliberate change:
-//!   `DATELINE_GOLDEN=update cargo test -p dateline-tag --test golden`.
+//!   `DATELINE_GOLDEN=update cargo test -p dateline-tag --test it golden::`.
 //! - The full output, one file per set:
-//!   `DATELINE_GOLDEN_DUMP=DIR cargo test -p dateline-tag --test golden`.
+//!   `DATELINE_GOLDEN_DUMP=DIR cargo test -p dateline-tag --test it golden::`.
 //! - The full difference against another revision: `.ci/golden-diff [REV]`
 //!   (dumps REV, `HEAD` by default, and the working tree, and diffs them).
 
@@ -202,7 +202,7 @@ fn check(name: &str, set: &DataSet, read: fn(&Path) -> Docs) {
             "{name}: the tagger's output differs from tests/golden/{name}.digests \
              ({} documents, {} recorded); first changed documents:\n{}\n\
              see the full difference with `.ci/golden-diff`, record a deliberate change with \
-             `DATELINE_GOLDEN=update cargo test -p dateline-tag --test golden`",
+             `DATELINE_GOLDEN=update cargo test -p dateline-tag --test it golden::`",
             digests.lines().count(),
             want.lines().count(),
             changed.join("\n")

@@ -92,3 +92,20 @@ fn quote_marks_are_linear() {
 fn a_repeated_name_is_linear() {
     assert_linear("John Smith", |n| "John Smith ".repeat(n / 11), 100_000);
 }
+
+#[test]
+fn a_repeated_name_is_many_mentions_not_one() {
+    let text = "John Smith ".repeat(2_000);
+    let entities = Tagger::new().entities_text(&text);
+    assert_eq!(entities.len(), 2_000);
+    assert!(entities.iter().all(|e| e.text == "John Smith"));
+    // A run-on list of capitalized words is cut: no mention runs on for ever.
+    let list: String = (0..200).map(|i| format!("Name{i} ")).collect();
+    let longest = Tagger::new()
+        .entities_text(&format!("They met {list}today."))
+        .iter()
+        .map(|e| e.text.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= 24, "{longest} words");
+}
