@@ -26,7 +26,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             if t.lower() {
-                if !TITLE_CASE_LOWER.contains(&t.norm.as_ref()) {
+                if !TITLE_CASE_LOWER.contains(t.norm.as_ref()) {
                     lower += 1;
                 }
             } else if t.cap

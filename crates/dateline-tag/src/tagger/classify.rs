@@ -392,7 +392,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         if len == 3
             && self.toks[s + 1].text == "&"
             && AMPERSAND_WORDS.contains(
-                &self.text[self.toks[s].span.start..self.toks[e2 - 1].span.end]
+                self.text[self.toks[s].span.start..self.toks[e2 - 1].span.end]
                     .to_lowercase()
                     .as_str(),
             )
@@ -456,7 +456,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // geographic word before the name.
         let geo_prefix = if len >= 2 && !titled && !self.toks[s].upper {
             match first {
-                f if GEO_PREFIXES.contains(&f) || f == "river" => Some(Label::Loc),
+                f if GEO_PREFIXES.contains(f) || f == "river" => Some(Label::Loc),
                 // Not "upper"/"lower": "Lower House", "Upper Chamber".
                 "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west" => {
                     Some(Label::Gpe)

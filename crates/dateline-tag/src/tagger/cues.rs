@@ -500,7 +500,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .toks
                     .get(j + 1)
                     .is_none_or(|x| !x.is_word() && x.text != "-" && x.norm != "'s")
-                    || NOUN_PHRASE_END.contains(&next);
+                    || NOUN_PHRASE_END.contains(next);
                 return ends.then_some(l);
             }
             // "a psychology professor at Clemson University" describes a

@@ -194,7 +194,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut e = s;
         while e < sent.end && e - s < 8 {
             let t = &self.toks[e];
-            let connector = t.lower() && e > s && SUBJECT_CONNECTORS.contains(&t.norm.as_ref());
+            let connector = t.lower() && e > s && SUBJECT_CONNECTORS.contains(t.norm.as_ref());
             // "Digby --- Annapolis", "Al-Qaeda", "Yes!".
             let mark = e > s
                 && (matches!(t.text, "!" | "&" | "'")
@@ -313,7 +313,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // member", "a village school", "a film director".
                 let next = self.toks.get(j + 1);
                 let modifier = next.is_some_and(|x| {
-                    x.is_word() && x.lower() && !NOUN_PHRASE_END.contains(&x.norm.as_ref())
+                    x.is_word() && x.lower() && !NOUN_PHRASE_END.contains(x.norm.as_ref())
                 });
                 if modifier {
                     j += 1;

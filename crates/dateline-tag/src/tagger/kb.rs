@@ -69,7 +69,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 // name ("Southern Europe" written so is the region's name).
                 if len > 1
                     && self.toks[i].lower()
-                    && QUALIFIERS.contains(&self.toks[i].norm.as_ref())
+                    && QUALIFIERS.contains(self.toks[i].norm.as_ref())
                 {
                     i += 1;
                     continue;

@@ -227,7 +227,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let tok = |k: usize| self.toks.get(k);
             // An epithet: "Lucas Cranach the Elder", "Louis the German".
             let epithet = tok(e).is_some_and(|t| t.text == "the")
-                && tok(e + 1).is_some_and(|t| t.cap && EPITHETS.contains(&t.norm.as_ref()));
+                && tok(e + 1).is_some_and(|t| t.cap && EPITHETS.contains(t.norm.as_ref()));
             // A suffix, after a comma or not: "King, Jr.", "Ripken Sr.".
             let k = if tok(e).is_some_and(|t| t.text == ",") {
                 e + 1

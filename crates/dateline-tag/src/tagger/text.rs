@@ -1,119 +1,41 @@
-//! Word lists and word tests the passes share.
+//! Word lists and word tests the passes share. The lists are files under
+//! `words/`, embedded at compile time.
+
+use crate::words::WordList;
 
 /// Direction, size and age words that qualify a place ("Northern Ireland",
 /// "Greater London", "Outer Mongolia", "Old Goa").
-pub(super) const QUALIFIERS: &[&str] = &[
-    "central",
-    "east",
-    "eastern",
-    "greater",
-    "inner",
-    "lower",
-    "new",
-    "north",
-    "northeast",
-    "northeastern",
-    "northern",
-    "northwest",
-    "northwestern",
-    "old",
-    "outer",
-    "south",
-    "southeast",
-    "southeastern",
-    "southern",
-    "southwest",
-    "southwestern",
-    "upper",
-    "west",
-    "western",
-];
+pub(super) static QUALIFIERS: WordList = WordList::new(include_str!("../../words/qualifiers.txt"));
 
 /// Epithets after a ruler's or an artist's name ("Pliny the Elder", "Louis
 /// the German"), part of the name.
-pub(super) const EPITHETS: &[&str] = &[
-    "elder",
-    "younger",
-    "great",
-    "bold",
-    "conqueror",
-    "pious",
-    "terrible",
-    "wise",
-    "fair",
-    "magnificent",
-    "lionheart",
-    "confessor",
-    "german",
-    "fat",
-    "bald",
-    "lame",
-    "unready",
-];
+pub(super) static EPITHETS: WordList = WordList::new(include_str!("../../words/epithets.txt"));
 
 /// Words after a kind noun that end its noun phrase ("a music album released in",
 /// "a band from"), so the noun is its head and not a modifier ("a band member").
-pub(super) const NOUN_PHRASE_END: &[&str] = &[
-    "of",
-    "in",
-    "from",
-    "by",
-    "based",
-    "founded",
-    "formed",
-    "that",
-    "which",
-    "who",
-    "and",
-    "with",
-    "for",
-    "released",
-    "recorded",
-    "written",
-    "directed",
-    "held",
-    "published",
-    "headquartered",
-    "owned",
-    "located",
-    "on",
-    "at",
-    "created",
-    "operated",
-    "topping",
-    "containing",
-    "dedicated",
-    "to",
-    "near",
-    "situated",
-    "whose",
-    "where",
-    "led",
-    "known",
-    "about",
-];
+pub(super) static NOUN_PHRASE_END: WordList =
+    WordList::new(include_str!("../../words/noun_phrase_end.txt"));
 
 /// Abbreviations written with an ampersand that are no names.
-pub(super) const AMPERSAND_WORDS: &[&str] = &["r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "b&w"];
+pub(super) static AMPERSAND_WORDS: WordList =
+    WordList::new(include_str!("../../words/ampersand_words.txt"));
 
 /// Lowercase words inside a name that opens a defining sentence ("30
 /// Seconds to Mars is a band", "Ein Lied von Liebe und Tod is a film").
-pub(super) const SUBJECT_CONNECTORS: &[&str] = &[
-    "of", "to", "the", "a", "and", "for", "from", "on", "de", "la", "le", "von", "van", "und", "y",
-];
+pub(super) static SUBJECT_CONNECTORS: WordList =
+    WordList::new(include_str!("../../words/subject_connectors.txt"));
 
 /// Short words title case leaves in lowercase: articles, conjunctions and
 /// prepositions ("Russia Meddled in US Election, Chiefs Say"). Longer
 /// prepositions ("from", "with") are capitalized by some styles and not by
 /// others, so they count as lowercase words.
-pub(super) const TITLE_CASE_LOWER: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
-    "off", "on", "per", "to", "up", "via", "vs", "vs.",
-];
+pub(super) static TITLE_CASE_LOWER: WordList =
+    WordList::new(include_str!("../../words/title_case_lower.txt"));
 
 /// Words before a country or city name that make a new, geographic name:
 /// "Mount Kenya", "Lake Victoria" (the lake, not the state).
-pub(super) const GEO_PREFIXES: &[&str] = &["mount", "mt.", "mt", "lake", "cape", "isle", "gulf"];
+pub(super) static GEO_PREFIXES: WordList =
+    WordList::new(include_str!("../../words/geo_prefixes.txt"));
 
 /// A regnal number written in capitals: "II" to "XXX" ("I" is the pronoun
 /// far more often).
