@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use dateline_parse::{InputOptions, Parser};
 
+/// Shortest time measured on the smaller input (the work is repeated).
+const MEASURABLE: Duration = Duration::from_millis(20);
+
 /// Size of the smaller input, in bytes.
 const SMALL: usize = 100_000;
 
@@ -41,12 +44,18 @@ fn repeat(unit: &str, bytes: usize) -> String {
 fn assert_linear(name: &str, make: &dyn Fn(usize) -> String, work: &dyn Fn(&str)) {
     let small = make(SMALL);
     let large = make(8 * SMALL);
+    // Enough repetitions that the small input takes a measurable time.
+    let mut reps = 1;
+    while reps < 1024 && fastest(&|| (0..reps).for_each(|_| work(&small))) < MEASURABLE {
+        reps *= 2;
+    }
     let mut ratios = Vec::new();
     for _ in 0..4 {
-        let a = fastest(&|| work(&small));
-        let b = fastest(&|| work(&large));
+        let a = fastest(&|| (0..reps).for_each(|_| work(&small)));
+        let b = fastest(&|| (0..reps).for_each(|_| work(&large)));
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
         if ratio <= 24.0 {
+            println!("{name}: 8x the input took {ratio:.1}x the time ({a:?} -> {b:?})");
             return;
         }
         ratios.push(format!("{ratio:.1} ({a:?} -> {b:?})"));

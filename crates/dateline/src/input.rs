@@ -47,37 +47,12 @@ impl InputArgs {
     ) -> std::io::Result<usize> {
         let opts = self.options();
         let mut failed = 0;
-        // Where each id was first seen: `PATH` or `PATH:LINE`.
-        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut ids = Ids::default();
         let mut handle = |r: Result<Document, RecordError>,
                           source: (String, Option<usize>)|
          -> std::io::Result<()> {
-            match r {
-                Ok(doc) => {
-                    let here = match source.1 {
-                        Some(line) => format!("{}:{line}", source.0),
-                        None => source.0.clone(),
-                    };
-                    match seen.entry(doc.id.clone()) {
-                        Entry::Occupied(first) => {
-                            report(&RecordError {
-                                path: source.0,
-                                line: source.1,
-                                offset: None,
-                                error: dateline_parse::Error::DuplicateId {
-                                    id: doc.id,
-                                    first: first.get().clone(),
-                                },
-                            });
-                            failed += 1;
-                            Ok(())
-                        }
-                        Entry::Vacant(v) => {
-                            v.insert(here);
-                            f(if plain { doc.into_plain() } else { doc })
-                        }
-                    }
-                }
+            match r.and_then(|doc| ids.claim(doc, source)) {
+                Ok(doc) => f(if plain { doc.into_plain() } else { doc }),
                 Err(e) => {
                     report(&e);
                     failed += 1;
@@ -116,6 +91,72 @@ impl InputArgs {
         }
         Ok(failed)
     }
+}
+
+/// The ids of one run, with where each was first seen (`PATH` or
+/// `PATH:LINE`).
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    seen: HashMap<String, String>,
+}
+
+impl Ids {
+    /// Passes `doc` on when its id is new in this run; a second record with
+    /// the id is an error, not a replacement of the first.
+    pub(crate) fn claim(
+        &mut self,
+        doc: Document,
+        (path, line): (String, Option<usize>),
+    ) -> Result<Document, RecordError> {
+        match self.seen.entry(doc.id.clone()) {
+            Entry::Occupied(first) => Err(RecordError {
+                path,
+                line,
+                offset: None,
+                error: dateline_parse::Error::DuplicateId {
+                    id: doc.id,
+                    first: first.get().clone(),
+                },
+            }),
+            Entry::Vacant(v) => {
+                v.insert(match line {
+                    Some(line) => format!("{path}:{line}"),
+                    None => path,
+                });
+                Ok(doc)
+            }
+        }
+    }
+}
+
+/// The documents under `path` (see `dateline_parse::documents`), with
+/// skipped entries reported as warnings and ids checked against `ids`; bad
+/// records are reported and counted in `failed`.
+pub(crate) fn read_checked(
+    path: &std::path::Path,
+    opts: &InputOptions,
+    ids: &mut Ids,
+    failed: &mut usize,
+) -> Vec<Document> {
+    let mut out = Vec::new();
+    let mut docs = dateline_parse::documents(path, opts);
+    while let Some(r) = docs.next() {
+        for w in docs.warnings() {
+            report!("warning: {w}");
+        }
+        let source = docs.source();
+        match r.and_then(|doc| ids.claim(doc, source)) {
+            Ok(doc) => out.push(doc),
+            Err(e) => {
+                report(&e);
+                *failed += 1;
+            }
+        }
+    }
+    for w in docs.warnings() {
+        report!("warning: {w}");
+    }
+    out
 }
 
 fn report(e: &RecordError) {

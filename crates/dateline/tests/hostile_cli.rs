@@ -108,7 +108,7 @@ fn temp_dir(name: &str) -> PathBuf {
 const ARTICLE: &str =
     "Leaders meet in Geneva\n\nThe two leaders met for five hours on Monday, officials said.\n";
 
-/// Item 6: a failing standard error loses no work.
+/// A failing standard error loses no work.
 #[test]
 fn a_failing_stderr_neither_panics_nor_loses_the_index() {
     let dir = temp_dir("stderr");
@@ -215,7 +215,7 @@ fn a_closed_stdout_is_an_error() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Item 7: symbolic link loops end, and each file is read once.
+/// Symbolic link loops end, and each file is read once.
 #[cfg(unix)]
 #[test]
 fn symbolic_link_loops_end_and_read_each_file_once() {
@@ -233,7 +233,7 @@ fn symbolic_link_loops_end_and_read_each_file_once() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Item 8: endless input over the limit ends.
+/// Endless input over the limit ends.
 #[cfg(unix)]
 #[test]
 fn endless_input_stops_at_the_limit() {
@@ -273,7 +273,7 @@ fn endless_input_stops_at_the_limit() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// Item 9: a FIFO named like an article does not block the walk.
+/// A FIFO named like an article does not block the walk.
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_a_directory_is_skipped() {
@@ -295,7 +295,7 @@ fn a_fifo_in_a_directory_is_skipped() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Item 10: ids are unique and stable; a collision in one run is an error.
+/// Ids are unique and stable; a collision in one run is an error.
 #[test]
 fn ids_never_collide_silently() {
     let dir = temp_dir("ids");
@@ -345,10 +345,29 @@ fn ids_never_collide_silently() {
         "{}",
         stderr(&out)
     );
+    // The same in a corpus searched in memory.
+    std::fs::write(dir.join("dup.jsonl"), dup).unwrap();
+    let corpus = dir.join("dup.jsonl");
+    let out = run(
+        &[
+            "search",
+            "one OR two",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--json",
+        ],
+        b"",
+    );
+    assert!(
+        stderr(&out).contains("dup.jsonl:2: id \"x\" is already used by"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json_lines(&out)[0]["total"], 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Item 12: what can be checked is checked before the long work, and
+/// What can be checked is checked before the long work, and
 /// messages name what is wrong.
 #[test]
 fn checks_before_long_work_and_clear_messages() {

@@ -91,12 +91,22 @@ fn assert_linear(args: &[&str], name: &str, make: &dyn Fn(usize) -> String, smal
     let b = dir.join("large.txt");
     std::fs::write(&a, make(small)).unwrap();
     std::fs::write(&b, make(4 * small)).unwrap();
+    // Warm up (the binary and the files into the page cache).
+    measure(args, &a);
+    measure(args, &b);
     let mut ratios = Vec::new();
     for _ in 0..4 {
-        let ta = (0..2).map(|_| measure(args, &a)).min().unwrap();
-        let tb = (0..2).map(|_| measure(args, &b)).min().unwrap();
+        // Interleaved, so that a change of load on the machine touches both.
+        let (mut ta, mut tb) = (Duration::MAX, Duration::MAX);
+        for _ in 0..3 {
+            ta = ta.min(measure(args, &a));
+            tb = tb.min(measure(args, &b));
+        }
         let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-6);
         if ratio <= 10.0 {
+            println!(
+                "{args:?} on {name}: 4x the input took {ratio:.1}x the time ({ta:?} -> {tb:?})"
+            );
             let _ = std::fs::remove_dir_all(&dir);
             return;
         }
@@ -123,7 +133,7 @@ fn commands_are_linear_on_pathological_articles() {
             &["tokens", "--json"],
             &["sentences", "--json"],
         ] {
-            assert_linear(args, name, make.as_ref(), 200_000);
+            assert_linear(args, name, make.as_ref(), 100_000);
         }
     }
 }

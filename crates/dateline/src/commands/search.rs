@@ -36,8 +36,8 @@ pub(crate) struct Args {
 }
 
 /// Indexes documents in memory: the embedded sample articles when `corpus`
-/// is empty, else the articles read from its paths (bad records are
-/// reported and counted).
+/// is empty, else the articles read from its paths (bad records, and
+/// records with an id already seen, are reported and counted).
 pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usize), CliError> {
     let mut failed = 0;
     let mut docs = Vec::new();
@@ -46,16 +46,14 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
             .map_err(|e| CliError::Failed(format!("the sample articles: {e}")))?;
     } else {
         let opts = InputOptions::default();
+        let mut ids = crate::input::Ids::default();
         for path in corpus {
-            for r in dateline_parse::read_path(path, &opts) {
-                match r {
-                    Ok(doc) => docs.push(doc),
-                    Err(e) => {
-                        report!("error: {e}");
-                        failed += 1;
-                    }
-                }
-            }
+            docs.extend(crate::input::read_checked(
+                path,
+                &opts,
+                &mut ids,
+                &mut failed,
+            ));
         }
     }
     // Tagging dominates; tag chunks on all cores, then index in order.
