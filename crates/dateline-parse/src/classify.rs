@@ -504,6 +504,7 @@ impl Out {
             kind,
             span,
             reason: reason.map(str::to_string),
+            source: None,
         });
     }
 

@@ -18,6 +18,13 @@ pub struct InputOptions {
     /// article limit plus 64 KiB, room for escapes and metadata). A longer
     /// line is reported and skipped without being held in memory.
     pub max_line_bytes: usize,
+    /// Read every file as this format instead of detecting it from the
+    /// extension and content (`None`: detect).
+    #[cfg(feature = "html")]
+    pub format: Option<crate::html::Format>,
+    /// WARC records get their target URI as id instead of their record id.
+    #[cfg(feature = "html")]
+    pub warc_id_url: bool,
 }
 
 impl Default for InputOptions {
@@ -33,7 +40,25 @@ impl InputOptions {
             text_field: "text".to_string(),
             parser: Parser::new(),
             max_line_bytes: line_limit(DEFAULT_MAX_BYTES),
+            #[cfg(feature = "html")]
+            format: None,
+            #[cfg(feature = "html")]
+            warc_id_url: false,
         }
+    }
+
+    /// Reads every file as `format` instead of detecting it.
+    #[cfg(feature = "html")]
+    pub fn format(mut self, format: Option<crate::html::Format>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Gives WARC records their target URI as id (`--id url`).
+    #[cfg(feature = "html")]
+    pub fn warc_id_url(mut self, yes: bool) -> Self {
+        self.warc_id_url = yes;
+        self
     }
 
     /// Sets the article size limit, and the record line limit with it.
@@ -89,6 +114,11 @@ impl std::fmt::Display for RecordError {
         f.write_str(&self.path)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+        } else if let Some(offset) = self.offset
+            && !matches!(self.error, Error::InvalidUtf8 { .. })
+        {
+            // A record of an archive: `PATH:BYTE_OFFSET: …`.
+            write!(f, ":{offset}")?;
         }
         match &self.error {
             // The path is already in front.
@@ -119,6 +149,8 @@ pub fn documents(path: &Path, opts: &InputOptions) -> Documents {
         opts: opts.clone(),
         pending: VecDeque::from([path.to_path_buf()]),
         current: None,
+        #[cfg(feature = "html")]
+        skips: Default::default(),
     }
 }
 
@@ -126,7 +158,9 @@ pub fn documents(path: &Path, opts: &InputOptions) -> Documents {
 pub struct Documents {
     opts: InputOptions,
     pending: VecDeque<PathBuf>,
-    current: Option<JsonlRecords<Box<dyn BufRead>>>,
+    current: Option<Box<dyn Iterator<Item = Result<Document, RecordError>>>>,
+    #[cfg(feature = "html")]
+    skips: std::rc::Rc<std::cell::RefCell<crate::html::WarcSkips>>,
 }
 
 impl std::fmt::Debug for Documents {
@@ -167,7 +201,7 @@ impl Iterator for Documents {
                     },
                     Err(e) => return Some(Err(io_err(e))),
                 };
-                entries.retain(|p| p.is_dir() || is_jsonl(p) || is_txt(p));
+                entries.retain(|p| p.is_dir() || is_jsonl(p) || is_txt(p) || is_page(p));
                 entries.sort();
                 for p in entries.into_iter().rev() {
                     self.pending.push_front(p);
@@ -178,11 +212,49 @@ impl Iterator for Documents {
                 Ok(f) => f,
                 Err(e) => return Some(Err(io_err(e))),
             };
-            if is_jsonl(&path) {
-                let reader: Box<dyn BufRead> = Box::new(std::io::BufReader::new(file));
-                self.current = Some(JsonlRecords::new(reader, &name, &self.opts));
-                continue;
+            #[cfg(feature = "html")]
+            {
+                match crate::html::open_file(file, &path, &name, &self.opts, &self.skips) {
+                    Ok(crate::html::Opened::Records(it)) => {
+                        self.current = Some(it);
+                        continue;
+                    }
+                    Ok(crate::html::Opened::Document(r)) => return Some(r),
+                    Ok(crate::html::Opened::Text(f)) => {
+                        return Some(self.text_file(f, &path, name));
+                    }
+                    Err(e) => return Some(Err(io_err(e))),
+                }
             }
+            #[cfg(not(feature = "html"))]
+            {
+                if is_jsonl(&path) {
+                    let reader: Box<dyn BufRead> = Box::new(std::io::BufReader::new(file));
+                    self.current = Some(Box::new(JsonlRecords::new(reader, &name, &self.opts)));
+                    continue;
+                }
+                return Some(self.text_file(file, &path, name));
+            }
+        }
+    }
+}
+
+impl Documents {
+    /// WARC records read so far that gave no document (requests, metadata,
+    /// redirects, non-HTML payloads), by type.
+    #[cfg(feature = "html")]
+    pub fn warc_skipped(&self) -> crate::html::WarcSkips {
+        self.skips.borrow().clone()
+    }
+
+    /// Reads one plain-text article file.
+    fn text_file(
+        &self,
+        file: std::fs::File,
+        path: &Path,
+        name: String,
+    ) -> Result<Document, RecordError> {
+        {
             let id = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -194,19 +266,35 @@ impl Iterator for Documents {
                 && meta.is_file()
                 && size > limit
             {
-                return Some(Err(RecordError {
+                return Err(RecordError {
                     path: name,
                     line: None,
                     offset: None,
                     error: Error::TooLarge { size, limit },
-                }));
+                });
             }
-            return Some(read_text_from(&id, file, &name, &self.opts));
+            read_text_from(&id, file, &name, &self.opts)
         }
     }
 }
 
-fn is_jsonl(p: &Path) -> bool {
+/// An HTML page or WARC archive, by extension (see
+/// [`crate::html::format_of_path`]).
+fn is_page(p: &Path) -> bool {
+    #[cfg(feature = "html")]
+    {
+        crate::html::format_of_path(p).is_some_and(|(f, _)| {
+            matches!(f, crate::html::Format::Html | crate::html::Format::Warc)
+        })
+    }
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = p;
+        false
+    }
+}
+
+pub(crate) fn is_jsonl(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")

@@ -84,6 +84,9 @@ pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
 pub use crate::segment::is_blank;
 pub use crate::span::Span;
 
+#[cfg(feature = "html")]
+pub mod html;
+
 mod classify;
 mod date;
 mod datetext;

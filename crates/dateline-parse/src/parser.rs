@@ -77,9 +77,33 @@ impl Parser {
         }
         if date.is_some() {
             doc.date = date;
+            doc.date_source = Some("record".to_string());
         }
         doc.url = url;
         Ok(doc)
+    }
+
+    /// Parses one HTML page: decodes it (BOM, the HTTP `Content-Type` in
+    /// `info`, `<meta>`, detection), extracts the article and its metadata.
+    /// See [`crate::html`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the page is longer than the limit.
+    #[cfg(feature = "html")]
+    pub fn parse_html(
+        &self,
+        id: impl Into<String>,
+        bytes: &[u8],
+        info: crate::html::PageInfo<'_>,
+    ) -> Result<Document, Error> {
+        if bytes.len() > self.max_bytes {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: self.max_bytes,
+            });
+        }
+        Ok(crate::html::document(id.into(), bytes, info))
     }
 
     fn check(&self, text: &str) -> Result<(), Error> {
@@ -99,8 +123,12 @@ fn build(id: String, text: String, hints: Hints<'_>) -> Document {
         id,
         title: c.title.map(|s| text[s].to_string()),
         site: c.site.map(|s| text[s].to_string()),
+        date_source: c.date.map(|_| "text".to_string()),
         date: c.date,
         url: None,
+        authors: Vec::new(),
+        language: None,
+        canonical_url: None,
         blocks: c.blocks,
         text,
     }

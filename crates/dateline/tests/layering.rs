@@ -22,6 +22,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "dateline-tokenize",
             "dateline-tag",
             "dateline-query",
+            "dateline-data",
         ],
     ),
 ];

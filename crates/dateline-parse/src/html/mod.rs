@@ -1,0 +1,230 @@
+//! HTML pages as documents (cargo feature `html`, on by default).
+//!
+//! A page is decoded ([`charset`]: BOM, HTTP header, `<meta>`, detection),
+//! parsed by html5ever's HTML5 tree builder into an arena tree whose nodes
+//! know their source byte ranges ([`dom`]), described by its metadata
+//! ([`meta`]: JSON-LD, `<meta>`, `<time>`, the URL) and cut into classified
+//! blocks ([`extract`]).
+//!
+//! The [`Document`] of a page keeps the model's invariant: its `text` is the
+//! page's extracted text, every block's text separated from the next by a
+//! blank line, boilerplate included (so nothing the page showed is lost),
+//! and every [`Block::span`] is a range of that text. Each block also has a
+//! [`Block::source`]: the range of the page (as UTF-8) it came from.
+
+use crate::{Block, BlockKind, Document, Span};
+
+pub(crate) mod charset;
+pub(crate) mod dom;
+pub(crate) mod extract;
+pub(crate) mod meta;
+
+/// What is known about a page besides its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageInfo<'a> {
+    /// The URL it was fetched from (a WARC record's target URI).
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header, which may name the character set.
+    pub content_type: Option<&'a str>,
+}
+
+/// Decodes and extracts one page. Never fails and never panics: any bytes
+/// give a document (maybe with no blocks).
+pub(crate) fn document(id: String, bytes: &[u8], info: PageInfo<'_>) -> Document {
+    let decoded = charset::decode(bytes, info.content_type);
+    from_str(id, &decoded.text, info.url)
+}
+
+/// Extracts one page already decoded to a string.
+pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
+    let dom = dom::parse(html);
+    let page = meta::gather(&dom);
+    let (raws, post_order) = extract::blocks(&dom);
+    let root = extract::container(&dom, &raws, &post_order);
+    let inside = extract::inside(&dom, root);
+    let first_body = raws
+        .iter()
+        .find(|b| inside[b.owner])
+        .map_or(0, |b| b.source.0);
+    let title = meta::title(&page, &inside, first_body, &dom);
+    let site = meta::site(&page);
+    let outs = extract::classify(raws, &inside, title.as_deref());
+    let canonical = meta::canonical(&page);
+    let url_for_date = url.map(str::to_string).or_else(|| canonical.clone());
+    let mut date = meta::date(&page, &dom, &inside, url_for_date.as_deref());
+    if date.is_none() {
+        date = outs
+            .iter()
+            .filter(|o| o.kind == BlockKind::Dateline)
+            .find_map(|o| crate::datetext::date_prefix(&o.text))
+            .map(|m| (m.date, "date line"));
+    }
+    let authors = meta::authors(&page, &inside, site.as_deref());
+    let language = meta::language(&page);
+
+    let mut text = String::with_capacity(outs.iter().map(|o| o.text.len() + 2).sum());
+    let mut blocks = Vec::with_capacity(outs.len());
+    for o in outs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&o.text);
+        blocks.push(Block {
+            kind: o.kind,
+            span: Span::new(start, text.len()),
+            reason: o.reason,
+            source: Some(Span::new(o.source.0, o.source.1.max(o.source.0))),
+        });
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    Document {
+        id,
+        text,
+        title,
+        site,
+        date: date.map(|d| d.0),
+        url: url.map(str::to_string).or_else(|| canonical.clone()),
+        authors,
+        language,
+        date_source: date.map(|d| d.1.to_string()),
+        canonical_url: canonical,
+        blocks,
+    }
+}
+
+/// The article body of a document read from HTML: its paragraph, heading
+/// and caption blocks, separated by blank lines (the title, date lines and
+/// boilerplate left out). This is what extraction benchmarks compare.
+pub fn body_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(doc.block_text(b));
+        }
+    }
+    out
+}
+
+/// True when `bytes` look like an HTML page: after leading whitespace or a
+/// BOM, a `<!doctype html`, `<html`, `<head`, `<body` or `<!--` … found
+/// within the first kilobyte.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let has = |n: &[u8]| lower.windows(n.len()).any(|w| w == n);
+    has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body")
+}
+
+pub use read::{
+    Format, MAX_WARC_HEADER_BYTES, WarcRecords, WarcSkips, format_of_path, read_file_bytes,
+    read_html_from, sniff,
+};
+
+pub(crate) mod read;
+
+/// A file opened for reading, by its format.
+pub(crate) enum Opened {
+    /// A stream of records (JSON Lines, WARC).
+    Records(Box<dyn Iterator<Item = Result<Document, crate::RecordError>>>),
+    /// One page, already read.
+    Document(Result<Document, crate::RecordError>),
+    /// A plain-text file, rewound, to be read as before.
+    Text(std::fs::File),
+}
+
+/// The id of a page file: its name without `.gz` and the page extension.
+fn page_id(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".GZ"))
+        .unwrap_or(&name);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// Opens `file` by its extension, its first bytes, or the format the
+/// options force.
+pub(crate) fn open_file(
+    file: std::fs::File,
+    path: &std::path::Path,
+    name: &str,
+    opts: &crate::InputOptions,
+    skips: &std::rc::Rc<std::cell::RefCell<WarcSkips>>,
+) -> std::io::Result<Opened> {
+    use std::io::{BufRead, Read, Seek};
+    let mut r = std::io::BufReader::new(file);
+    let head = r.fill_buf()?.to_vec();
+    let gz = read::is_gzip(&head);
+    let format = match (opts.format, format_of_path(path)) {
+        (Some(f), _) => f,
+        (None, Some((f, _))) => f,
+        (None, None) if gz => {
+            // Sniff the start of the decompressed stream.
+            let mut dec = flate2::read::MultiGzDecoder::new(&head[..]);
+            let mut start = vec![0u8; 2048];
+            let mut n = 0;
+            while n < start.len() {
+                match dec.read(&mut start[n..]) {
+                    Ok(0) | Err(_) => break,
+                    Ok(k) => n += k,
+                }
+            }
+            sniff(&start[..n])
+        }
+        (None, None) => sniff(&head),
+    };
+    Ok(match format {
+        Format::Jsonl => {
+            let reader: Box<dyn BufRead> = if gz {
+                Box::new(std::io::BufReader::new(
+                    flate2::bufread::MultiGzDecoder::new(r),
+                ))
+            } else {
+                Box::new(r)
+            };
+            Opened::Records(Box::new(crate::JsonlRecords::new(reader, name, opts)))
+        }
+        Format::Warc => Opened::Records(Box::new(
+            WarcRecords::new(r, name, gz, opts)
+                .id_from_url(opts.warc_id_url)
+                .share_skips(std::rc::Rc::clone(skips)),
+        )),
+        Format::Html => Opened::Document(read_html_from(&page_id(path), r, name, gz, opts)),
+        Format::Text if gz => {
+            let limit = opts.parser.limit();
+            let id = page_id(path);
+            Opened::Document(
+                read::read_limited(r, true, limit)
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|e| crate::Error::InvalidUtf8 {
+                            offset: e.utf8_error().valid_up_to(),
+                        })
+                    })
+                    .and_then(|t| opts.parser.parse(id, t))
+                    .map_err(|error| crate::RecordError {
+                        path: name.to_string(),
+                        line: None,
+                        offset: None,
+                        error,
+                    }),
+            )
+        }
+        Format::Text => {
+            let mut f = r.into_inner();
+            f.rewind()?;
+            Opened::Text(f)
+        }
+    })
+}
