@@ -414,7 +414,15 @@ pub(crate) fn parse(html: &str) -> Dom {
         document: Handle { id: 0, name: None },
     };
     sink.new_node(NodeData::Document, 0, html.len());
-    let mut parser = html5ever::parse_document(sink, Default::default());
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            // Read `<noscript>` as markup, as a reader without scripts sees it.
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(sink, opts);
     let bytes = html.as_bytes();
     let mut start = 0;
     while start < bytes.len() {

@@ -364,7 +364,7 @@ pub(crate) fn blocks(dom: &Dom) -> (Vec<Raw>, Vec<usize>) {
             NodeData::Element(e) => {
                 let tag = if e.html { &*e.name } else { "" };
                 if entering {
-                    if silent(tag) || hidden(e) {
+                    if silent(tag) {
                         continue;
                     }
                     if tag == "br" {
@@ -372,7 +372,14 @@ pub(crate) fn blocks(dom: &Dom) -> (Vec<Raw>, Vec<usize>) {
                         continue;
                     }
                     let parent = ctx.last().copied().unwrap_or(ctx_default(root));
-                    let own_zone = zone_of(tag, e);
+                    // Hidden content is a zone: scripts may reveal it (a
+                    // page rendered in hidden parts), and a zone holding
+                    // most of the page's prose is not boilerplate.
+                    let own_zone = if hidden(e) {
+                        Some("hidden")
+                    } else {
+                        zone_of(tag, e)
+                    };
                     let is_block = block_level(tag) || own_zone.is_some();
                     if is_block {
                         buf.flush(&mut out, dom, parent);
@@ -626,6 +633,9 @@ fn value(b: &Raw) -> f64 {
 /// [`value`] regardless of zones.
 fn prose_value(b: &Raw) -> f64 {
     let len = b.text.chars().count() as f64;
+    if is_cookie_text(&b.text) {
+        return -0.5 * len;
+    }
     let density = b.link_chars as f64 / len.max(1.0);
     if density > 0.5 {
         return -0.5 * len * density - 3.0;
@@ -645,10 +655,48 @@ fn prose_value(b: &Raw) -> f64 {
 }
 
 /// The element that holds the article: the maximum-weight subtree.
-pub(crate) fn container(dom: &Dom, raws: &[Raw], post_order: &[usize]) -> usize {
+///
+/// `anchor` is the index of the headline's block when known: article text
+/// follows its headline, so prose before it counts half, and prose after
+/// the page footer that follows it (a company blurb, a cookie notice)
+/// counts a third.
+pub(crate) fn container(
+    dom: &Dom,
+    raws: &[Raw],
+    post_order: &[usize],
+    anchor: Option<usize>,
+) -> usize {
     let mut sum = vec![0.0f64; dom.nodes.len()];
-    for b in raws {
-        sum[b.owner] += value(b);
+    // Prose blocks under the same parent: article paragraphs come in runs,
+    // a teaser's summary stands alone in its box.
+    let mut prose_kids = vec![0u16; dom.nodes.len()];
+    let values: Vec<f64> = raws.iter().map(value).collect();
+    for (b, v) in raws.iter().zip(&values) {
+        let p = group(dom, b.owner);
+        if *v > 0.0 && p != NONE {
+            prose_kids[p] = prose_kids[p].saturating_add(1);
+        }
+    }
+    let mut after_footer = false;
+    for (i, b) in raws.iter().enumerate() {
+        let mut v = values[i];
+        let g = group(dom, b.owner);
+        if v > 0.0 && g != NONE && prose_kids[g] < 2 {
+            v = v * LONE - 10.0;
+        }
+        if let Some(a) = anchor {
+            if i > a && b.zone == Some("footer") {
+                after_footer = true;
+            }
+            if v > 0.0 {
+                if i < a {
+                    v *= 0.5;
+                } else if after_footer {
+                    v *= 0.3;
+                }
+            }
+        }
+        sum[b.owner] += v;
     }
     let mut best = NONE;
     let mut best_sum = f64::MIN;
@@ -668,6 +716,14 @@ pub(crate) fn container(dom: &Dom, raws: &[Raw], post_order: &[usize]) -> usize 
     } else {
         best
     }
+}
+
+/// How much a prose block standing alone in its parent counts.
+const LONE: f64 = 0.3;
+
+/// The element whose children a block's owner is among.
+fn group(dom: &Dom, owner: usize) -> usize {
+    dom.nodes.get(owner).map_or(NONE, |n| n.parent)
 }
 
 /// Marks the elements inside `root` (and `root` itself).
@@ -704,6 +760,8 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             (BlockKind::Title, Some("title"))
         } else if let Some(z) = b.zone {
             (BlockKind::Boilerplate, Some(z))
+        } else if is_cookie_text(&b.text) {
+            (BlockKind::Boilerplate, Some("cookie notice"))
         } else if !mark[b.owner] {
             (BlockKind::Boilerplate, Some("outside article"))
         } else if density > 0.5 && b.link_chars > 0 {
@@ -743,6 +801,19 @@ pub(crate) fn is_date_line(s: &str) -> bool {
         Some(m) => words(&s[m.len..], 10) <= 3,
         None => false,
     }
+}
+
+/// Text of a cookie notice: says "cookies" together with the words such
+/// notices use.
+pub(crate) fn is_cookie_text(s: &str) -> bool {
+    if s.len() > 1500 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    lower.contains("cookie")
+        && ["website", "browser", "consent", "experience", "our site", "this site", "preferences"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// A short "By …" line.

@@ -511,16 +511,18 @@ fn norm(s: &str) -> String {
     crate::text::norm_words(s)
 }
 
-/// The headline: an `<h1>` that agrees with the metadata title, else the
-/// metadata title (`og:title`, JSON-LD `headline`), else `<title>` without
-/// its site part.
-pub(crate) fn title(
-    m: &PageMeta,
-    inside: &[bool],
-    first_body_start: usize,
-    dom: &Dom,
-) -> Option<String> {
-    let metas: Vec<String> = [
+/// The headline before the article is found: the `<h1>` that agrees with
+/// the metadata title, else the metadata title itself.
+pub(crate) fn headline(m: &PageMeta) -> Option<String> {
+    let metas = meta_titles(m);
+    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
+        return Some(h.clone());
+    }
+    metas.first().map(|t| strip_site(t, m))
+}
+
+fn meta_titles(m: &PageMeta) -> Vec<String> {
+    [
         m.meta(&["og:title"]).map(str::to_string),
         m.ld_str("headline"),
         m.meta(&["twitter:title"]).map(str::to_string),
@@ -530,16 +532,29 @@ pub(crate) fn title(
     .flatten()
     .map(|s| collapse(&s))
     .filter(|s| !s.is_empty())
-    .collect();
-    let agrees = |h: &str| {
-        let h = norm(h);
-        !h.is_empty()
-            && metas.iter().any(|t| {
-                let t = norm(t);
-                t == h || (h.len() >= 12 && t.contains(&h))
-            })
-    };
-    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(h)) {
+    .collect()
+}
+
+fn agrees(metas: &[String], h: &str) -> bool {
+    let h = norm(h);
+    !h.is_empty()
+        && metas.iter().any(|t| {
+            let t = norm(t);
+            t == h || (h.len() >= 12 && t.contains(&h))
+        })
+}
+
+/// The headline: an `<h1>` that agrees with the metadata title, else the
+/// metadata title (`og:title`, JSON-LD `headline`), else `<title>` without
+/// its site part.
+pub(crate) fn title(
+    m: &PageMeta,
+    inside: &[bool],
+    first_body_start: usize,
+    dom: &Dom,
+) -> Option<String> {
+    let metas = meta_titles(m);
+    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
         return Some(h.clone());
     }
     // One h1 in the article, or the last h1 before it.

@@ -40,7 +40,12 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
     let dom = dom::parse(html);
     let page = meta::gather(&dom);
     let (raws, post_order) = extract::blocks(&dom);
-    let root = extract::container(&dom, &raws, &post_order);
+    let anchor = meta::headline(&page).and_then(|h| {
+        let h = crate::text::norm_words(&h);
+        raws.iter()
+            .position(|b| !h.is_empty() && b.zone.is_none() && crate::text::norm_words(&b.text) == h)
+    });
+    let root = extract::container(&dom, &raws, &post_order, anchor);
     let inside = extract::inside(&dom, root);
     let first_body = raws
         .iter()

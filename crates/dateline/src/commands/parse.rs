@@ -27,15 +27,27 @@ pub(crate) fn run(args: Args) -> CmdResult {
                 .blocks
                 .iter()
                 .map(|b| {
-                    json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
-                           "text": doc.block_text(b), "reason": b.reason})
+                    let mut v = json!({"kind": b.kind.as_str(), "start": b.span.start,
+                                       "end": b.span.end, "text": doc.block_text(b),
+                                       "reason": b.reason});
+                    if let Some(src) = b.source {
+                        v["source_start"] = json!(src.start);
+                        v["source_end"] = json!(src.end);
+                    }
+                    v
                 })
                 .collect();
-            write_json(
-                &mut out,
-                &json!({"id": doc.id, "title": doc.title, "site": doc.site,
-                        "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
-            )
+            let mut v = json!({"id": doc.id, "title": doc.title, "site": doc.site,
+                               "date": doc.date.map(|d| d.to_string()), "url": doc.url,
+                               "blocks": blocks, "authors": doc.authors,
+                               "language": doc.language});
+            if doc.date_source.is_some() {
+                v["date_source"] = json!(doc.date_source);
+            }
+            if doc.canonical_url.is_some() {
+                v["canonical_url"] = json!(doc.canonical_url);
+            }
+            write_json(&mut out, &v)
         } else {
             summary(&mut out, &doc)
         }
@@ -60,6 +72,12 @@ fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
         doc.date.map_or_else(|| "-".to_string(), |d| d.to_string())
     )?;
     writeln!(out, "url:   {}", dash(doc.url.as_deref()))?;
+    if !doc.authors.is_empty() {
+        writeln!(out, "authors: {}", doc.authors.join("; "))?;
+    }
+    if let Some(lang) = &doc.language {
+        writeln!(out, "language: {lang}")?;
+    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for b in &doc.blocks {
         match counts.iter_mut().find(|(k, _)| *k == b.kind.as_str()) {
