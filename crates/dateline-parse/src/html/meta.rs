@@ -21,6 +21,9 @@ pub(crate) struct PageMeta {
     pub(crate) author_elements: Vec<(usize, String)>,
     /// `<h1>` elements and their text.
     pub(crate) h1: Vec<(usize, String)>,
+    /// Links to an author page (`/author/…`, `/authors/…`, `/writers/…`)
+    /// and their text.
+    pub(crate) author_links: Vec<(usize, String)>,
 }
 
 impl PageMeta {
@@ -37,7 +40,9 @@ impl PageMeta {
     /// The first string value of `key` in the article JSON-LD objects.
     fn ld_str(&self, key: &str) -> Option<String> {
         self.ld.iter().find_map(|o| match o.get(key)? {
-            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            serde_json::Value::String(s) if !s.trim().is_empty() => {
+                Some(decode_entities(s.trim()))
+            }
             serde_json::Value::Array(a) => a
                 .iter()
                 .find_map(|v| v.as_str())
@@ -205,6 +210,12 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                         || e.attr("itemprop")
                             .is_some_and(|p| p.contains("datePublished"));
                     m.times.push((id, dt.to_string(), pubdate));
+                }
+            }
+            "a" if e.attr("href").is_some_and(is_author_href) && dom.attached(id) => {
+                let t = text_of(dom, id);
+                if !t.is_empty() && t.len() < 80 {
+                    m.author_links.push((id, t));
                 }
             }
             "h1" if dom.attached(id) => {
@@ -400,8 +411,8 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in s.split([',', ';', '|', '&']) {
         for p in split_and(part) {
-            let p = collapse(p.trim().trim_start_matches("and ").trim());
-            if p.is_empty() || p.chars().count() > 60 || p.contains("://") {
+            let p = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
+            if p.is_empty() || p.chars().count() > 60 || p.contains("://") || generic_name(&p) {
                 continue;
             }
             if !names.contains(&p) {
@@ -423,7 +434,7 @@ fn split_and(s: &str) -> Vec<&str> {
     out
 }
 
-fn strip_by(s: &str) -> &str {
+pub(crate) fn strip_by(s: &str) -> &str {
     let t = s.trim();
     for p in [
         "By ",
@@ -443,9 +454,111 @@ fn strip_by(s: &str) -> &str {
     t
 }
 
-/// Names of the article's authors.
-pub(crate) fn authors(m: &PageMeta, inside: &[bool], site: Option<&str>) -> Vec<String> {
+/// Words that stand where a name should: `Author`, `Admin`, `Staff`.
+fn generic_name(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "author" | "the author" | "admin" | "administrator" | "editor" | "staff" | "guest"
+            | "unknown" | "meet the team" | "our team" | "team" | "by" | "posted by"
+            | "written by" | "contributor" | "user" | "null" | "none"
+    ) || s.split_whitespace().count() == 2 && {
+        let w: Vec<&str> = s.split_whitespace().collect();
+        w[0] == w[1]
+    }
+}
+
+/// An href to an author's page.
+fn is_author_href(h: &str) -> bool {
+    let path = h.split_once("://").map_or(h, |(_, r)| r);
+    path.split(['?', '#']).next().unwrap_or("").split('/').any(|seg| {
+        matches!(
+            seg,
+            "author" | "authors" | "writer" | "writers" | "byline" | "journalist"
+                | "journalists" | "contributor" | "contributors" | "reporter" | "reporters"
+                | "profile" | "producers" | "staff" | "people" | "team"
+        )
+    })
+}
+
+/// A short text that may be a person's (or a byline's) name: one to eight
+/// words, starting with a letter, no sentence punctuation, no digits
+/// beyond a suffix.
+fn name_like(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=8).contains(&n)
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && !s.contains(['?', '!', ':', '@', '/', '©'])
+        && !s.ends_with('.')
+        && s.chars().filter(char::is_ascii_digit).count() <= 3
+}
+
+/// Author names from the visible text: a `By …` line, or a `Written by`
+/// label followed by a short name line, among the blocks from `from`.
+pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "by",
+        "written by",
+        "author",
+        "authors",
+        "posted by",
+        "words by",
+        "reviewed by",
+        "author:",
+        "by:",
+        "written by:",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        let t = t.trim();
+        let lower = t.to_lowercase();
+        if LABELS.contains(&lower.as_str()) {
+            if let Some(next) = texts.get(i + 1)
+                && name_like(next)
+            {
+                return split_names(next);
+            }
+            continue;
+        }
+        for p in ["by ", "written by ", "posted by ", "words by ", "author: ", "by: "] {
+            if lower.starts_with(p) {
+                let rest = t.get(p.len()..).unwrap_or("").trim();
+                // Cut at a date or a separator: "By Ann Lee | May 4, 2025".
+                let rest = rest
+                    .split(['|', '\n', '•', '·'])
+                    .next()
+                    .unwrap_or("")
+                    .split(" - ")
+                    .next()
+                    .unwrap_or("")
+                    .split(" on ")
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                let rest = rest
+                    .split(" Updated")
+                    .next()
+                    .unwrap_or(rest)
+                    .split(" Published")
+                    .next()
+                    .unwrap_or(rest)
+                    .trim()
+                    .trim_end_matches(',');
+                if name_like(rest) {
+                    return split_names(rest);
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Names of the article's authors: JSON-LD `author`, else `<meta
+/// name=author>` and its kin, else a visible byline near the headline
+/// (`visible`), else an element marked as the author, else a link to an
+/// author page.
+pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<String> {
+    let mut orgs: Vec<String> = Vec::new();
     // JSON-LD author: a string, an object with a name, or a list of them.
+    // An organization as author waits until no person is found.
     for o in &m.ld {
         let Some(a) = o.get("author").or_else(|| o.get("creator")) else {
             continue;
@@ -458,15 +571,25 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], site: Option<&str>) -> Vec<
         for it in items {
             let name = match it {
                 serde_json::Value::String(s) => Some(s.as_str()),
-                serde_json::Value::Object(o) => o.get("name").and_then(|n| n.as_str()),
+                serde_json::Value::Object(o) => {
+                    let n = o.get("name").and_then(|n| n.as_str());
+                    if o.get("@type").and_then(|t| t.as_str()) == Some("Organization") {
+                        if let Some(n) = n
+                            && orgs.is_empty()
+                        {
+                            orgs.push(collapse(&decode_entities(n)));
+                        }
+                        None
+                    } else {
+                        n
+                    }
+                }
                 _ => None,
             };
             if let Some(n) = name {
                 let n = collapse(n);
-                if !n.is_empty()
-                    && !n.contains("://")
-                    && Some(n.as_str()) != site
-                    && !names.contains(&n)
+                let n = decode_entities(&n);
+                if !n.is_empty() && !n.contains("://") && !names.contains(&n)
                 {
                     names.push(n);
                 }
@@ -492,18 +615,74 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], site: Option<&str>) -> Vec<
             return names;
         }
     }
-    let pick = m
-        .author_elements
-        .iter()
-        .find(|(id, _)| inside.get(*id).copied().unwrap_or(false))
-        .or_else(|| m.author_elements.first());
-    if let Some((_, t)) = pick {
-        let names = split_names(t);
-        if !names.is_empty() && names.iter().all(|n| n.split_whitespace().count() <= 5) {
-            return names;
+    let names = byline(visible);
+    if !names.is_empty() {
+        return names;
+    }
+    if !orgs.is_empty() {
+        return orgs;
+    }
+    for list in [&m.author_elements, &m.author_links] {
+        let pick = list
+            .iter()
+            .filter(|(_, t)| name_like(strip_by(t)))
+            .find(|(id, _)| inside.get(*id).copied().unwrap_or(false))
+            .or_else(|| list.iter().find(|(_, t)| name_like(strip_by(t))));
+        if let Some((_, t)) = pick {
+            let names = split_names(t);
+            if !names.is_empty() {
+                return names;
+            }
         }
     }
     Vec::new()
+}
+
+/// Decodes the character references that JSON-LD text sometimes carries
+/// (`&amp;`, `&#39;`, `&quot;`, …).
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Normalized words, for comparing titles.
@@ -530,7 +709,7 @@ fn meta_titles(m: &PageMeta) -> Vec<String> {
     ]
     .into_iter()
     .flatten()
-    .map(|s| collapse(&s))
+    .map(|s| collapse(&decode_entities(&s)))
     .filter(|s| !s.is_empty())
     .collect()
 }
@@ -557,19 +736,33 @@ pub(crate) fn title(
     if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
         return Some(h.clone());
     }
-    // One h1 in the article, or the last h1 before it.
+    // One h1 in the article, or the last h1 before it, unless it names
+    // the site (a logo).
+    let site_names: Vec<String> = [
+        m.meta(&["og:site_name", "application-name"]).map(norm),
+        m.title_tag.as_deref().and_then(site_part).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let headline_like = |h: &str| {
+        h.split_whitespace().count() >= 3 && {
+            let n = norm(h);
+            !site_names.iter().any(|s| *s == n || s.contains(&n))
+        }
+    };
     let inner: Vec<&(usize, String)> =
         m.h1.iter()
             .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))
             .collect();
-    if inner.len() == 1 {
+    if inner.len() == 1 && headline_like(&inner[0].1) {
         return Some(inner[0].1.clone());
     }
     if let Some((_, h)) =
         m.h1.iter()
             .filter(|(id, _)| dom.nodes[*id].start <= first_body_start)
             .next_back()
-        && h.split_whitespace().count() >= 3
+        && headline_like(h)
     {
         return Some(h.clone());
     }
@@ -577,6 +770,14 @@ pub(crate) fn title(
         return Some(strip_site(t, m));
     }
     m.title_tag.as_deref().map(|t| strip_site(t, m))
+}
+
+/// The part of a `<title>` after its last separator (`Headline | Site`).
+fn site_part(t: &str) -> Option<&str> {
+    [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|p| &t[p + sep.len()..]))
+        .min_by_key(|s| s.len())
 }
 
 /// `"Headline | Site"` → `"Headline"`: drops a part that names the site.

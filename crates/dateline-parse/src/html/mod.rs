@@ -56,15 +56,29 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
     let outs = extract::classify(raws, &inside, title.as_deref());
     let canonical = meta::canonical(&page);
     let url_for_date = url.map(str::to_string).or_else(|| canonical.clone());
-    let mut date = meta::date(&page, &dom, &inside, url_for_date.as_deref());
+    // The visible byline is looked for from the headline on, over the
+    // first blocks of the article.
+    let from = outs
+        .iter()
+        .position(|o| o.kind == BlockKind::Title)
+        .map_or(0, |t| t.saturating_sub(8));
+    let near: Vec<&str> = outs
+        .iter()
+        .skip(from)
+        .take(25)
+        .map(|o| o.text.as_str())
+        .collect();
+    let authors = meta::authors(&page, &inside, &near);
+    // The date shown by the headline is the one readers see (often the
+    // last update); the metadata's publication date comes next.
+    let mut date = near
+        .iter()
+        .filter(|t| extract::is_date_line(t))
+        .find_map(|t| crate::datetext::date_prefix(t))
+        .map(|m| (m.date, "date line"));
     if date.is_none() {
-        date = outs
-            .iter()
-            .filter(|o| o.kind == BlockKind::Dateline)
-            .find_map(|o| crate::datetext::date_prefix(&o.text))
-            .map(|m| (m.date, "date line"));
+        date = meta::date(&page, &dom, &inside, url_for_date.as_deref());
     }
-    let authors = meta::authors(&page, &inside, site.as_deref());
     let language = meta::language(&page);
 
     let mut text = String::with_capacity(outs.iter().map(|o| o.text.len() + 2).sum());
