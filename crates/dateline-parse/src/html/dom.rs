@@ -14,9 +14,18 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, TokenizerResult, local_name, ns};
+
+/// The deepest an element may nest. Deeper start tags are dropped (their
+/// text stays, in the element at this depth), as browsers flatten very
+/// deep trees: the tree builder scans the open elements for every tag, so
+/// bounding the depth keeps parsing linear in the page size.
+pub const MAX_DEPTH: usize = 512;
 
 /// "No node".
 pub(crate) const NONE: usize = usize::MAX;
@@ -34,6 +43,8 @@ pub(crate) struct Node {
     pub(crate) start: usize,
     /// One past the node's last byte (its end tag's `>` when it has one).
     pub(crate) end: usize,
+    /// Depth in the tree when the node was attached.
+    depth: usize,
 }
 
 /// What a node is.
@@ -154,6 +165,9 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
     piece: Rc<Cell<Piece>>,
     document: Handle,
+    /// Depth of the element the tree builder is inserting into, as far as
+    /// its calls show: set when an element is appended or popped.
+    current_depth: Cell<usize>,
 }
 
 impl Sink {
@@ -168,6 +182,7 @@ impl Sink {
             data,
             start,
             end,
+            depth: 0,
         });
         nodes.len() - 1
     }
@@ -200,6 +215,7 @@ fn detach(nodes: &mut [Node], id: usize) {
 
 fn append_child(nodes: &mut [Node], parent: usize, child: usize) {
     detach(nodes, child);
+    nodes[child].depth = nodes[parent].depth + 1;
     let last = nodes[parent].last_child;
     nodes[child].parent = parent;
     nodes[child].prev = last;
@@ -218,6 +234,7 @@ fn insert_before(nodes: &mut [Node], sibling: usize, child: usize) {
         return;
     }
     let prev = nodes[sibling].prev;
+    nodes[child].depth = nodes[sibling].depth;
     nodes[child].parent = parent;
     nodes[child].prev = prev;
     nodes[child].next = sibling;
@@ -296,7 +313,11 @@ impl TreeSink for Sink {
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         match child {
             NodeOrText::AppendNode(h) => {
-                append_child(&mut self.nodes.borrow_mut(), parent.id, h.id);
+                let mut nodes = self.nodes.borrow_mut();
+                append_child(&mut nodes, parent.id, h.id);
+                if h.name.is_some() {
+                    self.current_depth.set(nodes[h.id].depth);
+                }
             }
             NodeOrText::AppendText(t) => {
                 let end = self.piece.get().end;
@@ -339,6 +360,7 @@ impl TreeSink for Sink {
         let mut nodes = self.nodes.borrow_mut();
         let n = &mut nodes[node.id];
         n.end = n.end.max(end);
+        self.current_depth.set(n.depth.saturating_sub(1));
     }
 
     fn get_template_contents(&self, target: &Handle) -> Handle {
@@ -405,6 +427,60 @@ impl TreeSink for Sink {
 static HTML_NAME: std::sync::LazyLock<QualName> =
     std::sync::LazyLock::new(|| QualName::new(None, ns!(html), local_name!("html")));
 
+/// Passes tokens to the tree builder, dropping start tags that would nest
+/// deeper than [`MAX_DEPTH`].
+struct DepthGuard {
+    inner: TreeBuilder<Handle, Sink>,
+}
+
+/// Start tags that switch the tokenizer's state: always passed on.
+fn switches_tokenizer(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+            | "template"
+            | "svg"
+            | "math"
+    )
+}
+
+impl TokenSink for DepthGuard {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        if let Token::TagToken(Tag {
+            kind: TagKind::StartTag,
+            name,
+            self_closing: false,
+            ..
+        }) = &token
+            && self.inner.sink.current_depth.get() >= MAX_DEPTH
+            && !switches_tokenizer(name)
+        {
+            return TokenSinkResult::Continue;
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// Parses a decoded page into a [`Dom`] whose nodes know their source ranges.
 pub(crate) fn parse(html: &str) -> Dom {
     let piece = Rc::new(Cell::new(Piece::default()));
@@ -412,17 +488,19 @@ pub(crate) fn parse(html: &str) -> Dom {
         nodes: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
         piece: Rc::clone(&piece),
         document: Handle { id: 0, name: None },
+        current_depth: Cell::new(0),
     };
     sink.new_node(NodeData::Document, 0, html.len());
-    let opts = html5ever::ParseOpts {
-        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            // Read `<noscript>` as markup, as a reader without scripts sees it.
-            scripting_enabled: false,
-            ..Default::default()
-        },
+    let tb_opts = html5ever::tree_builder::TreeBuilderOpts {
+        // Read `<noscript>` as markup, as a reader without scripts sees it.
+        scripting_enabled: false,
         ..Default::default()
     };
-    let mut parser = html5ever::parse_document(sink, opts);
+    let guard = DepthGuard {
+        inner: TreeBuilder::new(sink, tb_opts),
+    };
+    let tokenizer = Tokenizer::new(guard, Default::default());
+    let input = BufferQueue::default();
     let bytes = html.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
@@ -444,7 +522,8 @@ pub(crate) fn parse(html: &str) -> Dom {
             end_tag: starts_tag && bytes.get(start + 1) == Some(&b'/'),
         });
         // Both ends are at `<` (ASCII) or the ends of the text: char boundaries.
-        parser.process(StrTendril::from_slice(&html[start..end]));
+        input.push_back(StrTendril::from_slice(&html[start..end]));
+        while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
         start = end;
     }
     piece.set(Piece {
@@ -453,7 +532,9 @@ pub(crate) fn parse(html: &str) -> Dom {
         end: html.len(),
         end_tag: false,
     });
-    parser.finish()
+    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.finish()
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
