@@ -90,8 +90,11 @@ pub struct Record {
     pub date: Option<Date>,
     /// URL given as metadata.
     pub url: Option<String>,
-    /// The article text.
+    /// The article text, or the page's HTML when [`Record::html`] is set.
     pub text: String,
+    /// True when the record carried `"html"` instead of the text field:
+    /// [`Record::text`] is then an HTML page to extract.
+    pub html: bool,
 }
 
 /// A record that could not be turned into a document, with where it was.
@@ -525,13 +528,16 @@ impl Record {
                 message: "expected a JSON object".to_string(),
             });
         };
-        let text = match map.remove(text_field) {
-            Some(serde_json::Value::String(s)) => s,
-            _ => {
-                return Err(Error::MissingText {
-                    field: text_field.to_string(),
-                });
-            }
+        let (text, html) = match map.remove(text_field) {
+            Some(serde_json::Value::String(s)) => (s, false),
+            _ => match map.remove("html") {
+                Some(serde_json::Value::String(s)) if cfg!(feature = "html") => (s, true),
+                _ => {
+                    return Err(Error::MissingText {
+                        field: text_field.to_string(),
+                    });
+                }
+            },
         };
         let id = match map.remove("id") {
             None | Some(serde_json::Value::Null) => None,
@@ -560,6 +566,7 @@ impl Record {
             date,
             url,
             text,
+            html,
         })
     }
 }

@@ -66,8 +66,25 @@ impl Parser {
             date,
             url,
             text,
+            html,
         } = record;
         self.check(&text)?;
+        #[cfg(feature = "html")]
+        if html {
+            let mut doc = crate::html::from_str(id.unwrap_or_default(), &text, url.as_deref());
+            if title.is_some() {
+                doc.title = title;
+            }
+            if date.is_some() {
+                doc.date = date;
+                doc.date_source = Some("record".to_string());
+            }
+            if url.is_some() {
+                doc.url = url;
+            }
+            return Ok(doc);
+        }
+        let _ = html;
         let hints = Hints {
             title: title.as_deref(),
         };

@@ -9,9 +9,17 @@ use dateline_parse::{Document, InputOptions, JsonlRecords, RecordError};
 /// Input arguments shared by every subcommand that reads articles.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct InputArgs {
-    /// Article files (.txt), JSON Lines files (.jsonl, .ndjson), directories, or `-` for stdin.
+    /// Article files (.txt), JSON Lines files (.jsonl, .ndjson), HTML pages (.html, .htm, .xhtml,
+    /// also gzipped), WARC archives (.warc, .warc.gz), directories, or `-` for stdin.
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Read every input as this format (text, jsonl, html, warc) instead of detecting it from
+    /// the file name and content.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<dateline_parse::html::Format>,
+    /// Document ids of WARC records: the record's WARC-Record-ID, or its target URL.
+    #[arg(long, value_enum, default_value = "record", value_name = "FROM")]
+    pub(crate) id: IdFrom,
     /// Read standard input as JSON Lines records instead of one text article.
     #[arg(long)]
     pub(crate) jsonl: bool,
@@ -23,11 +31,22 @@ pub(crate) struct InputArgs {
     pub(crate) max_bytes: usize,
 }
 
+/// Where WARC records get their document id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum IdFrom {
+    /// The WARC-Record-ID.
+    Record,
+    /// The WARC-Target-URI.
+    Url,
+}
+
 impl InputArgs {
     fn options(&self) -> InputOptions {
         InputOptions::new()
             .max_bytes(self.max_bytes)
             .text_field(self.text_field.clone())
+            .format(self.format)
+            .warc_id_url(self.id == IdFrom::Url)
     }
 
     /// Reads every document, reporting bad records on stderr. `plain` turns
@@ -56,7 +75,17 @@ impl InputArgs {
         for path in &self.paths {
             if path.as_os_str() == "-" {
                 let stdin = std::io::stdin();
-                if self.jsonl {
+                if matches!(
+                    self.format,
+                    Some(dateline_parse::html::Format::Html | dateline_parse::html::Format::Warc)
+                ) {
+                    let mut docs = dateline_parse::html::read_stdin(stdin.lock(), &opts);
+                    for r in &mut docs {
+                        handle(r)?;
+                    }
+                    continue;
+                }
+                if self.jsonl || self.format == Some(dateline_parse::html::Format::Jsonl) {
                     for r in JsonlRecords::new(stdin.lock(), "-", &opts) {
                         handle(r)?;
                     }
@@ -69,8 +98,17 @@ impl InputArgs {
                     ))?;
                 }
             } else {
-                for r in dateline_parse::documents(path, &opts) {
+                let mut docs = dateline_parse::documents(path, &opts);
+                for r in &mut docs {
                     handle(r)?;
+                }
+                let skipped = docs.warc_skipped();
+                if skipped.total() > 0 {
+                    eprintln!(
+                        "{}: {} WARC records skipped ({skipped})",
+                        path.display(),
+                        skipped.total()
+                    );
                 }
             }
         }

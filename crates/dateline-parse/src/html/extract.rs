@@ -745,8 +745,13 @@ pub(crate) fn inside(dom: &Dom, root: usize) -> Vec<bool> {
 pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Vec<Out> {
     let title_norm = title.map(crate::text::norm_words);
     let mut title_done = false;
+    let mut seen_inside = false;
     let mut out = Vec::with_capacity(raws.len());
     for b in raws {
+        // Between the headline and the article's first block: the byline
+        // and date line of the article's header.
+        let header = title_done && !seen_inside && b.zone.is_none();
+        seen_inside |= mark[b.owner];
         let len = b.text.chars().count().max(1);
         let density = b.link_chars as f64 / len as f64;
         let norm = crate::text::norm_words(&b.text);
@@ -762,6 +767,10 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             (BlockKind::Boilerplate, Some(z))
         } else if is_cookie_text(&b.text) {
             (BlockKind::Boilerplate, Some("cookie notice"))
+        } else if header && is_date_line(&b.text) {
+            (BlockKind::Dateline, Some("date line"))
+        } else if header && is_byline(&b.text) {
+            (BlockKind::Boilerplate, Some("byline"))
         } else if !mark[b.owner] {
             (BlockKind::Boilerplate, Some("outside article"))
         } else if density > 0.5 && b.link_chars > 0 {

@@ -247,3 +247,18 @@ pub(crate) fn open_file(
         }
     })
 }
+
+/// Reads standard input (or any reader) as the format the options force:
+/// one HTML page, or a WARC archive (gzipped or not, told by its first
+/// bytes).
+pub fn read_stdin<R: std::io::BufRead + 'static>(
+    mut reader: R,
+    opts: &crate::InputOptions,
+) -> Box<dyn Iterator<Item = Result<Document, crate::RecordError>>> {
+    let gz = reader.fill_buf().map(read::is_gzip).unwrap_or(false);
+    if opts.format == Some(Format::Warc) {
+        Box::new(WarcRecords::new(reader, "-", gz, opts).id_from_url(opts.warc_id_url))
+    } else {
+        Box::new(std::iter::once(read_html_from("stdin", reader, "-", gz, opts)))
+    }
+}
