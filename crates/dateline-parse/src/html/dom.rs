@@ -252,17 +252,9 @@ impl TreeSink for Sink {
     type ElemName<'a> = &'a QualName;
 
     fn finish(self) -> Dom {
-        let mut nodes = self.nodes.into_inner();
-        // An element's range covers its children (elements left open at the
-        // end of the page were never popped). Children are created after
-        // their parents, so one backward pass suffices in the usual case.
-        for i in (0..nodes.len()).rev() {
-            let (parent, end) = (nodes[i].parent, nodes[i].end);
-            if parent != NONE && parent < nodes.len() && nodes[parent].end < end {
-                nodes[parent].end = end;
-            }
+        Dom {
+            nodes: self.nodes.into_inner(),
         }
-        Dom { nodes }
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -534,7 +526,35 @@ pub(crate) fn parse(html: &str) -> Dom {
     });
     while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
     tokenizer.end();
-    tokenizer.sink.inner.sink.finish()
+    let mut dom = tokenizer.sink.inner.sink.finish();
+    fix_ends(&mut dom.nodes, bytes);
+    dom
+}
+
+/// Completes the end offsets: an element's range covers its children
+/// (elements left open at the end of the page were never popped), and
+/// reaches past its own end tag when one follows them (the tree builder
+/// closes most elements without telling the sink). Children are created
+/// after their parents, so one backward pass suffices in the usual case.
+fn fix_ends(nodes: &mut [Node], src: &[u8]) {
+    for i in (0..nodes.len()).rev() {
+        if let NodeData::Element(e) = &nodes[i].data {
+            let end = nodes[i].end;
+            let name = e.name.as_bytes();
+            let rest = src.get(end..).unwrap_or(&[]);
+            if rest.len() > name.len() + 2
+                && rest.starts_with(b"</")
+                && rest[2..2 + name.len()].eq_ignore_ascii_case(name)
+                && let Some(p) = rest.iter().position(|&b| b == b'>')
+            {
+                nodes[i].end = end + p + 1;
+            }
+        }
+        let (parent, end) = (nodes[i].parent, nodes[i].end);
+        if parent != NONE && parent < nodes.len() && nodes[parent].end < end {
+            nodes[parent].end = end;
+        }
+    }
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {

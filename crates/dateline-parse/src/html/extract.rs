@@ -785,7 +785,7 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             (BlockKind::Boilerplate, Some("byline"))
         } else {
             match b.hint {
-                Hint::Heading(_) => (BlockKind::Heading, None),
+                Hint::Heading(_) => (BlockKind::Heading, Some("heading")),
                 Hint::Caption => (BlockKind::Caption, Some("caption")),
                 _ => (BlockKind::Paragraph, None),
             }
@@ -820,9 +820,17 @@ pub(crate) fn is_cookie_text(s: &str) -> bool {
     }
     let lower = s.to_lowercase();
     lower.contains("cookie")
-        && ["website", "browser", "consent", "experience", "our site", "this site", "preferences"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && [
+            "website",
+            "browser",
+            "consent",
+            "experience",
+            "our site",
+            "this site",
+            "preferences",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// A short "By …" line.

@@ -40,9 +40,7 @@ impl PageMeta {
     /// The first string value of `key` in the article JSON-LD objects.
     fn ld_str(&self, key: &str) -> Option<String> {
         self.ld.iter().find_map(|o| match o.get(key)? {
-            serde_json::Value::String(s) if !s.trim().is_empty() => {
-                Some(decode_entities(s.trim()))
-            }
+            serde_json::Value::String(s) if !s.trim().is_empty() => Some(decode_entities(s.trim())),
             serde_json::Value::Array(a) => a
                 .iter()
                 .find_map(|v| v.as_str())
@@ -458,9 +456,24 @@ pub(crate) fn strip_by(s: &str) -> &str {
 fn generic_name(s: &str) -> bool {
     matches!(
         s.to_lowercase().as_str(),
-        "author" | "the author" | "admin" | "administrator" | "editor" | "staff" | "guest"
-            | "unknown" | "meet the team" | "our team" | "team" | "by" | "posted by"
-            | "written by" | "contributor" | "user" | "null" | "none"
+        "author"
+            | "the author"
+            | "admin"
+            | "administrator"
+            | "editor"
+            | "staff"
+            | "guest"
+            | "unknown"
+            | "meet the team"
+            | "our team"
+            | "team"
+            | "by"
+            | "posted by"
+            | "written by"
+            | "contributor"
+            | "user"
+            | "null"
+            | "none"
     ) || s.split_whitespace().count() == 2 && {
         let w: Vec<&str> = s.split_whitespace().collect();
         w[0] == w[1]
@@ -470,14 +483,31 @@ fn generic_name(s: &str) -> bool {
 /// An href to an author's page.
 fn is_author_href(h: &str) -> bool {
     let path = h.split_once("://").map_or(h, |(_, r)| r);
-    path.split(['?', '#']).next().unwrap_or("").split('/').any(|seg| {
-        matches!(
-            seg,
-            "author" | "authors" | "writer" | "writers" | "byline" | "journalist"
-                | "journalists" | "contributor" | "contributors" | "reporter" | "reporters"
-                | "profile" | "producers" | "staff" | "people" | "team"
-        )
-    })
+    path.split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .any(|seg| {
+            matches!(
+                seg,
+                "author"
+                    | "authors"
+                    | "writer"
+                    | "writers"
+                    | "byline"
+                    | "journalist"
+                    | "journalists"
+                    | "contributor"
+                    | "contributors"
+                    | "reporter"
+                    | "reporters"
+                    | "profile"
+                    | "producers"
+                    | "staff"
+                    | "people"
+                    | "team"
+            )
+        })
 }
 
 /// A short text that may be a person's (or a byline's) name: one to eight
@@ -518,7 +548,14 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
             }
             continue;
         }
-        for p in ["by ", "written by ", "posted by ", "words by ", "author: ", "by: "] {
+        for p in [
+            "by ",
+            "written by ",
+            "posted by ",
+            "words by ",
+            "author: ",
+            "by: ",
+        ] {
             if lower.starts_with(p) {
                 let rest = t.get(p.len()..).unwrap_or("").trim();
                 // Cut at a date or a separator: "By Ann Lee | May 4, 2025".
@@ -589,8 +626,7 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
             if let Some(n) = name {
                 let n = collapse(n);
                 let n = decode_entities(&n);
-                if !n.is_empty() && !n.contains("://") && !names.contains(&n)
-                {
+                if !n.is_empty() && !n.contains("://") && !names.contains(&n) {
                     names.push(n);
                 }
             }

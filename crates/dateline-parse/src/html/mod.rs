@@ -42,8 +42,9 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
     let (raws, post_order) = extract::blocks(&dom);
     let anchor = meta::headline(&page).and_then(|h| {
         let h = crate::text::norm_words(&h);
-        raws.iter()
-            .position(|b| !h.is_empty() && b.zone.is_none() && crate::text::norm_words(&b.text) == h)
+        raws.iter().position(|b| {
+            !h.is_empty() && b.zone.is_none() && crate::text::norm_words(&b.text) == h
+        })
     });
     let root = extract::container(&dom, &raws, &post_order, anchor);
     let inside = extract::inside(&dom, root);
@@ -259,6 +260,8 @@ pub fn read_stdin<R: std::io::BufRead + 'static>(
     if opts.format == Some(Format::Warc) {
         Box::new(WarcRecords::new(reader, "-", gz, opts).id_from_url(opts.warc_id_url))
     } else {
-        Box::new(std::iter::once(read_html_from("stdin", reader, "-", gz, opts)))
+        Box::new(std::iter::once(read_html_from(
+            "stdin", reader, "-", gz, opts,
+        )))
     }
 }

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod golden;
+#[cfg(feature = "html")]
+mod html;
 mod jsonl;
 mod props;
 mod samples;
