@@ -1,6 +1,7 @@
 //! Criterion benchmark of the query layer against tantivy (run with
-//! `cargo bench --bench query`), on the bundled Wikinews corpus (295
-//! articles).
+//! `cargo bench --bench query`), on the bench corpus (the 295 Wikinews
+//! articles of the data directory, else the sample articles; see
+//! `corpus.rs`).
 //!
 //! - `index/dateline`: builds an index from already parsed and tagged
 //!   documents; the time includes analysis (tokenizing, normalizing,
@@ -20,7 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{TantivyDocument, Term};
 
-const CORPUS: &str = include_str!("../examples/corpus/wikinews/wikinews_2019_2021.jsonl");
+mod corpus;
 
 fn pretokenized(terms: Vec<String>) -> PreTokenizedString {
     let tokens = terms
@@ -76,16 +77,19 @@ fn dateline_index(docs: &[TaggedDocument]) -> Index {
 }
 
 fn bench(c: &mut Criterion) {
-    let opts = dateline::parse::InputOptions::default();
+    let corpus = corpus::Corpus::load("query");
     let tagger = Tagger::new();
-    let docs: Vec<TaggedDocument> =
-        dateline::parse::read_jsonl(CORPUS.as_bytes(), "wikinews", &opts)
-            .into_iter()
-            .filter_map(Result::ok)
-            .map(|d| tagger.annotate(d))
-            .collect();
+    let docs: Vec<TaggedDocument> = corpus
+        .documents()
+        .into_iter()
+        .map(|d| tagger.annotate(d))
+        .collect();
     let bytes: usize = docs.iter().map(|d| d.document.text.len()).sum();
-    assert_eq!(docs.len(), 295, "articles in the bench corpus");
+    assert_eq!(
+        docs.len(),
+        corpus.texts.len(),
+        "articles in the bench corpus"
+    );
     let analyzer = Analyzer::new();
 
     let mut group = c.benchmark_group("index");

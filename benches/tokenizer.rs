@@ -1,7 +1,8 @@
 //! Criterion benchmark of the tokenize layer (run with
 //! `cargo bench --bench tokenizer`): words, news tokens, sentences and the
-//! whole per-document pipeline over every article of the bundled Wikinews
-//! corpus, each article processed separately, reported in bytes of article
+//! whole per-document pipeline over every article of the bench corpus (the
+//! Wikinews articles of the data directory, else the sample articles; see
+//! `corpus.rs`), each article processed separately, reported in bytes of article
 //! text per second, next to `unicode-segmentation` and tantivy baselines.
 //!
 //! `words/dateline` reads plain words through [`WordStream`], the streaming
@@ -21,12 +22,12 @@ use std::hint::black_box;
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group};
-use dateline::parse::{Document, Parser, Record};
+use dateline::parse::{Document, Parser};
 use dateline::tokenize::{Tokenizer, WordStream, words};
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
 use unicode_segmentation::UnicodeSegmentation;
 
-const CORPUS: &str = include_str!("../examples/corpus/wikinews/wikinews_2019_2021.jsonl");
+mod corpus;
 
 /// CPU time of the current thread, in nanoseconds.
 fn thread_cpu_ns() -> u64 {
@@ -65,13 +66,9 @@ impl Measurement for CpuTime {
 }
 
 fn bench<M: Measurement>(c: &mut Criterion<M>) {
-    let texts: Vec<String> = CORPUS
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| Record::from_json(l, "text").map(|r| r.text))
-        .collect::<Result<_, _>>()
-        .unwrap_or_default();
-    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let corpus = corpus::Corpus::load("tokenizer");
+    let texts = &corpus.texts;
+    let bytes = corpus.bytes() as u64;
     let parser = Parser::new();
     let docs: Vec<Document> = texts
         .iter()
@@ -82,14 +79,16 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
 
     // Check the workload once: all articles, and the plain words are exactly
     // Unicode's words.
-    assert_eq!(texts.len(), 295, "articles in the bench corpus");
+    if corpus.is_wikinews() {
+        assert_eq!(texts.len(), 295, "articles in the bench corpus");
+    }
     assert_eq!(docs.len(), texts.len());
     let ours: usize = texts.iter().map(|t| words(t).count()).sum();
     let theirs: usize = texts.iter().map(|t| t.unicode_word_indices().count()).sum();
     assert_eq!(ours, theirs, "plain words differ from unicode_word_indices");
     let mut stream = WordStream::new("");
     let mut streamed = 0;
-    for t in &texts {
+    for t in texts {
         stream.reset(t);
         while stream.advance() {
             streamed += 1;
@@ -101,7 +100,7 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("unicode_segmentation", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 for w in t.unicode_word_indices() {
                     black_box(w);
                 }
@@ -113,7 +112,7 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
         .build();
     group.bench_function("tantivy_lower", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 let mut stream = analyzer.token_stream(t);
                 while stream.advance() {
                     let token = stream.token();
@@ -124,7 +123,7 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     });
     group.bench_function("dateline", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 stream.reset(t);
                 while stream.advance() {
                     let span = stream.span();
@@ -136,7 +135,7 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     let plain = Tokenizer::plain();
     group.bench_function("dateline_tokens", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 for w in plain.iter(t) {
                     black_box((w.span.start, w.span.end, &*w.norm));
                 }
@@ -149,7 +148,7 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("dateline", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 for tok in news.iter(t) {
                     black_box(tok);
                 }
@@ -162,14 +161,14 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("dateline", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 black_box(news.sentences(t));
             }
         })
     });
     group.bench_function("unicode_segmentation", |b| {
         b.iter(|| {
-            for t in &texts {
+            for t in texts {
                 for s in t.split_sentence_bound_indices() {
                     black_box(s);
                 }

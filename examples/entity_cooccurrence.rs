@@ -1,35 +1,29 @@
-//! Example: which entities co-occur with a given one in the bundled corpus
+//! Example: which entities co-occur with a given one in the news corpus
 //! (run with `cargo run --release --example entity_cooccurrence -- 'org:GRU'`;
 //! any query works, the default is `gpe:russia`).
 //!
-//! Indexes the bundled corpus in memory, runs the query, and prints for each
+//! Indexes the sample articles (and the data directory's Wikinews articles, when
+//! present) in memory, runs the query, and prints for each
 //! entity label the entities most often mentioned in the matching articles,
 //! from the search facets, then the articles that name the top co-mentioned
 //! person together with the query.
 
 use std::error::Error;
-use std::path::Path;
 
-use dateline::parse::{InputOptions, read_path};
 use dateline::query::{Index, Label, Query, SearchOptions, parse_query};
 use dateline::tag::Tagger;
+
+#[path = "support/articles.rs"]
+mod articles;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let query = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "gpe:russia".to_string());
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let opts = InputOptions::default();
     let tagger = Tagger::new();
     let mut index = Index::new();
-    for part in [
-        "seeds",
-        "wikinews/wikinews_2019_2021.jsonl",
-        "wikinews/gum_news.jsonl",
-    ] {
-        for doc in read_path(&corpus.join(part), &opts) {
-            index.add(&tagger.annotate(doc?));
-        }
+    for doc in articles::load()? {
+        index.add(&tagger.annotate(doc));
     }
     let parsed = parse_query(&query)?;
     let mut options = SearchOptions::new(0).with_facets(true);

@@ -1,35 +1,29 @@
-//! Example: search the bundled corpus (run with
+//! Example: search the sample articles and the data directory's Wikinews articles (run with
 //! `cargo run --release --example search -- 'QUERY'`; the default query,
 //! `+interference election`, requires "interference" and ranks articles
 //! that also mention elections first).
 //!
-//! Indexes the seed articles and the Wikinews articles in memory, then
+//! Indexes the sample articles and, when the data directory has them, the
+//! Wikinews articles in memory, then
 //! prints the best hits with their snippets (highlights in brackets) and
 //! the month histogram of all matches.
 
 use std::error::Error;
-use std::path::Path;
 
-use dateline::parse::{InputOptions, read_path};
 use dateline::query::{Index, SearchOptions, parse_query};
 use dateline::tag::Tagger;
+
+#[path = "support/articles.rs"]
+mod articles;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let query = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "+interference election".to_string());
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let opts = InputOptions::default();
     let tagger = Tagger::new();
     let mut index = Index::new();
-    for part in [
-        "seeds",
-        "wikinews/wikinews_2019_2021.jsonl",
-        "wikinews/gum_news.jsonl",
-    ] {
-        for doc in read_path(&corpus.join(part), &opts) {
-            index.add(&tagger.annotate(doc?));
-        }
+    for doc in articles::load()? {
+        index.add(&tagger.annotate(doc));
     }
     let parsed = parse_query(&query)?;
     let results = index.search(&parsed, &SearchOptions::new(5).with_facets(true))?;

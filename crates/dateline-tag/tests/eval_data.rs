@@ -1,32 +1,38 @@
-//! The bundled gold sets read completely, with the sizes their sources state.
+//! The gold sets of the data directory read completely, with the sizes their
+//! sources state.
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure is a test failure
 
+use dateline_data::{DataSet, sets};
 use dateline_tag::eval::read_conll;
 
-fn entities(path: &str) -> (usize, usize) {
-    let text = std::fs::read_to_string(format!("{}/eval-data/{path}", env!("CARGO_MANIFEST_DIR")))
-        .unwrap();
+/// Sentences and entities of `set`, checked against `expected`; skipped
+/// (with a visible line) when the data directory lacks the set.
+fn check_counts(test: &str, set: &DataSet, expected: (usize, usize)) {
+    let Some(text) = dateline_data::read_for_test(test, set) else {
+        return;
+    };
     let s = read_conll(&text).unwrap();
-    (s.len(), s.iter().map(|s| s.entities.len()).sum())
+    let found = (s.len(), s.iter().map(|s| s.entities.len()).sum());
+    assert_eq!(found, expected, "{}", set.name);
 }
 
 #[test]
 fn wikigold_counts() {
-    assert_eq!(entities("wikigold/wikigold.conll.txt"), (1696, 3558));
+    check_counts("wikigold_counts", &sets::WIKIGOLD, (1696, 3558));
 }
 
 #[test]
 fn uner_pud_counts() {
-    assert_eq!(entities("uner_en_pud/en_pud-ud-test.iob2"), (1000, 1075));
+    check_counts("uner_pud_counts", &sets::UNER_PUD, (1000, 1075));
 }
 
 #[test]
 fn uner_ewt_counts() {
-    assert_eq!(entities("uner_en_ewt/en_ewt-ud-test.iob2"), (2077, 1088));
+    check_counts("uner_ewt_counts", &sets::UNER_EWT_TEST, (2077, 1088));
 }
 
 #[test]
 fn uner_ewt_dev_counts() {
-    assert_eq!(entities("uner_en_ewt/en_ewt-ud-dev.iob2"), (2001, 966));
+    check_counts("uner_ewt_dev_counts", &sets::UNER_EWT_DEV, (2001, 966));
 }

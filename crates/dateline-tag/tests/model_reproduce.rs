@@ -1,5 +1,7 @@
-//! The bundled entity model is what the bundled training data and code
-//! produce, and it scores as documented.
+//! The bundled entity model is what the training data (read from the data
+//! directory) and the project's code produce, and it scores as documented.
+//! Each test is skipped, with a visible line, when the data directory lacks
+//! what it reads.
 //!
 //! The full retraining takes a few seconds in release mode and minutes in a
 //! debug build, so it is ignored by default:
@@ -9,19 +11,21 @@
 
 use std::path::PathBuf;
 
+use dateline_data::{DataSet, sets};
 use dateline_tag::eval::{SpanCounts, coarse_label, read_conll, spans_to_tokens};
 use dateline_tag::{
     KnowledgeBase, NerModel, Span, TRAIN_FILES, Token, Tokenizer, TrainConfig, TrainDoc, train,
 };
 
-fn crate_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The training directory of the data directory, or `None` (skipped).
+fn train_dir(test: &str) -> Option<PathBuf> {
+    dateline_data::for_test(test, &sets::NER_TRAIN)
 }
 
-fn training_docs(limit: usize) -> Vec<TrainDoc> {
+fn training_docs(dir: &std::path::Path, limit: usize) -> Vec<TrainDoc> {
     let mut docs = Vec::new();
     for (file, marked) in TRAIN_FILES {
-        let text = std::fs::read_to_string(crate_dir().join("train-data").join(file)).unwrap();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let mut d = TrainDoc::read(&text, *marked).unwrap();
         d.truncate(limit);
         docs.extend(d);
@@ -29,25 +33,27 @@ fn training_docs(limit: usize) -> Vec<TrainDoc> {
     docs
 }
 
-fn wikinews() -> Vec<String> {
-    let path = crate_dir().join("../../examples/corpus/wikinews/wikinews_2019_2021.jsonl");
-    let data = std::fs::read_to_string(path).unwrap();
-    data.lines()
+fn wikinews(test: &str) -> Option<Vec<String>> {
+    let data = dateline_data::read_for_test(test, &sets::WIKINEWS_2019_2021)?;
+    let texts = data
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             v.get("text").and_then(|t| t.as_str()).map(String::from)
         })
-        .collect()
+        .collect();
+    Some(texts)
 }
 
 fn kb_hints(t: &[Token<'_>]) -> Vec<Option<dateline_tag::KbHint>> {
     KnowledgeBase::bundled().hints(t)
 }
 
-/// Model-only F1 on a CoNLL gold file (PER/ORG/LOC, MISC dropped).
-fn model_f1(model: &NerModel, gold: &str) -> f64 {
-    let text = std::fs::read_to_string(crate_dir().join("eval-data").join(gold)).unwrap();
+/// Model-only F1 on a CoNLL gold file (PER/ORG/LOC, MISC dropped), or `None`
+/// (skipped) when the data directory lacks it.
+fn model_f1(test: &str, model: &NerModel, gold: &DataSet) -> Option<f64> {
+    let text = dateline_data::read_for_test(test, gold)?;
     let tokenizer = Tokenizer::new();
     let mut counts = SpanCounts::new();
     for s in read_conll(&text).unwrap() {
@@ -76,12 +82,14 @@ fn model_f1(model: &NerModel, gold: &str) -> f64 {
             .collect();
         counts.add_ranges(&gold, &spans_to_tokens(&offsets, &pred));
     }
-    counts.overall().f1()
+    Some(counts.overall().f1())
 }
 
 #[test]
 fn training_on_a_subset_is_deterministic_and_learns() {
-    let docs = training_docs(25);
+    let test = "training_on_a_subset_is_deterministic_and_learns";
+    let Some(dir) = train_dir(test) else { return };
+    let docs = training_docs(&dir, 25);
     let config = TrainConfig::default().bits(14).epochs(3);
     let texts = ["Officials said on Monday that the talks in Geneva would resume."];
     let a = train(&docs, &texts, &config, &kb_hints, "subset");
@@ -89,13 +97,18 @@ fn training_on_a_subset_is_deterministic_and_learns() {
     assert_eq!(a.checksum(), b.checksum());
     assert_eq!(a.to_bytes(), b.to_bytes());
     // Even 200 documents of training teach it something on unseen news.
-    assert!(model_f1(&a, "uner_en_pud/en_pud-ud-test.iob2") > 0.2);
+    if let Some(f1) = model_f1(test, &a, &sets::UNER_PUD) {
+        assert!(f1 > 0.2, "F1 {f1}");
+    }
 }
 
 #[test]
 fn bundled_model_records_the_bundled_data() {
     let model = NerModel::bundled_checked().unwrap();
-    let docs = training_docs(usize::MAX);
+    let Some(dir) = train_dir("bundled_model_records_the_bundled_data") else {
+        return;
+    };
+    let docs = training_docs(&dir, usize::MAX);
     let tokens: usize = docs
         .iter()
         .flat_map(|d| &d.sentences)
@@ -112,15 +125,20 @@ fn bundled_model_records_the_bundled_data() {
 #[test]
 fn bundled_model_scores_on_news() {
     // docs/EVALUATION.md: model alone on UNER English-PUD.
-    let f1 = model_f1(NerModel::bundled(), "uner_en_pud/en_pud-ud-test.iob2");
+    let test = "bundled_model_scores_on_news";
+    let Some(f1) = model_f1(test, NerModel::bundled(), &sets::UNER_PUD) else {
+        return;
+    };
     assert!(f1 > 0.60, "F1 {f1}");
 }
 
 #[test]
 #[ignore = "retrains the full model: run in release mode"]
 fn retraining_reproduces_the_bundled_model() {
-    let docs = training_docs(usize::MAX);
-    let texts = wikinews();
+    let test = "retraining_reproduces_the_bundled_model";
+    let Some(dir) = train_dir(test) else { return };
+    let docs = training_docs(&dir, usize::MAX);
+    let Some(texts) = wikinews(test) else { return };
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let bundled = NerModel::bundled_checked().unwrap();
     let model = train(
@@ -136,7 +154,7 @@ fn retraining_reproduces_the_bundled_model() {
         "retrain with `dateline train ner` and commit the model"
     );
     assert_eq!(
-        model_f1(&model, "uner_en_pud/en_pud-ud-test.iob2"),
-        model_f1(&bundled, "uner_en_pud/en_pud-ud-test.iob2")
+        model_f1(test, &model, &sets::UNER_PUD),
+        model_f1(test, &bundled, &sets::UNER_PUD)
     );
 }

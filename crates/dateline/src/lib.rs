@@ -15,6 +15,7 @@
 //!
 //! Every span, in every layer, is a half-open byte range into the original
 //! article text. The `dateline` binary of this crate is the command line.
+//! [`samples`] holds the five sample articles, embedded.
 //!
 //! # Example
 //! ```
@@ -50,6 +51,8 @@ pub use dateline_parse as parse;
 pub use dateline_query as query;
 pub use dateline_tag as tag;
 pub use dateline_tokenize as tokenize;
+
+pub mod samples;
 
 /// The README's code blocks, compiled and run as documentation tests.
 #[cfg(doctest)]

@@ -13,8 +13,11 @@ pub(crate) const PRESCAN_BYTES: usize = 4096;
 #[derive(Debug)]
 pub(crate) struct Decoded {
     pub(crate) text: String,
+    // The encoding and its source are checked by the tests only.
+    #[allow(dead_code)]
     pub(crate) encoding: &'static Encoding,
     /// `"bom"`, `"http"`, `"meta"`, `"utf-8"` (valid as it is) or `"detected"`.
+    #[allow(dead_code)]
     pub(crate) source: &'static str,
 }
 

@@ -57,7 +57,6 @@ pub(crate) struct Out {
     pub(crate) kind: BlockKind,
     pub(crate) reason: Option<String>,
     pub(crate) source: (usize, usize),
-    pub(crate) hint: Hint,
 }
 
 /// Elements whose content is never shown as text.
@@ -795,7 +794,6 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             kind,
             reason: reason.map(str::to_string),
             source: b.source,
-            hint: b.hint,
         });
     }
     out

@@ -871,8 +871,3 @@ pub(crate) fn canonical(m: &PageMeta) -> Option<String> {
         .clone()
         .or_else(|| m.meta(&["og:url"]).map(str::to_string))
 }
-
-/// The start of the first node in `ids` (for ordering against the page).
-pub(crate) fn first_start(dom: &Dom, id: usize) -> usize {
-    if id == NONE { 0 } else { dom.nodes[id].start }
-}

@@ -141,6 +141,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body")
 }
 
+pub use dom::MAX_DEPTH;
 pub use read::{
     Format, MAX_WARC_HEADER_BYTES, WarcRecords, WarcSkips, format_of_path, read_file_bytes,
     read_html_from, sniff,
@@ -158,20 +159,17 @@ pub(crate) enum Opened {
     Text(std::fs::File),
 }
 
-/// The id of a page file: its name without `.gz` and the page extension.
-fn page_id(path: &std::path::Path) -> String {
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = name
-        .strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".GZ"))
-        .unwrap_or(&name);
-    match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-        _ => name.to_string(),
+/// The id of a page file from the id its name gives (the name without its
+/// last extension): a `.gz` page keeps `.html` there, which goes too.
+fn page_id(id: &str) -> String {
+    let last = id.rfind('/').map_or(0, |p| p + 1);
+    let lower = id[last..].to_ascii_lowercase();
+    for ext in [".html", ".htm", ".xhtml", ".warc", ".txt"] {
+        if lower.ends_with(ext) && lower.len() > ext.len() {
+            return id[..id.len() - ext.len()].to_string();
+        }
     }
+    id.to_string()
 }
 
 /// Opens `file` by its extension, its first bytes, or the format the
@@ -180,6 +178,7 @@ pub(crate) fn open_file(
     file: std::fs::File,
     path: &std::path::Path,
     name: &str,
+    id: &str,
     opts: &crate::InputOptions,
     skips: &std::rc::Rc<std::cell::RefCell<WarcSkips>>,
 ) -> std::io::Result<Opened> {
@@ -206,25 +205,21 @@ pub(crate) fn open_file(
         (None, None) => sniff(&head),
     };
     Ok(match format {
-        Format::Jsonl => {
-            let reader: Box<dyn BufRead> = if gz {
-                Box::new(std::io::BufReader::new(
-                    flate2::bufread::MultiGzDecoder::new(r),
-                ))
-            } else {
-                Box::new(r)
-            };
-            Opened::Records(Box::new(crate::JsonlRecords::new(reader, name, opts)))
-        }
         Format::Warc => Opened::Records(Box::new(
             WarcRecords::new(r, name, gz, opts)
                 .id_from_url(opts.warc_id_url)
                 .share_skips(std::rc::Rc::clone(skips)),
         )),
-        Format::Html => Opened::Document(read_html_from(&page_id(path), r, name, gz, opts)),
+        Format::Html => Opened::Document(read_html_from(&page_id(id), r, name, gz, opts)),
+        Format::Jsonl if gz => {
+            let reader: Box<dyn BufRead> = Box::new(std::io::BufReader::new(
+                flate2::bufread::MultiGzDecoder::new(r),
+            ));
+            Opened::Records(Box::new(crate::JsonlRecords::new(reader, name, opts)))
+        }
         Format::Text if gz => {
             let limit = opts.parser.limit();
-            let id = page_id(path);
+            let id = page_id(id);
             Opened::Document(
                 read::read_limited(r, true, limit)
                     .and_then(|b| {
@@ -241,7 +236,7 @@ pub(crate) fn open_file(
                     }),
             )
         }
-        Format::Text => {
+        Format::Text | Format::Jsonl => {
             let mut f = r.into_inner();
             f.rewind()?;
             Opened::Text(f)

@@ -1,9 +1,10 @@
 //! Integration tests of `dateline-parse` through its public API: the sample
-//! articles, the Wikinews records, golden files, JSON Lines errors and
+//! articles, the Wikinews records (from the data directory), golden files, JSON Lines errors and
 //! property tests.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod golden;
+mod hostile;
 #[cfg(feature = "html")]
 mod html;
 mod jsonl;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use dateline_parse::{BlockKind, Document};
 
-/// The bundled corpus directory of the repository.
+/// The sample articles' directory of the repository.
 pub(crate) fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
 }

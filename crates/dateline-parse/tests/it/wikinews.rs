@@ -3,19 +3,28 @@
 
 use dateline_parse::{BlockKind, Document, InputOptions};
 
-use crate::{check_invariants, corpus};
+use dateline_data::{DataSet, sets};
 
-fn records(file: &str) -> Vec<Document> {
-    let path = corpus().join("wikinews").join(file);
-    dateline_parse::read_path(&path, &InputOptions::default())
+use crate::check_invariants;
+
+/// The records of `set` in the data directory; `None` (skipped) when absent.
+fn records(test: &str, set: &DataSet) -> Option<Vec<Document>> {
+    let path = dateline_data::for_test(test, set)?;
+    let docs = dateline_parse::read_path(&path, &InputOptions::default())
         .into_iter()
         .map(Result::unwrap)
-        .collect()
+        .collect();
+    Some(docs)
 }
 
 #[test]
 fn wikinews_opening_dateline_and_no_boilerplate() {
-    let docs = records("wikinews_2019_2021.jsonl");
+    let Some(docs) = records(
+        "wikinews_opening_dateline_and_no_boilerplate",
+        &sets::WIKINEWS_2019_2021,
+    ) else {
+        return;
+    };
     assert_eq!(docs.len(), 295);
     const WEEKDAYS: [&str; 7] = [
         "Monday",
@@ -74,7 +83,12 @@ fn wikinews_opening_dateline_and_no_boilerplate() {
 
 #[test]
 fn gum_title_line_dateline_and_no_boilerplate() {
-    let docs = records("gum_news.jsonl");
+    let Some(docs) = records(
+        "gum_title_line_dateline_and_no_boilerplate",
+        &sets::GUM_NEWS,
+    ) else {
+        return;
+    };
     assert_eq!(docs.len(), 24);
     for doc in &docs {
         check_invariants(doc);

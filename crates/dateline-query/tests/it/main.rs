@@ -7,6 +7,7 @@
 
 mod fixture;
 mod props;
+mod syntax;
 
 use dateline_query::{
     Error, Index, Label, Query, SearchOptions, SyntaxError, TextField, parse_query,
@@ -362,10 +363,10 @@ fn printing_is_canonical() {
 
 #[test]
 fn wikinews_index_is_compact() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/corpus/wikinews/wikinews_2019_2021.jsonl"
-    );
+    let set = dateline_data::sets::WIKINEWS_2019_2021;
+    let Some(path) = dateline_data::for_test("wikinews_index_is_compact", &set) else {
+        return;
+    };
     let bytes = std::fs::read(path).unwrap();
     let opts = dateline_query::tag::parse::InputOptions::default();
     let tagger = dateline_query::tag::Tagger::new();

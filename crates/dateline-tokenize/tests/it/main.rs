@@ -1,13 +1,19 @@
 //! Integration tests of the public API: Golden Rules sentences, the Unicode
-//! word oracle, token and sentence invariants, and the bundled corpus.
+//! word oracle, token and sentence invariants, and the corpus (a sample
+//! article, and the Wikinews articles of the data directory when present).
 
 use dateline_tokenize::{Document, Span, TokenKind, Tokenizer, WordStream, normalize, parse};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-const GOLDEN: &str = include_str!("../data/golden_rules_en.json");
-const WIKINEWS: &str =
-    include_str!("../../../../examples/corpus/wikinews/wikinews_2019_2021.jsonl");
+use dateline_data::sets;
+
+/// The Wikinews 2019-2021 records (JSON Lines) of the data directory, or no
+/// text (with a visible skip line) when the data directory lacks them.
+fn wikinews(test: &str) -> String {
+    dateline_data::read_for_test(test, &sets::WIKINEWS_2019_2021).unwrap_or_default()
+}
+
 const SEED: &str = include_str!("../../../../examples/corpus/seeds/000_61d203704fab0176.txt");
 
 fn sentence_texts(text: &str) -> Vec<&str> {
@@ -20,7 +26,12 @@ fn sentence_texts(text: &str) -> Vec<&str> {
 
 #[test]
 fn golden_rules_pass_at_least_47_of_48() {
-    let cases: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
+    let Some(golden) =
+        dateline_data::read_for_test("golden_rules_pass_at_least_47_of_48", &sets::GOLDEN_RULES)
+    else {
+        return;
+    };
+    let cases: serde_json::Value = serde_json::from_str(&golden).unwrap();
     let cases = cases.as_array().unwrap();
     assert_eq!(cases.len(), 48);
     let mut failures = Vec::new();
@@ -91,7 +102,8 @@ fn streamed(text: &str) -> Vec<(Span, &str, TokenKind, String)> {
 
 #[test]
 fn word_stream_equals_plain_tokens_on_corpus() {
-    for line in WIKINEWS.lines().chain(std::iter::once(SEED)) {
+    let wikinews = wikinews("word_stream_equals_plain_tokens_on_corpus");
+    for line in wikinews.lines().chain(std::iter::once(SEED)) {
         assert_eq!(streamed(line), plain_tokens(line));
         let words: Vec<(usize, &str)> = streamed(line)
             .into_iter()
@@ -134,7 +146,8 @@ fn plain_words_match_unicode_on_tricky_cases() {
 
 #[test]
 fn plain_words_match_unicode_on_corpus() {
-    for line in WIKINEWS.lines().chain(std::iter::once(SEED)) {
+    let wikinews = wikinews("plain_words_match_unicode_on_corpus");
+    for line in wikinews.lines().chain(std::iter::once(SEED)) {
         assert_eq!(plain(line), oracle(line));
     }
 }
@@ -179,8 +192,9 @@ fn check_sentences(text: &str) {
 
 #[test]
 fn corpus_invariants() {
+    let wikinews = wikinews("corpus_invariants");
     let news = Tokenizer::new().with_stems(true);
-    for line in WIKINEWS.lines().take(80).chain(std::iter::once(SEED)) {
+    for line in wikinews.lines().take(80).chain(std::iter::once(SEED)) {
         check_tokens(line, &news);
         check_sentences(line);
     }

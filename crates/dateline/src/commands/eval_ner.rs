@@ -1,15 +1,17 @@
-//! `dateline eval ner [--set NAME] [--json] [--gold-dir DIR]`
+//! `dateline eval ner [--set NAME] [--json] [--data-dir DIR] [--gold-dir DIR]`
 //!
-//! Scores entity tagging against the gold sets bundled in
-//! `crates/dateline-tag/eval-data` (see docs/EVALUATION.md). Sentence sets are
+//! Scores entity tagging against the gold sets: the sample articles' gold
+//! (the project's own, embedded) and the sentence sets of the data directory
+//! (`DIR/eval/ner/…`, see docs/EVALUATION.md). Sentence sets are
 //! tagged document by document, one paragraph per gold sentence (tokens joined
 //! by single spaces), or sentence by sentence with `--per-sentence`; the seed
 //! articles are parsed and tagged as whole articles.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
+use dateline_data::{DataSet, sets};
 use dateline_tag::eval::{self, ArticleCounts, GoldSentence, Prf, SeedsGold, SpanCounts};
 use dateline_tag::{Label, NerModel, Span, Tagger, Tokenizer};
 use serde_json::{Value, json};
@@ -43,10 +45,14 @@ pub(crate) struct Args {
     /// Print one JSON object per set instead of tables.
     #[arg(long)]
     json: bool,
-    /// Directory holding the gold sets (default: the copies bundled with the source).
+    #[command(flatten)]
+    data: super::DataArgs,
+    /// Directory holding the gold sets in the layout of DIR/eval/ner
+    /// (`wikigold/wikigold.conll.txt`, `uner_en_pud/…`, `seeds_gold.json`); default:
+    /// the data directory's, and the embedded gold of the sample articles.
     #[arg(long, value_name = "DIR")]
     gold_dir: Option<PathBuf>,
-    /// Directory holding the seed articles (default: examples/corpus/seeds of the source).
+    /// Directory holding the seed articles (default: the embedded sample articles).
     #[arg(long, value_name = "DIR")]
     seeds_dir: Option<PathBuf>,
     /// Score the learned model alone on the sentence sets (knowledge-base hints as features, no rules).
@@ -72,20 +78,33 @@ pub(crate) struct Args {
     per_sentence: bool,
 }
 
-fn source_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// Where a sentence set's gold file is: under `--gold-dir` when given, else
+/// in the data directory.
+fn gold_file(args: &Args, set: &DataSet) -> Result<PathBuf, CliError> {
+    match &args.gold_dir {
+        Some(dir) => {
+            let rel = set.path.strip_prefix("eval/ner/").unwrap_or(set.path);
+            let path = dir.join(rel);
+            if path.exists() {
+                Ok(path)
+            } else {
+                Err(CliError::Failed(format!(
+                    "{} not found at {}",
+                    set.name,
+                    path.display()
+                )))
+            }
+        }
+        None => args.data.find(set),
+    }
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
-    let gold_dir = args
-        .gold_dir
-        .clone()
-        .unwrap_or_else(|| source_root().join("crates/dateline-tag/eval-data"));
-    let seeds_dir = args
-        .seeds_dir
-        .clone()
-        .unwrap_or_else(|| source_root().join("examples/corpus/seeds"));
-    let sets: Vec<SetName> = match args.set {
+    // Before any table is printed: the model file must be there.
+    if let Some(model) = &args.model {
+        super::check_readable_file(model, "--model")?;
+    }
+    let names: Vec<SetName> = match args.set {
         SetName::All => vec![
             SetName::Seeds,
             SetName::Wikigold,
@@ -95,44 +114,29 @@ pub(crate) fn run(args: Args) -> CmdResult {
         ],
         s => vec![s],
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for set in sets {
-        let report = match set {
-            SetName::Seeds => seeds(&gold_dir, &seeds_dir, &args, &mut out)?,
-            SetName::Wikigold => conll(
-                &gold_dir,
-                "wikigold",
-                "wikigold/wikigold.conll.txt",
-                true,
-                &args,
-                &mut out,
-            )?,
-            SetName::UnerPud => conll(
-                &gold_dir,
-                "uner-pud",
-                "uner_en_pud/en_pud-ud-test.iob2",
-                false,
-                &args,
-                &mut out,
-            )?,
-            SetName::UnerEwt => conll(
-                &gold_dir,
-                "uner-ewt",
-                "uner_en_ewt/en_ewt-ud-test.iob2",
-                false,
-                &args,
-                &mut out,
-            )?,
-            SetName::UnerEwtDev => conll(
-                &gold_dir,
-                "uner-ewt-dev",
-                "uner_en_ewt/en_ewt-ud-dev.iob2",
-                false,
-                &args,
-                &mut out,
-            )?,
-            SetName::All => continue,
+    let mut out = crate::output::stdout()?;
+    // A set missing from the data directory is reported and the others are
+    // still scored; the exit code then says that something was missing.
+    let mut missing = 0;
+    for set in names {
+        let conll_set = match set {
+            SetName::Wikigold => Some((&sets::WIKIGOLD, true)),
+            SetName::UnerPud => Some((&sets::UNER_PUD, false)),
+            SetName::UnerEwt => Some((&sets::UNER_EWT_TEST, false)),
+            SetName::UnerEwtDev => Some((&sets::UNER_EWT_DEV, false)),
+            SetName::Seeds | SetName::All => None,
+        };
+        let report = match conll_set {
+            None => seeds(&args, &mut out)?,
+            Some((data, has_misc)) => match gold_file(&args, data) {
+                Ok(path) => conll(data.name, &path, has_misc, &args, &mut out)?,
+                Err(e) => {
+                    out.flush()?;
+                    report!("error: {e}");
+                    missing += 1;
+                    continue;
+                }
+            },
         };
         if args.json {
             super::write_json(&mut out, &report)?;
@@ -141,7 +145,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         }
     }
     out.flush()?;
-    Ok(std::process::ExitCode::SUCCESS)
+    super::finish(missing)
 }
 
 fn prf_json(c: &Prf) -> Value {
@@ -222,21 +226,21 @@ fn predict_document(
 }
 
 fn conll(
-    dir: &Path,
     name: &str,
-    file: &str,
+    path: &std::path::Path,
     has_misc: bool,
     args: &Args,
     out: &mut impl Write,
 ) -> Result<Value, CliError> {
-    let path = dir.join(file);
-    let gold: Vec<GoldSentence> = eval::read_conll(&super::read_text(&path)?)
+    let gold: Vec<GoldSentence> = eval::read_conll(&super::read_text(path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
     let tagger = Tagger::new().with_model(!args.no_model);
     let loaded = match &args.model {
         Some(p) => Some(
-            NerModel::from_bytes(&std::fs::read(p)?)
-                .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
+            NerModel::from_bytes(&std::fs::read(p).map_err(|e| {
+                CliError::Failed(format!("cannot read --model {}: {e}", p.display()))
+            })?)
+            .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
         ),
         None => None,
     };
@@ -314,20 +318,24 @@ fn conll(
     Ok(v)
 }
 
-fn seeds(
-    gold_dir: &Path,
-    seeds_dir: &Path,
-    args: &Args,
-    out: &mut impl Write,
-) -> Result<Value, CliError> {
-    let path = gold_dir.join("seeds_gold.json");
-    let gold: SeedsGold = serde_json::from_str(&super::read_text(&path)?)
-        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+fn seeds(args: &Args, out: &mut impl Write) -> Result<Value, CliError> {
+    let (source, text) = match &args.gold_dir {
+        Some(dir) => {
+            let path = dir.join("seeds_gold.json");
+            (path.display().to_string(), super::read_text(&path)?)
+        }
+        None => (
+            "the embedded seeds gold".into(),
+            super::gold::SEEDS.to_string(),
+        ),
+    };
+    let gold: SeedsGold =
+        serde_json::from_str(&text).map_err(|e| CliError::Failed(format!("{source}: {e}")))?;
     let tagger = Tagger::new().with_model(!args.no_model);
     let mut total = ArticleCounts::default();
     let mut per_file = serde_json::Map::new();
     for (file, g) in &gold.files {
-        let text = super::read_text(&seeds_dir.join(file))?;
+        let text = super::sample_text(args.seeds_dir.as_deref(), file)?;
         let doc = dateline_tag::parse::parse(text.clone());
         // Score only the labels the gold annotates (it has no TIME or PERCENT).
         let pred: Vec<_> = tagger

@@ -1,8 +1,9 @@
 //! `dateline eval quotes [--json] [--errors] [--gold-entities] [--gold FILE] [--seeds-dir DIR]`
 //!
 //! Scores quotation detection and speaker attribution against the
-//! hand-checked gold of the seed articles
-//! (`crates/dateline-tag/eval-data/quotes_gold.json`, see docs/EVALUATION.md).
+//! hand-checked gold of the seed articles (the project's own,
+//! `crates/dateline-tag/eval-data/quotes_gold.json`, embedded in the binary
+//! with the articles; see docs/EVALUATION.md).
 //! The articles are parsed and tagged end to end; with `--gold-entities` the
 //! entity gold of the seeds replaces the tagger's mentions, which isolates
 //! the quotation layer from entity errors.
@@ -28,10 +29,10 @@ pub(crate) struct Args {
     /// Use the seeds' entity gold instead of the tagger's entities.
     #[arg(long)]
     gold_entities: bool,
-    /// The quotation gold file (default: the copy bundled with the source).
+    /// The quotation gold file (default: the embedded gold of the sample articles).
     #[arg(long, value_name = "FILE")]
     gold: Option<PathBuf>,
-    /// Directory holding the articles named in the gold (default: examples/corpus/seeds of the source).
+    /// Directory holding the articles named in the gold (default: the embedded sample articles).
     #[arg(long, value_name = "DIR")]
     seeds_dir: Option<PathBuf>,
 }
@@ -39,10 +40,6 @@ pub(crate) struct Args {
 #[derive(serde::Deserialize)]
 struct GoldFile {
     documents: Vec<GoldDocument>,
-}
-
-fn source_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
@@ -53,27 +50,24 @@ fn label(name: &str) -> Option<Label> {
     name.parse().ok()
 }
 
-/// The seeds' entity gold (non-boilerplate mentions) as entities, per file name.
-fn gold_entities(path: &Path) -> Result<SeedsGold, CliError> {
-    serde_json::from_str(&read(path)?)
-        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))
+/// The seeds' entity gold (the embedded file), per file name.
+fn gold_entities() -> Result<SeedsGold, CliError> {
+    serde_json::from_str(super::gold::SEEDS)
+        .map_err(|e| CliError::Failed(format!("the embedded seeds gold: {e}")))
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
-    let gold_path = args
-        .gold
-        .clone()
-        .unwrap_or_else(|| source_root().join("crates/dateline-tag/eval-data/quotes_gold.json"));
-    let seeds_dir = args
-        .seeds_dir
-        .clone()
-        .unwrap_or_else(|| source_root().join("examples/corpus/seeds"));
-    let gold: GoldFile = serde_json::from_str(&read(&gold_path)?)
-        .map_err(|e| CliError::Failed(format!("{}: {e}", gold_path.display())))?;
+    let (gold_source, gold_text) = match &args.gold {
+        Some(path) => (path.display().to_string(), read(path)?),
+        None => (
+            "the embedded quotes gold".into(),
+            super::gold::QUOTES.into(),
+        ),
+    };
+    let gold: GoldFile = serde_json::from_str(&gold_text)
+        .map_err(|e| CliError::Failed(format!("{gold_source}: {e}")))?;
     let entity_gold = if args.gold_entities {
-        Some(gold_entities(
-            &source_root().join("crates/dateline-tag/eval-data/seeds_gold.json"),
-        )?)
+        Some(gold_entities()?)
     } else {
         None
     };
@@ -82,17 +76,18 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let parser = dateline_tag::parse::Parser::new();
     let mut predicted: Vec<(String, Vec<Quote>)> = Vec::new();
     for g in &gold.documents {
-        let path = seeds_dir.join(format!("{}.txt", g.id));
+        let file = format!("{}.txt", g.id);
         let doc = parser
-            .parse(g.id.clone(), read(&path)?)
-            .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+            .parse(
+                g.id.clone(),
+                super::sample_text(args.seeds_dir.as_deref(), &file)?,
+            )
+            .map_err(|e| CliError::Failed(format!("{file}: {e}")))?;
         for q in &g.quotes {
             if doc.text.get(q.start..q.end) != Some(q.text.as_str()) {
                 return Err(CliError::Failed(format!(
                     "{}: gold quote at {}..{} does not match the article text",
-                    gold_path.display(),
-                    q.start,
-                    q.end
+                    gold_source, q.start, q.end
                 )));
             }
         }
@@ -123,8 +118,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     }
     let s = score_quotes(&gold.documents, &predicted);
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     if args.json {
         let counts = |c: dateline_tag::Counts| {
             json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(),

@@ -1,7 +1,8 @@
-//! `dateline search QUERY [--index DIR] [--limit N] [--facets] [--json]`
+//! `dateline search QUERY [--index DIR | --corpus PATH…] [--limit N] [--facets] [--json]`
+//!
+//! Without `--index` or `--corpus`, searches the embedded sample articles.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 use dateline_parse::InputOptions;
 use dateline_query::{Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
@@ -15,9 +16,14 @@ use super::{CliError, CmdResult, write_json};
 pub(crate) struct Args {
     /// The query (see docs/QUERY.md), e.g. 'person:"John Bolton" AND gpe:russia'.
     query: String,
-    /// The index to search; without it, the bundled corpus (indexed in memory).
-    #[arg(long, value_name = "DIR")]
+    /// The index to search; without it (and without --corpus), the embedded sample
+    /// articles, indexed in memory.
+    #[arg(long, value_name = "DIR", conflicts_with = "corpus")]
     index: Option<std::path::PathBuf>,
+    /// Articles to index in memory and search instead (files, directories or `-`;
+    /// repeatable), as `dateline index` reads them.
+    #[arg(long, value_name = "PATH")]
+    corpus: Vec<std::path::PathBuf>,
     /// Most hits to show.
     #[arg(long, default_value_t = 10)]
     limit: usize,
@@ -29,33 +35,27 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// The bundled corpus, found at build time relative to this crate.
-const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-
-/// Indexes the bundled corpus (seed articles and Wikinews JSON Lines).
-pub(crate) fn bundled_index() -> Result<Index, CliError> {
-    let dir = Path::new(CORPUS_DIR);
-    let opts = InputOptions::default();
-    let mut results = dateline_parse::read_path(&dir.join("seeds"), &opts);
-    let mut jsonl: Vec<_> = std::fs::read_dir(dir.join("wikinews"))
-        .map_err(|e| {
-            CliError::Failed(format!(
-                "bundled corpus not found at {}: {e}",
-                dir.display()
-            ))
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    jsonl.sort();
-    for p in jsonl {
-        results.extend(dateline_parse::read_path(&p, &opts));
-    }
-    let mut docs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(doc) => docs.push(doc),
-            Err(e) => eprintln!("error: {e}"),
+/// Indexes documents in memory: the embedded sample articles when `corpus`
+/// is empty, else the articles read from its paths (bad records are
+/// reported and counted).
+pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usize), CliError> {
+    let mut failed = 0;
+    let mut docs = Vec::new();
+    if corpus.is_empty() {
+        docs = dateline::samples::documents()
+            .map_err(|e| CliError::Failed(format!("the sample articles: {e}")))?;
+    } else {
+        let opts = InputOptions::default();
+        for path in corpus {
+            for r in dateline_parse::read_path(path, &opts) {
+                match r {
+                    Ok(doc) => docs.push(doc),
+                    Err(e) => {
+                        report!("error: {e}");
+                        failed += 1;
+                    }
+                }
+            }
         }
     }
     // Tagging dominates; tag chunks on all cores, then index in order.
@@ -85,38 +85,42 @@ pub(crate) fn bundled_index() -> Result<Index, CliError> {
             .map(|h| h.join())
             .collect::<Result<Vec<_>, _>>()
     })
-    .map_err(|_| CliError::Failed("tagging the bundled corpus failed".into()))?;
+    .map_err(|_| CliError::Failed("tagging the corpus failed".into()))?;
     let mut index = Index::new();
     for t in tagged.iter().flatten() {
         index.add(t);
     }
-    Ok(index)
+    Ok((index, failed))
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query).map_err(|e| {
-        let pad = " ".repeat(e.position.saturating_sub(1));
-        CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
+        // A long query is shown around the error only.
+        let (shown, column) = crate::output::excerpt(&args.query, e.position);
+        let pad = " ".repeat(column);
+        CliError::Usage(format!("invalid query {e}\n  {shown}\n  {pad}^"))
     })?;
-    let index = match &args.index {
-        Some(dir) => Index::load_dir(dir)
-            .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
-        None => bundled_index()?,
+    let color = std::io::stdout().is_terminal();
+    let mut out = crate::output::stdout()?;
+    let (index, failed) = match &args.index {
+        Some(dir) => (
+            Index::load_dir(dir)
+                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
+            0,
+        ),
+        None => memory_index(&args.corpus)?,
     };
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
     let results = index
         .search(&query, &opts)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         write_json(&mut out, &to_json(&args.query, &results))?;
     } else {
         write_text(&mut out, &args.query, &results, index.len(), color)?;
     }
     out.flush()?;
-    Ok(std::process::ExitCode::SUCCESS)
+    super::finish(failed)
 }
 
 fn round(score: f32) -> f64 {

@@ -57,9 +57,11 @@ pub(crate) struct SilverArgs {
     #[arg(long, value_enum, default_value = "rules")]
     tagger: Labeller,
     /// CoNLL files whose sentences must not be matched (repeatable; default:
-    /// every set in crates/dateline-tag/eval-data).
+    /// the evaluation sets of the data directory: wikigold, UNER PUD and EWT test).
     #[arg(long, value_name = "FILE")]
     exclude: Vec<PathBuf>,
+    #[command(flatten)]
+    data: super::DataArgs,
 }
 
 /// What labels the silver sentences.
@@ -73,17 +75,14 @@ pub(crate) enum Labeller {
     Agree,
 }
 
-/// The bundled evaluation sets.
-fn eval_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/eval-data");
-    [
-        "wikigold/wikigold.conll.txt",
-        "uner_en_pud/en_pud-ud-test.iob2",
-        "uner_en_ewt/en_ewt-ud-test.iob2",
-    ]
-    .iter()
-    .map(|f| dir.join(f))
-    .collect()
+/// The evaluation sets of the data directory, which silver data must not
+/// overlap (an error when one is missing: the overlap cannot be checked).
+fn eval_files(data: &super::DataArgs) -> Result<Vec<PathBuf>, CliError> {
+    use dateline_data::sets;
+    [sets::WIKIGOLD, sets::UNER_PUD, sets::UNER_EWT_TEST]
+        .iter()
+        .map(|set| data.find(set))
+        .collect()
 }
 
 /// Normalized token runs of `OVERLAP_RUN` tokens of a text (the whole
@@ -150,10 +149,11 @@ fn read_documents(path: &Path) -> Result<Vec<Document>, CliError> {
 }
 
 pub(crate) fn run(args: SilverArgs) -> CmdResult {
+    super::check_writable_file(&args.out)?;
     let started = Instant::now();
     let tokenizer = Tokenizer::new();
     let excluded_files = if args.exclude.is_empty() {
-        eval_files()
+        eval_files(&args.data)?
     } else {
         args.exclude.clone()
     };
@@ -259,7 +259,7 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
     }
     super::write_file(&args.out, out.as_bytes())?;
     let labels: Vec<String> = labels.iter().map(|(l, n)| format!("{l} {n}")).collect();
-    eprintln!(
+    report!(
         "{} articles, {total} paragraph sentences: kept {kept} sentences of {articles} articles ({tokens} tokens; entities {}); {repeated} repeated and {overlapping} sharing a {OVERLAP_RUN}-token run with {} evaluation files left out; wrote {} ({} bytes) in {:.1}s",
         docs.len(),
         labels.join(", "),

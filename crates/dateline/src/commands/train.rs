@@ -1,9 +1,9 @@
-//! `dateline train ner --out FILE [--epochs N] [--data DIR]`
+//! `dateline train ner --out FILE [--epochs N] [--data-dir DIR] [--data DIR]`
 //! `dateline train clusters --corpus FILE... --out FILE`
 //!
-//! Trains the entity model on the licensed training data bundled in
-//! `crates/dateline-tag/train-data` (GUM, Broad Twitter Corpus, WNUT-17; see
-//! `crates/dateline-tag/data/MODEL.md`). Training is deterministic: the same
+//! Trains the entity model on the licensed training data of the data
+//! directory, `DIR/eval/ner/train` (GUM, Broad Twitter Corpus, WNUT-17; see
+//! `crates/dateline-tag/data/MODEL.md` and docs/EVALUATION.md). Training is deterministic: the same
 //! data and settings give the same file. The word clusters the model reads
 //! are learned from unlabelled news articles and the same training text;
 //! the model must be retrained after they change.
@@ -38,9 +38,11 @@ pub(crate) struct ClusterArgs {
     #[arg(long, value_name = "FILE", required = true)]
     corpus: Vec<PathBuf>,
     /// Directory holding the entity training data, whose text is added
-    /// (default: the copy bundled with the source).
+    /// (default: DIR/eval/ner/train of the data directory).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    #[command(flatten)]
+    data_dir: super::DataArgs,
     /// Words seen fewer times are not clustered.
     #[arg(long, default_value_t = ClusterConfig::default().min_count)]
     min_count: u32,
@@ -70,11 +72,14 @@ pub(crate) struct NerArgs {
     /// Seed of the shuffle.
     #[arg(long, default_value_t = TrainConfig::default().seed)]
     seed: u64,
-    /// Directory holding the training data (default: the copy bundled with the source).
+    /// Directory holding the training data (default: DIR/eval/ner/train of the
+    /// data directory).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    #[command(flatten)]
+    data_dir: super::DataArgs,
     /// JSON Lines articles (`text` field) whose running text feeds the case
-    /// lexicon (default: the bundled Wikinews 2019-2021 articles).
+    /// lexicon (default: the Wikinews 2019-2021 articles of the data directory).
     #[arg(long, value_name = "FILE")]
     unlabeled: Option<PathBuf>,
     /// Train without knowledge-base hints.
@@ -102,6 +107,14 @@ pub(crate) fn run(cmd: TrainCommand) -> CmdResult {
         TrainCommand::Ner(a) => ner(a),
         TrainCommand::Clusters(a) => clusters(a),
         TrainCommand::Silver(a) => super::silver::run(a),
+    }
+}
+
+/// The training directory: `--data` when given, else the data directory's.
+fn train_dir(given: Option<&PathBuf>, data: &super::DataArgs) -> Result<PathBuf, CliError> {
+    match given {
+        Some(dir) => Ok(dir.clone()),
+        None => data.find(&dateline_data::sets::NER_TRAIN),
     }
 }
 
@@ -163,9 +176,8 @@ fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
 }
 
 fn clusters(args: ClusterArgs) -> CmdResult {
-    let dir = args.data.clone().unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
-    });
+    super::check_writable_file(&args.out)?;
+    let dir = train_dir(args.data.as_ref(), &args.data_dir)?;
     let docs = all_docs(&dir)?;
     let mut texts = Vec::new();
     let mut names = Vec::new();
@@ -195,7 +207,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
         config.iterations,
         config.seed,
     );
-    eprintln!(
+    report!(
         "learning clusters from {} articles and {} training documents",
         refs.len(),
         docs.len()
@@ -204,7 +216,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
     let clusters = WordClusters::learn(&refs, &docs, &config, &meta);
     let bytes = clusters.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} words, {} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         clusters.len(),
@@ -239,20 +251,26 @@ fn show_clusters(clusters: &WordClusters, texts: &[&str]) {
         }
     }
     for (c, ws) in groups {
-        eprintln!("{c:3}: {}", ws.join(" "));
+        report!("{c:3}: {}", ws.join(" "));
     }
 }
 
 fn ner(args: NerArgs) -> CmdResult {
-    let dir = args.data.clone().unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-tag/train-data")
-    });
+    if args.epochs == 0 {
+        return Err(CliError::Usage(
+            "--epochs must be at least 1 (0 would write an untrained model)".into(),
+        ));
+    }
+    super::check_writable_file(&args.out)?;
+    let dir = train_dir(args.data.as_ref(), &args.data_dir)?;
+    let unlabeled_path = match &args.unlabeled {
+        Some(p) => p.clone(),
+        None => args
+            .data_dir
+            .find(&dateline_data::sets::WIKINEWS_2019_2021)?,
+    };
     let mut docs = load_docs(&dir, &args)?;
     let silver = super::silver::add_to(&mut docs, args.silver.as_deref(), args.silver_weight)?;
-    let unlabeled_path = args.unlabeled.clone().unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../examples/corpus/wikinews/wikinews_2019_2021.jsonl")
-    });
     let unlabeled = read_texts(&unlabeled_path)?;
     let unlabeled_refs: Vec<&str> = unlabeled.iter().map(String::as_str).collect();
     let tokens: usize = docs
@@ -289,12 +307,12 @@ fn ner(args: NerArgs) -> CmdResult {
             .unwrap_or_default(),
         unlabeled.len(),
     );
-    eprintln!("training on {} documents, {tokens} tokens", docs.len());
+    report!("training on {} documents, {tokens} tokens", docs.len());
     let started = Instant::now();
     let model = dateline_tag::train(&docs, &unlabeled_refs, &config, hints, &meta);
     let bytes = model.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         bytes.len(),
