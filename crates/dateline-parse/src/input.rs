@@ -419,7 +419,7 @@ impl Iterator for Documents {
                         self.archive = Some(it);
                         continue;
                     }
-                    Ok(crate::html::Opened::Document(r)) => return Some(r),
+                    Ok(crate::html::Opened::Document(r)) => return Some(*r),
                     Ok(crate::html::Opened::Text(f)) => f,
                     Err(e) => return Some(Err(io_err(e))),
                 };

@@ -1,7 +1,7 @@
 //! Article metadata from a page: JSON-LD, `<meta>` tags, `<link
 //! rel=canonical>`, `<time>`, microdata and the URL.
 
-use super::dom::{Dom, NONE, NodeData};
+use super::dom::{Dom, NodeData};
 use crate::Date;
 
 /// What the page says about itself, gathered in one pass.
@@ -152,14 +152,12 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
     for id in 0..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
         match &*e.name {
-            "html" => {
-                if m.lang.is_none() {
-                    m.lang = e
-                        .attr("lang")
-                        .or(e.attr("xml:lang"))
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty());
-                }
+            "html" if m.lang.is_none() => {
+                m.lang = e
+                    .attr("lang")
+                    .or(e.attr("xml:lang"))
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
             }
             "meta" => {
                 let content = e.attr("content").unwrap_or("");
@@ -186,20 +184,19 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                     m.canonical = Some(h.trim().to_string());
                 }
             }
-            "script" => {
+            "script"
                 if e.attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let raw: String = dom
-                        .children(id)
-                        .filter_map(|c| match &dom.nodes[c].data {
-                            NodeData::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect();
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
-                        ld_objects(&v, 0, &mut objects);
-                    }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw: String = dom
+                    .children(id)
+                    .filter_map(|c| match &dom.nodes[c].data {
+                        NodeData::Text(t) => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+                    ld_objects(&v, 0, &mut objects);
                 }
             }
             "time" => {
@@ -261,7 +258,7 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
             }
         }
     }
-    objects.sort_by(|a, b| b.0.cmp(&a.0));
+    objects.sort_by_key(|o| std::cmp::Reverse(o.0));
     m.ld = objects.into_iter().map(|(_, v)| v).collect();
     m
 }
@@ -796,8 +793,7 @@ pub(crate) fn title(
     }
     if let Some((_, h)) =
         m.h1.iter()
-            .filter(|(id, _)| dom.nodes[*id].start <= first_body_start)
-            .next_back()
+            .rfind(|(id, _)| dom.nodes[*id].start <= first_body_start)
         && headline_like(h)
     {
         return Some(h.clone());

@@ -154,7 +154,7 @@ pub(crate) enum Opened {
     /// A stream of records (JSON Lines, WARC).
     Records(Box<dyn Iterator<Item = Result<Document, crate::RecordError>>>),
     /// One page, already read.
-    Document(Result<Document, crate::RecordError>),
+    Document(Box<Result<Document, crate::RecordError>>),
     /// A plain-text file, rewound, to be read as before.
     Text(std::fs::File),
 }
@@ -210,7 +210,7 @@ pub(crate) fn open_file(
                 .id_from_url(opts.warc_id_url)
                 .share_skips(std::rc::Rc::clone(skips)),
         )),
-        Format::Html => Opened::Document(read_html_from(&page_id(id), r, name, gz, opts)),
+        Format::Html => Opened::Document(Box::new(read_html_from(&page_id(id), r, name, gz, opts))),
         Format::Jsonl if gz => {
             let reader: Box<dyn BufRead> = Box::new(std::io::BufReader::new(
                 flate2::bufread::MultiGzDecoder::new(r),
@@ -220,7 +220,7 @@ pub(crate) fn open_file(
         Format::Text if gz => {
             let limit = opts.parser.limit();
             let id = page_id(id);
-            Opened::Document(
+            Opened::Document(Box::new(
                 read::read_limited(r, true, limit)
                     .and_then(|b| {
                         String::from_utf8(b).map_err(|e| crate::Error::InvalidUtf8 {
@@ -234,7 +234,7 @@ pub(crate) fn open_file(
                         offset: None,
                         error,
                     }),
-            )
+            ))
         }
         Format::Text | Format::Jsonl => {
             let mut f = r.into_inner();
