@@ -118,7 +118,10 @@ impl std::fmt::Display for RecordError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         } else if let Some(offset) = self.offset
-            && !matches!(self.error, Error::InvalidUtf8 { .. })
+            && !matches!(
+                self.error,
+                Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. }
+            )
         {
             // A record of an archive: `PATH:BYTE_OFFSET: …`.
             write!(f, ":{offset}")?;

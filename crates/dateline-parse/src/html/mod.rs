@@ -11,6 +11,43 @@
 //! blank line, boilerplate included (so nothing the page showed is lost),
 //! and every [`Block::span`] is a range of that text. Each block also has a
 //! [`Block::source`]: the range of the page (as UTF-8) it came from.
+//!
+//! Tables give one block per cell, in row order (kept in the body when
+//! they are inside the article); figures give their caption as a
+//! [`BlockKind::Caption`] block (not part of [`body_text`]); images, video
+//! and scripts give no text.
+//!
+//! Limits: a page is at most the parser's size limit
+//! ([`crate::Parser::max_bytes`]) after decompression; elements nest at
+//! most [`MAX_DEPTH`] deep (deeper start tags are dropped, their text
+//! kept); a WARC record's block is at most the size limit plus
+//! [`MAX_WARC_HEADER_BYTES`], and larger ones are reported and skipped.
+//!
+//! # Example
+//!
+//! ```
+//! use dateline_parse::{BlockKind, Parser, html::PageInfo};
+//!
+//! let page = r#"<html lang="en"><head><title>Port closes | Gazette</title>
+//!   <meta property="article:published_time" content="2020-05-06T09:00:00Z"></head>
+//!   <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article><h1>Port closes as storm nears</h1>
+//!   <p>The port was closed on Tuesday as the storm reached the coast, the harbour master said.</p>
+//!   <p>Ferries will not sail before Thursday, and the coast guard asked boats to stay in harbour.</p>
+//!   </article><div class="comments"><p>Stay safe, everyone on the coast!</p></div></body></html>"#;
+//! let doc = Parser::new().parse_html("port", page.as_bytes(), PageInfo::default())?;
+//! assert_eq!(doc.title.as_deref(), Some("Port closes as storm nears"));
+//! assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2020-05-06"));
+//! assert_eq!(doc.language.as_deref(), Some("en"));
+//! let body = dateline_parse::html::body_text(&doc);
+//! assert!(body.starts_with("The port was closed") && !body.contains("Stay safe"));
+//! // Boilerplate stays in the text, with its reason; every block maps back into the page.
+//! let comment = doc.blocks.iter().find(|b| doc.block_text(b).starts_with("Stay safe")).unwrap();
+//! assert_eq!((comment.kind, comment.reason.as_deref()), (BlockKind::Boilerplate, Some("comments")));
+//! let src = comment.source.unwrap();
+//! assert!(page[src.start..src.end].contains("Stay safe, everyone"));
+//! # Ok::<(), dateline_parse::Error>(())
+//! ```
 
 use crate::{Block, BlockKind, Document, Span};
 
