@@ -90,10 +90,10 @@ pub struct Document {
     /// Language tag of the article (`"en"`, `"de-AT"`), when declared.
     #[serde(default)]
     pub language: Option<String>,
-    /// Where [`Document::date`] came from, when the input said: for HTML
-    /// `"json-ld datePublished"`, `"meta"`, `"time element"`, `"url"`,
-    /// `"date line"`, …; `"record"` for a JSON Lines field; `"text"` for a
-    /// date found in plain text.
+    /// Where [`Document::date`] came from, for a page read from HTML:
+    /// `"date line"` (shown by the headline), `"json-ld datePublished"`,
+    /// `"meta"`, `"time element"`, `"url"`, … (`"record"` when a JSON Lines
+    /// record's `date` field gave it). `None` for text input.
     #[serde(default)]
     pub date_source: Option<String>,
     /// The page's canonical URL (`<link rel=canonical>` or `og:url`).

@@ -94,7 +94,6 @@ impl Parser {
         }
         if date.is_some() {
             doc.date = date;
-            doc.date_source = Some("record".to_string());
         }
         doc.url = url;
         Ok(doc)
@@ -140,7 +139,7 @@ fn build(id: String, text: String, hints: Hints<'_>) -> Document {
         id,
         title: c.title.map(|s| text[s].to_string()),
         site: c.site.map(|s| text[s].to_string()),
-        date_source: c.date.map(|_| "text".to_string()),
+        date_source: None,
         date: c.date,
         url: None,
         authors: Vec::new(),

@@ -62,7 +62,9 @@ fn json_output_of_the_seed_directory() {
     for (doc, file) in docs.iter().zip(&files) {
         let obj = doc.as_object().unwrap();
         let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-        let mut want = vec!["id", "title", "site", "date", "url", "blocks"];
+        let mut want = vec![
+            "id", "title", "site", "date", "url", "blocks", "authors", "language",
+        ];
         want.sort_unstable();
         let mut got = keys.clone();
         got.sort_unstable();
