@@ -402,9 +402,7 @@ pub(crate) fn blocks(dom: &Dom) -> (Vec<Raw>, Vec<usize>) {
                     };
                     ctx.push(c);
                     stack.push((id, false));
-                    let mut kids: Vec<usize> = dom.children(id).collect();
-                    kids.reverse();
-                    stack.extend(kids.into_iter().map(|k| (k, true)));
+                    push_children(dom, id, &mut stack);
                 } else {
                     let c = ctx.pop().unwrap_or(ctx_default(root));
                     if c.block == id {
@@ -418,9 +416,7 @@ pub(crate) fn blocks(dom: &Dom) -> (Vec<Raw>, Vec<usize>) {
             NodeData::Document => {
                 if entering {
                     stack.push((id, false));
-                    let mut kids: Vec<usize> = dom.children(id).collect();
-                    kids.reverse();
-                    stack.extend(kids.into_iter().map(|k| (k, true)));
+                    push_children(dom, id, &mut stack);
                 } else {
                     post_order.push(id);
                 }
@@ -473,6 +469,15 @@ fn veto_zones(out: &mut [Raw], zones: &[(usize, &'static str, usize)]) {
         }
         b.zone_el = z;
         b.zone = index.get(&z).map(|x| x.0);
+    }
+}
+
+/// Pushes the children of `id` so that the first is popped first.
+fn push_children(dom: &Dom, id: usize, stack: &mut Vec<(usize, bool)>) {
+    let mut k = dom.nodes[id].last_child;
+    while k != NONE {
+        stack.push((k, true));
+        k = dom.nodes[k].prev;
     }
 }
 
@@ -813,7 +818,12 @@ pub(crate) fn is_date_line(s: &str) -> bool {
 /// Text of a cookie notice: says "cookies" together with the words such
 /// notices use.
 pub(crate) fn is_cookie_text(s: &str) -> bool {
-    if s.len() > 1500 {
+    if s.len() > 1500
+        || !s
+            .as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"ookie"))
+    {
         return false;
     }
     let lower = s.to_lowercase();
