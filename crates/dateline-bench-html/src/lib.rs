@@ -7,6 +7,6 @@
 //! Run it with `cargo bench -p dateline-bench-html`; the figures are in
 //! docs/PERFORMANCE.md.
 //!
-//! ```
-//! // Nothing to call: see benches/html.rs.
+//! ```text
+//! cargo bench -p dateline-bench-html
 //! ```

@@ -1,10 +1,10 @@
 //! HTML pages as documents (cargo feature `html`, on by default).
 //!
-//! A page is decoded ([`charset`]: BOM, HTTP header, `<meta>`, detection),
+//! A page is decoded (`charset`: BOM, HTTP header, `<meta>`, detection),
 //! parsed by html5ever's HTML5 tree builder into an arena tree whose nodes
-//! know their source byte ranges ([`dom`]), described by its metadata
-//! ([`meta`]: JSON-LD, `<meta>`, `<time>`, the URL) and cut into classified
-//! blocks ([`extract`]).
+//! know their source byte ranges (`dom`), described by its metadata
+//! (`meta`: JSON-LD, `<meta>`, `<time>`, the URL) and cut into classified
+//! blocks (`extract`).
 //!
 //! The [`Document`] of a page keeps the model's invariant: its `text` is the
 //! page's extracted text, every block's text separated from the next by a
