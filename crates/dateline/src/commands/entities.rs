@@ -7,12 +7,15 @@ use serde::Serialize;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -59,7 +62,8 @@ fn entities_json<S: serde::Serializer>(list: &&[Entity], serializer: S) -> Resul
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(args.plain, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
         let entities = tagger.entities(&doc);
         if args.json {
             let value = DocOut {

@@ -7,12 +7,15 @@ use serde::Serialize;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines, one object per document.
     #[arg(long)]
     json: bool,
@@ -68,7 +71,8 @@ fn blocks_json<S: serde::Serializer>(doc: &&Document, serializer: S) -> Result<S
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(false, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         if args.json {
             let value = DocOut {
                 authors: &doc.authors,

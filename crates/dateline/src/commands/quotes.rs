@@ -10,12 +10,15 @@ use serde::Serialize;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline quotes`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -59,7 +62,8 @@ fn quotes_json<S: serde::Serializer>(list: &&[Quote], serializer: S) -> Result<S
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(false, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         let tagged = tagger.annotate(doc);
         if args.json {
             let value = DocOut {
