@@ -508,6 +508,7 @@ impl Out {
             kind,
             span,
             reason: reason.map(str::to_string),
+            source: None,
         });
     }
 

@@ -59,6 +59,11 @@ pub struct Block {
     pub span: Span,
     /// Why a non-body block was classified as it was (e.g. `"breadcrumb"`).
     pub reason: Option<String>,
+    /// For a document read from HTML: the byte range of the page source
+    /// (decoded to UTF-8) that the block's text came from. `None` for text
+    /// input, where [`Block::span`] already points into the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
 }
 
 /// One article: the original text and what the parser found in it.
@@ -79,6 +84,21 @@ pub struct Document {
     pub date: Option<Date>,
     /// Source URL, when known.
     pub url: Option<String>,
+    /// Author names, when known (from a page's metadata or byline).
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Language tag of the article (`"en"`, `"de-AT"`), when declared.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Where [`Document::date`] came from, for a page read from HTML:
+    /// `"date line"` (shown by the headline), `"json-ld datePublished"`,
+    /// `"meta"`, `"time element"`, `"url"`, … (`"record"` when a JSON Lines
+    /// record's `date` field gave it). `None` for text input.
+    #[serde(default)]
+    pub date_source: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>` or `og:url`).
+    #[serde(default)]
+    pub canonical_url: Option<String>,
     /// Blocks in text order; disjoint; together they cover every non-blank line.
     pub blocks: Vec<Block>,
 }
@@ -125,6 +145,7 @@ impl Document {
                 kind: BlockKind::Paragraph,
                 span: Span::new(lead, end),
                 reason: None,
+                source: None,
             });
         }
         self

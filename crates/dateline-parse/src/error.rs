@@ -85,6 +85,25 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A gzip stream is corrupt or truncated.
+    #[error("gzip: {message}")]
+    Decompress {
+        /// What the decompressor said.
+        message: String,
+    },
+    /// A gzip stream decompresses to more than the size limit (a page
+    /// larger than the limit, or a compression bomb); reading stopped there.
+    #[error("decompressed data exceeds the limit of {limit} bytes")]
+    DecompressedTooLarge {
+        /// The configured limit.
+        limit: usize,
+    },
+    /// A WARC record is truncated or cannot be framed.
+    #[error("WARC: {message}")]
+    Warc {
+        /// What is wrong.
+        message: String,
+    },
     /// Reading a file or directory failed.
     #[error("{path}: {source}")]
     Io {

@@ -18,6 +18,13 @@ pub struct InputOptions {
     /// article limit plus 64 KiB, room for escapes and metadata). A longer
     /// line is reported and skipped without being held in memory.
     pub max_line_bytes: usize,
+    /// Read every file as this format instead of detecting it from the
+    /// extension and content (`None`: detect).
+    #[cfg(feature = "html")]
+    pub format: Option<crate::html::Format>,
+    /// WARC records get their target URI as id instead of their record id.
+    #[cfg(feature = "html")]
+    pub warc_id_url: bool,
 }
 
 impl Default for InputOptions {
@@ -33,7 +40,25 @@ impl InputOptions {
             text_field: "text".to_string(),
             parser: Parser::new(),
             max_line_bytes: line_limit(DEFAULT_MAX_BYTES),
+            #[cfg(feature = "html")]
+            format: None,
+            #[cfg(feature = "html")]
+            warc_id_url: false,
         }
+    }
+
+    /// Reads every file as `format` instead of detecting it.
+    #[cfg(feature = "html")]
+    pub fn format(mut self, format: Option<crate::html::Format>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Gives WARC records their target URI as id (`--id url`).
+    #[cfg(feature = "html")]
+    pub fn warc_id_url(mut self, yes: bool) -> Self {
+        self.warc_id_url = yes;
+        self
     }
 
     /// Sets the article size limit, and the record line limit with it.
@@ -67,6 +92,9 @@ pub struct Record {
     pub url: Option<String>,
     /// The article text.
     pub text: String,
+    /// True when the record carried `"html"` instead of the text field:
+    /// [`Record::text`] is then an HTML page to extract.
+    pub html: bool,
 }
 
 /// A record that could not be turned into a document, with where it was.
@@ -89,6 +117,14 @@ impl std::fmt::Display for RecordError {
         f.write_str(&self.path)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+        } else if let Some(offset) = self.offset
+            && !matches!(
+                self.error,
+                Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. }
+            )
+        {
+            // A record of an archive: `PATH:BYTE_OFFSET: …`.
+            write!(f, ":{offset}")?;
         }
         match &self.error {
             // The path is already in front.
@@ -153,6 +189,10 @@ pub fn documents(path: &Path, opts: &InputOptions) -> Documents {
             rel: None,
         }]),
         current: None,
+        #[cfg(feature = "html")]
+        archive: None,
+        #[cfg(feature = "html")]
+        skips: Default::default(),
         visited: HashSet::new(),
         warnings: VecDeque::new(),
         last: String::new(),
@@ -205,6 +245,11 @@ pub struct Documents {
     opts: InputOptions,
     pending: VecDeque<Pending>,
     current: Option<JsonlRecords<Box<dyn BufRead>>>,
+    /// Records of a WARC archive being read.
+    #[cfg(feature = "html")]
+    archive: Option<Box<dyn Iterator<Item = Result<Document, RecordError>>>>,
+    #[cfg(feature = "html")]
+    skips: std::rc::Rc<std::cell::RefCell<crate::html::WarcSkips>>,
     visited: HashSet<DirKey>,
     warnings: VecDeque<Skipped>,
     /// The path of the last file read.
@@ -236,6 +281,13 @@ impl Documents {
         }
     }
 
+    /// WARC records read so far that gave no document (requests, metadata,
+    /// redirects, non-HTML payloads), by type.
+    #[cfg(feature = "html")]
+    pub fn warc_skipped(&self) -> crate::html::WarcSkips {
+        self.skips.borrow().clone()
+    }
+
     fn skip(&mut self, path: &Path, reason: &str) {
         self.warnings.push_back(Skipped {
             path: path.display().to_string(),
@@ -261,7 +313,7 @@ impl Documents {
             // Follows symbolic links; a broken link is read (and reported)
             // when it looks like an article file.
             let meta = std::fs::metadata(&p);
-            let wanted = is_jsonl(&p) || is_txt(&p);
+            let wanted = is_jsonl(&p) || is_txt(&p) || is_page(&p);
             match meta {
                 Ok(m) if m.is_dir() => {}
                 Ok(m) if m.is_file() => {
@@ -304,6 +356,13 @@ impl Iterator for Documents {
                     None => self.current = None,
                 }
             }
+            #[cfg(feature = "html")]
+            if let Some(archive) = &mut self.archive {
+                match archive.next() {
+                    Some(r) => return Some(r),
+                    None => self.archive = None,
+                }
+            }
             let Pending { path, rel } = self.pending.pop_front()?;
             let name = path.display().to_string();
             self.last.clone_from(&name);
@@ -336,7 +395,11 @@ impl Iterator for Documents {
                 Ok(f) => f,
                 Err(e) => return Some(Err(io_err(e))),
             };
-            if is_jsonl(&path) {
+            #[cfg(feature = "html")]
+            let forced_jsonl = self.opts.format == Some(crate::html::Format::Jsonl);
+            #[cfg(not(feature = "html"))]
+            let forced_jsonl = false;
+            if is_jsonl(&path) || forced_jsonl {
                 let base = match &rel {
                     Some(r) => r.clone(),
                     None => file_name(&path),
@@ -352,6 +415,17 @@ impl Iterator for Documents {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             };
+            #[cfg(feature = "html")]
+            let file =
+                match crate::html::open_file(file, &path, &name, &id, &self.opts, &self.skips) {
+                    Ok(crate::html::Opened::Records(it)) => {
+                        self.archive = Some(it);
+                        continue;
+                    }
+                    Ok(crate::html::Opened::Document(r)) => return Some(*r),
+                    Ok(crate::html::Opened::Text(f)) => f,
+                    Err(e) => return Some(Err(io_err(e))),
+                };
             // A file known to be too large is reported without reading it.
             let limit = self.opts.parser.limit();
             if let Ok(meta) = file.metadata()
@@ -397,6 +471,22 @@ fn has_extension(p: &Path, exts: &[&str]) -> bool {
 /// A JSON Lines file name: `.jsonl` or `.ndjson`, in any case.
 pub fn is_jsonl(p: &Path) -> bool {
     has_extension(p, &["jsonl", "ndjson"])
+}
+
+/// An HTML page or WARC archive, by its name (see
+/// [`crate::html::format_of_path`]).
+fn is_page(p: &Path) -> bool {
+    #[cfg(feature = "html")]
+    {
+        crate::html::format_of_path(p).is_some_and(|(f, _)| {
+            matches!(f, crate::html::Format::Html | crate::html::Format::Warc)
+        })
+    }
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = p;
+        false
+    }
 }
 
 /// A plain-text article file name: `.txt`, in any case.
@@ -773,13 +863,16 @@ impl Record {
                 message: "expected a JSON object".to_string(),
             });
         };
-        let text = match map.remove(text_field) {
-            Some(serde_json::Value::String(s)) => s,
-            _ => {
-                return Err(Error::MissingText {
-                    field: text_field.to_string(),
-                });
-            }
+        let (text, html) = match map.remove(text_field) {
+            Some(serde_json::Value::String(s)) => (s, false),
+            _ => match map.remove("html") {
+                Some(serde_json::Value::String(s)) if cfg!(feature = "html") => (s, true),
+                _ => {
+                    return Err(Error::MissingText {
+                        field: text_field.to_string(),
+                    });
+                }
+            },
         };
         let id = match map.remove("id") {
             None | Some(serde_json::Value::Null) => None,
@@ -810,6 +903,7 @@ impl Record {
             date,
             url,
             text,
+            html,
         })
     }
 }

@@ -1,5 +1,5 @@
-//! Turns raw, messy news articles (scraped plain text, or JSON Lines
-//! records) into a [`Document`]: the original text, unchanged, described as
+//! Turns raw, messy news articles (scraped plain text, JSON Lines records,
+//! HTML pages and WARC archives) into a [`Document`]: the original text, unchanged, described as
 //! typed [`Block`]s with half-open byte [`Span`]s into it.
 //!
 //! This is the bottom layer of Dateline; tokenizing, tagging and search all
@@ -17,6 +17,11 @@
 //!   `caption`, `dateline`, `boilerplate`), a [`Span`] and, for every kind but
 //!   paragraph, the `reason` of its classification (`"breadcrumb"`,
 //!   `"inline teaser"`, `"photo credit"`, …).
+//! - [`Parser::parse_html`] and the module [`html`] (cargo feature `html`,
+//!   on by default) turn an HTML page into a document: the article found
+//!   among the page's blocks, its metadata (title, date and its source,
+//!   authors, site, language, canonical URL) and each block's source range;
+//!   [`html::WarcRecords`] streams the pages of a WARC archive.
 //! - [`documents`], [`read_path`], [`read_jsonl`] and [`read_text`] read
 //!   `.txt` files, JSON Lines files and directories, reporting each bad record
 //!   as a [`RecordError`] (`PATH:LINE: what is wrong`) and going on.
@@ -92,6 +97,9 @@ pub use crate::input::{
 pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
 pub use crate::segment::is_blank;
 pub use crate::span::Span;
+
+#[cfg(feature = "html")]
+pub mod html;
 
 mod classify;
 mod date;

@@ -66,8 +66,25 @@ impl Parser {
             date,
             url,
             text,
+            html,
         } = record;
         self.check(&text)?;
+        #[cfg(feature = "html")]
+        if html {
+            let mut doc = crate::html::from_str(id.unwrap_or_default(), &text, url.as_deref());
+            if title.is_some() {
+                doc.title = title;
+            }
+            if date.is_some() {
+                doc.date = date;
+                doc.date_source = Some("record".to_string());
+            }
+            if url.is_some() {
+                doc.url = url;
+            }
+            return Ok(doc);
+        }
+        let _ = html;
         let hints = Hints {
             title: title.as_deref(),
         };
@@ -80,6 +97,29 @@ impl Parser {
         }
         doc.url = url;
         Ok(doc)
+    }
+
+    /// Parses one HTML page: decodes it (BOM, the HTTP `Content-Type` in
+    /// `info`, `<meta>`, detection), extracts the article and its metadata.
+    /// See [`crate::html`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the page is longer than the limit.
+    #[cfg(feature = "html")]
+    pub fn parse_html(
+        &self,
+        id: impl Into<String>,
+        bytes: &[u8],
+        info: crate::html::PageInfo<'_>,
+    ) -> Result<Document, Error> {
+        if bytes.len() > self.max_bytes {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: self.max_bytes,
+            });
+        }
+        Ok(crate::html::document(id.into(), bytes, info))
     }
 
     fn check(&self, text: &str) -> Result<(), Error> {
@@ -99,8 +139,12 @@ fn build(id: String, text: String, hints: Hints<'_>) -> Document {
         id,
         title: c.title.map(|s| text[s].to_string()),
         site: c.site.map(|s| text[s].to_string()),
+        date_source: None,
         date: c.date,
         url: None,
+        authors: Vec::new(),
+        language: None,
+        canonical_url: None,
         blocks: c.blocks,
         text,
     }

@@ -251,6 +251,7 @@ pub fn paragraphs_document(text: &str, blocks: &[Span]) -> crate::Document {
             kind: crate::BlockKind::Paragraph,
             span,
             reason: None,
+            source: None,
         })
         .collect();
     doc

@@ -310,6 +310,10 @@ pub(crate) fn plain_document(text: &str) -> Document {
         site: None,
         date: None,
         url: None,
+        authors: Vec::new(),
+        language: None,
+        date_source: None,
+        canonical_url: None,
         blocks: Vec::new(),
     }
     .into_plain()

@@ -11,9 +11,17 @@ use dateline_parse::{Document, InputOptions, JsonlRecords, RecordError};
 /// Input arguments shared by every subcommand that reads articles.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct InputArgs {
-    /// Article files (.txt), JSON Lines files (.jsonl, .ndjson), directories, or `-` for stdin.
+    /// Article files (.txt), JSON Lines files (.jsonl, .ndjson), HTML pages (.html, .htm, .xhtml,
+    /// also gzipped), WARC archives (.warc, .warc.gz), directories, or `-` for stdin.
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Read every input as this format (text, jsonl, html, warc) instead of detecting it from
+    /// the file name and content.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<dateline_parse::html::Format>,
+    /// Document ids of WARC records: the record's WARC-Record-ID, or its target URL.
+    #[arg(long, value_enum, default_value = "record", value_name = "FROM")]
+    pub(crate) id: IdFrom,
     /// Read standard input as JSON Lines records instead of one text article.
     #[arg(long)]
     pub(crate) jsonl: bool,
@@ -25,11 +33,22 @@ pub(crate) struct InputArgs {
     pub(crate) max_bytes: usize,
 }
 
+/// Where WARC records get their document id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum IdFrom {
+    /// The WARC-Record-ID.
+    Record,
+    /// The WARC-Target-URI.
+    Url,
+}
+
 impl InputArgs {
     fn options(&self) -> InputOptions {
         InputOptions::new()
             .max_bytes(self.max_bytes)
             .text_field(self.text_field.clone())
+            .format(self.format)
+            .warc_id_url(self.id == IdFrom::Url)
     }
 
     /// Reads every document, reporting bad records on stderr. `plain` turns
@@ -63,7 +82,16 @@ impl InputArgs {
         for path in &self.paths {
             if path.as_os_str() == "-" {
                 let stdin = std::io::stdin();
-                if self.jsonl {
+                if matches!(
+                    self.format,
+                    Some(dateline_parse::html::Format::Html | dateline_parse::html::Format::Warc)
+                ) {
+                    for r in dateline_parse::html::read_stdin(stdin.lock(), &opts) {
+                        handle(r, ("-".to_string(), None))?;
+                    }
+                    continue;
+                }
+                if self.jsonl || self.format == Some(dateline_parse::html::Format::Jsonl) {
                     let mut records = JsonlRecords::new(stdin.lock(), "-", &opts);
                     while let Some(r) = records.next() {
                         let line = records.line();
@@ -86,6 +114,14 @@ impl InputArgs {
                 }
                 for w in docs.warnings() {
                     report!("warning: {w}");
+                }
+                let skipped = docs.warc_skipped();
+                if skipped.total() > 0 {
+                    report!(
+                        "{}: {} WARC records skipped ({skipped})",
+                        path.display(),
+                        skipped.total()
+                    );
                 }
             }
         }

@@ -18,6 +18,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // only as a dev-dependency (tests, benches); the command line reads
     // evaluation and training data through it.
     ("dateline-data", &[]),
+    // A benchmark only: the HTML extraction bench and its baselines, all
+    // dev-dependencies, so that no Dateline crate depends on them.
+    ("dateline-bench-html", &[]),
     // The facade re-exports every layer.
     (
         "dateline",

@@ -62,7 +62,9 @@ fn json_output_of_the_seed_directory() {
     for (doc, file) in docs.iter().zip(&files) {
         let obj = doc.as_object().unwrap();
         let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-        let mut want = vec!["id", "title", "site", "date", "url", "blocks"];
+        let mut want = vec![
+            "id", "title", "site", "date", "url", "blocks", "authors", "language",
+        ];
         want.sort_unstable();
         let mut got = keys.clone();
         got.sort_unstable();
@@ -242,4 +244,114 @@ fn invalid_utf8_on_stdin_is_reported() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).trim(), "error: -: invalid UTF-8 at byte 14");
     assert!(stdout(&out).is_empty());
+}
+
+fn html_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline-parse/tests/fixtures/html")
+}
+
+#[test]
+fn html_pages_and_warc_archives() {
+    let page = html_fixtures().join("harbour.html");
+    let out = dateline(&["parse", "--json", page.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let d = &docs[0];
+    assert_eq!(d["id"], "harbour");
+    assert_eq!(d["title"], "Harbour bridge reopens after two-year repair");
+    assert_eq!(
+        d["authors"],
+        serde_json::json!(["Maren Holt", "Idris Okafor"])
+    );
+    assert_eq!(d["language"], "en-GB");
+    assert_eq!(d["date"], "2024-03-14");
+    assert_eq!(d["date_source"], "date line");
+    let html = std::fs::read_to_string(&page).unwrap();
+    for b in d["blocks"].as_array().unwrap() {
+        let (s, e) = (
+            b["source_start"].as_u64().unwrap(),
+            b["source_end"].as_u64().unwrap(),
+        );
+        assert!(s <= e && e as usize <= html.len());
+    }
+    // A directory mixing text, pages and an archive; the archive's other
+    // records are counted on standard error.
+    let dir = temp_dir("html-mix");
+    std::fs::copy(&page, dir.join("page.HTML")).unwrap();
+    std::fs::copy(
+        html_fixtures().join("pages.warc.gz"),
+        dir.join("crawl.warc.gz"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("note.txt"),
+        "Ferry news\n\nThe ferry runs on Sundays.\n",
+    )
+    .unwrap();
+    let out = dateline(&["parse", "--json", dir.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "urn:uuid:00000000-0000-4000-8000-000000000003",
+            "urn:uuid:00000000-0000-4000-8000-000000000006",
+            "urn:uuid:00000000-0000-4000-8000-000000000007",
+            "note",
+            "page",
+        ]
+    );
+    assert!(
+        stderr(&out).contains(
+            "5 WARC records skipped (1 warcinfo, 1 request, 1 HTTP 301, 1 image/png, 1 metadata)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // Every command downstream takes the same inputs.
+    for cmd in ["tokens", "sentences", "entities"] {
+        let out = dateline(&[cmd, page.to_str().unwrap()], None);
+        assert!(out.status.success(), "{cmd}: {}", stderr(&out));
+        assert!(!stdout(&out).is_empty(), "{cmd}");
+    }
+    // A page on standard input, and an archive with ids from its URLs.
+    let bytes = std::fs::read(&page).unwrap();
+    let out = dateline(&["parse", "--json", "--format", "html", "-"], Some(&bytes));
+    assert_eq!(
+        json_lines(&out)[0]["title"],
+        "Harbour bridge reopens after two-year repair"
+    );
+    let warc = html_fixtures().join("pages.warc");
+    let out = dateline(
+        &["parse", "--json", "--id", "url", warc.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        json_lines(&out)[0]["id"],
+        "https://courier.example/news/2024/03/14/harbour-bridge-reopens"
+    );
+    // A damaged archive: `error: PATH:BYTE_OFFSET: …`, the rest is read, exit 1.
+    let mut bad = std::fs::read(&warc).unwrap();
+    let at = bad
+        .windows(16)
+        .position(|w| w == b"Content-Length: ")
+        .unwrap();
+    bad[at + 16] = b'x';
+    let bad_path = dir.join("bad.warc");
+    std::fs::write(&bad_path, &bad).unwrap();
+    let out = dateline(&["parse", "--json", bad_path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!(
+            "error: {}:0: WARC: bad Content-Length",
+            bad_path.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json_lines(&out).len(), 3);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod golden;
 mod hostile;
+#[cfg(feature = "html")]
+mod html;
 mod jsonl;
 mod props;
 mod samples;

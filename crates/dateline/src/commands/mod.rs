@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 pub(crate) mod entities;
 pub(crate) mod eval;
+pub(crate) mod eval_html;
 pub(crate) mod eval_ner;
 pub(crate) mod eval_quotes;
 pub(crate) mod index;

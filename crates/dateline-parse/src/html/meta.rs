@@ -1,0 +1,869 @@
+//! Article metadata from a page: JSON-LD, `<meta>` tags, `<link
+//! rel=canonical>`, `<time>`, microdata and the URL.
+
+use super::dom::{Dom, NodeData};
+use crate::Date;
+
+/// What the page says about itself, gathered in one pass.
+#[derive(Debug, Default)]
+pub(crate) struct PageMeta {
+    /// `<meta name|property|itemprop=… content=…>` pairs, names lowercased.
+    pub(crate) metas: Vec<(String, String)>,
+    /// Article objects of the JSON-LD blocks, best first.
+    pub(crate) ld: Vec<serde_json::Value>,
+    pub(crate) title_tag: Option<String>,
+    pub(crate) lang: Option<String>,
+    pub(crate) canonical: Option<String>,
+    /// `<time datetime>` values with their element, in page order.
+    pub(crate) times: Vec<(usize, String, bool)>,
+    /// Elements with `itemprop="author"` or `rel="author"`, or a byline
+    /// class, with their text.
+    pub(crate) author_elements: Vec<(usize, String)>,
+    /// `<h1>` elements and their text.
+    pub(crate) h1: Vec<(usize, String)>,
+    /// Links to an author page (`/author/…`, `/authors/…`, `/writers/…`)
+    /// and their text.
+    pub(crate) author_links: Vec<(usize, String)>,
+}
+
+impl PageMeta {
+    /// The first `<meta>` content for any of `names`, in the order given.
+    pub(crate) fn meta(&self, names: &[&str]) -> Option<&str> {
+        names.iter().find_map(|n| {
+            self.metas
+                .iter()
+                .find(|(k, v)| k == n && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+        })
+    }
+
+    /// The first string value of `key` in the article JSON-LD objects.
+    fn ld_str(&self, key: &str) -> Option<String> {
+        self.ld.iter().find_map(|o| match o.get(key)? {
+            serde_json::Value::String(s) if !s.trim().is_empty() => Some(decode_entities(s.trim())),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .find_map(|v| v.as_str())
+                .map(|s| s.trim().to_string()),
+            _ => None,
+        })
+    }
+}
+
+/// Text of an element's subtree, whitespace collapsed.
+pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+            }
+            NodeData::Element(e) => {
+                if matches!(&*e.name, "script" | "style" | "noscript" | "template") {
+                    continue;
+                }
+                let mut kids: Vec<usize> = dom.children(n).collect();
+                kids.reverse();
+                stack.extend(kids);
+                if matches!(&*e.name, "br" | "p" | "div" | "li") {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Is any JSON-LD `@type` of `o` an article type?
+fn article_type(o: &serde_json::Value) -> u8 {
+    let rank = |t: &str| match t {
+        "NewsArticle"
+        | "ReportageNewsArticle"
+        | "AnalysisNewsArticle"
+        | "OpinionNewsArticle"
+        | "BackgroundNewsArticle"
+        | "Article"
+        | "BlogPosting"
+        | "TechArticle"
+        | "ScholarlyArticle"
+        | "Report"
+        | "LiveBlogPosting"
+        | "Review"
+        | "Recipe"
+        | "HowTo"
+        | "SocialMediaPosting"
+        | "DiscussionForumPosting"
+        | "MedicalWebPage" => 3,
+        "WebPage" | "ItemPage" | "AboutPage" | "FAQPage" | "QAPage" | "CollectionPage" => 1,
+        _ => 0,
+    };
+    match o.get("@type") {
+        Some(serde_json::Value::String(t)) => rank(t),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(rank)
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Collects the objects of a JSON-LD value (arrays and `@graph` opened),
+/// with their article rank; depth-limited.
+fn ld_objects(v: &serde_json::Value, depth: usize, out: &mut Vec<(u8, serde_json::Value)>) {
+    if depth > 6 {
+        return;
+    }
+    match v {
+        serde_json::Value::Array(a) => {
+            for x in a {
+                ld_objects(x, depth + 1, out);
+            }
+        }
+        serde_json::Value::Object(m) => {
+            let rank = article_type(v);
+            if rank > 0 {
+                out.push((rank, v.clone()));
+            }
+            if let Some(g) = m.get("@graph") {
+                ld_objects(g, depth + 1, out);
+            }
+            if let Some(main) = m.get("mainEntity") {
+                ld_objects(main, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Gathers the page's metadata in one walk.
+pub(crate) fn gather(dom: &Dom) -> PageMeta {
+    let mut m = PageMeta::default();
+    let mut objects = Vec::new();
+    for id in 0..dom.nodes.len() {
+        let Some(e) = dom.element(id) else { continue };
+        match &*e.name {
+            "html" if m.lang.is_none() => {
+                m.lang = e
+                    .attr("lang")
+                    .or(e.attr("xml:lang"))
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
+            }
+            "meta" => {
+                let content = e.attr("content").unwrap_or("");
+                for key in ["name", "property", "itemprop", "http-equiv"] {
+                    if let Some(n) = e.attr(key) {
+                        m.metas
+                            .push((n.trim().to_ascii_lowercase(), content.to_string()));
+                    }
+                }
+            }
+            "title" if m.title_tag.is_none() && dom.attached(id) => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    m.title_tag = Some(t);
+                }
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical")
+                    && m.canonical.is_none()
+                    && let Some(h) = e.attr("href")
+                    && !h.trim().is_empty()
+                {
+                    m.canonical = Some(h.trim().to_string());
+                }
+            }
+            "script"
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw: String = dom
+                    .children(id)
+                    .filter_map(|c| match &dom.nodes[c].data {
+                        NodeData::Text(t) => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+                    ld_objects(&v, 0, &mut objects);
+                }
+            }
+            "time" => {
+                if let Some(dt) = e.attr("datetime") {
+                    let pubdate = e.attr("pubdate").is_some()
+                        || e.attr("itemprop")
+                            .is_some_and(|p| p.contains("datePublished"));
+                    m.times.push((id, dt.to_string(), pubdate));
+                }
+            }
+            "a" if e.attr("href").is_some_and(is_author_href) && dom.attached(id) => {
+                let t = text_of(dom, id);
+                if !t.is_empty() && t.len() < 80 {
+                    m.author_links.push((id, t));
+                }
+            }
+            "h1" if dom.attached(id) => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    m.h1.push((id, t));
+                }
+            }
+            _ => {}
+        }
+        let author_prop = e
+            .attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|w| w == "author"))
+            || e.attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|w| w == "author"));
+        let byline_class = e.attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "byline"
+                        | "author"
+                        | "author-name"
+                        | "byline__name"
+                        | "article-author"
+                        | "post-author"
+                        | "entry-author"
+                        | "author__name"
+                        | "byline-name"
+                        | "fn"
+                        | "author-link"
+                        | "meta-author"
+                ) || w.ends_with("__author")
+                    || w.ends_with("-byline")
+            })
+        });
+        if (author_prop || byline_class) && dom.attached(id) {
+            let t = if let Some(c) = e.attr("content") {
+                collapse(c)
+            } else {
+                text_of(dom, id)
+            };
+            if !t.is_empty() && t.len() < 200 {
+                m.author_elements.push((id, t));
+            }
+        }
+    }
+    objects.sort_by_key(|o| std::cmp::Reverse(o.0));
+    m.ld = objects.into_iter().map(|(_, v)| v).collect();
+    m
+}
+
+/// A date from a metadata value: ISO `YYYY-MM-DD…`, `YYYY/MM/DD`, or any
+/// date the text recognizer knows.
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[7] == b[4]
+    {
+        let y: i32 = s.get(..4)?.parse().ok()?;
+        let mo: u8 = s.get(5..7)?.parse().ok()?;
+        let d: u8 = s.get(8..10)?.parse().ok()?;
+        return Date::new(y, mo, d);
+    }
+    if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+    {
+        let y: i32 = s.get(..4)?.parse().ok()?;
+        let mo: u8 = s.get(4..6)?.parse().ok()?;
+        let d: u8 = s.get(6..8)?.parse().ok()?;
+        if (1990..=2100).contains(&y) {
+            return Date::new(y, mo, d);
+        }
+    }
+    crate::datetext::date_prefix(s).map(|m| m.date)
+}
+
+/// A date in a URL path: `/2019/11/19/`, `/2019-11-19`, `/20191119/`.
+pub(crate) fn url_date(url: &str) -> Option<Date> {
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let parts: Vec<&str> = path.split('/').collect();
+    for w in parts.windows(3) {
+        if w[0].len() == 4
+            && let (Ok(y), Ok(m), Some(d)) = (
+                w[0].parse::<i32>(),
+                w[1].parse::<u8>(),
+                w[2].get(..2).and_then(|d| {
+                    d.trim_end_matches(|c: char| !c.is_ascii_digit())
+                        .parse::<u8>()
+                        .ok()
+                }),
+            )
+            && (1990..=2100).contains(&y)
+            && w[1].len() == 2
+            && let Some(date) = Date::new(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    for p in &parts {
+        // 2019-11-19 inside a segment.
+        let b = p.as_bytes();
+        for i in 0..b.len().saturating_sub(9) {
+            if (i == 0 || !b[i - 1].is_ascii_digit())
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && b[i + 4] == b'-'
+                && b[i + 7] == b'-'
+                && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+                && let Some(d) = p.get(i..i + 10).and_then(parse_date)
+                && (1990..=2100).contains(&d.year)
+            {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The publication date and which source gave it.
+pub(crate) fn date(
+    m: &PageMeta,
+    dom: &Dom,
+    inside: &[bool],
+    url: Option<&str>,
+) -> Option<(Date, &'static str)> {
+    if let Some(d) = m.ld_str("datePublished").as_deref().and_then(parse_date) {
+        return Some((d, "json-ld datePublished"));
+    }
+    const METAS: &[&str] = &[
+        "article:published_time",
+        "og:article:published_time",
+        "article:published",
+        "datepublished",
+        "published_time",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.created",
+        "dcterms.date",
+        "date",
+        "article.published",
+        "og:published_time",
+        "datecreated",
+        "article:modified_time",
+        "og:updated_time",
+    ];
+    for name in METAS {
+        if let Some(d) = m.meta(&[name]).and_then(parse_date) {
+            return Some((d, "meta"));
+        }
+    }
+    if let Some(d) = m.ld_str("dateCreated").as_deref().and_then(parse_date) {
+        return Some((d, "json-ld dateCreated"));
+    }
+    // <time>: one marked as the publication date, else the first in the
+    // article, else the first on the page.
+    let pick = m
+        .times
+        .iter()
+        .find(|t| t.2)
+        .or_else(|| {
+            m.times
+                .iter()
+                .find(|t| inside.get(t.0).copied().unwrap_or(false))
+        })
+        .or_else(|| m.times.first());
+    if let Some(d) = pick.and_then(|t| parse_date(&t.1)) {
+        return Some((d, "time element"));
+    }
+    if let Some(d) = url.and_then(url_date) {
+        return Some((d, "url"));
+    }
+    if let Some(d) = m.ld_str("dateModified").as_deref().and_then(parse_date) {
+        return Some((d, "json-ld dateModified"));
+    }
+    let _ = dom;
+    None
+}
+
+/// Splits a byline into names: `A, B and C` → `[A, B, C]`.
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    let s = strip_by(s);
+    let mut names = Vec::new();
+    for part in s.split([',', ';', '|', '&']) {
+        for p in split_and(part) {
+            let p = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
+            if p.is_empty() || p.chars().count() > 60 || p.contains("://") || generic_name(&p) {
+                continue;
+            }
+            if !names.contains(&p) {
+                names.push(p);
+            }
+        }
+    }
+    names
+}
+
+fn split_and(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(p) = rest.find(" and ") {
+        out.push(&rest[..p]);
+        rest = &rest[p + 5..];
+    }
+    out.push(rest);
+    out
+}
+
+pub(crate) fn strip_by(s: &str) -> &str {
+    let t = s.trim();
+    for p in [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Posted by ",
+        "Author: ",
+        "Author ",
+        "Von ",
+        "Par ",
+    ] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r.trim();
+        }
+    }
+    t
+}
+
+/// Words that stand where a name should: `Author`, `Admin`, `Staff`.
+fn generic_name(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "author"
+            | "the author"
+            | "admin"
+            | "administrator"
+            | "editor"
+            | "staff"
+            | "guest"
+            | "unknown"
+            | "meet the team"
+            | "our team"
+            | "team"
+            | "by"
+            | "posted by"
+            | "written by"
+            | "contributor"
+            | "user"
+            | "null"
+            | "none"
+    ) || s.split_whitespace().count() == 2 && {
+        let w: Vec<&str> = s.split_whitespace().collect();
+        w[0] == w[1]
+    }
+}
+
+/// An href to an author's page.
+fn is_author_href(h: &str) -> bool {
+    let path = h.split_once("://").map_or(h, |(_, r)| r);
+    path.split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .any(|seg| {
+            matches!(
+                seg,
+                "author"
+                    | "authors"
+                    | "writer"
+                    | "writers"
+                    | "byline"
+                    | "journalist"
+                    | "journalists"
+                    | "contributor"
+                    | "contributors"
+                    | "reporter"
+                    | "reporters"
+                    | "profile"
+                    | "producers"
+                    | "staff"
+                    | "people"
+                    | "team"
+            )
+        })
+}
+
+/// A short text that may be a person's (or a byline's) name: one to eight
+/// words, starting with a letter, no sentence punctuation, no digits
+/// beyond a suffix.
+fn name_like(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=8).contains(&n)
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && !s.contains(['?', '!', ':', '@', '/', '©'])
+        && !s.ends_with('.')
+        && s.chars().filter(char::is_ascii_digit).count() <= 3
+}
+
+/// Author names from the visible text: a `By …` line, or a `Written by`
+/// label followed by a short name line, among the blocks from `from`.
+pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "by",
+        "written by",
+        "author",
+        "authors",
+        "posted by",
+        "words by",
+        "reviewed by",
+        "author:",
+        "by:",
+        "written by:",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        let t = t.trim();
+        let lower = t.to_lowercase();
+        if LABELS.contains(&lower.as_str()) {
+            if let Some(next) = texts.get(i + 1)
+                && name_like(next)
+            {
+                return split_names(next);
+            }
+            continue;
+        }
+        for p in [
+            "by ",
+            "written by ",
+            "posted by ",
+            "words by ",
+            "author: ",
+            "by: ",
+        ] {
+            if lower.starts_with(p) {
+                let rest = t.get(p.len()..).unwrap_or("").trim();
+                // Cut at a date or a separator: "By Ann Lee | May 4, 2025".
+                let rest = rest
+                    .split(['|', '\n', '•', '·'])
+                    .next()
+                    .unwrap_or("")
+                    .split(" - ")
+                    .next()
+                    .unwrap_or("")
+                    .split(" on ")
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                let rest = rest
+                    .split(" Updated")
+                    .next()
+                    .unwrap_or(rest)
+                    .split(" Published")
+                    .next()
+                    .unwrap_or(rest)
+                    .trim()
+                    .trim_end_matches(',');
+                if name_like(rest) {
+                    return split_names(rest);
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Names of the article's authors: JSON-LD `author`, else `<meta
+/// name=author>` and its kin, else a visible byline near the headline
+/// (`visible`), else an element marked as the author, else a link to an
+/// author page.
+pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<String> {
+    let mut orgs: Vec<String> = Vec::new();
+    // JSON-LD author: a string, an object with a name, or a list of them.
+    // An organization as author waits until no person is found.
+    for o in &m.ld {
+        let Some(a) = o.get("author").or_else(|| o.get("creator")) else {
+            continue;
+        };
+        let mut names = Vec::new();
+        let items: Vec<&serde_json::Value> = match a {
+            serde_json::Value::Array(v) => v.iter().collect(),
+            v => vec![v],
+        };
+        for it in items {
+            let name = match it {
+                serde_json::Value::String(s) => Some(s.as_str()),
+                serde_json::Value::Object(o) => {
+                    let n = o.get("name").and_then(|n| n.as_str());
+                    if o.get("@type").and_then(|t| t.as_str()) == Some("Organization") {
+                        if let Some(n) = n
+                            && orgs.is_empty()
+                        {
+                            orgs.push(collapse(&decode_entities(n)));
+                        }
+                        None
+                    } else {
+                        n
+                    }
+                }
+                _ => None,
+            };
+            if let Some(n) = name {
+                let n = collapse(n);
+                let n = decode_entities(&n);
+                if !n.is_empty() && !n.contains("://") && !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    if let Some(a) = m.meta(&[
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+        "twitter:creator",
+    ]) && !a.contains("://")
+        && !a.starts_with('@')
+    {
+        let names = split_names(a);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let names = byline(visible);
+    if !names.is_empty() {
+        return names;
+    }
+    if !orgs.is_empty() {
+        return orgs;
+    }
+    for list in [&m.author_elements, &m.author_links] {
+        let pick = list
+            .iter()
+            .filter(|(_, t)| name_like(strip_by(t)))
+            .find(|(id, _)| inside.get(*id).copied().unwrap_or(false))
+            .or_else(|| list.iter().find(|(_, t)| name_like(strip_by(t))));
+        if let Some((_, t)) = pick {
+            let names = split_names(t);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Decodes the character references that JSON-LD text sometimes carries
+/// (`&amp;`, `&#39;`, `&quot;`, …).
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Normalized words, for comparing titles.
+fn norm(s: &str) -> String {
+    crate::text::norm_words(s)
+}
+
+/// The headline before the article is found: the `<h1>` that agrees with
+/// the metadata title, else the metadata title itself.
+pub(crate) fn headline(m: &PageMeta) -> Option<String> {
+    let metas = meta_titles(m);
+    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
+        return Some(h.clone());
+    }
+    metas.first().map(|t| strip_site(t, m))
+}
+
+fn meta_titles(m: &PageMeta) -> Vec<String> {
+    [
+        m.meta(&["og:title"]).map(str::to_string),
+        m.ld_str("headline"),
+        m.meta(&["twitter:title"]).map(str::to_string),
+        m.title_tag.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| collapse(&decode_entities(&s)))
+    .filter(|s| !s.is_empty())
+    .collect()
+}
+
+fn agrees(metas: &[String], h: &str) -> bool {
+    let h = norm(h);
+    !h.is_empty()
+        && metas.iter().any(|t| {
+            let t = norm(t);
+            t == h || (h.len() >= 12 && t.contains(&h))
+        })
+}
+
+/// The headline: an `<h1>` that agrees with the metadata title, else the
+/// metadata title (`og:title`, JSON-LD `headline`), else `<title>` without
+/// its site part.
+pub(crate) fn title(
+    m: &PageMeta,
+    inside: &[bool],
+    first_body_start: usize,
+    dom: &Dom,
+) -> Option<String> {
+    let metas = meta_titles(m);
+    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
+        return Some(h.clone());
+    }
+    // One h1 in the article, or the last h1 before it, unless it names
+    // the site (a logo).
+    let site_names: Vec<String> = [
+        m.meta(&["og:site_name", "application-name"]).map(norm),
+        m.title_tag.as_deref().and_then(site_part).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let headline_like = |h: &str| {
+        h.split_whitespace().count() >= 3 && {
+            let n = norm(h);
+            !site_names.iter().any(|s| *s == n || s.contains(&n))
+        }
+    };
+    let inner: Vec<&(usize, String)> =
+        m.h1.iter()
+            .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))
+            .collect();
+    if inner.len() == 1 && headline_like(&inner[0].1) {
+        return Some(inner[0].1.clone());
+    }
+    if let Some((_, h)) =
+        m.h1.iter()
+            .rfind(|(id, _)| dom.nodes[*id].start <= first_body_start)
+        && headline_like(h)
+    {
+        return Some(h.clone());
+    }
+    if let Some(t) = metas.iter().take(3).find(|t| !t.is_empty()) {
+        return Some(strip_site(t, m));
+    }
+    m.title_tag.as_deref().map(|t| strip_site(t, m))
+}
+
+/// The part of a `<title>` after its last separator (`Headline | Site`).
+fn site_part(t: &str) -> Option<&str> {
+    [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|p| &t[p + sep.len()..]))
+        .min_by_key(|s| s.len())
+}
+
+/// `"Headline | Site"` → `"Headline"`: drops a part that names the site.
+fn strip_site(t: &str, m: &PageMeta) -> String {
+    let site = m.meta(&["og:site_name", "application-name"]).map(norm);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(p) = t.rfind(sep) {
+            let (head, tail) = (&t[..p], &t[p + sep.len()..]);
+            let tail_is_site = site.as_deref().is_some_and(|s| norm(tail) == s)
+                || tail.split_whitespace().count() <= 4;
+            if tail_is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// The site's name.
+pub(crate) fn site(m: &PageMeta) -> Option<String> {
+    if let Some(s) = m.meta(&["og:site_name", "application-name", "publisher"]) {
+        return Some(collapse(s));
+    }
+    for o in &m.ld {
+        if let Some(n) = o
+            .get("publisher")
+            .and_then(|p| p.get("name"))
+            .and_then(|n| n.as_str())
+            && !n.trim().is_empty()
+        {
+            return Some(collapse(n));
+        }
+    }
+    None
+}
+
+/// The page's language: `<html lang>`, else `content-language`, else
+/// `og:locale`, else JSON-LD `inLanguage`.
+pub(crate) fn language(m: &PageMeta) -> Option<String> {
+    m.lang
+        .clone()
+        .or_else(|| {
+            m.meta(&["content-language", "language", "dc.language"])
+                .map(str::to_string)
+        })
+        .or_else(|| m.meta(&["og:locale"]).map(str::to_string))
+        .or_else(|| m.ld_str("inLanguage"))
+        .map(|l| l.replace('_', "-"))
+        .filter(|l| l.len() <= 35)
+}
+
+/// The canonical URL: `<link rel=canonical>`, else `og:url`.
+pub(crate) fn canonical(m: &PageMeta) -> Option<String> {
+    m.canonical
+        .clone()
+        .or_else(|| m.meta(&["og:url"]).map(str::to_string))
+}
