@@ -127,15 +127,31 @@ fn hand_on<O>(
     Ok(())
 }
 
+/// A document whose text is longer than this is rendered straight to the
+/// output, in its turn, instead of into a buffer: its output (tokens as JSON
+/// take some 40 bytes per byte of text) is then never held in memory whole.
+const DIRECT_BYTES: usize = 256 * 1024;
+
+/// What a worker hands on for a document.
+enum Rendered {
+    /// The document's output.
+    Buffer(std::io::Result<Vec<u8>>),
+    /// A large document, to be rendered straight to the output.
+    Direct(Document),
+}
+
 impl ThreadsArg {
     /// [`ordered`] for commands that print: `render` writes a document's
-    /// output into a buffer, which is written to `out` in input order.
+    /// output into a buffer, which is written to `out` in input order. A
+    /// document longer than [`DIRECT_BYTES`] is rendered on the output
+    /// thread, in its turn, straight to `out`, so that memory stays a small
+    /// multiple of the input even when the output is many times larger.
     pub(crate) fn render(
         &self,
         input: &InputArgs,
         plain: bool,
         out: &mut impl Write,
-        render: impl Fn(Document, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+        render: impl Fn(Document, &mut dyn Write) -> std::io::Result<()> + Sync,
     ) -> std::io::Result<usize> {
         ordered(
             input,
@@ -143,10 +159,16 @@ impl ThreadsArg {
             self.get(),
             || (),
             |_, doc| {
+                if doc.text.len() > DIRECT_BYTES {
+                    return Rendered::Direct(doc);
+                }
                 let mut buf = Vec::new();
-                render(doc, &mut buf).map(|()| buf)
+                Rendered::Buffer(render(doc, &mut buf).map(|()| buf))
             },
-            |buf| out.write_all(&buf?),
+            |rendered| match rendered {
+                Rendered::Buffer(buf) => out.write_all(&buf?),
+                Rendered::Direct(doc) => render(doc, out),
+            },
         )
     }
 }

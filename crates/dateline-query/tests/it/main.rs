@@ -8,6 +8,7 @@
 mod archive;
 mod fixture;
 mod props;
+mod syntax;
 
 use dateline_query::{
     Error, Index, Label, Query, SearchOptions, SyntaxError, TextField, parse_query,

@@ -86,6 +86,8 @@ impl Progress {
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
+    // Before hours of tagging: the index directory must be one, and writable.
+    super::check_writable_dir(&args.index, "--index")?;
     let dir = &args.index;
     let threads = args.threads.get();
     let before = if dir.join("meta.json").is_file() {
@@ -157,7 +159,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     }
     let segments = archive.num_segments();
     let plural = if segments == 1 { "" } else { "s" };
-    eprintln!(
+    report!(
         "{line}; {} holds {} documents in {segments} segment{plural}",
         dir.display(),
         archive.len()

@@ -51,7 +51,7 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
                 match r {
                     Ok(doc) => docs.push(doc),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        report!("error: {e}");
                         failed += 1;
                     }
                 }
@@ -95,9 +95,14 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query).map_err(|e| {
-        let pad = " ".repeat(e.position.saturating_sub(1));
-        CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
+        // A long query is shown around the error only.
+        let (shown, column) = crate::output::excerpt(&args.query, e.position);
+        let pad = " ".repeat(column);
+        CliError::Usage(format!("invalid query {e}\n  {shown}\n  {pad}^"))
     })?;
+    // Standard output is checked before the work.
+    let color = std::io::stdout().is_terminal();
+    let mut out = crate::output::stdout()?;
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
     let search_failed = |e: dateline_query::Error| match e {
         dateline_query::Error::TooDeep { .. } => CliError::Usage(e.to_string()),
@@ -122,9 +127,6 @@ pub(crate) fn run(args: Args) -> CmdResult {
             )
         }
     };
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         write_json(&mut out, &to_json(&args.query, &results))?;
     } else {
