@@ -136,8 +136,9 @@ const DIRECT_BYTES: usize = 256 * 1024;
 enum Rendered {
     /// The document's output.
     Buffer(std::io::Result<Vec<u8>>),
-    /// A large document, to be rendered straight to the output.
-    Direct(Document),
+    /// A large document, to be rendered straight to the output (boxed: a
+    /// document is much larger than a buffer's handle).
+    Direct(Box<Document>),
 }
 
 impl ThreadsArg {
@@ -160,14 +161,14 @@ impl ThreadsArg {
             || (),
             |_, doc| {
                 if doc.text.len() > DIRECT_BYTES {
-                    return Rendered::Direct(doc);
+                    return Rendered::Direct(Box::new(doc));
                 }
                 let mut buf = Vec::new();
                 Rendered::Buffer(render(doc, &mut buf).map(|()| buf))
             },
             |rendered| match rendered {
                 Rendered::Buffer(buf) => out.write_all(&buf?),
-                Rendered::Direct(doc) => render(doc, out),
+                Rendered::Direct(doc) => render(*doc, out),
             },
         )
     }
