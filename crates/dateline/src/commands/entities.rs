@@ -2,34 +2,113 @@
 
 use std::io::Write;
 
-use dateline_tag::{ExplainedEntity, Explanation, Tagger};
-use serde_json::json;
+use dateline_tag::{DroppedCandidate, ExplainedEntity, Explanation, Tagger};
+use serde::Serialize;
 
-use super::{CmdResult, finish, write_json};
+use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
     /// Treat each input as plain text with no article structure.
     #[arg(long)]
     plain: bool,
-    /// Say which rules made each entity (and which dropped the candidates
-    /// that are not entities); with --json each entity gains "rules".
+    /// Say which rules made each entity, in the order they acted, and which
+    /// rule dropped each candidate that is not an entity (with --json: a
+    /// "dropped" list per document).
     #[arg(long)]
     explain: bool,
 }
 
+/// One entity of the JSON output (keys sorted, as JSON output has always
+/// had them; `sense` only for GPE mentions, which say whether they name the
+/// place or the state acting; `rules`, the ids of the rules that shaped it).
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    canonical: &'a str,
+    end: usize,
+    label: &'static str,
+    rules: &'a [&'static str],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sense: Option<&'static str>,
+    start: usize,
+    text: &'a str,
+    value: Option<&'a str>,
+}
+
+/// A dropped candidate of the JSON output (`--explain`).
+#[derive(Serialize)]
+struct DroppedOut<'a> {
+    dropped_by: &'static str,
+    end: usize,
+    label: &'static str,
+    rules: &'a [&'static str],
+    start: usize,
+    text: &'a str,
+}
+
+/// `{"dropped","entities","id"}` of a document, written without building a
+/// JSON value (`dropped` only with `--explain`).
+#[derive(Serialize)]
+struct DocOut<'a> {
+    #[serde(
+        serialize_with = "dropped_json",
+        skip_serializing_if = "Option::is_none"
+    )]
+    dropped: Option<&'a [DroppedCandidate]>,
+    #[serde(serialize_with = "entities_json")]
+    entities: &'a [ExplainedEntity],
+    id: &'a str,
+}
+
+fn entities_json<S: serde::Serializer>(
+    list: &&[ExplainedEntity],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().map(|x| {
+        let e = &x.entity;
+        EntityOut {
+            canonical: &e.canonical,
+            end: e.span.end,
+            label: e.label.as_str(),
+            rules: &x.rules,
+            sense: e.sense.map(|s| s.as_str()),
+            start: e.span.start,
+            text: &e.text,
+            value: e.value.as_deref(),
+        }
+    }))
+}
+
+fn dropped_json<S: serde::Serializer>(
+    list: &Option<&[DroppedCandidate]>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.unwrap_or_default().iter().map(|d| DroppedOut {
+        dropped_by: d.dropped_by,
+        end: d.span.end,
+        label: d.label.as_str(),
+        rules: &d.rules,
+        start: d.span.start,
+        text: &d.text,
+    }))
+}
+
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = args.input.for_each(args.plain, |doc| {
+    let mut out = crate::output::stdout()?;
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
+        // The trace costs a little; it is recorded when it is printed.
         let explained = if args.explain || args.json {
             tagger.explain(&doc)
         } else {
@@ -46,38 +125,13 @@ pub(crate) fn run(args: Args) -> CmdResult {
             }
         };
         if args.json {
-            let list: Vec<_> = explained
-                .entities
-                .iter()
-                .map(|x| {
-                    let e = &x.entity;
-                    let mut v = json!({"text": e.text, "start": e.span.start, "end": e.span.end,
-                           "label": e.label.as_str(), "canonical": e.canonical, "value": e.value});
-                    if let Some(map) = v.as_object_mut() {
-                        // GPE mentions say whether they name the place or the state acting.
-                        if let Some(sense) = e.sense {
-                            map.insert("sense".into(), sense.as_str().into());
-                        }
-                        map.insert("rules".into(), json!(x.rules));
-                    }
-                    v
-                })
-                .collect();
-            let mut record = json!({"id": doc.id, "entities": list});
-            if args.explain
-                && let Some(map) = record.as_object_mut()
-            {
-                let dropped: Vec<_> = explained
-                    .dropped
-                    .iter()
-                    .map(|d| {
-                        json!({"text": d.text, "start": d.span.start, "end": d.span.end,
-                               "label": d.label.as_str(), "rules": d.rules, "dropped_by": d.dropped_by})
-                    })
-                    .collect();
-                map.insert("dropped".into(), json!(dropped));
-            }
-            write_json(&mut out, &record)
+            let value = DocOut {
+                dropped: args.explain.then_some(explained.dropped.as_slice()),
+                entities: &explained.entities,
+                id: &doc.id,
+            };
+            serde_json::to_writer(&mut out, &value)?;
+            out.write_all(b"\n")
         } else {
             writeln!(out, "# {}", doc.id)?;
             for x in &explained.entities {

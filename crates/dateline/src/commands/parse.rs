@@ -3,39 +3,73 @@
 use std::io::Write;
 
 use dateline_parse::Document;
-use serde_json::json;
+use serde::Serialize;
 
-use super::{CmdResult, finish, write_json};
+use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines, one object per document.
     #[arg(long)]
     json: bool,
 }
 
+/// `{"end","kind","reason","start","text"}` of a block (keys sorted, as JSON
+/// output has always had them).
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    end: usize,
+    kind: &'static str,
+    reason: Option<&'a str>,
+    start: usize,
+    text: &'a str,
+}
+
+/// `{"blocks","date","id","site","title","url"}` of a document; blocks are
+/// written as they are read, never built as a whole JSON value.
+#[derive(Serialize)]
+struct DocOut<'a> {
+    #[serde(serialize_with = "blocks_json")]
+    blocks: &'a Document,
+    date: Option<String>,
+    id: &'a str,
+    site: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+fn blocks_json<S: serde::Serializer>(doc: &&Document, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(doc.blocks.iter().map(|b| BlockOut {
+        end: b.span.end,
+        kind: b.kind.as_str(),
+        reason: b.reason.as_deref(),
+        start: b.span.start,
+        text: doc.block_text(b),
+    }))
+}
+
 pub(crate) fn run(args: Args) -> CmdResult {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = args.input.for_each(false, |doc| {
+    let mut out = crate::output::stdout()?;
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         if args.json {
-            let blocks: Vec<_> = doc
-                .blocks
-                .iter()
-                .map(|b| {
-                    json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
-                           "text": doc.block_text(b), "reason": b.reason})
-                })
-                .collect();
-            write_json(
-                &mut out,
-                &json!({"id": doc.id, "title": doc.title, "site": doc.site,
-                        "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
-            )
+            let value = DocOut {
+                blocks: &doc,
+                date: doc.date.map(|d| d.to_string()),
+                id: &doc.id,
+                site: doc.site.as_deref(),
+                title: doc.title.as_deref(),
+                url: doc.url.as_deref(),
+            };
+            serde_json::to_writer(&mut out, &value)?;
+            out.write_all(b"\n")
         } else {
             summary(&mut out, &doc)
         }

@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use dateline_parse::InputOptions;
-use dateline_query::{Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
+use dateline_query::{Archive, Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
 use dateline_tag::{Document, TaggedDocument, Tagger};
 use serde_json::{Value, json};
 
@@ -51,7 +51,7 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
                 match r {
                     Ok(doc) => docs.push(doc),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        report!("error: {e}");
                         failed += 1;
                     }
                 }
@@ -95,28 +95,42 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query).map_err(|e| {
-        let pad = " ".repeat(e.position.saturating_sub(1));
-        CliError::Usage(format!("invalid query {e}\n  {}\n  {pad}^", args.query))
+        // A long query is shown around the error only.
+        let (shown, column) = crate::output::excerpt(&args.query, e.position);
+        let pad = " ".repeat(column);
+        CliError::Usage(format!("invalid query {e}\n  {shown}\n  {pad}^"))
     })?;
-    let (index, failed) = match &args.index {
-        Some(dir) => (
-            Index::load_dir(dir)
-                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
-            0,
-        ),
-        None => memory_index(&args.corpus)?,
-    };
+    // Standard output is checked before the work.
+    let color = std::io::stdout().is_terminal();
+    let mut out = crate::output::stdout()?;
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
-    let results = index
-        .search(&query, &opts)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let search_failed = |e: dateline_query::Error| match e {
+        dateline_query::Error::TooDeep { .. } => CliError::Usage(e.to_string()),
+        e => CliError::Failed(format!("cannot search the index: {e}")),
+    };
+    let (results, len, failed) = match &args.index {
+        Some(dir) => {
+            let archive = Archive::open(dir)
+                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?;
+            (
+                archive.search(&query, &opts).map_err(search_failed)?,
+                archive.len(),
+                0,
+            )
+        }
+        None => {
+            let (index, failed) = memory_index(&args.corpus)?;
+            (
+                index.search(&query, &opts).map_err(search_failed)?,
+                index.len(),
+                failed,
+            )
+        }
+    };
     if args.json {
         write_json(&mut out, &to_json(&args.query, &results))?;
     } else {
-        write_text(&mut out, &args.query, &results, index.len(), color)?;
+        write_text(&mut out, &args.query, &results, len, color)?;
     }
     out.flush()?;
     super::finish(failed)
