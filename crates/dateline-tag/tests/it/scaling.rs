@@ -2,7 +2,7 @@
 //! pathological input are tagged in one run and the times compared (a
 //! ratio, never an absolute time).
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
 
@@ -63,34 +63,48 @@ fn time(tagger: &Tagger, text: &str) -> Duration {
         .unwrap_or_default()
 }
 
-/// Doubling the input must not more than triple the time.
+/// Tests of this module run one at a time, so that they do not time each other.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Eight times the input may take at most 24 times as long (three times the
+/// linear ratio: the smaller input fits in the processor caches and the
+/// larger does not, and other tests may be running; a quadratic step would
+/// take 64 times as long). Measured again a few times before failing.
 fn assert_linear(name: &str, make: impl Fn(usize) -> String, size: usize) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let tagger = Tagger::new();
     let _ = tagger.entities_text("Warm up in Paris.");
-    let small = time(&tagger, &make(size));
-    let large = time(&tagger, &make(2 * size));
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-    eprintln!("{name}: {size} bytes {small:?}, twice that {large:?}, ratio {ratio:.2}");
-    assert!(
-        ratio <= 3.0,
-        "{name}: {size} bytes took {small:?}, {} bytes {large:?} (ratio {ratio:.2}, at most 3)",
-        2 * size
+    let (small_text, large_text) = (make(size), make(8 * size));
+    let mut ratios = Vec::new();
+    for _ in 0..4 {
+        let small = time(&tagger, &small_text);
+        let large = time(&tagger, &large_text);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        eprintln!("{name}: {size} bytes {small:?}, 8x that {large:?}, ratio {ratio:.2}");
+        if ratio <= 24.0 {
+            return;
+        }
+        ratios.push(format!("{ratio:.1} ({small:?} -> {large:?})"));
+    }
+    panic!(
+        "{name}: {size} bytes and 8x that: time ratios {} (at most 24)",
+        ratios.join(", ")
     );
 }
 
 #[test]
 fn name_dense_news_is_linear() {
-    assert_linear("news", news, 60_000);
+    assert_linear("news", news, 20_000);
 }
 
 #[test]
 fn quote_marks_are_linear() {
-    assert_linear("quote marks", |n| "\"".repeat(n), 100_000);
+    assert_linear("quote marks", |n| "\"".repeat(n), 40_000);
 }
 
 #[test]
 fn a_repeated_name_is_linear() {
-    assert_linear("John Smith", |n| "John Smith ".repeat(n / 11), 100_000);
+    assert_linear("John Smith", |n| "John Smith ".repeat(n / 11), 40_000);
 }
 
 #[test]

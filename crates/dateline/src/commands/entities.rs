@@ -1,8 +1,8 @@
-//! `dateline entities PATH… [--json] [--plain] [--explain]`
+//! `dateline entities PATH… [--json] [--plain] [--explain] [--threads N]`
 
 use std::io::Write;
 
-use dateline_tag::{DroppedCandidate, ExplainedEntity, Explanation, Tagger};
+use dateline_tag::{DroppedCandidate, ExplainedEntity, Explanation, RuleId, Tagger};
 use serde::Serialize;
 
 use super::{CmdResult, finish};
@@ -22,22 +22,22 @@ pub(crate) struct Args {
     /// Treat each input as plain text with no article structure.
     #[arg(long)]
     plain: bool,
-    /// Say which rules made each entity, in the order they acted, and which
-    /// rule dropped each candidate that is not an entity (with --json: a
-    /// "dropped" list per document).
+    /// Say which rules made each entity (and which dropped the candidates
+    /// that are not entities); with --json each entity gains "rules".
     #[arg(long)]
     explain: bool,
 }
 
 /// One entity of the JSON output (keys sorted, as JSON output has always
 /// had them; `sense` only for GPE mentions, which say whether they name the
-/// place or the state acting; `rules`, the ids of the rules that shaped it).
+/// place or the state acting; `rules`, the ids of the rules that shaped it,
+/// in the order they acted).
 #[derive(Serialize)]
 struct EntityOut<'a> {
     canonical: &'a str,
     end: usize,
     label: &'static str,
-    rules: &'a [&'static str],
+    rules: &'a [RuleId],
     #[serde(skip_serializing_if = "Option::is_none")]
     sense: Option<&'static str>,
     start: usize,
@@ -45,24 +45,24 @@ struct EntityOut<'a> {
     value: Option<&'a str>,
 }
 
-/// A dropped candidate of the JSON output (`--explain`).
+/// A dropped candidate of the JSON output (with `--explain`).
 #[derive(Serialize)]
 struct DroppedOut<'a> {
-    dropped_by: &'static str,
+    dropped_by: RuleId,
     end: usize,
     label: &'static str,
-    rules: &'a [&'static str],
+    rules: &'a [RuleId],
     start: usize,
     text: &'a str,
 }
 
-/// `{"dropped","entities","id"}` of a document, written without building a
-/// JSON value (`dropped` only with `--explain`).
+/// `{"dropped"?,"entities","id"}` of a document, written without building a
+/// JSON value.
 #[derive(Serialize)]
 struct DocOut<'a> {
     #[serde(
-        serialize_with = "dropped_json",
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "dropped_json"
     )]
     dropped: Option<&'a [DroppedCandidate]>,
     #[serde(serialize_with = "entities_json")]
@@ -108,7 +108,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = crate::output::stdout()?;
     let pool = &args.threads;
     let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
-        // The trace costs a little; it is recorded when it is printed.
+        // JSON always carries each entity's rules; text shows them with --explain.
         let explained = if args.explain || args.json {
             tagger.explain(&doc)
         } else {
@@ -126,7 +126,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         };
         if args.json {
             let value = DocOut {
-                dropped: args.explain.then_some(explained.dropped.as_slice()),
+                dropped: args.explain.then_some(&explained.dropped[..]),
                 entities: &explained.entities,
                 id: &doc.id,
             };
