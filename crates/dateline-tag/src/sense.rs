@@ -21,6 +21,7 @@
 //!
 //! Everything else is the place itself.
 
+use crate::words::WordList;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -199,263 +200,34 @@ const ACTION_VERBS: &[&str] = &[
 ];
 
 /// Things a state has or does, after a possessive ("Russia's actions").
-const STATE_POSSESSIONS: &[&str] = &[
-    "actions",
-    "action",
-    "administration",
-    "aggression",
-    "allies",
-    "ambassador",
-    "ambitions",
-    "annexation",
-    "army",
-    "attempt",
-    "attempts",
-    "authorities",
-    "bid",
-    "cabinet",
-    "captain",
-    "claim",
-    "claims",
-    "coach",
-    "congress",
-    "council",
-    "court",
-    "courts",
-    "decision",
-    "decisions",
-    "defeat",
-    "delegation",
-    "demands",
-    "diplomats",
-    "efforts",
-    "embassy",
-    "envoy",
-    "forces",
-    "government",
-    "interference",
-    "intervention",
-    "invasion",
-    "involvement",
-    "leader",
-    "leaders",
-    "leadership",
-    "meddling",
-    "military",
-    "ministry",
-    "move",
-    "navy",
-    "officials",
-    "parliament",
-    "plan",
-    "plans",
-    "police",
-    "policy",
-    "policies",
-    "position",
-    "preparation",
-    "preparations",
-    "president",
-    "prime",
-    "proposal",
-    "refusal",
-    "regime",
-    "representative",
-    "response",
-    "role",
-    "ruling",
-    "sanctions",
-    "senate",
-    "side",
-    "squad",
-    "stance",
-    "strategy",
-    "support",
-    "team",
-    "threat",
-    "victory",
-    "win",
-    "foreign",
-    "defence",
-    "defense",
-    "state",
-    "intelligence",
-    "security",
-    "spy",
-    "spies",
-    "troops",
-    "consulate",
-    "demand",
-    "agreement",
-    "withdrawal",
-    "assembly",
-];
+static STATE_POSSESSIONS: WordList =
+    WordList::new(include_str!("../words/sense_state_possessions.txt"));
 
 /// Nouns after a bare place name that make it a team ("this Australia side").
-const TEAM_NOUNS: &[&str] = &["side", "team", "squad", "xi", "eleven"];
+static TEAM_NOUNS: WordList = WordList::new(include_str!("../words/sense_team_nouns.txt"));
 
 /// Bodies of a state named with the place as modifier ("the Hong Kong
 /// government").
-const STATE_BODIES: &[&str] = &[
-    "government",
-    "authorities",
-    "administration",
-    "regime",
-    "parliament",
-    "cabinet",
-    "ministry",
-    "embassy",
-    "delegation",
-    "negotiators",
-];
+static STATE_BODIES: WordList = WordList::new(include_str!("../words/sense_state_bodies.txt"));
 
 /// Words between subject and verb that keep the subject reading.
-const AUXILIARIES: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "should",
-    "must",
-    "may",
-    "might",
-    "can",
-    "cannot",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "did",
-    "does",
-    "do",
-    "also",
-    "not",
-    "never",
-    "already",
-    "still",
-    "now",
-    "then",
-    "again",
-    "just",
-    "reportedly",
-    "allegedly",
-    "officially",
-    "repeatedly",
-    "later",
-    "soon",
-    "once",
-    "recently",
-    "finally",
-    "even",
-    "n't",
-    "formally",
-    "quickly",
-    "eventually",
-    "subsequently",
-    "immediately",
-    "to",
-];
+static AUXILIARIES: WordList = WordList::new(include_str!("../words/sense_auxiliaries.txt"));
 
 /// Words before a subject that do not make the name an object or a modifier.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "of",
-    "from",
-    "to",
-    "into",
-    "onto",
-    "across",
-    "throughout",
-    "near",
-    "within",
-    "inside",
-    "outside",
-    "around",
-    "on",
-    "over",
-    "under",
-    "through",
-    "via",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "like",
-    "about",
-    "beyond",
-    "along",
-    "off",
-    "above",
-    "below",
-    "behind",
-    "beside",
-    "besides",
-    "past",
-    "per",
-    "than",
-    "with",
-    "without",
-    "for",
-    "by",
-    "against",
-    "visit",
-    "visited",
-    "visiting",
-    "left",
-    "leave",
-    "leaving",
-    "entered",
-    "reach",
-    "reached",
-];
+static PREPOSITIONS: WordList = WordList::new(include_str!("../words/sense_prepositions.txt"));
 
 /// Words before "for"/"with" and a name that make it a team: "played for
 /// Footscray", "signed with Lausanne", "26 games for Lausanne".
-const TEAM_FOR: &[&str] = &[
-    "played",
-    "plays",
-    "playing",
-    "signed",
-    "signing",
-    "debuted",
-    "debut",
-    "games",
-    "matches",
-    "goals",
-    "appearances",
-    "capped",
-    "starred",
-];
+static TEAM_FOR: WordList = WordList::new(include_str!("../words/sense_team_for.txt"));
 
 /// Whether the two words before a name make it a team: "played for",
 /// "signed with", "games for".
 pub(crate) fn played_for(prev2: &str, prev: &str) -> bool {
-    matches!(prev, "for" | "with") && TEAM_FOR.contains(&prev2)
+    matches!(prev, "for" | "with") && TEAM_FOR.contains(prev2)
 }
 
 /// Verbs before a name that make it a sports opponent or club.
-const TEAM_VERBS: &[&str] = &[
-    "coached",
-    "coaching",
-    "beating",
-    "beat",
-    "beaten",
-    "defeating",
-    "defeated",
-    "playing",
-    "played",
-    "faced",
-    "facing",
-    "thrashed",
-    "thrashing",
-    "edged",
-];
+static TEAM_VERBS: WordList = WordList::new(include_str!("../words/sense_team_verbs.txt"));
 
 /// Every form of the action verbs: irregular forms, and regular
 /// inflections of the base forms (-s, -es, -ed, -ing, a final e taking -d
@@ -574,7 +346,7 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
         } else {
             ""
         };
-        TEAM_VERBS.contains(&prev)
+        TEAM_VERBS.contains(prev)
             || played_for(prev2, prev)
             || (prev == "to" && matches!(prev2, "lost" | "losing" | "loss"))
             || (prev == "over" && matches!(prev2, "win" | "victory"))
@@ -601,7 +373,7 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
     if e >= sent.end {
         return false;
     }
-    if TEAM_NOUNS.contains(&next) && toks[e].lower() {
+    if TEAM_NOUNS.contains(next) && toks[e].lower() {
         return true;
     }
     // A singular name with a plural verb is a team: "South Africa are"
@@ -625,8 +397,8 @@ fn phrase_ends(toks: &[Tok<'_>], e: usize) -> bool {
     }
     let n: &str = &t.norm;
     t.lower()
-        && (PREPOSITIONS.contains(&n)
-            || AUXILIARIES.contains(&n)
+        && (PREPOSITIONS.contains(n)
+            || AUXILIARIES.contains(n)
             || matches!(
                 n,
                 "and"
@@ -672,7 +444,7 @@ fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_nam
         };
         return possession_is_state(toks, from, sent.end);
     }
-    if STATE_BODIES.contains(&next) && toks[e].lower() {
+    if STATE_BODIES.contains(next) && toks[e].lower() {
         return true;
     }
     if !subject_position(toks, m.start, sent.start) {
@@ -695,7 +467,7 @@ fn possession_is_state(toks: &[Tok<'_>], from: usize, end: usize) -> bool {
             return false;
         }
         let n: &str = &t.norm;
-        if STATE_POSSESSIONS.contains(&n) {
+        if STATE_POSSESSIONS.contains(n) {
             return true;
         }
         // Adjectives before the head: "Russia's recent actions".
@@ -740,7 +512,7 @@ fn subject_position(toks: &[Tok<'_>], start: usize, sent_start: usize) -> bool {
         return !matches!(prev.text, "-" | "–" | "/" | "'" | "’");
     }
     let p: &str = &prev.norm;
-    if PREPOSITIONS.contains(&p) || is_possessive(p) {
+    if PREPOSITIONS.contains(p) || is_possessive(p) {
         return false;
     }
     // A sentence-initial adverb ("Naturally China will …") or a clause
@@ -789,7 +561,7 @@ fn verb_follows(toks: &[Tok<'_>], e: usize, end: usize) -> bool {
         if is_action_verb(n) && t.lower() {
             return true;
         }
-        if AUXILIARIES.contains(&n) || (n.ends_with("ly") && t.lower() && n.len() > 4) {
+        if AUXILIARIES.contains(n) || (n.ends_with("ly") && t.lower() && n.len() > 4) {
             // "will be presenting": any -ing form after an auxiliary acts.
             if k + 1 < end && matches!(n, "be" | "been" | "is" | "was" | "are" | "were") {
                 let nx = norm(toks, k + 1);

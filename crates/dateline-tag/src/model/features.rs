@@ -12,10 +12,12 @@
 //! often lowercase. A word lowercased here but capitalized elsewhere in the
 //! article (a surname a translation lower-cased) gets a feature saying so.
 
+use crate::words::WordList;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::clusters::WordClusters;
+pub(crate) use super::extract::{label_features, static_features};
 use crate::{KbHint, Label, Token, TokenKind};
 
 /// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
@@ -63,7 +65,7 @@ pub(crate) fn type_label(t: usize) -> Label {
 /// Capitalization class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-enum Cap {
+pub(super) enum Cap {
     /// Starts with something other than a letter.
     NoLetter = 0,
     /// Lowercase.
@@ -78,7 +80,7 @@ enum Cap {
     Mixed = 5,
 }
 
-fn cap_class(text: &str) -> Cap {
+pub(super) fn cap_class(text: &str) -> Cap {
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return Cap::NoLetter;
@@ -113,7 +115,7 @@ fn cap_class(text: &str) -> Cap {
     }
 }
 
-const fn is_capitalized(c: Cap) -> bool {
+pub(super) const fn is_capitalized(c: Cap) -> bool {
     matches!(c, Cap::Title | Cap::Upper | Cap::Single | Cap::Mixed)
 }
 
@@ -128,7 +130,7 @@ pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
 }
 
 /// Final avalanche of a 64-bit value (murmur3 fmix64).
-const fn fmix(mut h: u64) -> u64 {
+pub(super) const fn fmix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -145,7 +147,7 @@ pub(crate) const fn mix(a: u64, b: u64) -> u64 {
 /// Word shape: `X` upper, `x` lower, `d` digit, other characters as is.
 /// `long` keeps up to four repeats of a class; the short shape collapses
 /// every run.
-fn shape_hash(text: &str, long: bool) -> u64 {
+pub(super) fn shape_hash(text: &str, long: bool) -> u64 {
     let mut h = 0x0053_4841_5045_u64 ^ u64::from(long);
     let mut last = '\0';
     let mut run = 0;
@@ -181,225 +183,25 @@ fn shape_hash(text: &str, long: bool) -> u64 {
 }
 
 /// Lowercase words that introduce a person's name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "captain",
-    "capt",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "bishop",
-    "cardinal",
-    "rev",
-    "reverend",
-    "judge",
-    "justice",
-    "ambassador",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "commissioner",
-    "councillor",
-    "councilman",
-    "coach",
-    "officer",
-    "agent",
-    "inspector",
-    "detective",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "st",
-    "saint",
-    "premier",
-    "leader",
-    "prosecutor",
-    "attorney",
-    "lawyer",
-    "actor",
-    "actress",
-    "singer",
-    "writer",
-    "author",
-    "player",
-    "striker",
-    "manager",
-    "founder",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-];
+/// Frozen with the model: see the file's header.
+pub(super) const TITLES: &str = include_str!("../../words/model_titles.txt");
 
 /// Lowercase head words of organisation names.
-const ORG_HEADS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "llc",
-    "plc",
-    "co",
-    "company",
-    "group",
-    "bank",
-    "university",
-    "college",
-    "institute",
-    "school",
-    "party",
-    "committee",
-    "council",
-    "ministry",
-    "department",
-    "agency",
-    "association",
-    "union",
-    "federation",
-    "league",
-    "club",
-    "fc",
-    "organization",
-    "organisation",
-    "foundation",
-    "commission",
-    "court",
-    "parliament",
-    "assembly",
-    "army",
-    "navy",
-    "police",
-    "service",
-    "news",
-    "times",
-    "post",
-    "press",
-    "network",
-    "airlines",
-    "airways",
-    "motors",
-    "records",
-    "society",
-    "board",
-    "office",
-    "bureau",
-    "authority",
-    "administration",
-    "senate",
-    "congress",
-    "church",
-    "team",
-    "band",
-    "orchestra",
-    "museum",
-    "hospital",
-    "center",
-    "centre",
-    "fund",
-    "trust",
-    "industries",
-];
+/// Frozen with the model: see the file's header.
+pub(super) const ORG_HEADS: &str = include_str!("../../words/model_org_heads.txt");
 
 /// Lowercase head words of place names.
-const LOC_HEADS: &[&str] = &[
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "mount",
-    "mt",
-    "island",
-    "islands",
-    "sea",
-    "ocean",
-    "bay",
-    "valley",
-    "county",
-    "province",
-    "state",
-    "city",
-    "street",
-    "st",
-    "road",
-    "avenue",
-    "square",
-    "park",
-    "bridge",
-    "airport",
-    "station",
-    "district",
-    "region",
-    "coast",
-    "desert",
-    "gulf",
-    "strait",
-    "peninsula",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "republic",
-    "kingdom",
-    "village",
-    "town",
-];
+/// Frozen with the model: see the file's header.
+pub(super) const LOC_HEADS: &str = include_str!("../../words/model_loc_heads.txt");
 
 /// Cue-list membership by word hash: bit 0 title, bit 1 organisation head,
 /// bit 2 place head.
-fn cues() -> &'static IdMap<u8> {
+pub(super) fn cues() -> &'static IdMap<u8> {
     static CUES: std::sync::OnceLock<IdMap<u8>> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         let mut m = IdMap::default();
         for (bit, list) in [(1u8, TITLES), (2, ORG_HEADS), (4, LOC_HEADS)] {
-            for w in list {
+            for w in crate::words::entries(list) {
                 *m.entry(hash_bytes(1, w.as_bytes())).or_insert(0) |= bit;
             }
         }
@@ -418,55 +220,55 @@ pub(crate) fn is_title(norm: &str) -> bool {
 /// What one token contributes to features, hashed once.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TokInfo {
-    word: u64,
-    raw: u64,
-    shape: u64,
-    short: u64,
-    pre: [u64; 3],
-    suf: [u64; 4],
-    cap: Cap,
-    kind: u8,
-    kb: u8,
-    title: bool,
-    org_head: bool,
-    loc_head: bool,
-    len: u8,
+    pub(super) word: u64,
+    pub(super) raw: u64,
+    pub(super) shape: u64,
+    pub(super) short: u64,
+    pub(super) pre: [u64; 3],
+    pub(super) suf: [u64; 4],
+    pub(super) cap: Cap,
+    pub(super) kind: u8,
+    pub(super) kb: u8,
+    pub(super) title: bool,
+    pub(super) org_head: bool,
+    pub(super) loc_head: bool,
+    pub(super) len: u8,
     /// Document evidence: 0 none, 1 capitalized elsewhere mid-sentence, 2
     /// lowercase elsewhere, 3 both.
-    doc: u8,
+    pub(super) doc: u8,
     /// Position in the run of capitalized tokens: 0 none, 1 single, 2 first,
     /// 3 middle, 4 last.
-    run: u8,
+    pub(super) run: u8,
     /// Sentence position: 0 first, 1 second, 2 other, and 3 after an opening
     /// quote, colon or dash.
-    pos: u8,
+    pub(super) pos: u8,
     /// The sentence is written in title case or capitals (a headline), so
     /// capitalization says little.
-    headline: bool,
+    pub(super) headline: bool,
     /// Corpus-wide case class of the word (see [`Lexicon`]).
-    lex: u8,
+    pub(super) lex: u8,
     /// Word hashes of the first and last token of the name-like chunk the
     /// token is in (capitalized words, possibly joined by "of", "the", "and",
     /// ...); `PAD` outside a chunk.
-    chunk_first: u64,
-    chunk_last: u64,
+    pub(super) chunk_first: u64,
+    pub(super) chunk_last: u64,
     /// Chunk length (capped at 6), the token's place in it (0 outside, 1
     /// first, 2 middle, 3 last, 4 alone) and whether it contains an
     /// organisation head, a place head or a connector word.
-    chunk: u64,
+    pub(super) chunk: u64,
     /// Word cluster path prefixes at the three levels of the cluster tree
     /// (0: no cluster; see `clusters.rs`).
-    clu: [u64; 3],
+    pub(super) clu: [u64; 3],
     /// Second-level cluster prefixes of the first and last word of the
     /// name-like chunk (0 outside a chunk).
-    chunk_clu: [u64; 2],
+    pub(super) chunk_clu: [u64; 2],
     /// Corpus case bucket of the word (see `clusters.rs`).
-    case: u8,
+    pub(super) case: u8,
     /// Corpus frequency bucket of the word.
-    freq: u8,
+    pub(super) freq: u8,
     /// The per-token fields (shapes, affixes, cues, lexicon and cluster
     /// classes) are filled in (see [`complete`]).
-    full: bool,
+    pub(super) full: bool,
 }
 
 /// Fills in the per-token fields of the tokens `i - 2 ..= i + 2` (those the
@@ -519,9 +321,9 @@ pub(crate) enum CaseEvidence {
     None,
 }
 
-const PAD: u64 = 0x0050_4144_4449_4e47;
+pub(super) const PAD: u64 = 0x0050_4144_4449_4e47;
 
-fn affix_hashes<const N: usize>(norm: &str, from_end: bool) -> [u64; N] {
+pub(super) fn affix_hashes<const N: usize>(norm: &str, from_end: bool) -> [u64; N] {
     let mut out = [PAD; N];
     if norm.is_ascii() {
         let b = norm.as_bytes();
@@ -574,7 +376,7 @@ impl std::hash::Hasher for IdHasher {
 
 pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
-fn kb_code(h: Option<KbHint>) -> u8 {
+pub(super) fn kb_code(h: Option<KbHint>) -> u8 {
     match h {
         None => 0,
         Some(h) => {
@@ -752,13 +554,12 @@ pub(crate) fn tok_infos(
 }
 
 /// Lowercase words that may join the capitalized words of one name.
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "&", "for", "de", "du", "la", "le", "von", "van", "der", "del", "di",
-];
+pub(super) static CONNECTORS: WordList =
+    WordList::new(include_str!("../../words/model_connectors.txt"));
 
 /// Token ranges of name-like chunks: runs of capitalized words, possibly
 /// joined by connector words, within a sentence.
-fn chunk_spans(
+pub(super) fn chunk_spans(
     tokens: &[Token<'_>],
     caps: &[Cap],
     sentences: &[Range<usize>],
@@ -783,7 +584,7 @@ fn chunk_spans(
                 }
                 // Connectors followed by a capitalized word.
                 let mut k = end;
-                while k < s.end && k - end < 2 && CONNECTORS.contains(&tokens[k].norm.as_ref()) {
+                while k < s.end && k - end < 2 && CONNECTORS.contains(tokens[k].norm.as_ref()) {
                     k += 1;
                 }
                 if k > end && k < s.end && capd(k) {
@@ -837,7 +638,7 @@ pub(crate) fn lex_slot(len: usize, word: u64) -> Option<usize> {
     Some((word >> (64 - len.trailing_zeros())) as usize)
 }
 
-fn lex_class(lexicon: &[u8], word: u64) -> u8 {
+pub(super) fn lex_class(lexicon: &[u8], word: u64) -> u8 {
     lex_slot(lexicon.len(), word)
         .and_then(|i| lexicon.get(i))
         .copied()
@@ -886,175 +687,6 @@ pub(crate) fn build_lexicon<'a>(
             }
         })
         .collect()
-}
-
-/// Boundary token used beyond the ends of the document.
-const EDGE: TokInfo = TokInfo {
-    word: 0x4544_4745,
-    raw: 0x4544_4745,
-    shape: 0x4544_4745,
-    short: 0x4544_4745,
-    pre: [PAD; 3],
-    suf: [PAD; 4],
-    cap: Cap::NoLetter,
-    kind: 3,
-    kb: 0,
-    title: false,
-    org_head: false,
-    loc_head: false,
-    len: 0,
-    doc: 0,
-    run: 0,
-    pos: 2,
-    headline: false,
-    lex: 0,
-    chunk_first: PAD,
-    chunk_last: PAD,
-    chunk: 0,
-    clu: [0x4544_4745; 3],
-    chunk_clu: [0; 2],
-    case: 0,
-    freq: 0,
-    full: true,
-};
-
-/// Pushes the label-independent features of token `i` into `out`.
-pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
-    let at = |k: isize| -> &TokInfo {
-        let j = i as isize + k;
-        if j < 0 {
-            &EDGE
-        } else {
-            toks.get(j as usize).unwrap_or(&EDGE)
-        }
-    };
-    let t = at(0);
-    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
-    let cap = t.cap as u64;
-    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
-    f(1, 0);
-    f(2, t.word);
-    f(3, t.raw);
-    f(4, t.shape);
-    f(5, t.short);
-    for (k, &p) in t.pre.iter().enumerate() {
-        f(6 + k as u64, p);
-    }
-    for (k, &s) in t.suf.iter().enumerate() {
-        f(10 + k as u64, s);
-    }
-    f(15, mix(cap, u64::from(t.pos) | u64::from(t.headline) << 4));
-    f(14, mix(t.word, cap | u64::from(t.headline) << 4));
-    f(
-        13,
-        u64::from(t.lex) | cap << 4 | u64::from(t.pos.min(2)) << 8 | u64::from(t.headline) << 12,
-    );
-    f(
-        12,
-        u64::from(p1.lex) | u64::from(t.lex) << 4 | u64::from(n1.lex) << 8 | cap << 12,
-    );
-    f(16, mix(t.word, cap));
-    f(17, u64::from(t.len) | (u64::from(t.kind) << 8));
-    f(
-        18,
-        mix(u64::from(t.doc), cap) ^ (u64::from(t.pos == 0) << 40),
-    );
-    f(19, mix(u64::from(t.run), cap));
-    f(
-        20,
-        mix(
-            u64::from(t.run),
-            u64::from(p1.title) | u64::from(n1.org_head) << 1 | u64::from(n1.loc_head) << 2,
-        ),
-    );
-    // Neighbours.
-    f(21, p1.word);
-    f(22, n1.word);
-    f(23, p2.word);
-    f(24, n2.word);
-    f(25, p1.short);
-    f(26, n1.short);
-    f(27, mix(p1.short, t.short));
-    f(28, mix(t.short, n1.short));
-    f(29, mix(mix(p1.short, t.short), n1.short));
-    f(30, mix(p1.word, t.word));
-    f(31, mix(t.word, n1.word));
-    f(32, mix(p1.word, cap));
-    f(33, mix(n1.word, cap));
-    f(34, p1.suf[2]);
-    f(35, n1.suf[2]);
-    f(36, mix(p1.cap as u64, n1.cap as u64) ^ cap << 16);
-    // Cues.
-    f(
-        37,
-        u64::from(p1.title) | u64::from(p2.title) << 1 | cap << 4,
-    );
-    f(
-        38,
-        u64::from(t.org_head)
-            | u64::from(n1.org_head) << 1
-            | u64::from(n2.org_head) << 2
-            | cap << 4,
-    );
-    f(
-        39,
-        u64::from(t.loc_head)
-            | u64::from(n1.loc_head) << 1
-            | u64::from(p1.loc_head) << 2
-            | cap << 4,
-    );
-    // Knowledge base.
-    f(40, u64::from(t.kb));
-    f(41, mix(u64::from(t.kb), cap));
-    f(42, u64::from(p1.kb) | u64::from(n1.kb) << 8);
-    f(43, mix(u64::from(t.kb), t.word));
-    // Document evidence with neighbours.
-    f(
-        44,
-        mix(u64::from(t.doc), u64::from(p1.doc) | u64::from(n1.doc) << 4) ^ cap << 32,
-    );
-    f(45, mix(u64::from(t.doc), t.word));
-    // The name-like chunk: its head (last) word, first word and shape.
-    if t.chunk != 0 {
-        f(46, mix(t.chunk_last, t.chunk >> 4 & 0xf));
-        f(47, mix(t.chunk_first, t.chunk >> 4 & 0xf));
-        f(48, t.chunk);
-        f(49, mix(t.chunk_last, t.word));
-        f(58, mix(t.chunk_clu[1], t.chunk >> 4 & 0xf));
-        f(59, mix(t.chunk_clu[0], t.chunk >> 4 & 0xf));
-    }
-    // Word clusters and corpus case statistics.
-    f(50, t.clu[0]);
-    f(51, t.clu[1]);
-    f(52, t.clu[2]);
-    f(53, mix(t.clu[1], cap | u64::from(t.pos.min(2)) << 4));
-    f(54, mix(p1.clu[1], cap));
-    f(55, mix(n1.clu[1], cap));
-    f(
-        56,
-        u64::from(t.case)
-            | cap << 4
-            | u64::from(t.pos.min(2)) << 8
-            | u64::from(t.headline) << 12
-            | u64::from(t.freq) << 16,
-    );
-    f(
-        57,
-        u64::from(p1.case) | u64::from(t.case) << 4 | u64::from(n1.case) << 8 | cap << 12,
-    );
-}
-
-/// Pushes the features that depend on the previous labels.
-pub(crate) fn label_features(toks: &[TokInfo], i: usize, y1: usize, y2: usize, out: &mut Vec<u64>) {
-    let t = &toks[i];
-    let y = (y1 as u64) | (y2 as u64) << 8;
-    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
-    f(60, y1 as u64);
-    f(61, y);
-    f(62, mix(y1 as u64, t.word));
-    f(63, mix(y1 as u64, t.short));
-    f(64, mix(y1 as u64, t.cap as u64 | u64::from(t.kb) << 8));
-    f(65, mix(y1 as u64, t.clu[1]));
 }
 
 #[cfg(test)]

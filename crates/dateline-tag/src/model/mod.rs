@@ -50,6 +50,7 @@ use std::sync::OnceLock;
 use crate::{Label, Token};
 
 mod clusters;
+mod extract;
 mod features;
 #[cfg(feature = "train")]
 mod learn_clusters;

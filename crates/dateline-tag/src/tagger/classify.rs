@@ -315,7 +315,11 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// The run with titles, "The" and sentence-initial common words
     /// stripped, and what the ladder reads about it; `None` for a run that
     /// names nothing (a title phrase, "R&D", a capitalized common noun).
-    fn strip_run(&self, run: Range<usize>, sent: Range<usize>) -> Option<Run<'_>> {
+    /// The run without leading titles, "The", sentence-initial common words
+    /// and trailing connectors, and whether a title came before or opened
+    /// it; `None` when it names nothing (a title phrase such as "Minister of
+    /// Finance", "Chief Technological Officer of Red Hat", "R&D").
+    fn strip_titles(&self, run: Range<usize>, sent: &Range<usize>) -> Option<(Range<usize>, bool)> {
         let lex = self.lex;
         let mut s = run.start;
         let e = run.end;
@@ -399,6 +403,13 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return None;
         }
+        Some((span, titled))
+    }
+
+    fn strip_run(&self, run: Range<usize>, sent: Range<usize>) -> Option<Run<'_>> {
+        let lex = self.lex;
+        let (span, titled) = self.strip_titles(run, &sent)?;
+        let (s, e2, len) = (span.start, span.end, span.len());
         let first: &str = self.toks[s].norm.as_ref();
         let last: &str = self.toks[e2 - 1].norm.as_ref();
         let single = len == 1;

@@ -1,6 +1,16 @@
 //! Context cues around a name: the words before and after it that say what it names.
 
 use super::*;
+use crate::words::WordList;
+
+/// Descriptors before a name that make it an organisation ("the newspaper Postimees", "the band Korn").
+static ORG_WORDS: WordList = WordList::new(include_str!("../../words/cues_org_words.txt"));
+/// "the film The Last Emperor", "their 1998 album, Electro-Shock Blues".
+static WORK_WORDS: WordList = WordList::new(include_str!("../../words/cues_work_words.txt"));
+/// "Korn's guitarist", "Sears's stores", "Velvet Revolver frontman Scott Weiland": what only a band or a company has.
+static ORG_HAS: WordList = WordList::new(include_str!("../../words/cues_org_has.txt"));
+/// "Arafat's death", "Smith's widow": what only a person has.
+static PERSON_HAS: WordList = WordList::new(include_str!("../../words/cues_person_has.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// What the words around a name say it is: a descriptor before it ("the
@@ -8,56 +18,6 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// ("Kaja Kallas, leader of …", "Eric Butler, the founder"), or "according
     /// to" before a multi-word name.
     pub(super) fn context_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
-        const ORG_WORDS: &[&str] = &[
-            "agency",
-            "airline",
-            "automaker",
-            "band",
-            "bank",
-            "broadcaster",
-            "carrier",
-            "channel",
-            "club",
-            "company",
-            "conglomerate",
-            "daily",
-            "firm",
-            "group",
-            "insurer",
-            "label",
-            "magazine",
-            "manufacturer",
-            "network",
-            "newspaper",
-            "outlet",
-            "party",
-            "publisher",
-            "retailer",
-            "startup",
-            "station",
-            "team",
-            "tabloid",
-            "weekly",
-        ];
-        // "the film The Last Emperor", "their 1998 album, Electro-Shock Blues".
-        const WORK_WORDS: &[&str] = &[
-            "album",
-            "anthem",
-            "documentary",
-            "film",
-            "movie",
-            "musical",
-            "novel",
-            "opera",
-            "programme",
-            "serial",
-            "series",
-            "song",
-            "single",
-            "sitcom",
-            "ep",
-            "play",
-        ];
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         // "… he would play I remember": the pronoun is no name.
         if r.len() == 1 && norm(r.start) == "i" {
@@ -75,7 +35,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         if start > sent.start {
             let prev = norm(start - 1);
-            if ORG_WORDS.contains(&prev) {
+            if ORG_WORDS.contains(prev) {
                 return Some(Label::Org);
             }
             let work = if prev == "," && start >= sent.start + 2 {
@@ -83,37 +43,18 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 prev
             };
-            if WORK_WORDS.contains(&work) && self.toks[start - 1 - usize::from(prev == ",")].lower()
+            if WORK_WORDS.contains(work) && self.toks[start - 1 - usize::from(prev == ",")].lower()
             {
                 return Some(Label::Misc);
             }
         }
-        // "Korn's guitarist", "Sears's stores", "Velvet Revolver frontman
-        // Scott Weiland": what only a band or a company has.
-        const ORG_HAS: &[&str] = &[
-            "bassist",
-            "ceo",
-            "discography",
-            "drummer",
-            "employees",
-            "frontman",
-            "guitarist",
-            "headquarters",
-            "keyboardist",
-            "lineup",
-            "shareholders",
-            "shares",
-            "stores",
-            "subsidiary",
-            "vocalist",
-        ];
         let owned = if norm(r.end) == "'s" {
             r.end + 1
         } else {
             r.end
         };
         if owned < sent.end
-            && ORG_HAS.contains(&norm(owned))
+            && ORG_HAS.contains(norm(owned))
             && self.toks[owned].lower()
             && !(r.len() >= 2 && self.lex.first_names.contains(norm(r.start)))
         {
@@ -132,42 +73,9 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return Some(Label::Misc);
         }
-        // "Arafat's death", "Smith's widow": what only a person has.
-        const PERSON_HAS: &[&str] = &[
-            "assassination",
-            "aunt",
-            "biography",
-            "birthday",
-            "boyfriend",
-            "brother",
-            "cousin",
-            "daughter",
-            "death",
-            "father",
-            "fiancee",
-            "fiancé",
-            "fiancée",
-            "funeral",
-            "girlfriend",
-            "granddaughter",
-            "grandfather",
-            "grandmother",
-            "grandson",
-            "husband",
-            "memoir",
-            "mother",
-            "nephew",
-            "niece",
-            "passing",
-            "sister",
-            "son",
-            "uncle",
-            "widow",
-            "wife",
-        ];
         if norm(r.end) == "'s"
             && owned < sent.end
-            && PERSON_HAS.contains(&norm(owned))
+            && PERSON_HAS.contains(norm(owned))
             && self.toks[owned].lower()
             && self.head_label(r.clone()).is_none()
         {

@@ -1,6 +1,10 @@
 //! Names built on a known name, mended into one ("University of Edinburgh", "German Air Force").
 
 use super::*;
+use crate::words::WordList;
+
+/// Ordinal words that open a numbered unit ("Third Army", "First Division").
+static ORDINALS: WordList = WordList::new(include_str!("../../words/mend_ordinals.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// "Rankin's Mill", "Sayler's Creek", "Ingall's Road": a name, a
@@ -390,28 +394,6 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// "82nd Airborne Division", "Eighth Air Force", "IV Corps": an ordinal
     /// before an organisation whose last word heads it is part of its name.
     pub(super) fn numbered_units(&mut self) {
-        const ORDINALS: &[&str] = &[
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ];
         for mi in 0..self.mentions.len() {
             let m = &self.mentions[mi];
             let s = m.toks.start;
@@ -432,7 +414,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     &p.text[digits.len()..],
                     "" | "st" | "nd" | "rd" | "th" | "d"
                 );
-            let ordinal_word = p.cap && ORDINALS.contains(&p.norm.as_ref());
+            let ordinal_word = p.cap && ORDINALS.contains(p.norm.as_ref());
             let roman = p.upper
                 && p.text.len() <= 5
                 && p.text

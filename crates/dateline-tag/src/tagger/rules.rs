@@ -153,108 +153,14 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 k += 1;
             }
-            if k > j && k < end && k - j <= 2 && self.is_cap_word(k) {
-                let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
-                // "Australian League of Rights": the word before "of" heads it.
-                let before = self.toks[j - 1].norm.as_ref();
-                let head_before = self.lex.org_heads.contains(before)
-                    || self.lex.event_suffixes.contains(before)
-                    || self.lex.misc_suffixes.contains(before);
-                // "American Medical Association and the American College of
-                // …": a complete organisation name before "and" is one of two.
-                let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
-                // "the Pump House and the Paxton First Schoolhouse": "and
-                // the" before two or more capitalized words, or after a name
-                // head, opens a second name ("Bela Fleck and the Flecktones"
-                // is one), as the model's spans are split (`and_split`).
-                let the_name = and
-                    && self.toks[k - 1].norm == "the"
-                    && (self.head_kind(before).is_some()
-                        || (k + 1 < end && self.is_cap_word(k + 1)));
-                let two_orgs = and
-                    && (self.lex.is_org_suffix(before)
-                        || self.lex.event_suffixes.contains(before)
-                        || the_name);
-                // "Sue Black of the University": a person's full name before
-                // "of" is not part of what follows ("Isabella of France" is).
-                let person_of =
-                    j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
-                // "a Senior Staff Attorney of the Electronic Frontier
-                // Foundation", "Member of the Legislative Assembly": a role
-                // before "of the" is not part of the organisation's name.
-                let role_of = self.toks[j].norm == "of"
-                    && self.toks[k - 1].norm == "the"
-                    && (self.lex.titles.contains(before) || matches!(before, "member" | "fellow"))
-                    && !self.lex.first_names.contains(head)
-                    // "Chief of the General Staff" is one title.
-                    && !self.lex.titles.contains(self.toks[k].norm.as_ref());
-                // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
-                // "and" opens a second name.
-                let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
-                // "Brigade of Couch's Division": a possessive opens the
-                // next name; "Division of the IV Corps of the Army": a
-                // unit of a larger unit is a name of its own.
-                let possessive = self.toks.get(k + 1).is_some_and(|t| t.norm == "'s")
-                    && k + 2 < end
-                    && self.is_cap_word(k + 2);
-                let unit = |n: &str| {
-                    matches!(
-                        n,
-                        "brigade"
-                            | "division"
-                            | "corps"
-                            | "regiment"
-                            | "battalion"
-                            | "army"
-                            | "fleet"
-                            | "squadron"
-                            | "wing"
-                            | "company"
-                    )
-                };
-                let mut next_end = k;
-                while next_end < end && self.is_cap_word(next_end) {
-                    next_end += 1;
-                }
-                let units = unit(before) && unit(&self.toks[next_end - 1].norm);
-                if two_orgs || person_of || role_of || second_name || possessive || units {
-                    break;
-                }
-                // "Procter & Gamble", "Le Loft & Dunes": an ampersand
-                // between capitalized words joins one name, not between two
-                // people ("David Christison & Lee Tate").
-                let ampersand = self.toks[j].text == "&"
-                    && j - i <= 2
-                    && !self.lex.first_names.contains(head)
-                    && !self.lex.first_names.contains(self.toks[k].norm.as_ref());
-                // "American College of Obstetricians and Gynecologists",
-                // "Department of Natural Resources and Mines": inside an
-                // organisation's "of" phrase, two plural common nouns
-                // joined by "and".
-                let of_pair = and
-                    && k == j + 1
-                    && (i..j).any(|x| self.toks[x].norm == "of")
-                    && (self.lex.org_heads.contains(head)
-                        || (i..j).any(|x| {
-                            self.toks[x].norm == "of"
-                                && x > i
-                                && self.lex.is_org_suffix(&self.toks[x - 1].norm)
-                        }))
-                    && before.ends_with('s')
-                    && self.toks[k].norm.ends_with('s')
-                    && matches!(crate::model::case_bucket(before), 0 | 2..=5)
-                    && matches!(crate::model::case_bucket(&self.toks[k].norm), 0 | 2..=5)
-                    && !(k + 1 < end && self.is_cap_word(k + 1));
-                if org_head
-                    || head_before
-                    || particle
-                    || ampersand
-                    || of_pair
-                    || self.org_suffix_ahead(k, end)
-                {
-                    j = k;
-                    continue;
-                }
+            if k > j
+                && k < end
+                && k - j <= 2
+                && self.is_cap_word(k)
+                && self.run_crosses(i..j, k, end, org_head)
+            {
+                j = k;
+                continue;
             }
             break;
         }
@@ -269,6 +175,116 @@ impl<'k, 'a> Doc<'k, 'a> {
             j -= 1;
         }
         i..j
+    }
+
+    /// Whether the run `i..j` of capitalized words goes on over the
+    /// connectors `j..k` ("of", "and", "&", particles) to the capitalized
+    /// word at `k`: "Ministry of Defense", "Ludwig van Beethoven", "Procter
+    /// & Gamble", but not two names ("American Medical Association and the
+    /// American College of …", "Sue Black of the University").
+    fn run_crosses(&self, run: Range<usize>, k: usize, end: usize, org_head: bool) -> bool {
+        let (i, j) = (run.start, run.end);
+        let head = self.toks[i].norm.as_ref();
+        let particle = (j..k).all(|x| is_particle(&self.toks[x].norm));
+        // "Australian League of Rights": the word before "of" heads it.
+        let before = self.toks[j - 1].norm.as_ref();
+        let head_before = self.lex.org_heads.contains(before)
+            || self.lex.event_suffixes.contains(before)
+            || self.lex.misc_suffixes.contains(before);
+        // "American Medical Association and the American College of
+        // …": a complete organisation name before "and" is one of two.
+        let and = (j..k).any(|x| matches!(self.toks[x].norm.as_ref(), "and" | "&"));
+        // "the Pump House and the Paxton First Schoolhouse": "and
+        // the" before two or more capitalized words, or after a name
+        // head, opens a second name ("Bela Fleck and the Flecktones"
+        // is one), as the model's spans are split (`and_split`).
+        let the_name = and
+            && self.toks[k - 1].norm == "the"
+            && (self.head_kind(before).is_some() || (k + 1 < end && self.is_cap_word(k + 1)));
+        let two_orgs = and
+            && (self.lex.is_org_suffix(before)
+                || self.lex.event_suffixes.contains(before)
+                || the_name);
+        // "Sue Black of the University": a person's full name before
+        // "of" is not part of what follows ("Isabella of France" is).
+        let person_of =
+            j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
+        // "a Senior Staff Attorney of the Electronic Frontier
+        // Foundation", "Member of the Legislative Assembly": a role
+        // before "of the" is not part of the organisation's name.
+        let role_of = self.toks[j].norm == "of"
+            && self.toks[k - 1].norm == "the"
+            && (self.lex.titles.contains(before) || matches!(before, "member" | "fellow"))
+            && !self.lex.first_names.contains(head)
+            // "Chief of the General Staff" is one title.
+            && !self.lex.titles.contains(self.toks[k].norm.as_ref());
+        // "Dr Christian Keysers and Dr Valeria Gazzola": a title after
+        // "and" opens a second name.
+        let second_name = and && self.lex.titles.contains(self.toks[k].norm.as_ref());
+        // "Brigade of Couch's Division": a possessive opens the
+        // next name; "Division of the IV Corps of the Army": a
+        // unit of a larger unit is a name of its own.
+        let possessive = self.toks.get(k + 1).is_some_and(|t| t.norm == "'s")
+            && k + 2 < end
+            && self.is_cap_word(k + 2);
+        let unit = |n: &str| {
+            matches!(
+                n,
+                "brigade"
+                    | "division"
+                    | "corps"
+                    | "regiment"
+                    | "battalion"
+                    | "army"
+                    | "fleet"
+                    | "squadron"
+                    | "wing"
+                    | "company"
+            )
+        };
+        let mut next_end = k;
+        while next_end < end && self.is_cap_word(next_end) {
+            next_end += 1;
+        }
+        let units = unit(before) && unit(&self.toks[next_end - 1].norm);
+        if two_orgs || person_of || role_of || second_name || possessive || units {
+            return false;
+        }
+        // "Procter & Gamble", "Le Loft & Dunes": an ampersand
+        // between capitalized words joins one name, not between two
+        // people ("David Christison & Lee Tate").
+        let ampersand = self.toks[j].text == "&"
+            && j - i <= 2
+            && !self.lex.first_names.contains(head)
+            && !self.lex.first_names.contains(self.toks[k].norm.as_ref());
+        // "American College of Obstetricians and Gynecologists",
+        // "Department of Natural Resources and Mines": inside an
+        // organisation's "of" phrase, two plural common nouns
+        // joined by "and".
+        let of_pair = and
+            && k == j + 1
+            && (i..j).any(|x| self.toks[x].norm == "of")
+            && (self.lex.org_heads.contains(head)
+                || (i..j).any(|x| {
+                    self.toks[x].norm == "of"
+                        && x > i
+                        && self.lex.is_org_suffix(&self.toks[x - 1].norm)
+                }))
+            && before.ends_with('s')
+            && self.toks[k].norm.ends_with('s')
+            && matches!(crate::model::case_bucket(before), 0 | 2..=5)
+            && matches!(crate::model::case_bucket(&self.toks[k].norm), 0 | 2..=5)
+            && !(k + 1 < end && self.is_cap_word(k + 1));
+        if org_head
+            || head_before
+            || particle
+            || ampersand
+            || of_pair
+            || self.org_suffix_ahead(k, end)
+        {
+            return true;
+        }
+        false
     }
 
     /// Whether token `j` is a lowercased surname after the first name at `i`.

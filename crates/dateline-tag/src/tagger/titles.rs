@@ -1,40 +1,16 @@
 //! Quoted work titles, known throughout the article once cued.
 
 use super::*;
+use crate::words::WordList;
+
+/// Words for a work that cue a quoted title.
+static WORKS: WordList = WordList::new(include_str!("../../words/works.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// A title-cased phrase in quotation marks after a word for a work
     /// ("the single "Anarchy in Tokyo"", "the film "The Kill"") names that
     /// work, whatever names it contains.
     pub(super) fn quoted_titles(&mut self) {
-        const WORKS: &[&str] = &[
-            "album",
-            "anthem",
-            "ballad",
-            "book",
-            "documentary",
-            "entitled",
-            "episode",
-            "film",
-            "hit",
-            "movie",
-            "musical",
-            "novel",
-            "opera",
-            "painting",
-            "play",
-            "poem",
-            "series",
-            "show",
-            "single",
-            "song",
-            "titled",
-            "track",
-            "video",
-        ];
-        let is_work = |n: &str| {
-            WORKS.contains(&n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(&sg))
-        };
         // Titles found so far, by their words: a title named once after a
         // cue ("the single "From Yesterday"") is a title wherever the
         // article quotes it again, and it cues a list it stands in.
@@ -47,142 +23,160 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             works_named |= !known.is_empty();
             for si in 0..self.sents.len() {
-                let r = self.sents[si].clone();
-                if self.title_case[si] {
-                    continue;
-                }
-                let mut q = r.start;
-                // End of the last title found in this sentence: a list of titles
-                // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
-                let mut last_title: Option<usize> = None;
-                while q + 2 < r.end {
-                    if !opens_quote(self.toks[q].text) {
-                        q += 1;
-                        continue;
-                    }
-                    let Some(c) =
-                        (q + 2..r.end.min(q + 12)).find(|&k| closes_quote(self.toks[k].text))
-                    else {
-                        q += 1;
-                        continue;
-                    };
-                    let inside = q + 1..c;
-                    let key: Vec<String> = inside
-                        .clone()
-                        .map(|k| self.toks[k].text.to_string())
-                        .collect();
-                    let listed = last_title.is_some_and(|end| {
-                        (end..q)
-                            .all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
-                            && q - end <= 2
-                    });
-                    // A work word or a known title is cue enough even for a
-                    // title with a date word ("From Yesterday").
-                    let strong = (pass == 1 && known.contains(&key))
-                        || (q.saturating_sub(3).max(r.start)..q)
-                            .any(|k| is_work(self.toks[k].norm.as_ref()));
-                    // In an article that names works ("the single "From
-                    // Yesterday""), other quoted title-case phrases are
-                    // works too (""Fallen" was previously called "Jupiter"").
-                    // Not a nickname inside a name (William "Buckshot" May),
-                    // a name given as such (the name "Dorothea"), nor a
-                    // given name alone.
-                    let nickname = q > r.start
-                        && self.toks[q - 1].is_word()
-                        && (self.toks[q - 1].cap
-                            || matches!(
-                                self.toks[q - 1].norm.as_ref(),
-                                "name" | "nickname" | "alias" | "pseudonym"
-                            ));
-                    let given = c == q + 2
-                        && self
-                            .lex
-                            .first_names
-                            .contains(self.toks[q + 1].norm.as_ref());
-                    // Quoted speech ("she said "Tokyo is far"") is no
-                    // title: no speech verb before it, and every word
-                    // capitalized but the short function words.
-                    let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
-                        matches!(
-                            self.toks[k].norm.as_ref(),
-                            "said"
-                                | "says"
-                                | "say"
-                                | "told"
-                                | "tell"
-                                | "wrote"
-                                | "asked"
-                                | "replied"
-                                | "shouted"
-                                | "added"
-                                | ":"
-                        )
-                    });
-                    let strict = self.toks[inside.clone()].iter().all(|t| {
-                        !t.is_word()
-                            || t.cap
-                            || t.upper
-                            || matches!(
-                                t.norm.as_ref(),
-                                "a" | "an"
-                                    | "the"
-                                    | "of"
-                                    | "in"
-                                    | "on"
-                                    | "to"
-                                    | "for"
-                                    | "and"
-                                    | "or"
-                                    | "at"
-                                    | "by"
-                                    | "with"
-                                    | "from"
-                            )
-                    });
-                    // A quoted sentence ("Hello, I'm Mario.") is speech.
-                    let sentence_like = self.toks[inside.clone()]
-                        .iter()
-                        .any(|t| matches!(t.text, "," | "." | "!" | "?" | ";"))
-                        || !self.toks[inside.start].is_word()
-                        || !self.toks[inside.end - 1].is_word();
-                    let cue = listed
-                        || strong
-                        || (pass == 1
-                            && works_named
-                            && strict
-                            && !speech
-                            && !sentence_like
-                            && !nickname
-                            && !given);
-                    let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
-                        .iter()
-                        .filter(|t| t.is_word())
-                        .collect();
-                    let titled = words.first().is_some_and(|t| t.cap || t.upper)
-                        && words
-                            .iter()
-                            .filter(|t| t.text.chars().count() >= 4)
-                            .all(|t| t.cap || t.upper);
-                    let clear = strong || inside.clone().all(|k| !self.temporal_tok[k]);
-                    let straddles = self.mentions.iter().any(|m| {
-                        m.toks.start < inside.end
-                            && m.toks.end > inside.start
-                            && (m.toks.start < inside.start || m.toks.end > inside.end)
-                    });
-                    let done = self.mentions.iter().any(|m| {
-                        m.toks == inside && m.label == Label::Misc && m.source == Source::Rule
-                    });
-                    if cue && titled && clear && !words.is_empty() && !straddles {
-                        if !done {
-                            self.claim_title(inside.clone());
-                        }
-                        known.insert(key);
-                        last_title = Some(c + 1);
-                    }
-                    q = c + 1;
+                if !self.title_case[si] {
+                    let r = self.sents[si].clone();
+                    self.quoted_titles_in(r, pass, works_named, &mut known);
                 }
             }
         }
+        self.unquoted_titles(known);
+    }
+
+    /// The quoted titles of sentence `r` in pass `pass` (the second pass
+    /// also takes titles the first found, and, where the article names
+    /// works, plain title-case phrases).
+    fn quoted_titles_in(
+        &mut self,
+        r: Range<usize>,
+        pass: usize,
+        works_named: bool,
+        known: &mut HashSet<Vec<String>>,
+    ) {
+        let is_work =
+            |n: &str| WORKS.contains(n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(sg));
+        let mut q = r.start;
+        // End of the last title found in this sentence: a list of titles
+        // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
+        let mut last_title: Option<usize> = None;
+        while q + 2 < r.end {
+            if !opens_quote(self.toks[q].text) {
+                q += 1;
+                continue;
+            }
+            let Some(c) = (q + 2..r.end.min(q + 12)).find(|&k| closes_quote(self.toks[k].text))
+            else {
+                q += 1;
+                continue;
+            };
+            let inside = q + 1..c;
+            let key: Vec<String> = inside
+                .clone()
+                .map(|k| self.toks[k].text.to_string())
+                .collect();
+            let listed = last_title.is_some_and(|end| {
+                (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                    && q - end <= 2
+            });
+            // A work word or a known title is cue enough even for a
+            // title with a date word ("From Yesterday").
+            let strong = (pass == 1 && known.contains(&key))
+                || (q.saturating_sub(3).max(r.start)..q)
+                    .any(|k| is_work(self.toks[k].norm.as_ref()));
+            let cue = listed || strong || (pass == 1 && works_named && self.plain_title(q, c, &r));
+            let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
+                .iter()
+                .filter(|t| t.is_word())
+                .collect();
+            let titled = words.first().is_some_and(|t| t.cap || t.upper)
+                && words
+                    .iter()
+                    .filter(|t| t.text.chars().count() >= 4)
+                    .all(|t| t.cap || t.upper);
+            let clear = strong || inside.clone().all(|k| !self.temporal_tok[k]);
+            let straddles = self.mentions.iter().any(|m| {
+                m.toks.start < inside.end
+                    && m.toks.end > inside.start
+                    && (m.toks.start < inside.start || m.toks.end > inside.end)
+            });
+            let done = self
+                .mentions
+                .iter()
+                .any(|m| m.toks == inside && m.label == Label::Misc && m.source == Source::Rule);
+            if cue && titled && clear && !words.is_empty() && !straddles {
+                if !done {
+                    self.claim_title(inside.clone());
+                }
+                known.insert(key);
+                last_title = Some(c + 1);
+            }
+            q = c + 1;
+        }
+    }
+
+    /// Whether the quoted phrase between the marks at `q` and `c` reads as a
+    /// title: not a nickname inside a name, a name given as such, a given
+    /// name alone, quoted speech or a quoted sentence.
+    fn plain_title(&self, q: usize, c: usize, r: &Range<usize>) -> bool {
+        let inside = q + 1..c;
+        // In an article that names works ("the single "From
+        // Yesterday""), other quoted title-case phrases are
+        // works too (""Fallen" was previously called "Jupiter"").
+        // Not a nickname inside a name (William "Buckshot" May),
+        // a name given as such (the name "Dorothea"), nor a
+        // given name alone.
+        let nickname = q > r.start
+            && self.toks[q - 1].is_word()
+            && (self.toks[q - 1].cap
+                || matches!(
+                    self.toks[q - 1].norm.as_ref(),
+                    "name" | "nickname" | "alias" | "pseudonym"
+                ));
+        let given = c == q + 2
+            && self
+                .lex
+                .first_names
+                .contains(self.toks[q + 1].norm.as_ref());
+        // Quoted speech ("she said "Tokyo is far"") is no
+        // title: no speech verb before it, and every word
+        // capitalized but the short function words.
+        let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
+            matches!(
+                self.toks[k].norm.as_ref(),
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tell"
+                    | "wrote"
+                    | "asked"
+                    | "replied"
+                    | "shouted"
+                    | "added"
+                    | ":"
+            )
+        });
+        let strict = self.toks[inside.clone()].iter().all(|t| {
+            !t.is_word()
+                || t.cap
+                || t.upper
+                || matches!(
+                    t.norm.as_ref(),
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                )
+        });
+        // A quoted sentence ("Hello, I'm Mario.") is speech.
+        let sentence_like = self.toks[inside.clone()]
+            .iter()
+            .any(|t| matches!(t.text, "," | "." | "!" | "?" | ";"))
+            || !self.toks[inside.start].is_word()
+            || !self.toks[inside.end - 1].is_word();
+        strict && !speech && !sentence_like && !nickname && !given
+    }
+
+    /// The same titles unquoted elsewhere in the article.
+    fn unquoted_titles(&mut self, known: HashSet<Vec<String>>) {
         // The same title unquoted elsewhere in the article ("the next single
         // from A Beautiful Lie"): titles of two or more words, written the
         // same way, where nothing else was found.
