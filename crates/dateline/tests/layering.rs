@@ -29,6 +29,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "dateline-data",
         ],
     ),
+    // The Python package: a binding over the facade alone.
+    ("dateline-py", &["dateline"]),
 ];
 
 fn crates_dir() -> PathBuf {

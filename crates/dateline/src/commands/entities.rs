@@ -2,11 +2,9 @@
 
 use std::io::Write;
 
-use dateline_tag::Tagger;
-use serde_json::json;
-
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use dateline_tag::Tagger;
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, clap::Args)]
@@ -28,19 +26,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let failed = args.input.for_each(args.plain, |doc| {
         let entities = tagger.entities(&doc);
         if args.json {
-            let list: Vec<_> = entities
-                .iter()
-                .map(|e| {
-                    let mut v = json!({"text": e.text, "start": e.span.start, "end": e.span.end,
-                           "label": e.label.as_str(), "canonical": e.canonical, "value": e.value});
-                    // GPE mentions say whether they name the place or the state acting.
-                    if let (Some(sense), Some(map)) = (e.sense, v.as_object_mut()) {
-                        map.insert("sense".into(), sense.as_str().into());
-                    }
-                    v
-                })
-                .collect();
-            write_json(&mut out, &json!({"id": doc.id, "entities": list}))
+            write_json(&mut out, &dateline::output::entities(&doc.id, &entities))
         } else {
             writeln!(out, "# {}", doc.id)?;
             for e in &entities {

@@ -2,11 +2,9 @@
 
 use std::io::Write;
 
-use dateline_parse::Document;
-use serde_json::json;
-
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use dateline_parse::Document;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
@@ -23,19 +21,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let failed = args.input.for_each(false, |doc| {
         if args.json {
-            let blocks: Vec<_> = doc
-                .blocks
-                .iter()
-                .map(|b| {
-                    json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
-                           "text": doc.block_text(b), "reason": b.reason})
-                })
-                .collect();
-            write_json(
-                &mut out,
-                &json!({"id": doc.id, "title": doc.title, "site": doc.site,
-                        "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks}),
-            )
+            write_json(&mut out, &dateline::output::document(&doc))
         } else {
             summary(&mut out, &doc)
         }

@@ -5,11 +5,9 @@
 
 use std::io::Write;
 
-use dateline_tag::Tagger;
-use serde_json::json;
-
 use super::{CmdResult, finish, write_json};
 use crate::input::InputArgs;
+use dateline_tag::Tagger;
 
 /// Arguments of `dateline quotes`.
 #[derive(Debug, clap::Args)]
@@ -28,16 +26,10 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let failed = args.input.for_each(false, |doc| {
         let tagged = tagger.annotate(doc);
         if args.json {
-            let list: Vec<_> = tagged
-                .quotes
-                .iter()
-                .map(|q| {
-                    json!({"text": q.text, "start": q.span.start, "end": q.span.end,
-                           "speaker": q.speaker, "speaker_start": q.speaker_span.map(|s| s.start),
-                           "speaker_end": q.speaker_span.map(|s| s.end), "cue": q.cue, "kind": q.kind})
-                })
-                .collect();
-            write_json(&mut out, &json!({"id": tagged.document.id, "quotes": list}))
+            write_json(
+                &mut out,
+                &dateline::output::quotes(&tagged.document.id, &tagged.quotes),
+            )
         } else {
             writeln!(out, "# {}", tagged.document.id)?;
             for q in &tagged.quotes {
