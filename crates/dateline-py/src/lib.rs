@@ -320,7 +320,7 @@ impl Entity {
 /// A quotation: `text`, byte span `start`..`end` (and `char_start`,
 /// `char_end`), the `speaker` with its span `speaker_start`..`speaker_end`
 /// (and `speaker_char_start`, `speaker_char_end`), the `cue` verb and the
-/// `kind` (direct, indirect, mixed).
+/// `kind` (statement or phrase).
 #[pyclass(frozen, module = "dateline")]
 #[derive(Debug)]
 struct Quote {
@@ -387,7 +387,7 @@ impl Quote {
     fn cue(&self) -> Option<&str> {
         self.q.cue.as_deref()
     }
-    /// `direct`, `indirect` or `mixed`.
+    /// `statement` (a full quoted statement) or `phrase` (a short quoted phrase).
     #[getter]
     fn kind(&self) -> &'static str {
         self.q.kind.as_str()
