@@ -2,7 +2,7 @@
 //! `dateline` Python package.
 //!
 //! # Overview
-//! A thin binding over the facade crate `dateline`: [`parse`] and [`read`]
+//! A thin binding over the facade crate `dateline`: `parse` and `read`
 //! give `Document`s, `Tagger` finds entities and quotations (one document,
 //! or many on all cores with the GIL released), `Index` indexes and searches.
 //! Every object's `to_dict()` is built by [`dateline::output`], the same code
