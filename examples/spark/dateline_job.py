@@ -29,6 +29,7 @@ import argparse
 import datetime
 import os
 import sys
+import time
 
 import dateline
 
@@ -169,9 +170,11 @@ def article_row(path, tagged):
     )
 
 
-def tag_files(paths, failures=None):
+def tag_files(paths, failures=None, cpu=None):
     """Streams the articles of each file through one tagger: the body of a
-    partition. Bad records are reported on stderr and counted."""
+    partition. Bad records are reported on stderr and counted; the Python
+    worker's CPU time for the partition is added to `cpu`."""
+    start = time.process_time()
     tagger = dateline.Tagger()
 
     def report(err):
@@ -179,13 +182,18 @@ def tag_files(paths, failures=None):
         if failures is not None:
             failures.add(1)
 
-    for path in paths:
-        for doc in dateline.read(path, on_error=report):
-            yield article_row(path, tagger.annotate(doc))
+    try:
+        for path in paths:
+            for doc in dateline.read(path, on_error=report):
+                yield article_row(path, tagger.annotate(doc))
+    finally:
+        if cpu is not None:
+            cpu.add(time.process_time() - start)
 
 
 def run(spark, inputs, output):
-    """Runs the job; returns (articles, failed records)."""
+    """Runs the job; returns (articles, failed records, CPU seconds of the
+    Python workers)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -194,7 +202,8 @@ def run(spark, inputs, output):
         raise SystemExit("error: no input files")
     sc = spark.sparkContext
     failures = sc.accumulator(0)
-    rdd = sc.parallelize(files, len(files)).mapPartitions(lambda it: tag_files(it, failures))
+    cpu = sc.accumulator(0.0)
+    rdd = sc.parallelize(files, len(files)).mapPartitions(lambda it: tag_files(it, failures, cpu))
     articles = spark.createDataFrame(rdd, spark_schemas()).persist(StorageLevel.MEMORY_AND_DISK)
 
     articles.drop("mentions", "quotes").write.mode("overwrite").parquet(os.path.join(output, "articles"))
@@ -212,7 +221,7 @@ def run(spark, inputs, output):
     )
     count = articles.count()
     articles.unpersist()
-    return count, failures.value
+    return count, failures.value, cpu.value
 
 
 def main(argv=None):
@@ -236,11 +245,17 @@ def main(argv=None):
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    wall = time.perf_counter()
     try:
-        count, failed = run(spark, args.inputs, args.output)
+        count, failed, cpu = run(spark, args.inputs, args.output)
     finally:
         spark.stop()
-    print(f"{count} articles written to {args.output}/{{articles,mentions,quotes}}", file=sys.stderr)
+    wall = time.perf_counter() - wall
+    print(
+        f"{count} articles written to {args.output}/{{articles,mentions,quotes}} in {wall:.1f} s; "
+        f"the tasks read, parsed and tagged for {cpu:.1f} CPU-seconds ({count / max(cpu, 1e-9):.0f} articles per CPU-second)",
+        file=sys.stderr,
+    )
     if failed:
         print(f"skipped {failed} bad records", file=sys.stderr)
         return 1
