@@ -162,9 +162,9 @@ def article_row(path, tagged):
         doc.site,
         date,
         list(doc.authors),
-        getattr(doc, "language", None),
+        doc.language,
         len(text),
-        len(doc),
+        doc.text_bytes,
         mentions,
         quotes,
     )

@@ -164,6 +164,12 @@ impl Document {
     fn authors(&self) -> Vec<String> {
         Vec::new()
     }
+    /// The language of the article, when known; None until the parse layer
+    /// detects it.
+    #[getter]
+    fn language(&self) -> Option<String> {
+        None
+    }
     /// The typed blocks, in text order.
     #[getter]
     fn blocks(&self) -> Vec<Block> {
@@ -196,7 +202,10 @@ impl Document {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &dateline::output::document(&self.doc))
     }
-    fn __len__(&self) -> usize {
+    /// The length of the text in UTF-8 bytes (`len(doc.text)` counts code
+    /// points).
+    #[getter]
+    fn text_bytes(&self) -> usize {
         self.doc.text.len()
     }
     fn __repr__(&self) -> String {

@@ -26,6 +26,7 @@ def test_parse_gives_blocks_with_byte_and_character_spans():
     assert (doc.id, doc.url, doc.title) == ("g", "https://example.org/g", "Pátrushev meets Bolton in Genève")
     assert [b.kind for b in doc.blocks] == ["title", "paragraph"]
     raw = text.encode("utf-8")
+    assert doc.text_bytes == len(raw) and len(doc.text) < len(raw)
     for b in doc.blocks:
         assert raw[b.start : b.end].decode("utf-8") == b.text
         assert text[b.char_start : b.char_end] == b.text

@@ -46,13 +46,16 @@ class Document:
     @property
     def authors(self) -> list[str]: ...
     @property
+    def language(self) -> Optional[str]: ...
+    @property
     def blocks(self) -> list[Block]: ...
     def char_offset(self, byte: int) -> int:
         """The code-point offset of a byte offset into `text`."""
     def to_dict(self) -> dict[str, Any]:
         """The record of `dateline parse --json`."""
-    def __len__(self) -> int:
-        """The length of the text in UTF-8 bytes."""
+    @property
+    def text_bytes(self) -> int:
+        """The length of the text in UTF-8 bytes (`len(doc.text)` counts code points)."""
 
 class Entity:
     """An entity mention."""
