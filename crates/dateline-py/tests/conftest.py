@@ -1,11 +1,13 @@
 """Shared fixtures: the repository, the `dateline` command line, and inputs
 made from the sample articles."""
 
+import itertools
 import json
 import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -73,4 +75,77 @@ def sample_jsonl(tmp_path_factory):
         records.append(r)
     path = d / "samples.jsonl"
     write_jsonl(path, records, bad_line='{"text": 12}')
+    return path
+
+
+def html_page(title, paragraphs, url):
+    """A news page around an article: navigation, the headline, the body
+    paragraphs and a footer."""
+    from html import escape
+
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{escape(title)}</title><link rel=\"canonical\" href=\"{escape(url)}\"></head>\n"
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\n"
+        f"<article><h1>{escape(title)}</h1>\n{body}\n</article>\n"
+        "<footer>Copyright the publisher. All rights reserved.</footer></body></html>\n"
+    ).encode("utf-8")
+
+
+_RECORD_IDS = itertools.count(1)
+
+
+def warc_record(warc_type, headers, payload):
+    head = [
+        ("WARC-Type", warc_type),
+        ("WARC-Record-ID", f"<urn:uuid:{uuid.UUID(int=next(_RECORD_IDS))}>"),
+        ("WARC-Date", "2019-04-18T12:00:00Z"),
+        *headers,
+        ("Content-Length", str(len(payload))),
+    ]
+    text = "WARC/1.0\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head) + "\r\n"
+    return text.encode("utf-8") + payload + b"\r\n\r\n"
+
+
+def write_warc(path, pages):
+    """A gzipped WARC file (one gzip member a record, as crawlers write them)
+    of a warcinfo record, then a request and a response record for each
+    (url, html) page."""
+    import gzip
+
+    records = [warc_record("warcinfo", [("Content-Type", "application/warc-fields")], b"software: dateline tests\r\n")]
+    for url, html in pages:
+        request = f"GET {url} HTTP/1.1\r\nHost: example.org\r\n\r\n".encode()
+        records.append(
+            warc_record("request", [("WARC-Target-URI", url), ("Content-Type", "application/http; msgtype=request")], request)
+        )
+        http = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            + f"Content-Length: {len(html)}\r\n\r\n".encode()
+            + html
+        )
+        records.append(
+            warc_record("response", [("WARC-Target-URI", url), ("Content-Type", "application/http; msgtype=response")], http)
+        )
+    with open(path, "wb") as f:
+        for r in records:
+            f.write(gzip.compress(r))
+
+
+@pytest.fixture(scope="session")
+def sample_warc(tmp_path_factory):
+    """The sample articles as pages of a WARC file, when this build of
+    dateline reads WARC; else None."""
+    import dateline
+
+    if "warc" not in dateline.FORMATS:
+        return None
+    pages = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        blocks = [b.strip() for b in p.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        url = f"https://example.org/news/{p.stem}.html"
+        pages.append((url, html_page(blocks[0].splitlines()[0], blocks[1:], url)))
+    path = tmp_path_factory.mktemp("warc") / "samples.warc.gz"
+    write_warc(path, pages)
     return path

@@ -19,8 +19,13 @@ SEEDS = "examples/corpus/seeds"
 
 
 @pytest.fixture(scope="module")
-def inputs(root, sample_jsonl):
-    return [str(root / SEEDS), str(sample_jsonl)]
+def inputs(root, sample_jsonl, sample_warc):
+    """The sample articles as text files and as JSON Lines, and as a WARC
+    file where this build reads WARC."""
+    paths = [str(root / SEEDS), str(sample_jsonl)]
+    if sample_warc is not None:
+        paths.append(str(sample_warc))
+    return paths
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +80,7 @@ def test_mentions_and_quotes_equal_the_command_line(cli, inputs, job):
     _, quote_lines, _ = cli("quotes", *inputs, "--json")
     articles = rows(out, "articles")
     assert sorted(a["id"] for a in articles) == sorted(line["id"] for line in entity_lines)
-    assert len(entity_lines) == 10
+    assert len(entity_lines) == 10 + (5 if len(inputs) == 3 else 0)
 
     mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense"])
     for line in entity_lines:
@@ -134,3 +139,15 @@ def test_co_mentioned_people_equal_dateline_search_facets(cli, inputs, job, pers
         params={"person": person},
     ).fetchall()
     assert got == expected
+
+
+def test_warc_records_become_articles(cli, inputs, job, sample_warc):
+    if sample_warc is None:
+        pytest.skip("this build of dateline does not read WARC files")
+    out, _ = job
+    _, parsed, _ = cli("parse", sample_warc, "--json")
+    assert len(parsed) == 5, "one article per response record"
+    articles = {a["id"]: a for a in rows(out, "articles")}
+    for p in parsed:
+        assert articles[p["id"]]["source"] == str(sample_warc)
+        assert articles[p["id"]]["url"] == p["url"]
