@@ -237,8 +237,12 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
 
-    # Workers run the same Python as the driver unless told otherwise.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # In local mode the workers run this Python (the one with dateline
+    # installed) unless told otherwise; on a cluster, PYSPARK_PYTHON or
+    # spark.pyspark.python names the workers' own.
+    local = args.master is None or args.master.startswith("local")
+    if local and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("dateline")
