@@ -159,3 +159,10 @@ def test_type_stubs_name_every_public_name(root):
     stub = (root / "crates/dateline-py/python/dateline/__init__.pyi").read_text()
     for name in dateline.__all__:
         assert name in stub, name
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    failed, tried = doctest.testmod(dateline, extraglobs={"dateline": dateline}, verbose=False)
+    assert tried >= 4 and failed == 0
