@@ -166,3 +166,14 @@ def test_docstring_examples_run():
 
     failed, tried = doctest.testmod(dateline, extraglobs={"dateline": dateline}, verbose=False)
     assert tried >= 4 and failed == 0
+
+
+def test_the_readmes_python_example_runs(root, capsys):
+    import re
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    assert "PERSON John Bolton" in capsys.readouterr().out
