@@ -493,6 +493,9 @@ fn suffix_match(s: &str, want: &str) -> Option<usize> {
 struct Out {
     blocks: Vec<Block>,
     date: Option<Date>,
+    /// A paragraph has been pushed (kept so that asking is O(1): scanning
+    /// the blocks at every widget line was quadratic).
+    body: bool,
 }
 
 impl Out {
@@ -500,6 +503,7 @@ impl Out {
         if span.is_empty() {
             return;
         }
+        self.body |= kind == BlockKind::Paragraph;
         self.blocks.push(Block {
             kind,
             span,
@@ -509,7 +513,7 @@ impl Out {
 
     /// True once a paragraph has been emitted.
     fn seen_body(&self) -> bool {
-        self.blocks.iter().any(|b| b.kind == BlockKind::Paragraph)
+        self.body
     }
 
     fn dateline(&mut self, span: Span, date: Date, reason: &'static str) {
@@ -602,6 +606,7 @@ pub(crate) fn classify(text: &str, hints: Hints<'_>) -> Classified {
     let mut out = Out {
         blocks: Vec::with_capacity(n + 2),
         date: None,
+        body: false,
     };
     let mut zone = Zone::Body;
     let mut i = 0;

@@ -20,6 +20,43 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// A stream goes on past the limit; the rest was not read (it may never
+    /// end, as `/dev/zero` or `yes` do).
+    #[error("input exceeds the limit of {limit} bytes (the rest was not read)")]
+    TooLargeStream {
+        /// The configured limit.
+        limit: usize,
+    },
+    /// A JSON Lines record (one line) goes on far past the limit; the rest
+    /// of the input was not read.
+    #[error(
+        "record of more than {read} bytes exceeds the limit of {limit} bytes; \
+         stopped reading the rest of the input"
+    )]
+    EndlessRecord {
+        /// Bytes of the line read before giving up.
+        read: usize,
+        /// The configured line limit.
+        limit: usize,
+    },
+    /// The input is UTF-16 with an encoding error (an unpaired surrogate or
+    /// an odd number of bytes).
+    #[error("invalid UTF-16 at byte {offset}")]
+    InvalidUtf16 {
+        /// Byte offset of the first bad code unit.
+        offset: usize,
+    },
+    /// JSON Lines input in UTF-16: JSON Lines must be UTF-8.
+    #[error("the input is UTF-16; JSON Lines must be UTF-8 (convert it, e.g. with iconv)")]
+    Utf16Jsonl,
+    /// Two records of one run have the same id.
+    #[error("id {id:?} is already used by {first} in this run; record skipped")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the first record with this id came from (`PATH` or `PATH:LINE`).
+        first: String,
+    },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {

@@ -72,13 +72,22 @@
 //! JSON, a missing text field, or a metadata field of the wrong type.
 //! Classification looks at most at a few dozen words of a long paragraph, so
 //! its cost is about one pass over the text.
+//!
+//! Readers never hang and never read without bound: a stream over the size
+//! limit is not read further ([`Error::TooLargeStream`]), an endless JSON
+//! Lines line ends its input ([`Error::EndlessRecord`]), directory walks read
+//! each directory once however symbolic links loop and skip FIFOs, sockets
+//! and devices ([`Documents::warnings`]). UTF-16 text is decoded, and old Mac
+//! line endings (`\r`) end lines. Ids are unique and stable (see
+//! [`documents`]): the path inside the directory given, the file and line of
+//! a record without an id, or [`content_id`] on standard input.
 
 pub use crate::date::{Date, DateError, days_in_month};
 pub use crate::document::{Block, BlockKind, Document};
 pub use crate::error::Error;
 pub use crate::input::{
-    Documents, InputOptions, JsonlRecords, Record, RecordError, documents, read_jsonl, read_path,
-    read_text, read_text_from,
+    Documents, InputOptions, JsonlRecords, Record, RecordError, Skipped, content_id, documents,
+    is_jsonl, is_txt, read_jsonl, read_path, read_stdin_text, read_text, read_text_from,
 };
 pub use crate::parser::{DEFAULT_MAX_BYTES, Parser, parse};
 pub use crate::segment::is_blank;

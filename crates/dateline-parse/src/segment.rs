@@ -30,13 +30,42 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// The lines of `text`, ended by `\n`, or by a `\r` not followed by `\n`
+/// (old Mac files); a `\r` before `\n` stays at the end of its line. Each
+/// line is followed by exactly one terminator byte, except the last.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => break,
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => break,
+                _ => i += 1,
+            }
+        }
+        let line = &text[start..i];
+        if i >= bytes.len() {
+            done = true;
+        } else {
+            start = i + 1;
+        }
+        Some(line)
+    })
+}
+
 /// Splits `text` into units in text order.
 pub(crate) fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut pos = 0;
     let mut blank = true;
     let mut last_line = Span::default();
-    for line in text.split('\n') {
+    for line in lines(text) {
         let start = pos;
         pos += line.len() + 1;
         let trimmed = line.trim_start_matches(is_blank);

@@ -5,7 +5,7 @@
 //! A thin binding over the facade crate `dateline`: `parse` and `read`
 //! give `Document`s, `Tagger` finds entities and quotations (one document,
 //! or many on all cores with the GIL released), `Index` indexes and searches.
-//! Every object's `to_dict()` is built by [`dateline::output`], the same code
+//! Every object's `to_dict()` is built by [`dateline::json`], the same code
 //! that prints the command line's JSON, so a row from Python and a line of
 //! `dateline entities --json` are the same data. Errors are Python
 //! exceptions with the command line's messages.
@@ -91,7 +91,9 @@ impl CharIndex {
     }
 }
 
-fn to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+/// A record of [`dateline::json`] as Python values (dicts, lists, str, int,
+/// float, None).
+fn to_py<'py>(py: Python<'py>, v: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, v).map_err(PyErr::from)
 }
 
@@ -200,7 +202,7 @@ impl Document {
     /// The record of `dateline parse --json`:
     /// `{"id","title","site","date","url","blocks":[{"kind","start","end","text","reason"}]}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &dateline::output::document(&self.doc))
+        to_py(py, &dateline::json::document(&self.doc))
     }
     /// The length of the text in UTF-8 bytes (`len(doc.text)` counts code
     /// points).
@@ -238,9 +240,14 @@ struct Block {
 impl Block {
     /// `{"kind","start","end","text","reason"}`, as in `dateline parse --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::json!({"kind": self.kind, "start": self.start, "end": self.end,
-                                   "text": self.text, "reason": self.reason});
-        to_py(py, &v)
+        let record = dateline::json::BlockRecord {
+            end: self.end,
+            kind: self.kind,
+            reason: self.reason.as_deref(),
+            start: self.start,
+            text: &self.text,
+        };
+        to_py(py, &record)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -312,7 +319,7 @@ impl Entity {
     /// `{"text","start","end","label","canonical","value"[,"sense"]}`, as in
     /// `dateline entities --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &dateline::output::entity(&self.e))
+        to_py(py, &dateline::json::entity(&self.e))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -404,7 +411,7 @@ impl Quote {
     /// `{"text","start","end","speaker","speaker_start","speaker_end","cue","kind"}`,
     /// as in `dateline quotes --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &dateline::output::quote(&self.q))
+        to_py(py, &dateline::json::quote(&self.q))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -715,7 +722,7 @@ impl SearchResultsPy {
     /// The best hits, best first.
     #[getter]
     fn hits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = dateline::output::search_results(&self.query, &self.results);
+        let v = dateline::json::search_results(&self.query, &self.results);
         to_py(py, &v["hits"])
     }
     /// Facets over all matches, or None when not asked for.
@@ -725,14 +732,14 @@ impl SearchResultsPy {
             .results
             .facets
             .as_ref()
-            .map_or(serde_json::Value::Null, dateline::output::facets);
+            .map_or(serde_json::Value::Null, dateline::json::facets);
         to_py(py, &v)
     }
     /// `{"query","total","hits","facets"}`, as `dateline search --json` prints it.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(
             py,
-            &dateline::output::search_results(&self.query, &self.results),
+            &dateline::json::search_results(&self.query, &self.results),
         )
     }
     fn __len__(&self) -> usize {
@@ -861,7 +868,7 @@ impl Index {
         facets: bool,
     ) -> PyResult<SearchResultsPy> {
         let q = dquery::parse_query(query)
-            .map_err(|e| QueryError::new_err(dateline::output::query_error(query, &e)))?;
+            .map_err(|e| QueryError::new_err(dateline::json::query_error(query, &e)))?;
         let opts = SearchOptions::new(limit).with_facets(facets);
         let results = py
             .detach(|| self.index.search(&q, &opts))

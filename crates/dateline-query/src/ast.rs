@@ -272,7 +272,9 @@ pub(crate) fn is_word_delimiter(c: char) -> bool {
 pub(crate) fn write_word(f: &mut impl fmt::Write, w: &str) -> fmt::Result {
     let keyword = KEYWORDS.contains(&w);
     for (i, c) in w.char_indices() {
-        let escape = is_word_delimiter(c) || (i == 0 && (matches!(c, '+' | '-') || keyword));
+        let escape = is_word_delimiter(c)
+            || matches!(c, '*' | '~')
+            || (i == 0 && (matches!(c, '+' | '-') || keyword));
         if escape {
             f.write_char('\\')?;
         }
@@ -317,7 +319,9 @@ impl fmt::Display for Query {
             Query::Entity { field, value } => {
                 write_field(f, field.name())?;
                 let bare = !value.is_empty()
-                    && !value.chars().any(is_word_delimiter)
+                    && !value
+                        .chars()
+                        .any(|c| is_word_delimiter(c) || matches!(c, '*' | '~'))
                     && !value.starts_with(['+', '-'])
                     && !KEYWORDS.contains(&value.as_str());
                 if bare {

@@ -61,6 +61,21 @@ pub fn parse_query(text: &str) -> Result<Query, SyntaxError> {
     Ok(q)
 }
 
+/// What is wrong with an unescaped `c` inside a bare word, for the syntax
+/// of other query languages that would otherwise silently match nothing:
+/// wildcards (`bol*`) and fuzzy terms (`bolton~2`).
+fn unsupported(c: char) -> Option<&'static str> {
+    match c {
+        '*' => Some(
+            "a whole word: wildcards ('*') are not supported (to search the character, escape it: \\*)",
+        ),
+        '~' => Some(
+            "a whole word: fuzzy terms ('~') are not supported; '~N' follows a \"phrase\" only (to search the character, escape it: \\~)",
+        ),
+        _ => None,
+    }
+}
+
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
@@ -295,6 +310,12 @@ impl<'a> Parser<'a> {
                 )
             }
             Some(':') => Err(self.error(CLAUSE)),
+            Some(c @ ('+' | '-')) => {
+                // "--bolton": one prefix only; a word cannot start with one.
+                Err(self.error(format!(
+                    "{CLAUSE} after one '+' or '-' (to search a word starting with '{c}', escape it: \\{c})"
+                )))
+            }
             Some(_) => {
                 if self.at_any_keyword() || self.at_keyword("NOT") {
                     return Err(self.error(CLAUSE));
@@ -342,6 +363,8 @@ impl<'a> Parser<'a> {
             } else if is_word_delimiter(c) {
                 end = base + i;
                 break;
+            } else if let Some(what) = unsupported(c) {
+                return Err(self.error_at(base + i, what));
             } else {
                 out.push(c);
             }
@@ -434,6 +457,7 @@ impl<'a> Parser<'a> {
         const DATE: &str =
             "a date (YYYY, YYYY-MM or YYYY-MM-DD), a range [A TO B] or a comparison like >=2019";
         if self.peek() == Some('[') {
+            let open = self.pos;
             self.pos += 1;
             self.skip_ws();
             let from = self.range_bound()?;
@@ -447,6 +471,14 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             if self.peek() != Some(']') {
                 return Err(self.error("']' to close the date range"));
+            }
+            if let (Some(a), Some(b)) = (from, to)
+                && a.first_day() > b.last_day()
+            {
+                return Err(self.error_at(
+                    open,
+                    format!("a date range whose start is not after its end ({a} is after {b})"),
+                ));
             }
             self.pos += 1;
             return Ok(DateQuery::Range { from, to });

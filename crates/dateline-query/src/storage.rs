@@ -417,6 +417,16 @@ impl Index {
                 supported: FORMAT_VERSION,
             });
         }
+        // No flags are defined: a file with any set was written by something
+        // this build does not understand.
+        word.copy_from_slice(&bytes[12..16]);
+        let flags = u32::from_le_bytes(word);
+        if flags != 0 {
+            return Err(Error::Corrupt {
+                offset: 12,
+                what: format!("unknown header flags {flags:#x}"),
+            });
+        }
         let mut long = [0u8; 8];
         long.copy_from_slice(&bytes[16..24]);
         let body_len = u64::from_le_bytes(long);

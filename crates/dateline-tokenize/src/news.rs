@@ -36,8 +36,43 @@ pub(crate) struct NewsTokens<'a> {
     text: &'a str,
     pos: usize,
     end: usize,
+    /// End of the white-space-free run that `pos` is in, when a long run was
+    /// cut (see [`MAX_CHUNK`]); otherwise at most `pos`.
+    run_end: usize,
     buf: VecDeque<Token<'a>>,
     segs: Vec<Seg>,
+}
+
+/// Longest chunk handed to the rules at once. A longer run without white
+/// space (a megabyte of `"`) is cut at the first point after this many bytes
+/// between two punctuation marks that no rule joins (see [`is_cut_mark`]), so
+/// that the tokens waiting to be read stay few. Tokens never cross such a
+/// point anyway, except a web address, email, hashtag or mention, which a cut
+/// ends there.
+pub(crate) const MAX_CHUNK: usize = 64 * 1024;
+
+/// Punctuation between which a run may be cut: Unicode's word boundaries
+/// always separate two of them, and no news rule joins them.
+fn is_cut_mark(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\''
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'!'
+            | b'?'
+            | b'*'
+            | b'<'
+            | b'>'
+            | b'='
+            | b'|'
+            | b','
+            | b';'
+    )
 }
 
 impl std::fmt::Debug for NewsTokens<'_> {
@@ -54,6 +89,7 @@ impl<'a> NewsTokens<'a> {
             text,
             pos: 0,
             end: text.len(),
+            run_end: 0,
             buf: VecDeque::new(),
             segs: Vec::new(),
         }
@@ -64,10 +100,32 @@ impl<'a> NewsTokens<'a> {
     pub(crate) fn reset(&mut self, start: usize, end: usize) {
         self.end = end.min(self.text.len());
         self.pos = start.min(self.end);
+        self.run_end = 0;
         self.buf.clear();
     }
 
     fn next_chunk(&mut self) -> Option<(usize, usize)> {
+        let (start, run_end) = if self.run_end > self.pos {
+            (self.pos, self.run_end)
+        } else {
+            self.next_run()?
+        };
+        let mut end = run_end;
+        if run_end - start > MAX_CHUNK {
+            let bytes = self.text.as_bytes();
+            if let Some(q) = (start + MAX_CHUNK..run_end)
+                .find(|&q| is_cut_mark(bytes[q - 1]) && is_cut_mark(bytes[q]))
+            {
+                end = q;
+            }
+        }
+        self.run_end = run_end;
+        self.pos = end;
+        Some((start, end))
+    }
+
+    /// The next run of text without white space.
+    fn next_run(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
         let bytes = &text.as_bytes()[..self.end];
         let mut p = self.pos;
@@ -169,8 +227,21 @@ fn general<'a>(
     segs: &mut Vec<Seg>,
 ) {
     let mut cur = s;
+    // The first '@' at or after `cur` (absolute), found again only once
+    // `cur` has passed it: searching the rest of the chunk for every
+    // hashtag or mention made "#a#a#a…" quadratic.
+    let mut at: Option<Option<usize>> = None;
     while cur < e {
-        match find_special(&text[cur..e]) {
+        let next_at = match at {
+            Some(Some(a)) if a >= cur => Some(a),
+            Some(None) => None,
+            _ => {
+                let found = text[cur..e].find('@').map(|a| a + cur);
+                at = Some(found);
+                found
+            }
+        };
+        match find_special(&text[cur..e], next_at.map(|a| a - cur)) {
             Some((a, b, kind)) => {
                 if a > 0 {
                     plain(text, cur, cur + a, out, segs);
@@ -274,7 +345,8 @@ fn token_ascii(text: &str, s: usize, e: usize, kind: TokenKind, upper: bool) -> 
 }
 
 /// The first URL, email, hashtag or mention in a chunk: `(start, end, kind)`.
-fn find_special(chunk: &str) -> Option<(usize, usize, TokenKind)> {
+/// `first_at` is the position of the chunk's first '@', if any.
+fn find_special(chunk: &str, first_at: Option<usize>) -> Option<(usize, usize, TokenKind)> {
     let bytes = chunk.as_bytes();
     let marks = bytes.iter().any(|&b| matches!(b, b':' | b'@' | b'#'));
     if !(marks || chunk.contains("www.") || chunk.contains("WWW.")) {
@@ -292,12 +364,22 @@ fn find_special(chunk: &str) -> Option<(usize, usize, TokenKind)> {
     });
     if let Some(p) = prefix {
         let mut end = chunk.len();
+        // Bracket counts of `chunk[lead..end]`, kept up to date as `end`
+        // moves (counting again at every step was quadratic).
+        let url = &chunk[lead..end];
+        let count = |b: u8| url.bytes().filter(|&x| x == b).count();
+        let (open_paren, open_bracket) = (count(b'('), count(b'['));
+        let (mut close_paren, mut close_bracket) = (count(b')'), count(b']'));
         while let Some(c) = chunk[..end].chars().next_back() {
-            let url = &chunk[lead..end];
-            let unbalanced = (c == ')' && url.matches('(').count() < url.matches(')').count())
-                || (c == ']' && url.matches('[').count() < url.matches(']').count());
+            let unbalanced = (c == ')' && open_paren < close_paren)
+                || (c == ']' && open_bracket < close_bracket);
             if is_closing(c) || unbalanced {
                 end -= c.len_utf8();
+                match c {
+                    ')' => close_paren -= 1,
+                    ']' => close_bracket -= 1,
+                    _ => {}
+                }
             } else {
                 break;
             }
@@ -306,7 +388,7 @@ fn find_special(chunk: &str) -> Option<(usize, usize, TokenKind)> {
             return Some((lead, end, TokenKind::Url));
         }
     }
-    if let Some(at) = chunk.find('@') {
+    if let Some(at) = first_at {
         let is_local =
             |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
         let mut ls = at;
@@ -843,5 +925,28 @@ mod tests {
         );
         assert_eq!(texts("prese…"), ["prese", "…"]);
         assert_eq!(texts("wait..."), ["wait", "..."]);
+    }
+
+    #[test]
+    fn long_runs_are_cut_only_between_punctuation() {
+        // Cut: the same tokens as without the cut, produced a chunk at a time.
+        let quotes = "\"".repeat(3 * MAX_CHUNK + 5);
+        let tokens: Vec<Token<'_>> = NewsTokens::new(&quotes).collect();
+        assert_eq!(tokens.len(), quotes.len());
+        for (i, t) in tokens.iter().enumerate() {
+            assert_eq!(
+                (t.span.start, t.span.end, t.kind),
+                (i, i + 1, TokenKind::Punct)
+            );
+        }
+        // Mixed text with the marks inside: every token as the rules make it.
+        let unit = "Mr. Smith's (\"U.S.\") $5,000!? ";
+        let glued = unit.replace(' ', "").repeat(MAX_CHUNK / 20 * 3);
+        let cut: Vec<&str> = NewsTokens::new(&glued).map(|t| t.text).collect();
+        let joined: String = cut.concat();
+        assert_eq!(joined, glued, "tokens cover the run");
+        // No cut point: one chunk, however long.
+        let word = "x.".repeat(MAX_CHUNK);
+        assert!(NewsTokens::new(&word).count() <= 2);
     }
 }

@@ -96,7 +96,8 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }
 
-/// Start of the white-space-delimited word that ends at `end`.
+/// Start of the white-space-delimited word that ends at `end`, found by
+/// scanning back (used only where the scan is bounded by the caller).
 fn word_start(text: &str, end: usize) -> usize {
     let mut s = end;
     for (i, c) in text[..end].char_indices().rev() {
@@ -108,6 +109,40 @@ fn word_start(text: &str, end: usize) -> usize {
     s
 }
 
+/// Finds word starts for positions that only move forward, in one pass over
+/// the text: scanning back to the last white space at every terminator made
+/// text without spaces ("x.x.x.…") quadratic.
+#[derive(Debug, Clone, Copy)]
+struct WordCursor {
+    /// Every byte before `pos` has been looked at.
+    pos: usize,
+    /// Start of the word that runs up to `pos` (just after the last white
+    /// space before `pos`).
+    start: usize,
+}
+
+impl WordCursor {
+    /// Start of the white-space-delimited word that ends at `end`.
+    fn word_start(&mut self, text: &str, end: usize) -> usize {
+        if end < self.pos {
+            // Not reached by the splitter (it moves forward); stay correct.
+            return word_start(text, end);
+        }
+        // Back from `end` to the last white space, but never past `pos`:
+        // each byte is looked at once over the whole text, and usually only
+        // the word itself.
+        if let Some((i, c)) = text[self.pos..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+        {
+            self.start = self.pos + i + c.len_utf8();
+        }
+        self.pos = end;
+        self.start
+    }
+}
+
 /// Sentence spans of `text`, relative to `text`.
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let mut s = Splitter {
@@ -115,6 +150,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         breaks: Vec::new(),
         markers: Vec::new(),
         last_break: 0,
+        words: WordCursor { pos: 0, start: 0 },
     };
     s.scan();
     s.finish()
@@ -125,6 +161,7 @@ struct Splitter<'a> {
     breaks: Vec<usize>,
     markers: Vec<Marker>,
     last_break: usize,
+    words: WordCursor,
 }
 
 impl Splitter<'_> {
@@ -230,7 +267,7 @@ impl Splitter<'_> {
         if !char_at(text, i + 1).is_none_or(char::is_whitespace) {
             return;
         }
-        let ws = word_start(text, i);
+        let ws = self.words.word_start(text, i);
         if let Some((start, value, bulleted)) = marker_word(text, ws, i) {
             self.markers.push(Marker {
                 start,
@@ -282,8 +319,7 @@ impl Splitter<'_> {
         };
         let attached = char_before(text, i).is_some_and(|c| !c.is_whitespace());
         let single = dots == 1 && others == 0 && !ellipsis;
-        let ws = word_start(text, i);
-        let word = text[ws..i].trim_start_matches(is_opener);
+        let ws = self.words.word_start(text, i);
 
         if !next.is_whitespace() {
             // Glue: "statement.The", "now!The".
@@ -293,6 +329,9 @@ impl Splitter<'_> {
             }
             return run_end;
         }
+        // Only here, before white space: words before such terminators never
+        // overlap, so looking at them stays linear.
+        let word = text[ws..i].trim_start_matches(is_opener);
 
         if single
             && (closers.is_empty() || closers == ")")
@@ -354,7 +393,7 @@ impl Splitter<'_> {
         if abbrev::is_time(word) {
             let before = &text[self.last_break.min(ws)..ws];
             let mut words = before.split_whitespace();
-            let fronted = words.clone().count() <= 3
+            let fronted = words.clone().take(4).count() <= 3
                 && words.next().is_some_and(|w| {
                     abbrev::is_time_preposition(w.trim_matches(|c: char| !c.is_alphabetic()))
                 });
@@ -549,6 +588,21 @@ fn list_context(text: &str, start: usize, bulleted: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_cursor_finds_the_word_starts_of_the_backward_scan(
+            s in "[a .\n\u{a0}\u{3000}é]{0,60}",
+            mut ends in prop::collection::vec(0usize..200, 0..12),
+        ) {
+            ends.sort_unstable();
+            let mut cursor = WordCursor { pos: 0, start: 0 };
+            for end in ends.into_iter().filter(|&e| e <= s.len() && s.is_char_boundary(e)) {
+                prop_assert_eq!(cursor.word_start(&s, end), word_start(&s, end));
+            }
+        }
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|s| &text[s]).collect()

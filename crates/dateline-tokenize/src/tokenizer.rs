@@ -167,6 +167,7 @@ impl Tokenizer {
         Tokens {
             tokenizer: self,
             inner,
+            offset: 0,
         }
     }
 
@@ -192,6 +193,65 @@ impl Tokenizer {
     /// ```
     pub fn sentences(&self, text: &str) -> Vec<Span> {
         sentence::split(text)
+    }
+
+    /// The sentences of every block of a document, as `(block index, span)`
+    /// pairs in text order: exactly the sentences of
+    /// [`analyze`](Tokenizer::analyze), without tokenizing. With
+    /// [`tokens_in`](Tokenizer::tokens_in) this gives the whole analysis one
+    /// sentence at a time, so that a caller writing tokens out never holds
+    /// them all.
+    ///
+    /// ```
+    /// use dateline_tokenize::Tokenizer;
+    /// let doc = dateline_tokenize::parse::parse("Title here\n\nOne. Two.\n");
+    /// let t = Tokenizer::new();
+    /// let spans = t.sentence_spans(&doc);
+    /// let analysis = t.analyze(&doc);
+    /// assert_eq!(spans.len(), analysis.sentences.len());
+    /// for ((block, span), s) in spans.iter().zip(&analysis.sentences) {
+    ///     assert_eq!((*block, *span), (s.block, s.span));
+    ///     let tokens: Vec<_> = t.tokens_in(&doc.text, *span).collect();
+    ///     assert_eq!(tokens, s.tokens_in(&analysis));
+    /// }
+    /// ```
+    pub fn sentence_spans(&self, doc: &Document) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let Some(btext) = doc.text.get(block.span.range()) else {
+                continue;
+            };
+            for s in sentence::split(btext) {
+                let span = s.shift(block.span.start);
+                if doc.text.get(span.range()).is_some() {
+                    out.push((bi, span));
+                }
+            }
+        }
+        out
+    }
+
+    /// Tokens of `text[span]` with spans into `text`, as
+    /// [`analyze`](Tokenizer::analyze) gives them for a sentence `span`
+    /// (news rules see the text around the span). An out-of-range span or
+    /// one that is not on character boundaries gives no tokens.
+    pub fn tokens_in<'t, 'a>(&'t self, text: &'a str, span: Span) -> Tokens<'t, 'a> {
+        let (span, ok) = match text.get(span.range()) {
+            Some(_) => (span, true),
+            None => (Span::new(0, 0), false),
+        };
+        let inner = if self.news {
+            let mut news = NewsTokens::new(text);
+            news.reset(span.start, span.end);
+            Inner::News(news)
+        } else {
+            Inner::Plain(Words::new(if ok { &text[span.range()] } else { "" }))
+        };
+        Tokens {
+            tokenizer: self,
+            inner,
+            offset: if self.news { 0 } else { span.start },
+        }
     }
 
     /// Sentences and tokens of every block of a document. Sentences never
@@ -450,6 +510,8 @@ enum Inner<'a> {
 pub struct Tokens<'t, 'a> {
     tokenizer: &'t Tokenizer,
     inner: Inner<'a>,
+    /// Added to every span (plain words of a slice of the text).
+    offset: usize,
 }
 
 impl<'a> Iterator for Tokens<'_, 'a> {
@@ -461,6 +523,7 @@ impl<'a> Iterator for Tokens<'_, 'a> {
             Inner::News(n) => n.next()?,
             Inner::Plain(w) => w.next()?,
         };
+        t.span = t.span.shift(self.offset);
         if self.tokenizer.stems {
             t.stem = Some(self.tokenizer.stem_of(&t));
         }

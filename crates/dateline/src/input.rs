@@ -2,6 +2,8 @@
 //! Lines, and the error-reporting policy (`error: PATH:LINE: …` on stderr,
 //! keep going, exit 1 at the end).
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::PathBuf;
 
 use dateline_parse::{Document, InputOptions, JsonlRecords, RecordError};
@@ -35,7 +37,9 @@ impl InputArgs {
     /// document; returns the number of failed records.
     ///
     /// Documents are streamed: a large JSON Lines file or stream is never
-    /// held in memory as a whole.
+    /// held in memory as a whole. Ids are unique within a run: a second
+    /// record with an id already seen is reported and skipped, not passed on
+    /// to replace the first.
     pub(crate) fn for_each(
         &self,
         plain: bool,
@@ -43,9 +47,37 @@ impl InputArgs {
     ) -> std::io::Result<usize> {
         let opts = self.options();
         let mut failed = 0;
-        let mut handle = |r: Result<Document, RecordError>| -> std::io::Result<()> {
+        // Where each id was first seen: `PATH` or `PATH:LINE`.
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut handle = |r: Result<Document, RecordError>,
+                          source: (String, Option<usize>)|
+         -> std::io::Result<()> {
             match r {
-                Ok(doc) => f(if plain { doc.into_plain() } else { doc }),
+                Ok(doc) => {
+                    let here = match source.1 {
+                        Some(line) => format!("{}:{line}", source.0),
+                        None => source.0.clone(),
+                    };
+                    match seen.entry(doc.id.clone()) {
+                        Entry::Occupied(first) => {
+                            report(&RecordError {
+                                path: source.0,
+                                line: source.1,
+                                offset: None,
+                                error: dateline_parse::Error::DuplicateId {
+                                    id: doc.id,
+                                    first: first.get().clone(),
+                                },
+                            });
+                            failed += 1;
+                            Ok(())
+                        }
+                        Entry::Vacant(v) => {
+                            v.insert(here);
+                            f(if plain { doc.into_plain() } else { doc })
+                        }
+                    }
+                }
                 Err(e) => {
                     report(&e);
                     failed += 1;
@@ -57,20 +89,28 @@ impl InputArgs {
             if path.as_os_str() == "-" {
                 let stdin = std::io::stdin();
                 if self.jsonl {
-                    for r in JsonlRecords::new(stdin.lock(), "-", &opts) {
-                        handle(r)?;
+                    let mut records = JsonlRecords::new(stdin.lock(), "-", &opts);
+                    while let Some(r) = records.next() {
+                        let line = records.line();
+                        handle(r, ("-".to_string(), Some(line)))?;
                     }
                 } else {
-                    handle(dateline_parse::read_text_from(
-                        "stdin",
-                        stdin.lock(),
-                        "-",
-                        &opts,
-                    ))?;
+                    handle(
+                        dateline_parse::read_stdin_text(stdin.lock(), "-", &opts),
+                        ("-".to_string(), None),
+                    )?;
                 }
             } else {
-                for r in dateline_parse::documents(path, &opts) {
-                    handle(r)?;
+                let mut docs = dateline_parse::documents(path, &opts);
+                while let Some(r) = docs.next() {
+                    for w in docs.warnings() {
+                        report!("warning: {w}");
+                    }
+                    let source = docs.source();
+                    handle(r, source)?;
+                }
+                for w in docs.warnings() {
+                    report!("warning: {w}");
                 }
             }
         }
@@ -79,5 +119,5 @@ impl InputArgs {
 }
 
 fn report(e: &RecordError) {
-    eprintln!("error: {e}");
+    report!("error: {e}");
 }

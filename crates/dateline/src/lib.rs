@@ -15,7 +15,7 @@
 //!
 //! Every span, in every layer, is a half-open byte range into the original
 //! article text. The `dateline` binary of this crate is the command line.
-//! [`samples`] holds the five sample articles, embedded; [`output`] builds
+//! [`samples`] holds the five sample articles, embedded; [`json`] builds
 //! the command line's JSON records, for every front end that must give the
 //! same data.
 //!
@@ -54,7 +54,7 @@ pub use dateline_query as query;
 pub use dateline_tag as tag;
 pub use dateline_tokenize as tokenize;
 
-pub mod output;
+pub mod json;
 pub mod samples;
 
 /// The README's code blocks, compiled and run as documentation tests.

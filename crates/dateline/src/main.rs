@@ -4,8 +4,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Writes a line to standard error, ignoring a failing standard error (see
+/// `output`): `report!("error: {e}")`.
+macro_rules! report {
+    ($($arg:tt)*) => {
+        $crate::output::stderr_line(format_args!($($arg)*))
+    };
+}
+
 mod commands;
 mod input;
+mod output;
 
 /// Turn raw news articles into structured, tokenized, entity-tagged, searchable records.
 #[derive(Debug, Parser)]
@@ -40,6 +49,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    output::guard_standard_streams();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -63,7 +73,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(commands::CliError::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            report!("error: {e}");
             ExitCode::from(e.exit_code())
         }
     }

@@ -1,130 +1,97 @@
-//! The JSON records and messages of the `dateline` command line, for every
-//! front end that must give the same data.
+//! Where the command line writes, checked.
 //!
-//! `dateline parse --json`, `entities --json`, `quotes --json` and
-//! `search --json` print exactly these values, and the Python package builds
-//! its `to_dict()` results from them, so a row from either is the same
-//! record. Spans are byte offsets into `Document.text`, as everywhere.
-//!
-//! ```
-//! use dateline::{output, parse::Parser, tag::Tagger};
-//!
-//! let doc = Parser::new().parse("a", "Talks in Geneva\n\nJohn Bolton met officials in Geneva.\n")?;
-//! let entities = Tagger::new().entities(&doc);
-//! let line = output::entities(&doc.id, &entities);
-//! assert_eq!(line["id"], "a");
-//! let first = &line["entities"][0];
-//! assert_eq!(first["text"], &doc.text[first["start"].as_u64().unwrap() as usize
-//!     ..first["end"].as_u64().unwrap() as usize]);
-//! # Ok::<(), dateline::parse::Error>(())
-//! ```
+//! - Standard error carries reports (`error: …`, `warning: …`, summaries).
+//!   Every write to it is checked, and a failure (a closed pipe, a full
+//!   disk) is ignored rather than fatal: losing a report must never lose the
+//!   work (an index is still saved, records are still processed).
+//! - Standard output carries results. A command that writes results asks
+//!   for it with [`stdout`] before doing any work: when it is closed
+//!   (`>&-`) that is an error (exit 1), not a silent loss; write errors are
+//!   errors of the command, and a reader going away (`| head`) ends it
+//!   quietly.
+//! - At start-up [`guard_standard_streams`] gives a closed descriptor 0, 1
+//!   or 2 to `/dev/null`, so that no file opened later takes its number
+//!   (reports would otherwise be written into it, an index for instance).
 
-use serde_json::{Value, json};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::parse::Document;
-use crate::query::{Facets, SearchResults, SyntaxError};
-use crate::tag::{Entity, Quote};
+use crate::commands::CliError;
 
-/// One document as `dateline parse --json` prints it:
-/// `{"id","title","site","date","url","blocks":[{"kind","start","end","text","reason"}]}`.
-pub fn document(doc: &Document) -> Value {
-    let blocks: Vec<Value> = doc
-        .blocks
-        .iter()
-        .map(|b| {
-            json!({"kind": b.kind.as_str(), "start": b.span.start, "end": b.span.end,
-                   "text": doc.block_text(b), "reason": b.reason})
-        })
-        .collect();
-    json!({"id": doc.id, "title": doc.title, "site": doc.site,
-           "date": doc.date.map(|d| d.to_string()), "url": doc.url, "blocks": blocks})
-}
+/// Standard output was closed when the process started.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
-/// One entity mention: `{"text","start","end","label","canonical","value"}`,
-/// and `"sense"` for a GPE mention (the place, or the state acting under
-/// its name, or a team).
-pub fn entity(e: &Entity) -> Value {
-    let mut v = json!({"text": e.text, "start": e.span.start, "end": e.span.end,
-           "label": e.label.as_str(), "canonical": e.canonical, "value": e.value});
-    if let (Some(sense), Some(map)) = (e.sense, v.as_object_mut()) {
-        map.insert("sense".into(), sense.as_str().into());
-    }
-    v
-}
-
-/// The entities of one document as `dateline entities --json` prints them:
-/// `{"id","entities":[…]}`.
-pub fn entities(id: &str, entities: &[Entity]) -> Value {
-    let list: Vec<Value> = entities.iter().map(entity).collect();
-    json!({"id": id, "entities": list})
-}
-
-/// One quotation:
-/// `{"text","start","end","speaker","speaker_start","speaker_end","cue","kind"}`.
-pub fn quote(q: &Quote) -> Value {
-    json!({"text": q.text, "start": q.span.start, "end": q.span.end,
-           "speaker": q.speaker, "speaker_start": q.speaker_span.map(|s| s.start),
-           "speaker_end": q.speaker_span.map(|s| s.end), "cue": q.cue, "kind": q.kind})
-}
-
-/// The quotations of one document as `dateline quotes --json` prints them:
-/// `{"id","quotes":[…]}`.
-pub fn quotes(id: &str, quotes: &[Quote]) -> Value {
-    let list: Vec<Value> = quotes.iter().map(quote).collect();
-    json!({"id": id, "quotes": list})
-}
-
-/// A score rounded to four decimals, as the JSON output shows it.
-fn round(score: f32) -> f64 {
-    (f64::from(score) * 1e4).round() / 1e4
-}
-
-/// Search results as `dateline search --json` prints them:
-/// `{"query","total","hits":[{"id","score","title","date","snippet","highlights"}],"facets"}`.
-pub fn search_results(query: &str, r: &SearchResults) -> Value {
-    let hits: Vec<Value> = r
-        .hits
-        .iter()
-        .map(|h| {
-            let highlights: Vec<Value> =
-                h.highlights.iter().map(|s| json!({"start": s.start, "end": s.end})).collect();
-            json!({"id": h.id, "score": round(h.score), "title": h.title,
-                   "date": h.date.map(|d| d.to_string()), "snippet": h.snippet, "highlights": highlights})
-        })
-        .collect();
-    let facets = r.facets.as_ref().map(facets);
-    json!({"query": query, "total": r.total, "hits": hits, "facets": facets})
-}
-
-/// Facets: `{"entities":{LABEL:[{"name","count"}]},"months":[{"month","count"}],"undated"}`.
-pub fn facets(f: &Facets) -> Value {
-    let mut entities = serde_json::Map::new();
-    for (label, list) in &f.entities {
-        let v: Vec<Value> = list
-            .iter()
-            .map(|c| json!({"name": c.entity.canonical, "count": c.count}))
-            .collect();
-        entities.insert(label.as_str().to_string(), Value::Array(v));
-    }
-    let months: Vec<Value> = f
-        .months
-        .iter()
-        .map(|m| json!({"month": format!("{:04}-{:02}", m.year, m.month), "count": m.count}))
-        .collect();
-    json!({"entities": entities, "months": months, "undated": f.undated})
-}
-
-/// The message for a malformed query: the error, then the query with a
-/// caret under the position.
+/// Points closed standard descriptors (0, 1, 2) at `/dev/null`; remembers a
+/// closed standard output. Call first, before any file is opened.
 ///
-/// ```
-/// let query = "person:(bolton";
-/// let e = dateline::query::parse_query(query).unwrap_err();
-/// let message = dateline::output::query_error(query, &e);
-/// assert!(message.starts_with("invalid query "));
-/// assert!(message.ends_with('^'));
-/// ```
-pub fn query_error(query: &str, e: &SyntaxError) -> String {
-    let pad = " ".repeat(e.position.saturating_sub(1));
-    format!("invalid query {e}\n  {query}\n  {pad}^")
+/// On most Unix systems the Rust runtime has already done the first part
+/// before `main`, opening `/dev/null` read-write where a standard descriptor
+/// was closed; on Linux such a standard output is recognized by that: a
+/// shell redirection `>/dev/null` opens it write-only.
+pub(crate) fn guard_standard_streams() {
+    #[cfg(target_os = "linux")]
+    if reopened_dev_null(1) {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::{AsRawFd, IntoRawFd};
+        // Opening takes the lowest free descriptor: while that is 0, 1 or
+        // 2, a standard stream was closed; keep /dev/null open there.
+        for _ in 0..3 {
+            let Ok(f) = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/null")
+            else {
+                return;
+            };
+            let fd = f.as_raw_fd();
+            if fd > 2 {
+                return;
+            }
+            if fd == 1 {
+                STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            }
+            let _kept_open = f.into_raw_fd();
+        }
+    }
+}
+
+/// Descriptor `fd` is `/dev/null` opened read-write: what the Rust runtime
+/// puts in place of a closed standard descriptor.
+#[cfg(target_os = "linux")]
+fn reopened_dev_null(fd: u32) -> bool {
+    let is_null = std::fs::read_link(format!("/proc/self/fd/{fd}"))
+        .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    is_null
+        && std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}"))
+            .ok()
+            .and_then(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            })
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+}
+
+/// Buffered standard output for a command's results, or an error when it
+/// is closed (checked before the work starts, so none is done in vain).
+pub(crate) fn stdout() -> Result<std::io::BufWriter<std::io::StdoutLock<'static>>, CliError> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Err(CliError::Failed(
+            "standard output is closed; nothing would be shown".into(),
+        ));
+    }
+    Ok(std::io::BufWriter::new(std::io::stdout().lock()))
+}
+
+/// Writes one line to standard error. A failing standard error is ignored:
+/// there is nowhere left to report it, and the work goes on.
+pub(crate) fn stderr_line(args: std::fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ignored = err
+        .write_fmt(args)
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
 }

@@ -109,7 +109,7 @@ fn text_files_too_large_or_not_utf8() {
     let e = dateline_parse::read_text_from("t", &b"0123456789abc"[..], "t.txt", &opts).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "t.txt: input of 13 bytes exceeds the limit of 8 bytes"
+        "t.txt: input exceeds the limit of 8 bytes (the rest was not read)"
     );
     let e = dateline_parse::read_text("t", b"ok \xc3(".to_vec(), "t.txt", &InputOptions::default())
         .unwrap_err();

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod golden;
+mod hostile;
 mod jsonl;
 mod props;
 mod samples;

@@ -7,6 +7,7 @@
 
 mod fixture;
 mod props;
+mod syntax;
 
 use dateline_query::{
     Error, Index, Label, Query, SearchOptions, SyntaxError, TextField, parse_query,

@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::{CmdResult, finish, write_json};
-use crate::input::InputArgs;
 use dateline_tag::Tagger;
+
+use super::{CmdResult, finish};
+use crate::input::InputArgs;
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, clap::Args)]
@@ -21,12 +22,12 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     let failed = args.input.for_each(args.plain, |doc| {
         let entities = tagger.entities(&doc);
         if args.json {
-            write_json(&mut out, &dateline::output::entities(&doc.id, &entities))
+            serde_json::to_writer(&mut out, &dateline::json::entities(&doc.id, &entities))?;
+            out.write_all(b"\n")
         } else {
             writeln!(out, "# {}", doc.id)?;
             for e in &entities {

@@ -100,6 +100,10 @@ fn gold_file(args: &Args, set: &DataSet) -> Result<PathBuf, CliError> {
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
+    // Before any table is printed: the model file must be there.
+    if let Some(model) = &args.model {
+        super::check_readable_file(model, "--model")?;
+    }
     let names: Vec<SetName> = match args.set {
         SetName::All => vec![
             SetName::Seeds,
@@ -110,8 +114,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         ],
         s => vec![s],
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     // A set missing from the data directory is reported and the others are
     // still scored; the exit code then says that something was missing.
     let mut missing = 0;
@@ -129,7 +132,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
                 Ok(path) => conll(data.name, &path, has_misc, &args, &mut out)?,
                 Err(e) => {
                     out.flush()?;
-                    eprintln!("error: {e}");
+                    report!("error: {e}");
                     missing += 1;
                     continue;
                 }
@@ -234,8 +237,10 @@ fn conll(
     let tagger = Tagger::new().with_model(!args.no_model);
     let loaded = match &args.model {
         Some(p) => Some(
-            NerModel::from_bytes(&std::fs::read(p)?)
-                .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
+            NerModel::from_bytes(&std::fs::read(p).map_err(|e| {
+                CliError::Failed(format!("cannot read --model {}: {e}", p.display()))
+            })?)
+            .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
         ),
         None => None,
     };

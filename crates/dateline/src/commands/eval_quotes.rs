@@ -118,8 +118,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     }
     let s = score_quotes(&gold.documents, &predicted);
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     if args.json {
         let counts = |c: dateline_tag::Counts| {
             json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(),

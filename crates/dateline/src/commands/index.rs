@@ -21,6 +21,8 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
+    // Before hours of tagging: the index directory must be one, and writable.
+    super::check_writable_dir(&args.index, "--index")?;
     let file = args.index.join(INDEX_FILE_NAME);
     let mut index = if file.exists() {
         Index::load(&file).map_err(|e| CliError::Failed(format!("cannot extend the index: {e}")))?
@@ -65,7 +67,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     if failed > 0 {
         line.push_str(&format!(", skipped {failed} bad records"));
     }
-    eprintln!("{line}; {} holds {} documents", file.display(), index.len());
+    report!("{line}; {} holds {} documents", file.display(), index.len());
     finish(failed)
 }
 

@@ -129,3 +129,57 @@ pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Cli
     std::fs::write(path, bytes)
         .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))
 }
+
+/// Fails early, before the long work, when `dir` cannot hold output: it is
+/// a file, or it cannot be created or written to. Creates it when missing.
+pub(crate) fn check_writable_dir(dir: &std::path::Path, flag: &str) -> Result<(), CliError> {
+    let shown = dir.display();
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{flag} {shown} is a file; it must be a directory"
+        )));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError::Failed(format!("cannot create {shown}: {e}")))?;
+    let probe = dir.join(format!(".dateline-write-check-{}", std::process::id()));
+    std::fs::File::create(&probe)
+        .map_err(|e| CliError::Failed(format!("cannot write in {shown}: {e}")))?;
+    let _ignored = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// Fails early, before the long work, when `path` cannot be written: it is
+/// a directory, its directory is missing or not writable, or it exists and
+/// is read-only. Nothing is changed.
+pub(crate) fn check_writable_file(path: &std::path::Path) -> Result<(), CliError> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(CliError::Usage(format!(
+            "cannot write {shown}: it is a directory"
+        )));
+    }
+    if path.exists() {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|e| CliError::Failed(format!("cannot write {shown}: {e}")))?;
+        return Ok(());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let probe = dir.join(format!(".dateline-write-check-{}", std::process::id()));
+    std::fs::File::create(&probe)
+        .map_err(|e| CliError::Failed(format!("cannot write {shown}: {e}")))?;
+    let _ignored = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// Fails early when the file `path` (given with `flag`) cannot be read,
+/// naming it.
+pub(crate) fn check_readable_file(path: &std::path::Path, flag: &str) -> Result<(), CliError> {
+    std::fs::File::open(path)
+        .map(drop)
+        .map_err(|e| CliError::Failed(format!("cannot read {flag} {}: {e}", path.display())))
+}

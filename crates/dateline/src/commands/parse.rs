@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::{CmdResult, finish, write_json};
-use crate::input::InputArgs;
 use dateline_parse::Document;
+
+use super::{CmdResult, finish};
+use crate::input::InputArgs;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
@@ -17,11 +18,11 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     let failed = args.input.for_each(false, |doc| {
         if args.json {
-            write_json(&mut out, &dateline::output::document(&doc))
+            serde_json::to_writer(&mut out, &dateline::json::document(&doc))?;
+            out.write_all(b"\n")
         } else {
             summary(&mut out, &doc)
         }

@@ -5,9 +5,10 @@
 
 use std::io::Write;
 
-use super::{CmdResult, finish, write_json};
-use crate::input::InputArgs;
 use dateline_tag::Tagger;
+
+use super::{CmdResult, finish};
+use crate::input::InputArgs;
 
 /// Arguments of `dateline quotes`.
 #[derive(Debug, clap::Args)]
@@ -21,15 +22,13 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     let failed = args.input.for_each(false, |doc| {
         let tagged = tagger.annotate(doc);
         if args.json {
-            write_json(
-                &mut out,
-                &dateline::output::quotes(&tagged.document.id, &tagged.quotes),
-            )
+            let record = dateline::json::quotes(&tagged.document.id, &tagged.quotes);
+            serde_json::to_writer(&mut out, &record)?;
+            out.write_all(b"\n")
         } else {
             writeln!(out, "# {}", tagged.document.id)?;
             for q in &tagged.quotes {

@@ -50,7 +50,7 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
                 match r {
                     Ok(doc) => docs.push(doc),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        report!("error: {e}");
                         failed += 1;
                     }
                 }
@@ -94,7 +94,9 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query)
-        .map_err(|e| CliError::Usage(dateline::output::query_error(&args.query, &e)))?;
+        .map_err(|e| CliError::Usage(dateline::json::query_error(&args.query, &e)))?;
+    let color = std::io::stdout().is_terminal();
+    let mut out = crate::output::stdout()?;
     let (index, failed) = match &args.index {
         Some(dir) => (
             Index::load_dir(dir)
@@ -107,13 +109,10 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let results = index
         .search(&query, &opts)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         write_json(
             &mut out,
-            &dateline::output::search_results(&args.query, &results),
+            &dateline::json::search_results(&args.query, &results),
         )?;
     } else {
         write_text(&mut out, &args.query, &results, index.len(), color)?;

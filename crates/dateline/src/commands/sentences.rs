@@ -1,11 +1,15 @@
 //! `dateline sentences PATH… [--json] [--plain]`
+//!
+//! Only sentence boundaries are computed (no tokens), and the JSON object of
+//! a document is streamed.
 
 use std::io::Write;
 
-use dateline_tokenize::Tokenizer;
-use serde_json::json;
+use dateline_tokenize::{Span, Tokenizer};
+use serde::Serialize;
+use serde::ser::Serializer;
 
-use super::{CmdResult, finish, write_json};
+use super::{CmdResult, finish};
 use crate::input::InputArgs;
 
 /// Arguments of `dateline sentences`.
@@ -21,22 +25,49 @@ pub(crate) struct Args {
     plain: bool,
 }
 
+/// `{"end","start","text"}` of a sentence (keys sorted, as JSON output has
+/// always had them).
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    end: usize,
+    start: usize,
+    text: &'a str,
+}
+
+/// `{"id","sentences"}` of one document.
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    #[serde(serialize_with = "sentences_json")]
+    sentences: (&'a str, &'a [(usize, Span)]),
+}
+
+fn sentences_json<S: Serializer>(
+    (text, spans): &(&str, &[(usize, Span)]),
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(spans.iter().map(|&(_, s)| SentenceOut {
+        end: s.end,
+        start: s.start,
+        text: text.get(s.range()).unwrap_or(""),
+    }))
+}
+
 pub(crate) fn run(args: Args) -> CmdResult {
     let tokenizer = Tokenizer::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::output::stdout()?;
     let failed = args.input.for_each(args.plain, |doc| {
-        let analysis = tokenizer.analyze(&doc);
+        let spans = tokenizer.sentence_spans(&doc);
         if args.json {
-            let sentences: Vec<_> = analysis
-                .sentences
-                .iter()
-                .map(|s| json!({"start": s.span.start, "end": s.span.end, "text": &doc.text[s.span]}))
-                .collect();
-            write_json(&mut out, &json!({"id": doc.id, "sentences": sentences}))
+            let value = DocOut {
+                id: &doc.id,
+                sentences: (&doc.text, &spans),
+            };
+            serde_json::to_writer(&mut out, &value)?;
+            out.write_all(b"\n")
         } else {
-            for s in &analysis.sentences {
-                writeln!(out, "{}", doc.text[s.span].trim())?;
+            for &(_, s) in &spans {
+                writeln!(out, "{}", doc.text[s.range()].trim())?;
             }
             Ok(())
         }

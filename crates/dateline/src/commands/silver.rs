@@ -149,6 +149,7 @@ fn read_documents(path: &Path) -> Result<Vec<Document>, CliError> {
 }
 
 pub(crate) fn run(args: SilverArgs) -> CmdResult {
+    super::check_writable_file(&args.out)?;
     let started = Instant::now();
     let tokenizer = Tokenizer::new();
     let excluded_files = if args.exclude.is_empty() {
@@ -258,7 +259,7 @@ pub(crate) fn run(args: SilverArgs) -> CmdResult {
     }
     super::write_file(&args.out, out.as_bytes())?;
     let labels: Vec<String> = labels.iter().map(|(l, n)| format!("{l} {n}")).collect();
-    eprintln!(
+    report!(
         "{} articles, {total} paragraph sentences: kept {kept} sentences of {articles} articles ({tokens} tokens; entities {}); {repeated} repeated and {overlapping} sharing a {OVERLAP_RUN}-token run with {} evaluation files left out; wrote {} ({} bytes) in {:.1}s",
         docs.len(),
         labels.join(", "),

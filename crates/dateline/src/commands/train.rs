@@ -176,6 +176,7 @@ fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
 }
 
 fn clusters(args: ClusterArgs) -> CmdResult {
+    super::check_writable_file(&args.out)?;
     let dir = train_dir(args.data.as_ref(), &args.data_dir)?;
     let docs = all_docs(&dir)?;
     let mut texts = Vec::new();
@@ -206,7 +207,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
         config.iterations,
         config.seed,
     );
-    eprintln!(
+    report!(
         "learning clusters from {} articles and {} training documents",
         refs.len(),
         docs.len()
@@ -215,7 +216,7 @@ fn clusters(args: ClusterArgs) -> CmdResult {
     let clusters = WordClusters::learn(&refs, &docs, &config, &meta);
     let bytes = clusters.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} words, {} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         clusters.len(),
@@ -250,11 +251,17 @@ fn show_clusters(clusters: &WordClusters, texts: &[&str]) {
         }
     }
     for (c, ws) in groups {
-        eprintln!("{c:3}: {}", ws.join(" "));
+        report!("{c:3}: {}", ws.join(" "));
     }
 }
 
 fn ner(args: NerArgs) -> CmdResult {
+    if args.epochs == 0 {
+        return Err(CliError::Usage(
+            "--epochs must be at least 1 (0 would write an untrained model)".into(),
+        ));
+    }
+    super::check_writable_file(&args.out)?;
     let dir = train_dir(args.data.as_ref(), &args.data_dir)?;
     let unlabeled_path = match &args.unlabeled {
         Some(p) => p.clone(),
@@ -300,12 +307,12 @@ fn ner(args: NerArgs) -> CmdResult {
             .unwrap_or_default(),
         unlabeled.len(),
     );
-    eprintln!("training on {} documents, {tokens} tokens", docs.len());
+    report!("training on {} documents, {tokens} tokens", docs.len());
     let started = Instant::now();
     let model = dateline_tag::train(&docs, &unlabeled_refs, &config, hints, &meta);
     let bytes = model.to_bytes();
     super::write_file(&args.out, &bytes)?;
-    eprintln!(
+    report!(
         "wrote {} ({} bytes, checksum {:016x}) in {:.1}s",
         args.out.display(),
         bytes.len(),
