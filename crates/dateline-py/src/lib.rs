@@ -31,7 +31,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use dateline::parse::{self as dparse, InputOptions, Parser, Record, RecordError};
-use dateline::query::{self as dquery, INDEX_FILE_NAME, SearchOptions, SearchResults};
+use dateline::query::{self as dquery, SearchOptions, SearchResults};
 use dateline::tag::{self as dtag, TaggedDocument as RsTagged};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -755,19 +755,59 @@ impl SearchResultsPy {
     }
 }
 
+/// Where an `Index` keeps its documents.
+#[derive(Debug)]
+enum Store {
+    /// In memory, for this process only.
+    Memory(dquery::Index),
+    /// An archive directory, as `dateline index --index DIR` writes it;
+    /// `None` until it holds a commit.
+    Archive(PathBuf, Option<dquery::Archive>),
+}
+
 /// A search index over tagged documents.
 ///
-/// `Index()` is in memory; `Index(path)` opens the index directory `path`
-/// (as `dateline index --index DIR` writes it) when it exists, and `save()`
-/// writes it there. `add()` tags documents on all cores and indexes them; a
-/// document with an id already in the index replaces it. `search()` takes
-/// the query language of `dateline search` (docs/QUERY.md).
+/// `Index()` is in memory. `Index(path)` is the archive directory `path`,
+/// the one `dateline index --index DIR` writes and `dateline search --index
+/// DIR` reads: it is opened if it exists and created by the first `add()`,
+/// and each `add()` is committed before it returns. `add()` tags documents
+/// on all cores and indexes them; a document with an id already in the
+/// index replaces it. `search()` takes the query language of `dateline
+/// search` (docs/QUERY.md).
 #[pyclass(module = "dateline")]
 #[derive(Debug)]
 struct Index {
-    index: dquery::Index,
-    path: Option<PathBuf>,
+    store: Store,
     tagger: dtag::Tagger,
+}
+
+/// The command line's message for a failed search.
+fn search_error(e: dquery::Error) -> PyErr {
+    match e {
+        dquery::Error::TooDeep { .. } => QueryError::new_err(e.to_string()),
+        e => Error::new_err(format!("cannot search the index: {e}")),
+    }
+}
+
+fn open_archive(dir: &std::path::Path) -> PyResult<dquery::Archive> {
+    dquery::Archive::open(dir).map_err(|e| Error::new_err(format!("cannot open the index: {e}")))
+}
+
+/// Writes tagged documents to the archive in `dir` and commits them.
+fn write_archive(dir: &std::path::Path, docs: &[RsTagged]) -> Result<(), String> {
+    let mut writer =
+        dquery::ArchiveWriter::open(dir, &dquery::WriterOptions::new()).map_err(|e| match e {
+            dquery::Error::Locked { .. } => {
+                format!("cannot write the index: {e}; wait for the other writer to finish")
+            }
+            e => format!("cannot open the index: {e}"),
+        })?;
+    for t in docs {
+        writer.add(t).map_err(|e| format!("cannot index: {e}"))?;
+    }
+    let save = |e: dquery::Error| format!("cannot save the index: {e}");
+    writer.commit().map_err(save)?;
+    writer.finish().map_err(save)
 }
 
 #[pymethods]
@@ -775,14 +815,19 @@ impl Index {
     #[new]
     #[pyo3(signature = (path=None))]
     fn new(path: Option<PathBuf>) -> PyResult<Index> {
-        let index = match &path {
-            Some(dir) if dir.join(INDEX_FILE_NAME).exists() => dquery::Index::load_dir(dir)
-                .map_err(|e| Error::new_err(format!("cannot open the index: {e}")))?,
-            _ => dquery::Index::new(),
+        let store = match path {
+            None => Store::Memory(dquery::Index::new()),
+            Some(dir) => {
+                let archive = if dir.join("meta.json").is_file() {
+                    Some(open_archive(&dir)?)
+                } else {
+                    None
+                };
+                Store::Archive(dir, archive)
+            }
         };
         Ok(Index {
-            index,
-            path,
+            store,
             tagger: dtag::Tagger::new(),
         })
     }
@@ -797,14 +842,11 @@ impl Index {
         threads: Option<usize>,
     ) -> PyResult<usize> {
         let mut ready: Vec<RsTagged> = Vec::new();
-        let mut todo: Vec<Input> = Vec::new();
-        let one = |obj: &Bound<'_, PyAny>,
-                   ready: &mut Vec<RsTagged>,
-                   todo: &mut Vec<Input>|
-         -> PyResult<()> {
+        let mut todo: Vec<(usize, Input)> = Vec::new();
+        let mut one = |obj: &Bound<'_, PyAny>| -> PyResult<()> {
             if let Ok(t) = obj.cast::<TaggedDocument>() {
                 let t = t.get();
-                let doc = t.document.get().doc.as_ref().clone();
+                let document = t.document.get().doc.as_ref().clone();
                 let entities = t
                     .entities
                     .bind(py)
@@ -818,12 +860,12 @@ impl Index {
                     .map(|q| Ok(q.cast::<Quote>()?.get().q.clone()))
                     .collect::<PyResult<Vec<_>>>()?;
                 ready.push(RsTagged {
-                    document: doc,
+                    document,
                     entities,
                     quotes,
                 });
             } else {
-                todo.push(Input::extract(obj)?);
+                todo.push((ready.len() + todo.len(), Input::extract(obj)?));
             }
             Ok(())
         };
@@ -831,30 +873,41 @@ impl Index {
             || docs.cast::<TaggedDocument>().is_ok()
             || docs.extract::<String>().is_ok()
         {
-            one(docs, &mut ready, &mut todo)?;
+            one(docs)?;
         } else {
             for d in docs.try_iter()? {
-                one(&d?, &mut ready, &mut todo)?;
+                one(&d?)?;
             }
         }
+        // Tag what is not tagged yet, then index everything in input order.
         let tagger = Tagger {
             tagger: self.tagger.clone(),
         };
-        let tagged = tagger.tag_many(py, todo, true, threads)?;
-        let added = ready.len() + tagged.len();
-        let index = &mut self.index;
-        py.detach(|| {
-            for t in &ready {
-                index.add(t);
+        let (slots, inputs): (Vec<usize>, Vec<Input>) = todo.into_iter().unzip();
+        let tagged = tagger.tag_many(py, inputs, true, threads)?;
+        let mut all: Vec<Option<RsTagged>> = ready.into_iter().map(Some).collect();
+        for (slot, t) in slots.into_iter().zip(tagged) {
+            let t = RsTagged {
+                document: Arc::unwrap_or_clone(t.doc),
+                entities: t.entities,
+                quotes: t.quotes,
+            };
+            all.insert(slot.min(all.len()), Some(t));
+        }
+        let all: Vec<RsTagged> = all.into_iter().flatten().collect();
+        let added = all.len();
+        match &mut self.store {
+            Store::Memory(index) => py.detach(|| {
+                for t in &all {
+                    index.add(t);
+                }
+            }),
+            Store::Archive(dir, archive) => {
+                py.detach(|| write_archive(dir, &all))
+                    .map_err(Error::new_err)?;
+                *archive = Some(open_archive(dir)?);
             }
-            for t in tagged {
-                index.add(&RsTagged {
-                    document: Arc::unwrap_or_clone(t.doc),
-                    entities: t.entities,
-                    quotes: t.quotes,
-                });
-            }
-        });
+        }
         Ok(added)
     }
 
@@ -870,41 +923,41 @@ impl Index {
         let q = dquery::parse_query(query)
             .map_err(|e| QueryError::new_err(dateline::json::query_error(query, &e)))?;
         let opts = SearchOptions::new(limit).with_facets(facets);
-        let results = py
-            .detach(|| self.index.search(&q, &opts))
-            .map_err(|e| QueryError::new_err(e.to_string()))?;
+        let results = match &self.store {
+            Store::Memory(index) => py.detach(|| index.search(&q, &opts)),
+            Store::Archive(dir, None) => {
+                py.detach(|| open_archive(dir).map(|a| a.search(&q, &opts)))?
+            }
+            Store::Archive(_, Some(archive)) => py.detach(|| archive.search(&q, &opts)),
+        }
+        .map_err(search_error)?;
         Ok(SearchResultsPy {
             query: query.to_string(),
             results,
         })
     }
 
-    /// Writes the index to its directory (`path`, or the one given here).
-    #[pyo3(signature = (path=None))]
-    fn save(&self, path: Option<PathBuf>) -> PyResult<()> {
-        let dir = path.or_else(|| self.path.clone()).ok_or_else(|| {
-            Error::new_err("cannot save the index: no directory given (Index(path) or save(path))")
-        })?;
-        self.index
-            .save_dir(&dir)
-            .map_err(|e| Error::new_err(format!("cannot save the index: {e}")))
-    }
-
-    /// The ids of the indexed documents.
-    fn ids(&self) -> Vec<String> {
-        self.index.ids().map(str::to_string).collect()
-    }
-
     fn __len__(&self) -> usize {
-        self.index.len()
+        match &self.store {
+            Store::Memory(index) => index.len(),
+            Store::Archive(_, archive) => archive.as_ref().map_or(0, |a| a.len()),
+        }
     }
 
     fn __contains__(&self, id: &str) -> bool {
-        self.index.contains(id)
+        match &self.store {
+            Store::Memory(index) => index.contains(id),
+            Store::Archive(_, archive) => archive.as_ref().is_some_and(|a| a.contains(id)),
+        }
     }
 
     fn __repr__(&self) -> String {
-        format!("Index(documents={})", self.index.len())
+        match &self.store {
+            Store::Memory(_) => format!("Index(documents={})", self.__len__()),
+            Store::Archive(dir, _) => {
+                format!("Index({:?}, documents={})", dir.display(), self.__len__())
+            }
+        }
     }
 }
 

@@ -135,16 +135,27 @@ def test_a_malformed_query_raises_the_command_lines_message(cli):
     assert "error: " + str(raised.value) + "\n" == stderr
 
 
-def test_an_index_saved_from_python_is_searched_by_the_command_line(cli, tmp_path):
+def test_an_index_written_from_python_is_searched_by_the_command_line(cli, tmp_path):
     tagger = dateline.Tagger()
+    samples = dateline.samples()
     index = dateline.Index(tmp_path / "ix")
-    index.add([tagger.annotate(d) for d in dateline.samples()[:3]])
-    index.add(dateline.samples()[3])
-    assert len(index) == 4 and dateline.samples()[0].id in index
-    index.save()
-    _, lines, _ = cli("search", "person:bolton", "--index", tmp_path / "ix", "--json", "--facets")
-    assert dateline.Index(tmp_path / "ix").search("person:bolton", facets=True).to_dict() == lines[0]
-    assert sorted(dateline.Index(tmp_path / "ix").ids()) == sorted(d.id for d in dateline.samples()[:4])
+    assert len(index) == 0
+    index.add([tagger.annotate(d) for d in samples[:3]])
+    index.add(samples[3])
+    assert len(index) == 4 and samples[0].id in index and samples[4].id not in index
+    for query in ["person:bolton", "interference"]:
+        _, lines, _ = cli("search", query, "--index", tmp_path / "ix", "--json", "--facets")
+        assert index.search(query, facets=True).to_dict() == lines[0]
+        assert dateline.Index(tmp_path / "ix").search(query, facets=True).to_dict() == lines[0]
+
+
+def test_an_index_written_by_the_command_line_is_searched_from_python(cli, root, tmp_path):
+    code, _, _ = cli("index", root / SEEDS, "--index", tmp_path / "cli-ix", json_lines=False)
+    assert code == 0
+    index = dateline.Index(tmp_path / "cli-ix")
+    assert len(index) == 5
+    _, lines, _ = cli("search", 'person:"John Bolton"', "--index", tmp_path / "cli-ix", "--json", "--facets")
+    assert index.search('person:"John Bolton"', facets=True).to_dict() == lines[0]
 
 
 def test_help_is_useful():

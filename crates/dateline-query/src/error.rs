@@ -51,6 +51,26 @@ pub enum Error {
         /// Checksum of the bytes read.
         computed: u32,
     },
+    /// Another writer holds the archive's lock.
+    #[error("{} is being written by another process (its lock is held)", .path.display())]
+    Locked {
+        /// The archive directory.
+        path: PathBuf,
+    },
+    /// The directory holds an index of the earlier single-file format.
+    #[error("{} holds an index of an earlier format (one file, dateline.idx); rebuild it into a new directory with `dateline index`", .path.display())]
+    OldFormat {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// The archive's storage engine failed (a damaged or foreign index, or I/O).
+    #[error("index {}: {message}", .path.display())]
+    Archive {
+        /// The archive directory.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
     /// The content is inconsistent although the checksum matched.
     #[error("corrupt index at byte {offset}: {what}")]
     Corrupt {

@@ -15,6 +15,7 @@ use crate::hash::FastMap;
 
 use crate::analysis::Analyzer;
 use crate::bm25::fieldnorm_id;
+use crate::exec::LoadedDoc;
 use crate::{Date, Label, Span, TaggedDocument};
 
 /// Entity labels that get a field of their own (names, not values).
@@ -120,6 +121,11 @@ pub(crate) struct Field {
 impl Field {
     pub(crate) fn term_id(&mut self, term: &str, display: Option<&str>) -> u32 {
         if let Some(&id) = self.dict.get(term) {
+            if let (Some(d), Some(old)) = (display, self.display.get_mut(id as usize))
+                && crate::exec::better_display(d, old)
+            {
+                *old = d.into();
+            }
             return id;
         }
         let id = self.terms.len() as u32;
@@ -304,129 +310,41 @@ impl Index {
 
     /// Adds a document. A live document with the same id is replaced.
     pub fn add(&mut self, tagged: &TaggedDocument) {
-        let doc = &tagged.document;
-        self.delete(&doc.id);
+        let a = analyze(&self.analyzer, &mut self.names, tagged);
+        self.add_analyzed(a);
+    }
+
+    fn add_analyzed(&mut self, a: Analyzed) {
+        self.delete(&a.doc.id);
         let doc_id = self.docs.len() as u32;
-        let text = &doc.text;
-
-        // Title.
-        let title_text = Analyzer::title_text(doc);
-        let mut occ = Vec::new();
-        let mut pos = 0u32;
-        {
-            let field = &mut self.fields[TITLE];
-            self.analyzer.for_each_term(&title_text, |t, _| {
-                occ.push((field.term_id(t, None), pos));
-                pos += 1;
-            });
-            field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
+        for (fid, terms) in [(TITLE, &a.title), (BODY, &a.body), (QUOTE, &a.quote)] {
+            let field = &mut self.fields[fid];
+            let occ: Vec<(u32, u32)> = terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (field.term_id(t, None), i as u32))
+                .collect();
+            field.add_doc(doc_id, occ, terms.len() as u32, true);
         }
-
-        // Body, and the quotations that lie in it (their terms are taken
-        // from the same pass rather than analyzing the text twice).
-        let mut body = Analyzer::body_spans(doc);
-        body.sort();
-        let mut in_body: Vec<Span> = Vec::new();
-        let mut elsewhere: Vec<&str> = Vec::new();
-        for q in &tagged.quotes {
-            if valid_span(text, q.span) && body.iter().any(|b| b.contains(q.span)) {
-                in_body.push(q.span);
-            } else if valid_span(text, q.span) {
-                elsewhere.push(&text[q.span]);
-            } else {
-                elsewhere.push(q.text.as_str());
-            }
-        }
-        in_body.sort();
-        pos = 0;
-        let mut qocc = Vec::new();
-        let mut qpos = 0u32;
-        {
-            let (left, right) = self.fields.split_at_mut(QUOTE);
-            let (body_field, quote_field) = (&mut left[BODY], &mut right[0]);
-            let mut qi = 0;
-            for span in &body {
-                self.analyzer.for_each_term(&text[*span], |t, s| {
-                    occ.push((body_field.term_id(t, None), pos));
-                    pos += 1;
-                    let s = s.shift(span.start);
-                    while qi < in_body.len() && in_body[qi].end <= s.start {
-                        qi += 1;
-                    }
-                    if in_body.get(qi).is_some_and(|q| q.contains(s)) {
-                        qocc.push((quote_field.term_id(t, None), qpos));
-                        qpos += 1;
-                    }
-                });
-            }
-            body_field.add_doc(doc_id, std::mem::take(&mut occ), pos, true);
-            for qtext in elsewhere {
-                self.analyzer.for_each_term(qtext, |t, _| {
-                    qocc.push((quote_field.term_id(t, None), qpos));
-                    qpos += 1;
-                });
-            }
-            quote_field.add_doc(doc_id, qocc, qpos, true);
-        }
-
-        // Speakers.
-        let mut speakers = Vec::new();
-        let mut quotes = Vec::new();
-        for q in &tagged.quotes {
-            let mut speaker = None;
-            if let Some(name) = q.speaker.as_deref() {
-                let norm = self.normalized_name(name);
-                if !norm.is_empty() {
-                    let id = self.fields[SPEAKER].term_id(&norm, Some(name));
-                    speakers.push((id, 0));
-                    speaker = Some(id);
-                }
-            }
-            if valid_span(text, q.span) {
-                let speaker_span = q.speaker_span.filter(|s| valid_span(text, *s));
-                quotes.push(QuoteRef {
-                    span: q.span,
-                    speaker,
-                    speaker_span,
-                });
-            }
-        }
+        let speakers: Vec<(u32, u32)> = a
+            .speakers
+            .iter()
+            .map(|(n, d)| (self.fields[SPEAKER].term_id(n, Some(d)), 0))
+            .collect();
         let n = speakers.len() as u32;
         self.fields[SPEAKER].add_doc(doc_id, speakers, n, false);
 
-        // Entities.
         let mut per_field: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ENTITY_LABELS.len()];
-        let mut mentions = Vec::new();
-        for e in &tagged.entities {
-            let Some(fid) = entity_field(e.label) else {
-                continue;
-            };
-            let canonical = if e.canonical.trim().is_empty() {
-                e.text.as_str()
-            } else {
-                e.canonical.as_str()
-            };
-            let norm = self.normalized_name(canonical);
-            if norm.is_empty() {
-                continue;
-            }
-            let term = self.fields[fid].term_id(&norm, Some(canonical.trim()));
+        for (fid, norm, display) in &a.entities {
+            let term = self.fields[*fid].term_id(norm, Some(display));
             per_field[fid - FIRST_ENTITY].push((term, 0));
-            // Canonical names are found in the dictionaries; only other
-            // surface forms need an alias entry.
-            let surface = self.normalized_name(&e.text);
-            if !surface.is_empty() && surface != norm {
-                let list = self.aliases.entry(surface.into_boxed_str()).or_default();
-                if !list.contains(&(fid as u8, term)) {
-                    list.push((fid as u8, term));
+        }
+        for (surface, fid, norm) in &a.aliases {
+            if let Some(&term) = self.fields[*fid].dict.get(norm.as_str()) {
+                let list = self.aliases.entry(surface.as_str().into()).or_default();
+                if !list.contains(&(*fid as u8, term)) {
+                    list.push((*fid as u8, term));
                 }
-            }
-            if valid_span(text, e.span) {
-                mentions.push(Mention {
-                    field: fid as u8,
-                    term,
-                    span: e.span,
-                });
             }
         }
         let mut entities = Vec::new();
@@ -445,34 +363,47 @@ impl Index {
             entities.extend(counts.into_iter().map(|(t, c)| (fid as u8, t, c)));
             self.fields[fid].add_doc(doc_id, occ, n, false);
         }
-        mentions.sort_by_key(|m| m.span);
-
+        let term_of = |fields: &[Field], f: usize, name: &str| {
+            fields
+                .get(f)
+                .and_then(|x| x.dict.get(name))
+                .copied()
+                .unwrap_or(0)
+        };
+        let doc = a.doc;
+        let mentions = doc
+            .mentions
+            .iter()
+            .map(|(f, name, span)| Mention {
+                field: *f as u8,
+                term: term_of(&self.fields, *f, name),
+                span: *span,
+            })
+            .collect();
+        let quotes = doc
+            .quotes
+            .iter()
+            .map(|(span, speaker, speaker_span)| QuoteRef {
+                span: *span,
+                speaker: speaker
+                    .as_deref()
+                    .map(|n| term_of(&self.fields, SPEAKER, n)),
+                speaker_span: *speaker_span,
+            })
+            .collect();
+        self.by_id.insert(doc.id.clone(), doc_id);
         self.docs.push(StoredDoc {
-            id: doc.id.clone(),
-            title: doc
-                .title
-                .clone()
-                .or_else(|| (!title_text.is_empty()).then_some(title_text)),
-            url: doc.url.clone(),
+            id: doc.id,
+            title: doc.title,
+            url: doc.url,
             date: doc.date,
-            text: text.clone(),
-            body,
+            text: doc.text,
+            body: doc.body,
             mentions,
             quotes,
         });
         self.doc_entities.push(entities);
         self.deleted.push(false);
-        self.by_id.insert(doc.id.clone(), doc_id);
-    }
-
-    /// `Analyzer::normalize_name`, memoized: names repeat across articles.
-    fn normalized_name(&mut self, name: &str) -> String {
-        if let Some(n) = self.names.get(name) {
-            return n.to_string();
-        }
-        let n = self.analyzer.normalize_name(name);
-        self.names.insert(name.into(), n.as_str().into());
-        n
     }
 
     /// Deletes the live document with this id; returns whether there was one.
@@ -524,7 +455,7 @@ impl Index {
     /// Entities (field, term) a query value names in the given fields:
     /// by alias or canonical name, or else by a contiguous run of the
     /// canonical name's words (`patrushev` finds `Nikolai Patrushev`).
-    pub(crate) fn resolve_entity(&self, value: &str, fields: &[usize]) -> Vec<(usize, u32)> {
+    pub(crate) fn resolve_entity_ids(&self, value: &str, fields: &[usize]) -> Vec<(usize, u32)> {
         let norm = self.analyzer.normalize_name(value);
         let mut out: Vec<(usize, u32)> = Vec::new();
         if norm.is_empty() {
@@ -584,4 +515,139 @@ impl Index {
         }
         out
     }
+}
+
+/// What both engines index of one tagged document: the terms of each
+/// field in position order, entity and speaker names, aliases, and the
+/// stored document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analyzed {
+    pub(crate) title: Vec<String>,
+    pub(crate) body: Vec<String>,
+    pub(crate) quote: Vec<String>,
+    /// (normalized name, display form) of each quotation's speaker.
+    pub(crate) speakers: Vec<(String, String)>,
+    /// (field, normalized canonical name, display form) of each mention.
+    pub(crate) entities: Vec<(usize, String, String)>,
+    /// (normalized surface form, field, normalized canonical name) where they differ.
+    pub(crate) aliases: Vec<(String, usize, String)>,
+    pub(crate) doc: LoadedDoc,
+}
+
+/// `Analyzer::normalize_name`, memoized: names repeat across articles.
+pub(crate) fn normalized_name(
+    analyzer: &Analyzer,
+    names: &mut FastMap<Box<str>, Box<str>>,
+    name: &str,
+) -> String {
+    if let Some(n) = names.get(name) {
+        return n.to_string();
+    }
+    let n = analyzer.normalize_name(name);
+    if names.len() > 1_000_000 {
+        names.clear();
+    }
+    names.insert(name.into(), n.as_str().into());
+    n
+}
+
+/// Analyzes a tagged document for indexing.
+pub(crate) fn analyze(
+    analyzer: &Analyzer,
+    names: &mut FastMap<Box<str>, Box<str>>,
+    tagged: &TaggedDocument,
+) -> Analyzed {
+    let doc = &tagged.document;
+    let text = &doc.text;
+    let mut out = Analyzed::default();
+
+    let title_text = Analyzer::title_text(doc);
+    analyzer.for_each_term(&title_text, |t, _| out.title.push(t.to_string()));
+
+    // Body, and the quotations that lie in it (their terms are taken from
+    // the same pass rather than analyzing the text twice).
+    let mut body = Analyzer::body_spans(doc);
+    body.sort();
+    let mut in_body: Vec<Span> = Vec::new();
+    let mut elsewhere: Vec<&str> = Vec::new();
+    for q in &tagged.quotes {
+        if valid_span(text, q.span) && body.iter().any(|b| b.contains(q.span)) {
+            in_body.push(q.span);
+        } else if valid_span(text, q.span) {
+            elsewhere.push(&text[q.span]);
+        } else {
+            elsewhere.push(q.text.as_str());
+        }
+    }
+    in_body.sort();
+    let mut qi = 0;
+    for span in &body {
+        analyzer.for_each_term(&text[*span], |t, s| {
+            out.body.push(t.to_string());
+            let s = s.shift(span.start);
+            while qi < in_body.len() && in_body[qi].end <= s.start {
+                qi += 1;
+            }
+            if in_body.get(qi).is_some_and(|q| q.contains(s)) {
+                out.quote.push(t.to_string());
+            }
+        });
+    }
+    for qtext in elsewhere {
+        analyzer.for_each_term(qtext, |t, _| out.quote.push(t.to_string()));
+    }
+
+    // Speakers.
+    for q in &tagged.quotes {
+        let mut speaker = None;
+        if let Some(name) = q.speaker.as_deref() {
+            let norm = normalized_name(analyzer, names, name);
+            if !norm.is_empty() {
+                out.speakers.push((norm.clone(), name.to_string()));
+                speaker = Some(norm);
+            }
+        }
+        if valid_span(text, q.span) {
+            let speaker_span = q.speaker_span.filter(|s| valid_span(text, *s));
+            out.doc.quotes.push((q.span, speaker, speaker_span));
+        }
+    }
+
+    // Entities.
+    for e in &tagged.entities {
+        let Some(fid) = entity_field(e.label) else {
+            continue;
+        };
+        let canonical = if e.canonical.trim().is_empty() {
+            e.text.as_str()
+        } else {
+            e.canonical.as_str()
+        };
+        let norm = normalized_name(analyzer, names, canonical);
+        if norm.is_empty() {
+            continue;
+        }
+        // Canonical names are found in the dictionaries; only other
+        // surface forms need an alias entry.
+        let surface = normalized_name(analyzer, names, &e.text);
+        if !surface.is_empty() && surface != norm {
+            out.aliases.push((surface, fid, norm.clone()));
+        }
+        if valid_span(text, e.span) {
+            out.doc.mentions.push((fid, norm.clone(), e.span));
+        }
+        out.entities.push((fid, norm, canonical.trim().to_string()));
+    }
+    out.doc.mentions.sort_by_key(|m| m.2);
+
+    out.doc.id = doc.id.clone();
+    out.doc.title = doc
+        .title
+        .clone()
+        .or_else(|| (!title_text.is_empty()).then_some(title_text));
+    out.doc.url = doc.url.clone();
+    out.doc.date = doc.date;
+    out.doc.text = text.clone();
+    out.doc.body = body;
+    out
 }

@@ -7,9 +7,12 @@
 //! such as `person:"John Bolton" AND gpe:russia date:2018` into a [`Query`]
 //! tree; [`Index::search`] ranks matching documents with BM25 (as Lucene
 //! and tantivy define it) and returns [`Hit`]s with snippets, highlights
-//! and matched entities, plus [`Facets`] over all matches. Indexes are
-//! saved to and loaded from a versioned, checksummed binary file
-//! ([`Index::save`], [`Index::load`]). The grammar and the file format are
+//! and matched entities, plus [`Facets`] over all matches. An [`Index`]
+//! lives in memory and can be saved whole to a versioned, checksummed file
+//! ([`Index::save`], [`Index::load`]). For archives, [`ArchiveWriter`]
+//! writes memory-mapped segments on disk (stored with tantivy) within a
+//! memory budget, and [`Archive`] opens them in milliseconds and answers
+//! the same queries with the same results. The grammar and the formats are
 //! documented in `docs/QUERY.md`.
 //!
 //! # Example
@@ -41,6 +44,9 @@
 pub use dateline_tag::{self as tag, Date, Document, Entity, Label, Quote, Span, TaggedDocument};
 
 pub use crate::analysis::{Analyzer, DocumentTerms};
+pub use crate::archive::{
+    Archive, ArchiveWriter, DEFAULT_MEMORY_BUDGET, PreparedDoc, Preparer, WriterOptions,
+};
 pub use crate::ast::{Cmp, DateQuery, EntityField, PartialDate, Query, TextField};
 pub use crate::bm25::{B, K1, fieldnorm_id, fieldnorm_len, idf};
 pub use crate::error::{Error, SyntaxError};
@@ -52,9 +58,11 @@ pub use crate::search::{
 pub use crate::storage::{FORMAT_VERSION, INDEX_FILE_NAME, IndexSize, MAGIC};
 
 mod analysis;
+mod archive;
 mod ast;
 mod bm25;
 mod error;
+mod exec;
 mod hash;
 mod index;
 mod parser;

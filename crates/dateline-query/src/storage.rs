@@ -81,27 +81,27 @@ pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     !c
 }
 
-struct Writer {
-    buf: Vec<u8>,
+pub(crate) struct Writer {
+    pub(crate) buf: Vec<u8>,
 }
 
 impl Writer {
-    fn u8(&mut self, v: u8) {
+    pub(crate) fn u8(&mut self, v: u8) {
         self.buf.push(v);
     }
-    fn varint(&mut self, mut v: u64) {
+    pub(crate) fn varint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.buf.push((v as u8) | 0x80);
             v >>= 7;
         }
         self.buf.push(v as u8);
     }
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.varint(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
     /// A string as (bytes shared with `prev`, remaining bytes).
-    fn front_coded(&mut self, prev: &str, s: &str) {
+    pub(crate) fn front_coded(&mut self, prev: &str, s: &str) {
         let shared = prev
             .bytes()
             .zip(s.bytes())
@@ -111,7 +111,7 @@ impl Writer {
         self.varint((s.len() - shared) as u64);
         self.buf.extend_from_slice(&s.as_bytes()[shared..]);
     }
-    fn opt_str(&mut self, s: Option<&str>) {
+    pub(crate) fn opt_str(&mut self, s: Option<&str>) {
         match s {
             None => self.u8(0),
             Some(s) => {
@@ -120,28 +120,28 @@ impl Writer {
             }
         }
     }
-    fn span(&mut self, base: usize, s: Span) {
+    pub(crate) fn span(&mut self, base: usize, s: Span) {
         self.varint((s.start - base) as u64);
         self.varint(s.len() as u64);
     }
 }
 
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
+pub(crate) struct Reader<'a> {
+    pub(crate) buf: &'a [u8],
+    pub(crate) pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn corrupt(&self, what: impl Into<String>) -> Error {
+    pub(crate) fn corrupt(&self, what: impl Into<String>) -> Error {
         Error::Corrupt {
             offset: self.pos,
             what: what.into(),
         }
     }
-    fn remaining(&self) -> usize {
+    pub(crate) fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
-    fn u8(&mut self) -> Result<u8, Error> {
+    pub(crate) fn u8(&mut self) -> Result<u8, Error> {
         let b = *self
             .buf
             .get(self.pos)
@@ -149,7 +149,7 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         Ok(b)
     }
-    fn varint(&mut self) -> Result<u64, Error> {
+    pub(crate) fn varint(&mut self) -> Result<u64, Error> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;
@@ -164,18 +164,18 @@ impl<'a> Reader<'a> {
         Err(self.corrupt("varint too long"))
     }
     /// A count of items each taking at least `min_bytes` bytes.
-    fn count(&mut self, min_bytes: usize, what: &str) -> Result<usize, Error> {
+    pub(crate) fn count(&mut self, min_bytes: usize, what: &str) -> Result<usize, Error> {
         let n = self.varint()?;
         if n > (self.remaining() / min_bytes.max(1)) as u64 {
             return Err(self.corrupt(format!("{what} count {n} exceeds the remaining data")));
         }
         Ok(n as usize)
     }
-    fn u32(&mut self, what: &str) -> Result<u32, Error> {
+    pub(crate) fn u32(&mut self, what: &str) -> Result<u32, Error> {
         let v = self.varint()?;
         u32::try_from(v).map_err(|_| self.corrupt(format!("{what} out of range")))
     }
-    fn bytes(&mut self, n: usize) -> Result<&'a [u8], Error> {
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<&'a [u8], Error> {
         if n > self.remaining() {
             return Err(self.corrupt("unexpected end of data"));
         }
@@ -183,7 +183,7 @@ impl<'a> Reader<'a> {
         self.pos += n;
         Ok(s)
     }
-    fn str(&mut self) -> Result<&'a str, Error> {
+    pub(crate) fn str(&mut self) -> Result<&'a str, Error> {
         let n = self.count(1, "string length")?;
         let at = self.pos;
         let b = self.bytes(n)?;
@@ -193,7 +193,7 @@ impl<'a> Reader<'a> {
         })
     }
     /// The counterpart of `Writer::front_coded`.
-    fn front_coded(&mut self, prev: &str) -> Result<String, Error> {
+    pub(crate) fn front_coded(&mut self, prev: &str) -> Result<String, Error> {
         let shared = self.varint()?;
         if shared > prev.len() as u64 {
             return Err(self.corrupt("shared prefix longer than the previous string"));
@@ -207,14 +207,14 @@ impl<'a> Reader<'a> {
             what: "invalid UTF-8".into(),
         })
     }
-    fn opt_str(&mut self) -> Result<Option<&'a str>, Error> {
+    pub(crate) fn opt_str(&mut self) -> Result<Option<&'a str>, Error> {
         match self.u8()? {
             0 => Ok(None),
             1 => self.str().map(Some),
             _ => Err(self.corrupt("bad option flag")),
         }
     }
-    fn span(&mut self, base: usize, text: &str) -> Result<Span, Error> {
+    pub(crate) fn span(&mut self, base: usize, text: &str) -> Result<Span, Error> {
         let start = base
             .checked_add(self.varint()? as usize)
             .ok_or_else(|| self.corrupt("span overflows"))?;

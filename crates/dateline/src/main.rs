@@ -15,6 +15,7 @@ macro_rules! report {
 mod commands;
 mod input;
 mod output;
+mod pipeline;
 
 /// Turn raw news articles into structured, tokenized, entity-tagged, searchable records.
 #[derive(Debug, Parser)]

@@ -38,7 +38,16 @@ pub(crate) fn doc(
 /// Three small articles about security advisers and election interference.
 pub(crate) fn sample_index() -> Index {
     let mut index = Index::new();
-    index.add(&doc(
+    for d in sample_docs() {
+        index.add(&d);
+    }
+    index
+}
+
+/// The documents of [`sample_index`].
+pub(crate) fn sample_docs() -> Vec<TaggedDocument> {
+    let mut docs = Vec::new();
+    docs.push(doc(
         "a",
         "Bolton meets Patrushev\n\nJohn Bolton and Nikolai Patrushev met in Geneva on Thursday.\n",
         "2018-07-19",
@@ -47,7 +56,7 @@ pub(crate) fn sample_index() -> Index {
             (Label::Person, "Nikolai Patrushev", "Nikolai Patrushev"),
         ],
     ));
-    index.add(&doc(
+    docs.push(doc(
         "b",
         "Election interference\n\nOfficials warned about foreign interference by Russia. Trump spoke in the US.\n",
         "2018-07-25",
@@ -74,6 +83,6 @@ pub(crate) fn sample_index() -> Index {
         cue: Some("said".into()),
         kind: QuoteKind::Statement,
     });
-    index.add(&c);
-    index
+    docs.push(c);
+    docs
 }

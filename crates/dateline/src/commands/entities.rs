@@ -6,12 +6,15 @@ use dateline_tag::Tagger;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -23,7 +26,8 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(args.plain, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
         let entities = tagger.entities(&doc);
         if args.json {
             serde_json::to_writer(&mut out, &dateline::json::entities(&doc.id, &entities))?;

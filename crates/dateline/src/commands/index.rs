@@ -1,64 +1,154 @@
-//! `dateline index PATH… --index DIR`
+//! `dateline index PATH… --index DIR [--threads N] [--memory-budget MB] [--merge] [--wait]`
 
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use dateline_query::{INDEX_FILE_NAME, Index};
+use dateline_query::{Archive, ArchiveWriter, Error, WriterOptions};
 use dateline_tag::Tagger;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CliError, CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::{ThreadsArg, ordered};
 
 /// Arguments of `dateline index`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("paths", |a| a.required(false).required_unless_present("merge")))]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
     /// Where the index is stored (created if missing, extended if present).
     #[arg(long, value_name = "DIR")]
     index: std::path::PathBuf,
+    #[command(flatten)]
+    threads: ThreadsArg,
+    /// Memory for documents not yet written to segments, in MB; a new
+    /// segment is written whenever it fills.
+    #[arg(long, value_name = "MB", default_value_t = dateline_query::DEFAULT_MEMORY_BUDGET >> 20)]
+    memory_budget: usize,
+    /// Merge all segments into one after adding (with no PATH: only merge).
+    #[arg(long)]
+    merge: bool,
+    /// When another process is writing the index, wait for it instead of failing.
+    #[arg(long)]
+    wait: bool,
+}
+
+/// Documents, bytes and rate for the terminal.
+pub(crate) struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    docs: u64,
+    bytes: usize,
+}
+
+impl Progress {
+    /// A spinner on a terminal, nothing otherwise.
+    pub(crate) fn new(verb: &str) -> Progress {
+        let bar = if std::io::stderr().is_terminal() {
+            let pb = ProgressBar::new_spinner();
+            let template = format!("{{spinner}} {{pos}} documents {verb}, {{msg}} [{{elapsed}}]");
+            if let Ok(style) = ProgressStyle::with_template(&template) {
+                pb.set_style(style);
+            }
+            pb.enable_steady_tick(Duration::from_millis(120));
+            pb
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress {
+            bar,
+            start: Instant::now(),
+            docs: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Counts one document of `bytes` bytes of text.
+    pub(crate) fn add(&mut self, bytes: usize) {
+        self.docs += 1;
+        self.bytes += bytes;
+        self.bar.inc(1);
+        if self.docs % 16 == 1 {
+            self.bar
+                .set_message(format!("{}, {}", size(self.bytes), self.rate()));
+        }
+    }
+
+    fn rate(&self) -> String {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        format!("{:.2} MB/s", self.bytes as f64 / 1e6 / secs)
+    }
+
+    pub(crate) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
     // Before hours of tagging: the index directory must be one, and writable.
     super::check_writable_dir(&args.index, "--index")?;
-    let file = args.index.join(INDEX_FILE_NAME);
-    let mut index = if file.exists() {
-        Index::load(&file).map_err(|e| CliError::Failed(format!("cannot extend the index: {e}")))?
+    let dir = &args.index;
+    let threads = args.threads.get();
+    let before = if dir.join("meta.json").is_file() {
+        Archive::open(dir).map(|a| a.len()).unwrap_or(0)
     } else {
-        Index::new()
+        0
     };
-    let before = index.len();
-    let tagger = Tagger::new();
-    let progress = if std::io::stderr().is_terminal() {
-        let pb = ProgressBar::new_spinner();
-        if let Ok(style) =
-            ProgressStyle::with_template("{spinner} {pos} documents indexed, {msg} [{elapsed}]")
-        {
-            pb.set_style(style);
-        }
-        pb.enable_steady_tick(Duration::from_millis(120));
-        pb
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut added = 0usize;
-    let mut bytes = 0usize;
-    let failed = args.input.for_each(false, |doc| {
-        bytes += doc.text.len();
-        index.add(&tagger.annotate(doc));
-        added += 1;
-        progress.inc(1);
-        progress.set_message(size(bytes));
-        Ok(())
+    let opts = WriterOptions::new()
+        .memory_budget(args.memory_budget.saturating_mul(1 << 20))
+        .threads(threads.div_ceil(2).clamp(1, 4))
+        .wait(args.wait);
+    let mut writer = ArchiveWriter::open(dir, &opts).map_err(|e| match e {
+        Error::Locked { .. } => CliError::Failed(format!(
+            "cannot write the index: {e}; wait for it to finish or use --wait"
+        )),
+        e => CliError::Failed(format!("cannot open the index: {e}")),
     })?;
-    progress.finish_and_clear();
-    index
-        .save_dir(&args.index)
-        .map_err(|e| CliError::Failed(format!("cannot save the index: {e}")))?;
-    let replaced = (before + added).saturating_sub(index.len());
-    let mut line = format!("indexed {added} documents ({} of text)", size(bytes));
+    let tagger = Tagger::new();
+    let mut progress = Progress::new("indexed");
+    let mut added = 0usize;
+    let mut failure: Option<Error> = None;
+    let preparer = writer.preparer();
+    let failed = if args.input.paths.is_empty() {
+        0
+    } else {
+        ordered(
+            &args.input,
+            false,
+            threads,
+            || preparer.clone(),
+            |preparer, doc| preparer.prepare(&tagger.annotate(doc)),
+            |doc| {
+                progress.add(doc.text_bytes());
+                added += 1;
+                writer.add_prepared(doc).map_err(|e| {
+                    failure = Some(e);
+                    std::io::Error::other("indexing failed")
+                })
+            },
+        )
+        .map_err(|e| match failure.take() {
+            Some(f) => CliError::Failed(format!("cannot index: {f}")),
+            None => CliError::from(e),
+        })?
+    };
+    progress.finish();
+    let save = |e: Error| CliError::Failed(format!("cannot save the index: {e}"));
+    writer.commit().map_err(save)?;
+    if args.merge {
+        writer.merge_all().map_err(save)?;
+    }
+    writer.finish().map_err(save)?;
+    let archive =
+        Archive::open(dir).map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?;
+    let replaced = (before + added).saturating_sub(archive.len());
+    let secs = progress.start.elapsed().as_secs_f64();
+    let mut line = format!(
+        "indexed {added} documents ({} of text) in {secs:.1} s, {}",
+        size(progress.bytes),
+        progress.rate()
+    );
     if replaced > 0 {
         line.push_str(&format!(
             ", {replaced} replacing documents with the same id"
@@ -67,7 +157,13 @@ pub(crate) fn run(args: Args) -> CmdResult {
     if failed > 0 {
         line.push_str(&format!(", skipped {failed} bad records"));
     }
-    report!("{line}; {} holds {} documents", file.display(), index.len());
+    let segments = archive.num_segments();
+    let plural = if segments == 1 { "" } else { "s" };
+    report!(
+        "{line}; {} holds {} documents in {segments} segment{plural}",
+        dir.display(),
+        archive.len()
+    );
     finish(failed)
 }
 

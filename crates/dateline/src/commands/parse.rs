@@ -6,12 +6,15 @@ use dateline_parse::Document;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines, one object per document.
     #[arg(long)]
     json: bool,
@@ -19,7 +22,8 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(false, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         if args.json {
             serde_json::to_writer(&mut out, &dateline::json::document(&doc))?;
             out.write_all(b"\n")

@@ -9,12 +9,15 @@ use dateline_tag::Tagger;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline quotes`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -23,7 +26,8 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(false, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         let tagged = tagger.annotate(doc);
         if args.json {
             let record = dateline::json::quotes(&tagged.document.id, &tagged.quotes);

@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use dateline_parse::InputOptions;
-use dateline_query::{Hit, Index, SearchOptions, SearchResults, parse_query};
+use dateline_query::{Archive, Hit, Index, SearchOptions, SearchResults, parse_query};
 use dateline_tag::{Document, TaggedDocument, Tagger};
 
 use super::{CliError, CmdResult, write_json};
@@ -95,27 +95,40 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
 pub(crate) fn run(args: Args) -> CmdResult {
     let query = parse_query(&args.query)
         .map_err(|e| CliError::Usage(dateline::json::query_error(&args.query, &e)))?;
+    // Standard output is checked before the work.
     let color = std::io::stdout().is_terminal();
     let mut out = crate::output::stdout()?;
-    let (index, failed) = match &args.index {
-        Some(dir) => (
-            Index::load_dir(dir)
-                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?,
-            0,
-        ),
-        None => memory_index(&args.corpus)?,
-    };
     let opts = SearchOptions::new(args.limit).with_facets(args.facets);
-    let results = index
-        .search(&query, &opts)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let search_failed = |e: dateline_query::Error| match e {
+        dateline_query::Error::TooDeep { .. } => CliError::Usage(e.to_string()),
+        e => CliError::Failed(format!("cannot search the index: {e}")),
+    };
+    let (results, len, failed) = match &args.index {
+        Some(dir) => {
+            let archive = Archive::open(dir)
+                .map_err(|e| CliError::Failed(format!("cannot open the index: {e}")))?;
+            (
+                archive.search(&query, &opts).map_err(search_failed)?,
+                archive.len(),
+                0,
+            )
+        }
+        None => {
+            let (index, failed) = memory_index(&args.corpus)?;
+            (
+                index.search(&query, &opts).map_err(search_failed)?,
+                index.len(),
+                failed,
+            )
+        }
+    };
     if args.json {
         write_json(
             &mut out,
             &dateline::json::search_results(&args.query, &results),
         )?;
     } else {
-        write_text(&mut out, &args.query, &results, index.len(), color)?;
+        write_text(&mut out, &args.query, &results, len, color)?;
     }
     out.flush()?;
     super::finish(failed)

@@ -12,12 +12,15 @@ use serde::ser::Serializer;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
+use crate::pipeline::ThreadsArg;
 
 /// Arguments of `dateline tokens`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
@@ -102,7 +105,8 @@ fn sentence_spans<S: Serializer>(
 pub(crate) fn run(args: Args) -> CmdResult {
     let tokenizer = Tokenizer::new().with_stems(true);
     let mut out = crate::output::stdout()?;
-    let failed = args.input.for_each(args.plain, |doc| {
+    let pool = &args.threads;
+    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
         write_doc(&mut out, &tokenizer, &doc, args.json)
     })?;
     out.flush()?;

@@ -1,0 +1,421 @@
+//! The archive at scale (run with `cargo bench --bench scale`; figures in
+//! docs/PERFORMANCE.md).
+//!
+//! Builds a scale corpus of `DATELINE_SCALE_DOCS` articles (default 20,000)
+//! from the Wikinews articles of the data directory: the 6,004 articles of
+//! both Wikinews files are repeated in rounds; round `r` gives each article
+//! the id `ID~r` and moves its date `r × 7` days later (round 0 keeps both).
+//! Then, with the release `dateline` binary:
+//!
+//! - indexes the corpus (`--threads 2`), wall time and peak memory;
+//! - indexes 3,000 articles with one and with two threads (throughput ratio);
+//! - opens the index and answers a term query in a new process, 5 times
+//!   (median wall time, largest peak memory);
+//! - in this process: opening time, and p50 of term, phrase, `person:` and
+//!   date-range queries (full results with snippets, and top-10 ids
+//!   alone), tantivy's own queries on the same segments for the term and
+//!   phrase (`Count` and top 10 by BM25), and facets over a query matching
+//!   every article;
+//! - adds 1,000 new articles to (a hard-linked copy of) the index, against
+//!   indexing the same 1,000 into an empty directory.
+//!
+//! Files go to `DATELINE_SCALE_DIR` (default: cargo's bench temporary
+//! directory); a corpus or index already there is reused.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use dateline::parse::Date;
+use dateline::query::{Archive, Query, SearchOptions, parse_query};
+use dateline_data::{DataDir, sets};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+
+fn base_records() -> Option<Vec<serde_json::Value>> {
+    let mut out = Vec::new();
+    for set in [&sets::WIKINEWS_2004_2018, &sets::WIKINEWS_2019_2021] {
+        let path = match DataDir::find(None, set) {
+            Ok(p) => p,
+            Err(e) => {
+                println!("scale bench skipped: {e}");
+                return None;
+            }
+        };
+        let file = std::fs::File::open(&path).ok()?;
+        for line in std::io::BufReader::new(file).lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.ok()?) {
+                out.push(v);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Record `i` of the scale corpus.
+fn record(base: &[serde_json::Value], i: usize) -> serde_json::Value {
+    let round = i / base.len();
+    let mut v = base[i % base.len()].clone();
+    if round > 0 {
+        if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
+            v["id"] = format!("{id}~{round}").into();
+        }
+        if let Some(d) = v
+            .get("date")
+            .and_then(|x| x.as_str())
+            .and_then(|s| s.parse::<Date>().ok())
+        {
+            let moved = Date::from_days_since_epoch(d.days_since_epoch() + 7 * round as i64);
+            v["date"] = moved.to_string().into();
+        }
+    }
+    v
+}
+
+fn write_corpus(path: &Path, base: &[serde_json::Value], range: std::ops::Range<usize>) {
+    if path.exists() {
+        return;
+    }
+    let tmp = path.with_extension("part");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap());
+    for i in range {
+        serde_json::to_writer(&mut out, &record(base, i)).unwrap();
+        out.write_all(b"\n").unwrap();
+    }
+    out.flush().unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+/// Runs the binary under `/usr/bin/time`: (wall seconds, peak resident MB).
+fn timed(args: &[&str]) -> (f64, f64) {
+    let report = std::env::temp_dir().join(format!("dateline-scale-time-{}", std::process::id()));
+    let start = Instant::now();
+    let status = Command::new("/usr/bin/time")
+        .args(["-f", "%e %M", "-o"])
+        .arg(&report)
+        .arg(BIN)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("/usr/bin/time");
+    let wall = start.elapsed().as_secs_f64();
+    assert!(
+        status.code().is_some_and(|c| c <= 1),
+        "dateline {args:?} failed"
+    );
+    let text = std::fs::read_to_string(&report).unwrap();
+    let mut it = text.split_whitespace().rev();
+    let kb: f64 = it.next().unwrap().parse().unwrap();
+    (wall, kb / 1024.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn p50_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    f();
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    )
+}
+
+/// Builds the index without tagging every article: each base article is
+/// parsed and tagged once, and its tagged document is repeated with the ids
+/// and dates of the corpus, analyzed and written by the library (analysis
+/// on two threads, one tantivy indexing thread, default memory budget).
+fn build_from_replicas(base: &[serde_json::Value], n: usize, dir: &Path) {
+    use dateline::query::{ArchiveWriter, WriterOptions};
+    use dateline::tag::{TaggedDocument, Tagger};
+    let start = Instant::now();
+    let mut jsonl = Vec::new();
+    for v in base {
+        serde_json::to_writer(&mut jsonl, v).unwrap();
+        jsonl.push(b'\n');
+    }
+    let opts = dateline::parse::InputOptions::default();
+    let docs: Vec<_> = dateline::parse::read_jsonl(&jsonl[..], "wikinews", &opts)
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(docs.len(), base.len());
+    let tagger = Tagger::new();
+    let half = docs.len() / 2;
+    let (a, b) = docs.split_at(half);
+    let tagged: Vec<TaggedDocument> = std::thread::scope(|sc| {
+        let h = sc.spawn(|| {
+            b.iter()
+                .map(|d| tagger.annotate(d.clone()))
+                .collect::<Vec<_>>()
+        });
+        let mut first: Vec<_> = a.iter().map(|d| tagger.annotate(d.clone())).collect();
+        first.extend(h.join().unwrap());
+        first
+    });
+    println!(
+        "tagged the {} base articles once in {:.1} s",
+        tagged.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let replica = |i: usize| {
+        let round = i / tagged.len();
+        let mut t = tagged[i % tagged.len()].clone();
+        if round > 0 {
+            t.document.id = format!("{}~{round}", t.document.id);
+            t.document.date = t
+                .document
+                .date
+                .map(|d| Date::from_days_since_epoch(d.days_since_epoch() + 7 * round as i64));
+        }
+        t
+    };
+    let mut writer = ArchiveWriter::open(dir, &WriterOptions::new().threads(1)).unwrap();
+    let mut preparers = [writer.preparer(), writer.preparer()];
+    let chunk = 2_000;
+    let mut i = 0;
+    while i < n {
+        let end = (i + chunk).min(n);
+        let mid = i + (end - i) / 2;
+        let [p0, p1] = &mut preparers;
+        let (left, right) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| {
+                (mid..end)
+                    .map(|k| p1.prepare(&replica(k)))
+                    .collect::<Vec<_>>()
+            });
+            let left: Vec<_> = (i..mid).map(|k| p0.prepare(&replica(k))).collect();
+            (left, h.join().unwrap())
+        });
+        for d in left.into_iter().chain(right) {
+            writer.add_prepared(d).unwrap();
+        }
+        i = end;
+    }
+    writer.commit().unwrap();
+    writer.finish().unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
+        println!("peak memory of the building process (6,004 tagged articles held): {line}");
+    }
+    println!(
+        "index {n} replicated tagged articles (library, no tagging per article): {secs:.1} s ({:.0} articles/s)",
+        n as f64 / secs
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let n: usize = std::env::var("DATELINE_SCALE_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let work = std::env::var_os("DATELINE_SCALE_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scale"),
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&work).unwrap();
+    let Some(base) = base_records() else {
+        return;
+    };
+    let corpus = work.join(format!("corpus-{n}.jsonl"));
+    write_corpus(&corpus, &base, 0..n);
+    // 1,000 articles of a later round than any in the corpus.
+    let extra = work.join(format!("extra-after-{n}.jsonl"));
+    let first_new = (n / base.len() + 1) * base.len();
+    write_corpus(&extra, &base, first_new..first_new + 1000);
+    let mb = std::fs::metadata(&corpus).unwrap().len() as f64 / 1e6;
+    println!(
+        "scale corpus: {n} articles, {mb:.0} MB of JSON Lines ({} base articles)",
+        base.len()
+    );
+
+    let index = work.join(format!("index-{n}"));
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    if std::env::var_os("DATELINE_SCALE_REPLICAS").is_some() && !index.join("meta.json").exists() {
+        build_from_replicas(&base, n, &index);
+    }
+    if !index.join("meta.json").exists() {
+        let (secs, peak) = timed(&[
+            "index",
+            &s(&corpus),
+            "--index",
+            &s(&index),
+            "--threads",
+            "2",
+        ]);
+        println!(
+            "index {n} articles, 2 threads: {secs:.1} s ({:.0} articles/s, {:.2} MB/s), peak {peak:.0} MB",
+            n as f64 / secs,
+            mb / secs
+        );
+    }
+    let size: u64 = std::fs::read_dir(&index)
+        .unwrap()
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    println!("index size: {:.0} MB", size as f64 / 1e6);
+
+    if std::env::var_os("DATELINE_SCALE_THREADS").is_some() {
+        let slice = work.join("slice-3000.jsonl");
+        write_corpus(&slice, &base, 0..3000);
+        let mut secs = Vec::new();
+        for threads in ["1", "2"] {
+            let dir = work.join(format!("threads-{threads}"));
+            let _ = std::fs::remove_dir_all(&dir);
+            let (t, peak) = timed(&[
+                "index",
+                &s(&slice),
+                "--index",
+                &s(&dir),
+                "--threads",
+                threads,
+            ]);
+            println!("index 3,000 articles, {threads} thread(s): {t:.1} s, peak {peak:.0} MB");
+            secs.push(t);
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        println!("throughput 2 threads / 1 thread: {:.2}x", secs[0] / secs[1]);
+    }
+
+    let mut walls = Vec::new();
+    let mut peaks = Vec::new();
+    for _ in 0..5 {
+        let (t, peak) = timed(&["search", "government", "--index", &s(&index), "--json"]);
+        walls.push(t);
+        peaks.push(peak);
+    }
+    println!(
+        "open + term query, new process: median {:.0} ms, peak {:.0} MB",
+        median(walls) * 1e3,
+        peaks.iter().copied().fold(0.0, f64::max)
+    );
+
+    let t = Instant::now();
+    let archive = Archive::open(&index).unwrap();
+    println!(
+        "open in process: {:.1} ms ({} documents, {} segments)",
+        t.elapsed().as_secs_f64() * 1e3,
+        archive.len(),
+        archive.num_segments()
+    );
+    let tindex = tantivy::Index::open_in_dir(&index).unwrap();
+    let schema = tindex.schema();
+    let searcher = tindex.reader().unwrap().searcher();
+    let field = |name: &str| schema.get_field(name).unwrap();
+    let term = |f: &str, t: &str| tantivy::Term::from_field_text(field(f), t);
+    let tq = |f: &str, t: &str| -> Box<dyn tantivy::query::Query> {
+        Box::new(TermQuery::new(term(f, t), IndexRecordOption::WithFreqs))
+    };
+    let both = |make: &dyn Fn(&str) -> Box<dyn tantivy::query::Query>| {
+        BooleanQuery::new(vec![
+            (Occur::Should, make("title")),
+            (Occur::Should, make("body")),
+        ])
+    };
+    type Case<'a> = (&'a str, &'a str, Option<Box<dyn tantivy::query::Query>>);
+    let cases: Vec<Case> = vec![
+        (
+            "term",
+            "government",
+            Some(Box::new(both(&|f| tq(f, "govern")))),
+        ),
+        (
+            "phrase",
+            "\"prime minister\"",
+            Some(Box::new(both(&|f| {
+                Box::new(PhraseQuery::new(vec![term(f, "prime"), term(f, "minist")]))
+            }))),
+        ),
+        ("person", "person:obama", None),
+        ("date range", "date:[2010-01-01 TO 2010-12-31]", None),
+        ("term AND person", "election person:obama", None),
+    ];
+    let runs = 21;
+    for (kind, text, theirs) in &cases {
+        let q: Query = parse_query(text).unwrap();
+        let opts = SearchOptions::new(10);
+        let total = archive.search(&q, &opts).unwrap().total;
+        let full = p50_ms(runs, || {
+            std::hint::black_box(archive.search(&q, &opts).unwrap());
+        });
+        let top = p50_ms(runs, || {
+            std::hint::black_box(archive.top_docs(&q, 10).unwrap());
+        });
+        let mut line = format!(
+            "query {kind} `{text}`: {total} matches, p50 {full:.2} ms with snippets, {top:.2} ms top-10 ids"
+        );
+        if let Some(t) = theirs {
+            let count = searcher.search(t.as_ref(), &Count).unwrap();
+            assert_eq!(
+                count, total,
+                "{kind}: tantivy finds another number of matches"
+            );
+            let collector = (Count, TopDocs::with_limit(10).order_by_score());
+            let ms = p50_ms(runs, || {
+                std::hint::black_box(searcher.search(t.as_ref(), &collector).unwrap());
+            });
+            // The same work as top-10 ids: the stored document of each hit.
+            let with_docs = p50_ms(runs, || {
+                let (_, top) = searcher.search(t.as_ref(), &collector).unwrap();
+                for (_, addr) in top {
+                    std::hint::black_box(searcher.doc::<tantivy::TantivyDocument>(addr).unwrap());
+                }
+            });
+            line.push_str(&format!(
+                ", tantivy {ms:.2} ms top-10 addresses, {with_docs:.2} ms with their stored documents"
+            ));
+        }
+        println!("{line}");
+    }
+    for text in [
+        "NOT zzzzqqq",
+        "date:2008",
+        "date:[2007 TO 2009]",
+        "date:[2005 TO 2010]",
+    ] {
+        let q = parse_query(text).unwrap();
+        let opts = SearchOptions::new(10).with_facets(true);
+        let total = archive.search(&q, &opts).unwrap().total;
+        let ms = p50_ms(5, || {
+            std::hint::black_box(archive.search(&q, &opts).unwrap());
+        });
+        println!("facets `{text}`, {total} matches: p50 {ms:.0} ms");
+    }
+    drop(archive);
+
+    // Adding 1,000 articles, against indexing them alone.
+    let copy = work.join(format!("index-{n}-plus"));
+    let fresh = work.join("fresh-1000");
+    let _ = std::fs::remove_dir_all(&copy);
+    let _ = std::fs::remove_dir_all(&fresh);
+    let linked = Command::new("cp")
+        .args(["-al", &s(&index), &s(&copy)])
+        .status()
+        .unwrap();
+    assert!(linked.success());
+    let (alone, _) = timed(&["index", &s(&extra), "--index", &s(&fresh), "--threads", "2"]);
+    let (added, peak) = timed(&["index", &s(&extra), "--index", &s(&copy), "--threads", "2"]);
+    println!(
+        "add 1,000 articles: {added:.1} s to the {n}-article index (peak {peak:.0} MB), {alone:.1} s alone ({:.2}x)",
+        added / alone
+    );
+    let _ = std::fs::remove_dir_all(&copy);
+    let _ = std::fs::remove_dir_all(&fresh);
+}
