@@ -93,6 +93,7 @@ def spark_schemas():
             StructField("canonical", StringType(), False),
             StructField("value", StringType(), True),
             StructField("sense", StringType(), True),
+            StructField("rules", ArrayType(StringType(), False), False),
         ]
     )
     quote = StructType(
@@ -134,7 +135,7 @@ def article_row(path, tagged):
     doc = tagged.document
     date = datetime.date.fromisoformat(doc.date) if doc.date else None
     mentions = [
-        (i, e.start, e.end, e.char_start, e.char_end, e.text, e.label, e.canonical, e.value, e.sense)
+        (i, e.start, e.end, e.char_start, e.char_end, e.text, e.label, e.canonical, e.value, e.sense, e.rules)
         for i, e in enumerate(tagged.entities)
     ]
     quotes = [

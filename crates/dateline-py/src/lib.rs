@@ -265,6 +265,7 @@ impl Block {
 #[derive(Debug)]
 struct Entity {
     e: dtag::Entity,
+    rules: Vec<dtag::RuleId>,
     char_start: usize,
     char_end: usize,
 }
@@ -316,10 +317,15 @@ impl Entity {
     fn sense(&self) -> Option<&'static str> {
         self.e.sense.map(|s| s.as_str())
     }
+    /// Ids of the rules that made the entity, in the order they acted.
+    #[getter]
+    fn rules(&self) -> Vec<&'static str> {
+        self.rules.clone()
+    }
     /// `{"text","start","end","label","canonical","value"[,"sense"]}`, as in
     /// `dateline entities --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &dateline::json::entity(&self.e))
+        to_py(py, &dateline::json::entity(&self.e, &self.rules))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -468,17 +474,18 @@ impl TaggedDocument {
 /// the GIL held.
 struct Tagged {
     doc: Arc<dparse::Document>,
-    entities: Vec<dtag::Entity>,
+    entities: Vec<dtag::ExplainedEntity>,
     quotes: Vec<dtag::Quote>,
 }
 
-fn entity_objects(chars: &CharIndex, entities: Vec<dtag::Entity>) -> Vec<Entity> {
+fn entity_objects(chars: &CharIndex, entities: Vec<dtag::ExplainedEntity>) -> Vec<Entity> {
     entities
         .into_iter()
-        .map(|e| Entity {
-            char_start: chars.char_of(e.span.start),
-            char_end: chars.char_of(e.span.end),
-            e,
+        .map(|x| Entity {
+            char_start: chars.char_of(x.entity.span.start),
+            char_end: chars.char_of(x.entity.span.end),
+            e: x.entity,
+            rules: x.rules,
         })
         .collect()
 }
@@ -573,10 +580,13 @@ struct Tagger {
 }
 
 impl Tagger {
+    /// Entities with their rules (as `dateline entities --json` gives
+    /// them) and, when asked for, quotations.
     fn tag(&self, doc: Arc<dparse::Document>, quotes: bool) -> Tagged {
-        let entities = self.tagger.entities(&doc);
+        let entities = self.tagger.explain(&doc).entities;
         let quotes = if quotes {
-            self.tagger.quotes(&doc, &entities)
+            let plain: Vec<dtag::Entity> = entities.iter().map(|x| x.entity.clone()).collect();
+            self.tagger.quotes(&doc, &plain)
         } else {
             Vec::new()
         };
@@ -632,8 +642,8 @@ impl Tagger {
         let doc = Input::extract(doc)?
             .document()
             .map_err(ParseError::new_err)?;
-        let entities = py.detach(|| self.tagger.entities(&doc));
-        Ok(entity_objects(&CharIndex::new(&doc.text), entities))
+        let t = py.detach(|| self.tag(doc, false));
+        Ok(entity_objects(&CharIndex::new(&t.doc.text), t.entities))
     }
 
     /// Quotations of a document (or text) with their speakers, in text
@@ -889,7 +899,7 @@ impl Index {
         for (slot, t) in slots.into_iter().zip(tagged) {
             let t = RsTagged {
                 document: Arc::unwrap_or_clone(t.doc),
-                entities: t.entities,
+                entities: t.entities.into_iter().map(|x| x.entity).collect(),
                 quotes: t.quotes,
             };
             all.insert(slot.min(all.len()), Some(t));

@@ -60,7 +60,7 @@ def grouped(records, keys):
     """Rows by article id, in ordinal order, as the command line's dicts."""
     by_id = defaultdict(list)
     for r in sorted(records, key=lambda r: (r["article_id"], r["ordinal"])):
-        d = {k: r[k] for k in keys}
+        d = {k: (list(r[k]) if isinstance(r[k], (list, tuple)) else r[k]) for k in keys}
         if "sense" in d and d["sense"] is None:
             del d["sense"]  # the command line writes sense only for GPE mentions
         by_id[r["article_id"]].append(d)
@@ -82,7 +82,7 @@ def test_mentions_and_quotes_equal_the_command_line(cli, inputs, job):
     assert sorted(a["id"] for a in articles) == sorted(line["id"] for line in entity_lines)
     assert len(entity_lines) == 10 + (5 if len(inputs) == 3 else 0)
 
-    mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense"])
+    mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense", "rules"])
     for line in entity_lines:
         assert mentions.get(line["id"], []) == line["entities"], line["id"]
     assert sum(map(len, mentions.values())) == sum(len(line["entities"]) for line in entity_lines)

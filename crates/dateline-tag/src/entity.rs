@@ -1,8 +1,6 @@
-//! Entity types and the tagger.
+//! Entity types.
 
-use std::sync::Arc;
-
-use crate::{Block, BlockKind, Document, KnowledgeBase, Quote, Span, Tokenizer};
+use crate::{Document, Quote, Span};
 
 /// Entity labels (OntoNotes names).
 #[derive(
@@ -169,137 +167,10 @@ pub struct TaggedDocument {
     pub quotes: Vec<Quote>,
 }
 
-#[derive(Debug, Clone)]
-enum KbRef {
-    Bundled,
-    Custom(Arc<KnowledgeBase>),
-}
-
-/// Finds entities and quotations.
-///
-/// The tagger is cheap to clone, `Send` and `Sync`; the bundled knowledge
-/// base is parsed once per process.
-#[derive(Debug, Clone)]
-pub struct Tagger {
-    kb: KbRef,
-    tokenizer: Tokenizer,
-    model: bool,
-}
-
-impl Default for Tagger {
-    fn default() -> Self {
-        Tagger::new()
-    }
-}
-
-impl Tagger {
-    /// A tagger with the bundled knowledge base and the bundled model.
-    pub fn new() -> Tagger {
-        Tagger {
-            kb: KbRef::Bundled,
-            tokenizer: Tokenizer::new(),
-            model: true,
-        }
-    }
-
-    /// A tagger with another knowledge base (e.g. the bundled one extended
-    /// with [`KnowledgeBase::extend_from_file`]).
-    pub fn with_knowledge_base(kb: KnowledgeBase) -> Tagger {
-        Tagger {
-            kb: KbRef::Custom(Arc::new(kb)),
-            ..Tagger::new()
-        }
-    }
-
-    /// Turns the learned model on or off (on by default); with it off only
-    /// the knowledge base and the rules tag.
-    pub fn with_model(mut self, on: bool) -> Tagger {
-        self.model = on;
-        self
-    }
-
-    /// The knowledge base in use.
-    pub fn knowledge_base(&self) -> &KnowledgeBase {
-        match &self.kb {
-            KbRef::Bundled => KnowledgeBase::bundled(),
-            KbRef::Custom(kb) => kb,
-        }
-    }
-
-    /// Entity mentions of a document's article text, in text order: content
-    /// blocks (title, headings, paragraphs, captions), datelines, and
-    /// repetitions of the headline that the parser set aside; never
-    /// navigation, teasers, widgets or footers.
-    pub fn entities(&self, doc: &Document) -> Vec<Entity> {
-        crate::tagger::tag_document(
-            self.knowledge_base(),
-            &self.tokenizer,
-            self.model,
-            doc,
-            is_article_text,
-        )
-    }
-
-    /// Entity mentions of a document's boilerplate blocks (navigation,
-    /// teasers, footers), tagged separately from the article text.
-    pub fn boilerplate_entities(&self, doc: &Document) -> Vec<Entity> {
-        crate::tagger::tag_document(
-            self.knowledge_base(),
-            &self.tokenizer,
-            self.model,
-            doc,
-            |b| !is_article_text(b),
-        )
-    }
-
-    /// Entity mentions of plain text (the whole text is one paragraph).
-    pub fn entities_text(&self, text: &str) -> Vec<Entity> {
-        self.entities(&plain_document(text))
-    }
-
-    /// Quotations of a document, given its entities.
-    pub fn quotes(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-        crate::quote::extract(doc, entities)
-    }
-
-    /// Tags a document: entities and quotations.
-    pub fn annotate(&self, document: Document) -> TaggedDocument {
-        let entities = self.entities(&document);
-        let quotes = self.quotes(&document, &entities);
-        TaggedDocument {
-            document,
-            entities,
-            quotes,
-        }
-    }
-}
-
-/// Blocks whose entities are article content.
-fn is_article_text(b: &Block) -> bool {
-    b.kind.is_content()
-        || b.kind == BlockKind::Dateline
-        || (b.kind == BlockKind::Boilerplate
-            && b.reason.as_deref().is_some_and(|r| r.contains("title")))
-}
-
-/// `text` as a document with no metadata and no article structure: one
-/// paragraph (see [`Document::into_plain`]).
-pub(crate) fn plain_document(text: &str) -> Document {
-    Document {
-        id: String::new(),
-        text: text.to_string(),
-        title: None,
-        site: None,
-        date: None,
-        url: None,
-        blocks: Vec::new(),
-    }
-    .into_plain()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Tagger;
 
     fn assert_send_sync<T: Send + Sync>() {}
 

@@ -244,7 +244,7 @@ pub fn document_text(sentences: &[GoldSentence]) -> (String, Vec<Vec<Range<usize
 /// A document over `text` with one paragraph block per span in `blocks`, as
 /// [`document_text`] lays out a gold document.
 pub fn paragraphs_document(text: &str, blocks: &[Span]) -> crate::Document {
-    let mut doc = crate::entity::plain_document(text);
+    let mut doc = crate::tagging::plain_document(text);
     doc.blocks = blocks
         .iter()
         .map(|&span| crate::Block {

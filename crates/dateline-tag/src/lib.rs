@@ -23,9 +23,17 @@
 //!   diacritic-insensitive on the tokenize layer's normalized tokens.
 //! - [`NerModel`]: the learned sequence model (an averaged perceptron whose
 //!   weights are committed in the crate) that finds names the knowledge base
-//!   does not list; [`train`] retrains it from the bundled training data.
-//! - [`eval`]: gold-data readers and scorers behind `dateline eval ner`;
-//!   [`score_quotes`] scores quotations.
+//!   does not list.
+//! - [`Tagger::explain`]: which rules (passes of the pipeline, by stable id)
+//!   made each entity, and which dropped the candidates that are not
+//!   entities; [`Tagger::builder`] switches rules off and sets the model.
+//!
+//! # Features
+//! Tagging needs none. `eval` adds the gold-data readers and scorers behind
+//! `dateline eval` (`eval` module, `score_quotes`); `train` (which implies
+//! `eval`) adds training the model and the word clusters and silver training
+//! data (`train`, `TrainConfig`, `silver`). The `dateline` command line
+//! enables both.
 //!
 //! Knowledge base, rules (titles, first names, organisation and place
 //! heads, acronyms) and the model propose mentions; document-level
@@ -74,20 +82,23 @@ pub use dateline_tokenize::{
     Tokenizer, parse,
 };
 
-pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument, Tagger};
+pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
-pub use crate::model::{
-    ClusterConfig, KbHint, ModelError, ModelSpan, NerModel, TRAIN_FILES, TrainConfig, TrainDoc,
-    WordClusters, train,
-};
+#[cfg(feature = "train")]
+pub use crate::model::{ClusterConfig, TRAIN_FILES, TrainConfig, TrainDoc, train};
+pub use crate::model::{KbHint, ModelError, ModelSpan, NerModel, WordClusters};
+#[cfg(feature = "eval")]
 pub use crate::quote::eval::{
     Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,
 };
 pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
+pub use crate::tagger::{RuleId, RuleInfo};
+pub use crate::tagging::{DroppedCandidate, ExplainedEntity, Explanation, Tagger, TaggerBuilder};
 
 mod entity;
 mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod fxhash;
 mod kb;
@@ -95,7 +106,10 @@ mod lexicon;
 mod model;
 mod quote;
 mod sense;
+#[cfg(feature = "train")]
 pub mod silver;
 mod tagger;
+mod tagging;
 mod temporal;
 mod tokens;
+mod words;

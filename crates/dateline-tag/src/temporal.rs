@@ -743,6 +743,7 @@ fn holiday_len(w: &str, next: &str, after: &str) -> Option<usize> {
     }
 }
 
+#[cfg(feature = "eval")]
 /// Whether `text` is exactly the name of a holiday ("Thanksgiving",
 /// "Armistice Day"), which some annotation schemes count as a named
 /// thing rather than a date.

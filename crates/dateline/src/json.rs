@@ -13,8 +13,8 @@
 //! use dateline::{json, parse::Parser, tag::Tagger};
 //!
 //! let doc = Parser::new().parse("a", "Talks in Geneva\n\nJohn Bolton met officials in Geneva.\n")?;
-//! let entities = Tagger::new().entities(&doc);
-//! let line = serde_json::to_value(json::entities(&doc.id, &entities))?;
+//! let entities = Tagger::new().explain(&doc);
+//! let line = serde_json::to_value(json::entities(&doc.id, &entities.entities, None))?;
 //! assert_eq!(line["id"], "a");
 //! let first = &line["entities"][0];
 //! let (start, end) = (first["start"].as_u64(), first["end"].as_u64());
@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 
 use crate::parse::{Block, Document};
 use crate::query::{Facets, SearchResults, SyntaxError};
-use crate::tag::{Entity, Quote, QuoteKind};
+use crate::tag::{DroppedCandidate, Entity, ExplainedEntity, Quote, QuoteKind, RuleId};
 
 /// A list written element by element, each through `f`.
 struct Seq<'a, T, F>(&'a [T], F);
@@ -86,9 +86,11 @@ pub fn document(doc: &Document) -> impl Serialize + '_ {
     }
 }
 
-/// One entity mention: `{"canonical","end","label","sense","start","text","value"}`,
+/// One entity mention:
+/// `{"canonical","end","label","rules","sense","start","text","value"}`,
 /// `"sense"` only for GPE mentions (the place, the state acting under its
-/// name, or a team).
+/// name, or a team); `"rules"` the ids of the rules that shaped it, in the
+/// order they acted.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityRecord<'a> {
     /// The canonical name.
@@ -97,6 +99,8 @@ pub struct EntityRecord<'a> {
     pub end: usize,
     /// The label (`PERSON`, `GPE`, …).
     pub label: &'static str,
+    /// Ids of the rules that made the entity.
+    pub rules: &'a [RuleId],
     /// A GPE mention's sense.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sense: Option<&'static str>,
@@ -108,12 +112,13 @@ pub struct EntityRecord<'a> {
     pub value: Option<&'a str>,
 }
 
-/// The record of one entity mention.
-pub fn entity(e: &Entity) -> EntityRecord<'_> {
+/// The record of one entity mention and the rules that made it.
+pub fn entity<'a>(e: &'a Entity, rules: &'a [RuleId]) -> EntityRecord<'a> {
     EntityRecord {
         canonical: &e.canonical,
         end: e.span.end,
         label: e.label.as_str(),
+        rules,
         sense: e.sense.map(|s| s.as_str()),
         start: e.span.start,
         text: &e.text,
@@ -121,16 +126,56 @@ pub fn entity(e: &Entity) -> EntityRecord<'_> {
     }
 }
 
+/// A candidate that did not become an entity (`entities --json --explain`):
+/// `{"dropped_by","end","label","rules","start","text"}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DroppedRecord<'a> {
+    /// The rule that dropped it.
+    pub dropped_by: RuleId,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// Its label when it was dropped.
+    pub label: &'static str,
+    /// The rules that had shaped it.
+    pub rules: &'a [RuleId],
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// The record of one dropped candidate.
+pub fn dropped(d: &DroppedCandidate) -> DroppedRecord<'_> {
+    DroppedRecord {
+        dropped_by: d.dropped_by,
+        end: d.span.end,
+        label: d.label.as_str(),
+        rules: &d.rules,
+        start: d.span.start,
+        text: &d.text,
+    }
+}
+
 /// The entities of one document as `dateline entities --json` writes them:
-/// `{"entities":[…],"id"}`.
-pub fn entities<'a>(id: &'a str, entities: &'a [Entity]) -> impl Serialize + 'a {
+/// `{"entities":[…],"id"}`, and `"dropped":[…]` when `dropped` is given
+/// (`--explain`).
+pub fn entities<'a>(
+    id: &'a str,
+    entities: &'a [ExplainedEntity],
+    dropped_candidates: Option<&'a [DroppedCandidate]>,
+) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct EntitiesRecord<'a, L: Serialize> {
+    struct EntitiesRecord<'a, D: Serialize, L: Serialize> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        dropped: Option<D>,
         entities: L,
         id: &'a str,
     }
     EntitiesRecord {
-        entities: Seq(entities, entity),
+        dropped: dropped_candidates.map(|d| Seq(d, dropped)),
+        entities: Seq(entities, |x: &'a ExplainedEntity| {
+            entity(&x.entity, &x.rules)
+        }),
         id,
     }
 }

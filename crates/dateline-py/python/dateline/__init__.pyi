@@ -82,6 +82,9 @@ class Entity:
     @property
     def sense(self) -> Optional[str]:
         """A GPE mention's sense: place, agent or team."""
+    @property
+    def rules(self) -> list[str]:
+        """Ids of the rules that made the entity, in the order they acted."""
     def to_dict(self) -> dict[str, Any]:
         """One entity as in `dateline entities --json`."""
 

@@ -475,12 +475,18 @@ fn highlighting_is_linear_in_the_mentions_of_a_document() {
         t
     };
     let _warm = time(2_000);
-    let small = time(10_000);
-    let large = time(40_000);
-    let ratio = large / small.max(1e-6);
-    // Linear: about 4; quadratic: about 16.
-    assert!(
-        ratio < 9.0,
-        "4x the input took {ratio:.1}x the time ({small:.3}s, {large:.3}s)"
-    );
+    // Linear: about 8 (up to twice that as the larger article leaves the
+    // processor caches, or when other tests run); quadratic: about 64.
+    // Measured again a few times before failing.
+    let mut ratios = Vec::new();
+    for _ in 0..4 {
+        let small = time(5_000);
+        let large = time(40_000);
+        let ratio = large / small.max(1e-6);
+        if ratio <= 24.0 {
+            return;
+        }
+        ratios.push(format!("{ratio:.1} ({small:.3}s, {large:.3}s)"));
+    }
+    panic!("8x the input took {}x the time", ratios.join(", "));
 }

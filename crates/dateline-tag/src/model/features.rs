@@ -21,9 +21,11 @@ use crate::{KbHint, Label, Token, TokenKind};
 /// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
 pub(crate) const NL: usize = 9;
 
+#[cfg(feature = "train")]
 /// Entity types, in label order.
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
+#[cfg(feature = "train")]
 /// Label index of `B-type` (`t` in 0..4).
 pub(crate) const fn begin(t: usize) -> usize {
     1 + 2 * t
@@ -405,6 +407,7 @@ fn cues() -> &'static IdMap<u8> {
     })
 }
 
+#[cfg(feature = "train")]
 /// True for a word that introduces a person's name ("mr", "president").
 pub(crate) fn is_title(norm: &str) -> bool {
     cues()
@@ -504,6 +507,7 @@ pub(crate) fn complete(
     }
 }
 
+#[cfg(feature = "train")]
 /// What a token says about how its word is usually written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CaseEvidence {
@@ -796,11 +800,13 @@ fn chunk_spans(
 }
 
 impl TokInfo {
+    #[cfg(feature = "train")]
     /// Hash of the normalized word.
     pub(crate) fn word(&self) -> u64 {
         self.word
     }
 
+    #[cfg(feature = "train")]
     /// How the token is written, for corpus case statistics.
     pub(crate) fn case_evidence(&self) -> CaseEvidence {
         if self.kind != 0 {
@@ -838,6 +844,7 @@ fn lex_class(lexicon: &[u8], word: u64) -> u8 {
         .unwrap_or(0)
 }
 
+#[cfg(feature = "train")]
 /// Builds the case lexicon: for every word of the text, whether it is
 /// written lowercase (1), capitalized away from sentence starts (2), both
 /// (3), or seen too rarely to say (0). One byte per slot of `2^bits`.

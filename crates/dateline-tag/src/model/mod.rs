@@ -51,9 +51,15 @@ use crate::{Label, Token};
 
 mod clusters;
 mod features;
+#[cfg(feature = "train")]
+mod learn_clusters;
+#[cfg(feature = "train")]
 mod train;
 
-pub use clusters::{ClusterConfig, WordClusters};
+pub use clusters::WordClusters;
+#[cfg(feature = "train")]
+pub use learn_clusters::ClusterConfig;
+#[cfg(feature = "train")]
 pub use train::{TRAIN_FILES, TrainConfig, TrainDoc, train};
 
 use features::{

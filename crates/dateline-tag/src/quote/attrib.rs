@@ -400,8 +400,18 @@ impl<'a> Ctx<'a> {
         &self.text[t.span.range()]
     }
 
-    fn lower(&self, t: &Tok) -> String {
-        self.word(t).to_lowercase()
+    /// The token in lowercase, allocating only when it has capitals.
+    fn lower(&self, t: &Tok) -> std::borrow::Cow<'a, str> {
+        let w = self.word(t);
+        if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn is_word(&self, t: &Tok, w: &str) -> bool {
@@ -540,7 +550,7 @@ impl<'a> Ctx<'a> {
         match i.checked_sub(1).map(|p| &toks[p]) {
             Some(p) if p.kind == TokKind::Word && p.span.end == toks[i].span.start => {
                 let w = self.lower(p);
-                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
+                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_ref())
             }
             _ => false,
         }
@@ -658,7 +668,7 @@ impl<'a> Ctx<'a> {
                 t.kind == TokKind::Word
                     && self.word(t).chars().next().is_some_and(char::is_lowercase)
                     && (pronoun(&w).is_some()
-                        || matches!(w.as_str(), "the" | "a" | "an" | "they" | "we" | "i")
+                        || matches!(w.as_ref(), "the" | "a" | "an" | "they" | "we" | "i")
                         || cue_word(&w).is_some_and(|c| c != Cue::Participle))
             })
     }
@@ -677,7 +687,7 @@ impl<'a> Ctx<'a> {
         // `…", as quoted by X` names who reported the words, not who said
         // them; `…" and said …` continues a clause about someone else.
         if matches!(
-            self.lower(first).as_str(),
+            self.lower(first).as_ref(),
             "as" | "and" | "but" | "or" | "while" | "which" | "that"
         ) {
             return None;
@@ -810,7 +820,7 @@ impl<'a> Ctx<'a> {
             };
             // `a pattern called a “glider”`: naming, not speech.
             if matches!(
-                lower.as_str(),
+                lower.as_ref(),
                 "called" | "dubbed" | "termed" | "labeled" | "labelled" | "named"
             ) && i > 0
                 && self
@@ -820,17 +830,17 @@ impl<'a> Ctx<'a> {
                     .is_some_and(char::is_lowercase)
                 && pronoun(&self.lower(&left[i - 1])).is_none()
                 && !matches!(
-                    self.lower(&left[i - 1]).as_str(),
+                    self.lower(&left[i - 1]).as_ref(),
                     "they" | "we" | "i" | "who"
                 )
                 && left[i + 1..].iter().all(|t| {
-                    t.kind == TokKind::Word && matches!(self.lower(t).as_str(), "a" | "an" | "the")
+                    t.kind == TokKind::Word && matches!(self.lower(t).as_ref(), "a" | "an" | "the")
                 })
             {
                 return None;
             }
             // `said — as reported by Hurriyet —`: who passed the words on.
-            if matches!(lower.as_str(), "reported" | "quoted" | "cited")
+            if matches!(lower.as_ref(), "reported" | "quoted" | "cited")
                 && i > 0
                 && self.is_word(&left[i - 1], "as")
             {
@@ -984,7 +994,7 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lower(prev);
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "the"
                 | "a"
                 | "an"
@@ -1082,7 +1092,7 @@ impl<'a> Ctx<'a> {
             // entity layer did not tag; the role is about that name.
             let role_apposition = region
                 .first()
-                .is_some_and(|t| matches!(self.lower(t).as_str(), "a" | "an" | "the"));
+                .is_some_and(|t| matches!(self.lower(t).as_ref(), "a" | "an" | "the"));
             if prev_entity.is_none()
                 && (in_region.is_none() || (comma_before_cue && role_apposition))
                 && prev
@@ -1147,7 +1157,7 @@ impl<'a> Ctx<'a> {
         matches!(self.word(first), "who" | "which" | "that" | "whose")
             || (lowercase
                 && !matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "the" | "a" | "an" | "his" | "her" | "its" | "their"
                 ))
     }
@@ -1169,7 +1179,7 @@ impl<'a> Ctx<'a> {
                 TokKind::Word => {
                     let w = self.lower(&toks[end]);
                     matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "who" | "which" | "that" | "when" | "while" | "as" | "after"
                     ) || (end > s && cue_word(&w).is_some())
                 }
@@ -1287,7 +1297,7 @@ impl<'a> Ctx<'a> {
         }
         // A definite role: `the presidential advisor`, `the special
         // representative of the president`.
-        let words: Vec<String> = np
+        let words: Vec<std::borrow::Cow<str>> = np
             .iter()
             .filter(|t| t.kind == TokKind::Word)
             .map(|t| self.lower(t))
@@ -1295,13 +1305,13 @@ impl<'a> Ctx<'a> {
         // `the presidential advisor`, `as the press secretary noted`.
         let lead = words
             .iter()
-            .take_while(|w| matches!(w.as_str(), "as" | "and" | "but" | "so" | "then" | "also"))
+            .take_while(|w| matches!(w.as_ref(), "as" | "and" | "but" | "so" | "then" | "also"))
             .count();
         let words = &words[lead..];
         if words.first().is_some_and(|w| w == "the") {
             let head = words
                 .iter()
-                .take_while(|w| w.as_str() != "of")
+                .take_while(|w| w.as_ref() != "of")
                 .filter(|w| is_role(w))
                 .last();
             if let Some(role) = head {

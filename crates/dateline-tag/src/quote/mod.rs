@@ -16,6 +16,7 @@
 use crate::{Document, Entity, Span};
 
 mod attrib;
+#[cfg(feature = "eval")]
 pub(crate) mod eval;
 mod marks;
 mod names;

@@ -1,0 +1,554 @@
+//! Context cues around a name: the words before and after it that say what it names.
+
+use super::*;
+
+impl<'k, 'a> Doc<'k, 'a> {
+    /// What the words around a name say it is: a descriptor before it ("the
+    /// newspaper Postimees", "the band Korn"), a role in apposition after it
+    /// ("Kaja Kallas, leader of …", "Eric Butler, the founder"), or "according
+    /// to" before a multi-word name.
+    pub(super) fn context_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
+        const ORG_WORDS: &[&str] = &[
+            "agency",
+            "airline",
+            "automaker",
+            "band",
+            "bank",
+            "broadcaster",
+            "carrier",
+            "channel",
+            "club",
+            "company",
+            "conglomerate",
+            "daily",
+            "firm",
+            "group",
+            "insurer",
+            "label",
+            "magazine",
+            "manufacturer",
+            "network",
+            "newspaper",
+            "outlet",
+            "party",
+            "publisher",
+            "retailer",
+            "startup",
+            "station",
+            "team",
+            "tabloid",
+            "weekly",
+        ];
+        // "the film The Last Emperor", "their 1998 album, Electro-Shock Blues".
+        const WORK_WORDS: &[&str] = &[
+            "album",
+            "anthem",
+            "documentary",
+            "film",
+            "movie",
+            "musical",
+            "novel",
+            "opera",
+            "programme",
+            "serial",
+            "series",
+            "song",
+            "single",
+            "sitcom",
+            "ep",
+            "play",
+        ];
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        // "… he would play I remember": the pronoun is no name.
+        if r.len() == 1 && norm(r.start) == "i" {
+            return None;
+        }
+        // "band The Mad Capsule Markets", "the film The Last Emperor": the
+        // cue stands before a capitalized "The" that opens the name.
+        let start = if r.start > sent.start + 1
+            && self.toks[r.start - 1].text == "The"
+            && !self.toks[r.start - 1].sent_start
+        {
+            r.start - 1
+        } else {
+            r.start
+        };
+        if start > sent.start {
+            let prev = norm(start - 1);
+            if ORG_WORDS.contains(&prev) {
+                return Some(Label::Org);
+            }
+            let work = if prev == "," && start >= sent.start + 2 {
+                norm(start - 2)
+            } else {
+                prev
+            };
+            if WORK_WORDS.contains(&work) && self.toks[start - 1 - usize::from(prev == ",")].lower()
+            {
+                return Some(Label::Misc);
+            }
+        }
+        // "Korn's guitarist", "Sears's stores", "Velvet Revolver frontman
+        // Scott Weiland": what only a band or a company has.
+        const ORG_HAS: &[&str] = &[
+            "bassist",
+            "ceo",
+            "discography",
+            "drummer",
+            "employees",
+            "frontman",
+            "guitarist",
+            "headquarters",
+            "keyboardist",
+            "lineup",
+            "shareholders",
+            "shares",
+            "stores",
+            "subsidiary",
+            "vocalist",
+        ];
+        let owned = if norm(r.end) == "'s" {
+            r.end + 1
+        } else {
+            r.end
+        };
+        if owned < sent.end
+            && ORG_HAS.contains(&norm(owned))
+            && self.toks[owned].lower()
+            && !(r.len() >= 2 && self.lex.first_names.contains(norm(r.start)))
+        {
+            return Some(Label::Org);
+        }
+        // "Nobel laureates", "Pulitzer winner": an award before the
+        // holders of it.
+        if r.len() == 1
+            && self.toks.get(r.end).is_some_and(|t| {
+                t.lower()
+                    && matches!(
+                        t.norm.as_ref(),
+                        "laureate" | "laureates" | "winner" | "winners" | "prize" | "prizes"
+                    )
+            })
+        {
+            return Some(Label::Misc);
+        }
+        // "Arafat's death", "Smith's widow": what only a person has.
+        const PERSON_HAS: &[&str] = &[
+            "assassination",
+            "aunt",
+            "biography",
+            "birthday",
+            "boyfriend",
+            "brother",
+            "cousin",
+            "daughter",
+            "death",
+            "father",
+            "fiancee",
+            "fiancé",
+            "fiancée",
+            "funeral",
+            "girlfriend",
+            "granddaughter",
+            "grandfather",
+            "grandmother",
+            "grandson",
+            "husband",
+            "memoir",
+            "mother",
+            "nephew",
+            "niece",
+            "passing",
+            "sister",
+            "son",
+            "uncle",
+            "widow",
+            "wife",
+        ];
+        if norm(r.end) == "'s"
+            && owned < sent.end
+            && PERSON_HAS.contains(&norm(owned))
+            && self.toks[owned].lower()
+            && self.head_label(r.clone()).is_none()
+        {
+            return Some(Label::Person);
+        }
+        // ", the spokesman", ", leader of", ", a former minister"
+        if norm(r.end) == "," && r.end + 1 < sent.end {
+            let mut k = r.end + 1;
+            if matches!(norm(k), "the" | "a" | "an" | "its" | "his" | "her") {
+                k += 1;
+            }
+            if matches!(
+                norm(k),
+                "former" | "then" | "deputy" | "acting" | "senior" | "chief"
+            ) {
+                k += 1;
+            }
+            let role = norm(k);
+            let after = norm(k + 1);
+            if self.lex.titles.contains(role)
+                && self.toks.get(k).is_some_and(|t| !t.cap)
+                && matches!(
+                    after,
+                    "of" | "for" | "at" | "in" | "," | "." | "said" | "and" | "who"
+                )
+            {
+                return Some(Label::Person);
+            }
+        }
+        if r.len() >= 2
+            && r.start >= sent.start + 2
+            && norm(r.start - 2) == "according"
+            && norm(r.start - 1) == "to"
+            && self.toks[r.start].cap
+        {
+            return Some(Label::Person).filter(|_| self.head_label(r.clone()).is_none());
+        }
+        None
+    }
+
+    /// "Chicago Bulls", "Bowling Green Falcons", "West Coast Eagles": a known
+    /// place followed by one capitalized plural noun names a team or a club.
+    pub(super) fn place_team(&self, r: Range<usize>) -> bool {
+        if r.len() < 2 {
+            return false;
+        }
+        let last = &self.toks[r.end - 1];
+        let plural = last.is_word()
+            && last.cap
+            && !last.upper
+            && last.norm.len() > 3
+            && last.norm.ends_with('s')
+            && !last.norm.ends_with("ss")
+            && !self.lex.common.contains(last.norm.as_ref())
+            && !self.lex.first_names.contains(last.norm.as_ref())
+            && self.head_kind(&last.norm).is_none()
+            // "Bosnian Serbs", "Greek Cypriots": a people, not a team.
+            && !self
+                .kb
+                .longest(&self.toks[..r.end], r.end - 1, &|_| true)
+                .is_some_and(|m| m.len == 1 && self.entries_are(&m.entries, |l| l == Label::Norp))
+            && !["ians", "eans", "ites", "ese", "ots"]
+                .iter()
+                .any(|suf| last.norm.ends_with(suf));
+        plural
+            && self
+                .kb
+                .longest(&self.toks[..r.end], r.start, &|_| true)
+                .is_some_and(|m| {
+                    m.len == r.len() - 1
+                        && self.entries_are(&m.entries, |l| matches!(l, Label::Gpe | Label::Loc))
+                })
+    }
+
+    /// "the Bijeli Brijeg neighbourhood", "the Landes département": a kind
+    /// of place in lowercase right after a name (token `e`).
+    pub(super) fn kind_after(&self, e: usize) -> Option<Label> {
+        let t = self.toks.get(e)?;
+        // "the Transnistrian region": an adjective of a people.
+        let name = self.toks.get(e.checked_sub(1)?)?;
+        // "Our neighborhood": an ordinary word, no name.
+        if !t.lower()
+            || self.lex.common.contains(name.norm.as_ref())
+            || ["ian", "ean", "ese", "ish"]
+                .iter()
+                .any(|suf| name.norm.ends_with(suf))
+        {
+            return None;
+        }
+        match t.norm.as_ref() {
+            "neighbourhood" | "neighborhood" | "département" | "departement" | "district"
+            | "municipality" | "commune" | "village" | "suburb" | "province" | "county"
+            | "region" => Some(Label::Gpe),
+            "river" | "valley" | "peninsula" | "island" | "mountains" => Some(Label::Loc),
+            _ => None,
+        }
+    }
+
+    /// Whether the context says that the capitalized run `r` is a place:
+    /// "the village of X", "X, Maryland" (a known place after a comma), "X is
+    /// a village in …". Natural features give LOC, settlements GPE.
+    pub(super) fn place_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
+        let kind = |n: &str| -> Option<Label> {
+            match n {
+                "village" | "town" | "city" | "commune" | "municipality" | "hamlet" | "parish"
+                | "suburb" | "district" | "county" | "province" | "region" | "borough"
+                | "settlement" | "capital" | "township" | "neighbourhood" | "neighborhood"
+                | "prefecture" | "oblast" | "canton" | "state" => Some(Label::Gpe),
+                "island" | "river" | "lake" | "mountain" | "valley" | "peninsula" | "bay"
+                | "creek" => Some(Label::Loc),
+                _ => None,
+            }
+        };
+        // "the villages of Lougou and Tougana".
+        let kinds = |n: &str| -> Option<Label> {
+            match n {
+                "villages" | "towns" | "cities" | "communes" | "municipalities" | "hamlets"
+                | "parishes" | "suburbs" | "districts" | "counties" | "provinces" | "regions"
+                | "settlements" => Some(Label::Gpe),
+                "islands" | "rivers" | "lakes" | "valleys" => Some(Label::Loc),
+                _ => None,
+            }
+        };
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        // "the village of X"
+        if r.start >= sent.start + 2
+            && norm(r.start - 1) == "of"
+            && let Some(l) = kind(norm(r.start - 2)).or_else(|| kinds(norm(r.start - 2)))
+        {
+            return Some(l);
+        }
+        // "the villages of Lougou and Tougana": the second of two names.
+        if r.start >= sent.start + 4 && norm(r.start - 1) == "and" {
+            let k = crate::tokens::cap_run_start(&self.toks, r.start - 1, sent.start);
+            if k + 1 < r.start
+                && k >= sent.start + 2
+                && norm(k - 1) == "of"
+                && let Some(l) = kinds(norm(k - 2))
+            {
+                return Some(l);
+            }
+        }
+        // "an area called Pampa Hermosa", "a village named Aisby".
+        if r.start >= sent.start + 2
+            && matches!(norm(r.start - 1), "called" | "named")
+            && let Some(l) = kind(norm(r.start - 2)).or_else(|| {
+                matches!(norm(r.start - 2), "area" | "place" | "island" | "spot")
+                    .then_some(Label::Loc)
+            })
+        {
+            return Some(l);
+        }
+        // "the river Huallaga", "nature park Kopački Rit": the kind of
+        // place, in lowercase, right before the name.
+        // Not "the state Constitution", "city Council": administrative
+        // words before an institution's name.
+        let prev = if r.start > sent.start {
+            norm(r.start - 1)
+        } else {
+            ""
+        };
+        let first = norm(r.start);
+        if r.start > sent.start
+            && self.toks[r.start - 1].lower()
+            && !matches!(
+                prev,
+                "state" | "county" | "city" | "district" | "region" | "capital" | "province"
+            )
+            && !self.lex.common.contains(first)
+            && !matches!(crate::model::case_bucket(first), 2..=4)
+            && self.head_label(r.clone()).is_none()
+            && let Some(l) = kind(prev).or_else(|| (prev == "park").then_some(Label::Loc))
+        {
+            return Some(l);
+        }
+        // "X, Maryland": a known place after a comma.
+        if norm(r.end) == ","
+            && r.end + 1 < sent.end
+            && self.kb_gpe_start.get(r.end + 1).copied().unwrap_or(false)
+        {
+            return Some(Label::Gpe);
+        }
+        // "X is a village in …", "X, a town in …"
+        let mut k = r.end;
+        if matches!(norm(k), "is" | "was" | ",") {
+            k += 1;
+            if matches!(norm(k), "a" | "an" | "the") {
+                let stop = (k + 5).min(sent.end);
+                for j in k + 1..stop {
+                    // "a village in", but not "a state senator".
+                    let ends = matches!(
+                        norm(j + 1),
+                        "" | "in"
+                            | "of"
+                            | "on"
+                            | "near"
+                            | ","
+                            | "."
+                            | ";"
+                            | "and"
+                            | "located"
+                            | "situated"
+                            | "with"
+                            | "("
+                            | "about"
+                    );
+                    if let Some(l) = kind(norm(j)).filter(|_| ends) {
+                        return Some(l);
+                    }
+                    if !self.toks[j].is_word() {
+                        break;
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// "Sandy Hook, Maryland from where …": a known place after a comma,
+    /// itself followed by punctuation or a preposition, places the name
+    /// before it even when that name opens with a given name ("Larry Hogan,
+    /// Maryland's governor" does not).
+    pub(super) fn comma_place(&self, end: usize, sent_end: usize) -> bool {
+        if self.toks.get(end).is_none_or(|t| t.text != ",")
+            || !self.kb_gpe_start.get(end + 1).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        let Some(m) = self.mentions.iter().find(|m| m.toks.start == end + 1) else {
+            return false;
+        };
+        m.toks.end >= sent_end
+            || self.toks.get(m.toks.end).is_some_and(|t| {
+                matches!(t.text, "," | "." | ";" | ")" | ":")
+                    || matches!(
+                        t.norm.as_ref(),
+                        "from" | "in" | "on" | "to" | "and" | "where" | "near"
+                    )
+            })
+    }
+
+    /// "the Chamicuro people", "Sami dialects", "Ilocano speakers": a name
+    /// before a word for a people or a language names that people (NORP) or
+    /// language (MISC), not a person.
+    pub(super) fn people_or_language(&self, r: Range<usize>) -> Option<Label> {
+        let next = self.toks.get(r.end)?;
+        if !next.lower() {
+            return None;
+        }
+        match next.norm.as_ref() {
+            "people" | "peoples" | "tribe" | "tribes" | "nation" | "ethnic" | "clan" | "clans" => {
+                Some(Label::Norp)
+            }
+            "language" | "languages" | "dialect" | "dialects" | "speakers" | "script" => {
+                Some(Label::Misc)
+            }
+            _ => None,
+        }
+    }
+
+    /// What a copular sentence says a name is: "Bilka is a Danish chain of
+    /// hypermarkets", "Aero Gare was a kitplane manufacturer", "Digilogue is
+    /// a music album", "Caloi was founded in 1898".
+    pub(super) fn predicate_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
+        let kind =
+            |n: &str| -> Option<Label> {
+                match n {
+                    "company" | "chain" | "manufacturer" | "maker" | "band" | "group" | "label"
+                    | "newspaper" | "magazine" | "station" | "network" | "team" | "club"
+                    | "airline" | "retailer" | "brand" | "firm" | "corporation" | "bank"
+                    | "party" | "organisation" | "organization" | "charity" | "agency"
+                    | "publisher" | "studio" | "developer" | "university" | "college" | "union"
+                    | "association" | "society" | "foundation" | "institute" | "broadcaster"
+                    | "supermarket" | "conglomerate" | "subsidiary" | "carrier" | "duo"
+                    | "trio" | "quartet" | "orchestra" | "choir" | "ensemble" | "franchise"
+                    | "startup" | "insurer" => Some(Label::Org),
+                    "album" | "song" | "single" | "film" | "movie" | "novel" | "book" | "opera"
+                    | "musical" | "documentary" | "sitcom" | "poem" | "painting" | "ep"
+                    | "anthem" | "soundtrack" | "videogame" | "language" | "dialect" | "award"
+                    | "prize" => Some(Label::Misc),
+                    "convention" | "festival" | "tournament" | "competition" | "championship" => {
+                        Some(Label::Event)
+                    }
+                    "people" | "tribe" => Some(Label::Norp),
+                    _ => None,
+                }
+            };
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
+        let k = r.end;
+        if !matches!(norm(k), "is" | "was" | ",") || k + 2 >= sent.end {
+            return None;
+        }
+        // "Caloi was founded in 1898", "X was formed by": organisations are
+        // founded; a known place would have been found by the knowledge base.
+        if norm(k) != ","
+            && matches!(
+                norm(k + 1),
+                "founded" | "formed" | "established" | "incorporated"
+            )
+            && matches!(norm(k + 2), "in" | "by" | "on" | "as" | "at")
+        {
+            return Some(Label::Org);
+        }
+        // "Caloi, a Brazilian bicycle maker"; ", the party's nominee"
+        // after a name describes a person.
+        // An appositive after a longer name is most often a person's role
+        // ("Rocky McGaugh, a developer of CAOS").
+        if norm(k) == "," && r.len() > 1 {
+            return None;
+        }
+        let articles: &[&str] = if norm(k) == "," {
+            &["a", "an"]
+        } else {
+            &["a", "an", "the"]
+        };
+        if !articles.contains(&norm(k + 1)) {
+            return None;
+        }
+        let stop = (k + 7).min(sent.end);
+        for j in k + 2..stop {
+            let t = &self.toks[j];
+            if !t.is_word() {
+                break;
+            }
+            let n: &str = &t.norm;
+            if let Some(l) = kind(n) {
+                // "a music album", not "a record label executive".
+                let next = norm(j + 1);
+                let ends = self
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|x| !x.is_word() && x.text != "-" && x.norm != "'s")
+                    || NOUN_PHRASE_END.contains(next);
+                return ends.then_some(l);
+            }
+            // "a psychology professor at Clemson University" describes a
+            // person: a title or role word before the head settles it.
+            if matches!(n, "of" | "in" | "at" | "for" | "that" | "which" | "who")
+                || self.lex.titles.contains(n)
+            {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The label the last word of a multi-word name gives it, when that word
+    /// is an organisation, place or facility head ("Sandy River Railroad",
+    /// "Davis Gym", "Willett Brook"): stronger evidence than the model's
+    /// guess, which often reads any unknown capitalized run as a person.
+    pub(super) fn head_label(&self, r: Range<usize>) -> Option<Label> {
+        if r.len() < 2 {
+            return None;
+        }
+        self.head_kind(&self.toks[r.end - 1].norm)
+    }
+
+    /// The kind of name that `last` (a norm) heads as a name's last word:
+    /// "Railroad" an organisation, "Gym" a facility, "Cup" an event, "Award"
+    /// another named thing, "Brook" or "County" a place.
+    pub(super) fn head_kind(&self, last: &str) -> Option<Label> {
+        let lex = self.lex;
+        if lex.is_org_suffix(last) {
+            Some(Label::Org)
+        } else if lex.fac_suffixes.contains(last) {
+            Some(Label::Fac)
+        } else if lex.event_suffixes.contains(last) {
+            Some(Label::Event)
+        } else if lex.misc_suffixes.contains(last) {
+            Some(Label::Misc)
+        } else if lex.loc_suffixes.contains(last) {
+            Some(match last {
+                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
+                | "district" | "territory" | "township" | "village" | "empire" | "kingdom"
+                | "caliphate" | "sultanate" | "khanate" | "emirate" | "principality" | "duchy"
+                | "parish" | "taluk" | "tehsil" | "municipality" | "borough" | "canton"
+                | "arrondissement" | "governorate" | "voivodeship" => Label::Gpe,
+                _ => Label::Loc,
+            })
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! Names built on a known name, mended into one ("University of Edinburgh", "German Air Force").
+
+use super::*;
+
+impl<'k, 'a> Doc<'k, 'a> {
+    /// "Rankin's Mill", "Sayler's Creek", "Ingall's Road": a name, a
+    /// possessive and capitalized words ending in a place or facility head
+    /// name one place, not a person and a place. Expects mentions sorted.
+    pub(super) fn possessive_places(&mut self) {
+        let mut k = 0;
+        while k + 2 < self.toks.len() {
+            let owner = &self.toks[k];
+            let possessive = owner.is_word()
+                && owner.cap
+                && !owner.upper
+                && self.toks[k + 1].norm == "'s"
+                && self.toks[k + 1].span.start == owner.span.end;
+            if !possessive {
+                k += 1;
+                continue;
+            }
+            // The owner may be a one-word mention; the words after the
+            // possessive must be free or one-word mentions too.
+            let single_or_free = |x: usize| {
+                !self.taken[x]
+                    || self
+                        .mentions
+                        .iter()
+                        .any(|m| m.toks == (x..x + 1) && m.source != Source::Kb)
+            };
+            // "at Macy's", "Dillard's and Ivey's": a possessive with no
+            // noun after it names a shop or a company ("a friend of
+            // Smith's" and "Smith's and Jones's accounts" do not).
+            let after = self.toks.get(k + 2);
+            let elliptical = after.is_none_or(|t| {
+                matches!(t.text, "." | "," | ";" | ")" | ":")
+                    || matches!(t.norm.as_ref(), "and" | "or")
+            }) && k > 0
+                // Where one shops: "at Macy's", "from Dillard's"; "a speech
+                // that preceded Akaka's" is a person's.
+                && matches!(
+                    self.toks[k - 1].norm.as_ref(),
+                    "at" | "from" | "in" | "into" | "inside" | "near" | "outside" | "to" | "like"
+                        | "including" | "and" | ","
+                )
+                && !self.mentions.iter().any(|m| {
+                    m.label == Label::Person
+                        && m.toks.len() > 1
+                        && self.toks[m.toks.end - 1].norm == owner.norm
+                })
+                && !(k + 2..(k + 5).min(self.toks.len())).any(|x| self.toks[x].norm == "'s")
+                && !(k > 0 && self.toks[k - 1].is_word() && self.toks[k - 1].cap)
+                && !self.lex.first_names.contains(owner.norm.as_ref())
+                && !self.lex.common.contains(owner.norm.as_ref())
+                && single_or_free(k)
+                && self.sentence_of(k).is_some_and(|si| !self.title_case[si]);
+            if elliptical {
+                self.claim(k..k + 2, Label::Org);
+                k += 2;
+                continue;
+            }
+            let mut e = k + 2;
+            while e < self.toks.len()
+                && e - k < 6
+                && self.toks[e].is_word()
+                && self.toks[e].cap
+                && single_or_free(e)
+            {
+                e += 1;
+            }
+            let head = if e > k + 2 {
+                self.head_kind(&self.toks[e - 1].norm)
+            } else {
+                None
+            };
+            // "Howe's Brigade", "Couch's Division": a commander's unit.
+            let unit = e > k + 2
+                && matches!(
+                    self.toks[e - 1].norm.as_ref(),
+                    "brigade" | "division" | "corps" | "regiment" | "battalion" | "legion"
+                );
+            let head = if unit {
+                Some(Label::Org)
+            } else {
+                head.filter(|l| *l != Label::Org)
+            };
+            let Some(label @ (Label::Loc | Label::Fac | Label::Gpe | Label::Org)) = head else {
+                k += 1;
+                continue;
+            };
+            if !single_or_free(k) || !self.same_sentence(k, e - 1) {
+                k += 1;
+                continue;
+            }
+            self.claim(k..e, label);
+            k = e;
+        }
+        self.mentions.sort_by_key(|m| m.toks.start);
+    }
+
+    /// "Prussian Army", "Brazilian Cycling Confederation", "Bangladesh
+    /// Liberation War", "North Sea Jazz Festival": a known nationality or
+    /// place before capitalized words ending in an organisation, event or
+    /// award head is part of that name. The words may be untagged or tagged
+    /// on their own by the model or the rules ("Jazz Festival"), as long as
+    /// those mentions lie wholly inside the joined name.
+    pub(super) fn nationality_orgs(&mut self) {
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.source != Source::Kb
+                || !matches!(m.label, Label::Norp | Label::Gpe | Label::Loc | Label::Org)
+                || m.toks.is_empty()
+            {
+                continue;
+            }
+            let org = m.label == Label::Org;
+            let j = m.toks.end;
+            let loose_at = |k: usize| {
+                self.mentions.iter().position(|x| {
+                    matches!(x.source, Source::Model | Source::Rule) && x.toks.contains(&k)
+                })
+            };
+            let mut k = j;
+            while k < self.toks.len()
+                && k - j < 4
+                && self.toks[k].is_word()
+                && self.toks[k].cap
+                && !self.toks[k].upper
+                && (!self.taken[k] || loose_at(k).is_some())
+            {
+                k += 1;
+            }
+            let last = self
+                .toks
+                .get(k.wrapping_sub(1))
+                .map_or("", |t| t.norm.as_ref());
+            if k == j
+                || !self.same_sentence(j - 1, k - 1)
+                || self.toks[j].span.start != self.toks[j - 1].span.end + 1
+            {
+                continue;
+            }
+            let label = if self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last) {
+                Label::Org
+            } else if self.lex.event_suffixes.contains(last) {
+                Label::Event
+            } else if self.lex.misc_suffixes.contains(last) {
+                Label::Misc
+            } else if !org
+                && matches!(
+                    last,
+                    "empire" | "kingdom" | "republic" | "sultanate" | "caliphate" | "khanate"
+                )
+            {
+                // "Spanish Empire", "Russian Empire": a state of its own.
+                Label::Gpe
+            } else {
+                continue;
+            };
+            // An organisation before an award or event it gives is part of
+            // its name ("MTV" + "Europe Music Award", "NAACP" + "Image
+            // Awards"); before another organisation it is the parent.
+            if org && label == Label::Org {
+                continue;
+            }
+            let inside: Vec<usize> = (j..k).filter_map(loose_at).collect();
+            if inside
+                .iter()
+                .any(|&x| self.mentions[x].toks.start < j || self.mentions[x].toks.end > k)
+            {
+                continue;
+            }
+            for &x in &inside {
+                self.mentions[x].toks = 0..0;
+            }
+            self.take(j..k);
+            let m = &mut self.mentions[mi];
+            m.toks.end = k;
+            m.label = label;
+            m.source = Source::Rule;
+            m.cands.clear();
+        }
+        self.mentions.retain(|m| !m.toks.is_empty());
+    }
+
+    /// Organisation names that the knowledge base's place matches cut apart.
+    /// Expects mentions sorted by position.
+    ///
+    /// - A place or nationality directly before an organisation is part of
+    ///   it: "German" + "Air Force", "Ontario" + "Liberal Party", "U.S." +
+    ///   "Environmental Protection Agency" (a known organisation keeps its
+    ///   entry).
+    ///   An acronym stays apart ("Russian" + "GRU").
+    /// - A known organisation directly before an unknown one is its parent:
+    ///   "Harvard" + "Business School".
+    /// - An organisation name, or capitalized words opening with an
+    ///   organisation head, before "of (the)" and a place: "Motion Picture
+    ///   Association" + "of" + "America", "University of Edinburgh".
+    pub(super) fn place_split_orgs(&mut self) {
+        let mut merged: Vec<(usize, Range<usize>, Option<Mention>)> = Vec::new();
+        let mut k = 1;
+        while k < self.mentions.len() {
+            let (p, m) = (&self.mentions[k - 1], &self.mentions[k]);
+            let placey = |l: Label| matches!(l, Label::Gpe | Label::Norp | Label::Loc);
+            if p.toks.end == m.toks.start
+                && self.toks[m.toks.start].cap
+                && m.label == Label::Org
+                && p.source == Source::Kb
+                && self.same_sentence(p.toks.start, m.toks.start)
+                && (placey(p.label) || (p.label == Label::Org && m.source != Source::Kb))
+                // "Russian GRU": an acronym stays its own name.
+                && !(m.toks.len() == 1 && self.toks[m.toks.start].upper)
+            {
+                let mut joined = m.clone();
+                joined.toks.start = p.toks.start;
+                if joined.source != Source::Kb {
+                    joined.source = Source::Rule;
+                    joined.cands.clear();
+                }
+                merged.push((k - 1, p.toks.start..m.toks.end, Some(joined)));
+                k += 2;
+                continue;
+            }
+            // "of" or "of the" between an organisation and a place.
+            let gap = m.toks.start.saturating_sub(p.toks.end);
+            let of = (1..=2).contains(&gap)
+                && self.toks[p.toks.end].norm == "of"
+                && (gap == 1 || self.toks[p.toks.end + 1].norm == "the");
+            if of
+                && p.label == Label::Org
+                && p.source != Source::Kb
+                && matches!(m.label, Label::Gpe | Label::Loc)
+                && self.same_sentence(p.toks.start, m.toks.start)
+            {
+                let mut joined = p.clone();
+                joined.toks.end = m.toks.end;
+                joined.source = Source::Rule;
+                merged.push((k - 1, p.toks.start..m.toks.end, Some(joined)));
+                k += 2;
+                continue;
+            }
+            k += 1;
+        }
+        // Capitalized words opening with a head, then "of (the)" and a place:
+        // an organisation, event or treaty.
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if !matches!(m.label, Label::Gpe | Label::Loc) || m.toks.start < 2 {
+                continue;
+            }
+            let mut of = m.toks.start - 1;
+            if self.toks[of].norm == "the" && of > 0 {
+                of -= 1;
+            }
+            if self.toks[of].norm != "of" || of == 0 {
+                continue;
+            }
+            // Capitalized words (and "People's") back from "of"; a word the
+            // model tagged alone ("Kingdom") may join.
+            let model_word = |k: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| x.source == Source::Model && x.toks.contains(&k) && x.toks.end <= of)
+            };
+            let cap_word = |k: usize| {
+                (!self.taken[k] || model_word(k))
+                    && self.toks[k].is_word()
+                    && (self.toks[k].cap || self.toks[k].upper)
+            };
+            let mut s = of;
+            loop {
+                if s > 0 && cap_word(s - 1) {
+                    s -= 1;
+                } else if s >= 2
+                    && s < of
+                    && self.toks[s - 1].norm == "'s"
+                    && !self.taken[s - 1]
+                    && cap_word(s - 2)
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
+            }
+            while s < of
+                && (self.toks[s].norm == "the"
+                    || (self.toks[s].sent_start
+                        && self.lex.common.contains(self.toks[s].norm.as_ref())))
+            {
+                s += 1;
+            }
+            let head = self.toks[of - 1].norm.as_ref();
+            // "Treaty of London", "Siege of Leningrad": a treaty or an event
+            // named after the place.
+            let label = if self.lex.org_heads.contains(head) || self.lex.is_org_suffix(head) {
+                Some(Label::Org)
+            } else if matches!(
+                head,
+                "kingdom"
+                    | "republic"
+                    | "city"
+                    | "state"
+                    | "province"
+                    | "county"
+                    | "principality"
+                    | "duchy"
+                    | "grand duchy"
+                    | "empire"
+                    | "commonwealth"
+                    | "community"
+                    | "emirate"
+                    | "sultanate"
+                    | "khanate"
+                    | "caliphate"
+            ) {
+                // "Kingdom of France", "City of Buenos Aires", "Community of
+                // Madrid": a state or an administration named after the place.
+                Some(Label::Gpe)
+            } else if matches!(
+                head,
+                "port"
+                    | "island"
+                    | "isle"
+                    | "isles"
+                    | "bay"
+                    | "gulf"
+                    | "strait"
+                    | "straits"
+                    | "lake"
+                    | "cape"
+                    | "mount"
+                    | "valley"
+                    | "plain"
+                    | "plains"
+            ) {
+                // "Port of Liverpool", "Island of Divar", "Gulf of Mexico".
+                Some(Label::Loc)
+            } else if self.lex.event_suffixes.contains(head) {
+                Some(Label::Event)
+            } else if self.lex.misc_suffixes.contains(head) {
+                Some(Label::Misc)
+            } else {
+                None
+            };
+            // Mentions in the way must lie wholly inside the joined name.
+            let clear = self.mentions.iter().all(|x| {
+                x.toks.end <= s || x.toks.start >= of || (x.toks.start >= s && x.toks.end <= of)
+            });
+            if let Some(label) = label.filter(|_| s < of && clear)
+                && self.same_sentence(s, m.toks.start)
+            {
+                let joined = Mention {
+                    toks: s..m.toks.end,
+                    label,
+                    cands: Vec::new(),
+                    source: Source::Rule,
+                    cluster: usize::MAX,
+                    link: None,
+                    id: None,
+                    rules: Vec::new(),
+                };
+                merged.push((mi, s..m.toks.end, Some(joined)));
+            }
+        }
+        if merged.is_empty() {
+            return;
+        }
+        // Replace every mention inside a merged range by the merged mention.
+        let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
+        let mut adds: Vec<Mention> = merged.into_iter().filter_map(|(_, _, m)| m).collect();
+        adds.sort_by_key(|m| m.toks.start);
+        adds.dedup_by(|b, a| a.toks.end > b.toks.start);
+        for m in self.mentions.drain(..) {
+            if !adds
+                .iter()
+                .any(|a| a.toks.start <= m.toks.start && m.toks.end <= a.toks.end)
+            {
+                out.push(m);
+            }
+        }
+        for a in adds {
+            for t in a.toks.clone() {
+                self.taken[t] = true;
+            }
+            out.push(a);
+        }
+        out.sort_by_key(|m| m.toks.start);
+        self.mentions = out;
+    }
+
+    /// "82nd Airborne Division", "Eighth Air Force", "IV Corps": an ordinal
+    /// before an organisation whose last word heads it is part of its name.
+    pub(super) fn numbered_units(&mut self) {
+        const ORDINALS: &[&str] = &[
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ];
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            let s = m.toks.start;
+            if m.label != Label::Org
+                || s == 0
+                || self.taken[s - 1]
+                || !self
+                    .lex
+                    .is_org_suffix(self.toks[m.toks.end - 1].norm.as_ref())
+            {
+                continue;
+            }
+            let p = &self.toks[s - 1];
+            let digits = p.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let numbered = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    &p.text[digits.len()..],
+                    "" | "st" | "nd" | "rd" | "th" | "d"
+                );
+            let ordinal_word = p.cap && ORDINALS.contains(&p.norm.as_ref());
+            let roman = p.upper
+                && p.text.len() <= 5
+                && p.text
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+            let adjacent = p.span.end + 1 == self.toks[s].span.start;
+            if adjacent && (numbered || ordinal_word || roman) {
+                self.grow_left(mi, s - 1);
+            }
+        }
+        // "The 139th was formed …", "the 139th fought in …": an ordinal
+        // after "the" that acts as the subject of a verb is a unit.
+        let mut added = false;
+        for k in 1..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[k];
+            let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let ordinal = !self.taken[k]
+                && !digits.is_empty()
+                && digits.len() <= 3
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(&t.text[digits.len()..], "st" | "nd" | "rd" | "th" | "d");
+            if !ordinal || self.toks[k - 1].norm != "the" || !self.same_sentence(k - 1, k + 1) {
+                continue;
+            }
+            let next = &self.toks[k + 1];
+            let verb = next.lower()
+                && (matches!(
+                    next.norm.as_ref(),
+                    "was" | "were" | "had" | "fought" | "along" | "then" | "also" | "moved"
+                ) || (next.norm.len() > 4 && next.norm.ends_with("ed")));
+            if verb {
+                self.push(k..k + 1, Label::Org, Vec::new(), Source::Rule);
+                added = true;
+            }
+        }
+        if added {
+            self.mentions.sort_by_key(|m| m.toks.start);
+        }
+    }
+}

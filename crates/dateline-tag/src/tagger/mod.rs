@@ -1,0 +1,411 @@
+//! The tagging pipeline: knowledge-base matches, rules for names the
+//! knowledge base does not know, dates and amounts, the learned model's
+//! proposals, then document-level resolution.
+//!
+//! Order of precedence, per token: dates and amounts, then the longest
+//! knowledge-base match, then rule-detected names, then model spans in the
+//! gaps. Resolution then works on the whole document: ambiguous aliases are
+//! settled by full names elsewhere in the document and by context cues,
+//! surnames and short forms join the cluster of their full name, an acronym
+//! in parentheses joins its expansion, a name found once is propagated to
+//! its other (mis-cased) mentions, and each cluster gets one label and one
+//! canonical name.
+
+use std::ops::Range;
+
+mod acronyms;
+mod casing;
+mod classify;
+mod cues;
+mod dates;
+mod definitions;
+mod kb;
+mod kb_vet;
+mod lists;
+mod lookup;
+mod mend;
+mod model;
+mod output;
+mod pipeline;
+mod resolve;
+mod rules;
+mod text;
+mod titles;
+
+use self::lookup::{CueIndex, LongNames, SpanSet, TextIndex};
+pub use self::pipeline::{RuleId, RuleInfo};
+pub(crate) use self::pipeline::{find as find_pass, find_inner, inner_rules, rules};
+use self::text::*;
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::kb::KbMatch;
+use crate::lexicon::{LOC_PREPS, Lexicon};
+use crate::temporal::{Found, Scanner, infer_reference};
+use crate::tokens::{Tok, mark_sentence_starts, refine};
+use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
+
+/// Where a mention came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Kb,
+    Rule,
+    Model,
+    Propagated,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    toks: Range<usize>,
+    label: Label,
+    /// Knowledge-base candidates, best first.
+    cands: Vec<u32>,
+    source: Source,
+    /// Cluster id after resolution.
+    cluster: usize,
+    /// For an acronym in parentheses: the first token of its expansion.
+    link: Option<usize>,
+    /// While tracing: a number of its own, to follow it from pass to pass.
+    id: Option<u32>,
+    /// While tracing: the rules that shaped it, in the order they acted.
+    rules: Vec<RuleId>,
+}
+
+impl Mention {
+    fn new(toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) -> Mention {
+        Mention {
+            toks,
+            label,
+            cands,
+            source,
+            cluster: usize::MAX,
+            link: None,
+            id: None,
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// A mention a pass dropped, kept while tracing.
+#[derive(Debug, Clone)]
+struct Dropped {
+    toks: Range<usize>,
+    label: Label,
+    /// The rules that had shaped it.
+    rules: Vec<RuleId>,
+    /// The pass that dropped it.
+    by: RuleId,
+}
+
+/// What tracing records beside the mentions.
+#[derive(Debug, Default)]
+struct Trace {
+    next_id: u32,
+    dropped: Vec<Dropped>,
+}
+
+/// How to tag: the model, the passes switched off, whether to trace.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Config<'m> {
+    /// The learned model, if any.
+    pub(crate) model: Option<&'m NerModel>,
+    /// Bit `i` set: pass `i` of the pipeline is switched off.
+    pub(crate) disabled: u64,
+    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
+    pub(crate) ladder_off: u64,
+    /// Whether to record each mention's rules and the dropped mentions.
+    pub(crate) trace: bool,
+}
+
+/// An entity with the rules that shaped it, in the order they acted.
+pub(crate) type Traced = (Entity, Vec<RuleId>);
+
+/// What tagging one document gives.
+#[derive(Debug, Default)]
+pub(crate) struct Tagged {
+    /// Entities in text order, each with its rules (empty unless tracing).
+    pub(crate) entities: Vec<Traced>,
+    /// While tracing: candidates dropped on the way (span, label, rules, by).
+    pub(crate) dropped: Vec<(Span, Label, Vec<RuleId>, RuleId)>,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    kb: Option<u32>,
+    label: Label,
+    canonical: String,
+}
+
+/// Tags the sentences of `doc` whose block kind passes `want`.
+pub(crate) fn tag_document(
+    kb: &KnowledgeBase,
+    tokenizer: &Tokenizer,
+    config: Config<'_>,
+    doc: &Document,
+    want: impl Fn(&Block) -> bool,
+) -> Tagged {
+    let analysis = tokenizer.analyze(doc);
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
+    let mut sents: Vec<Range<usize>> = Vec::new();
+    let mut sent_spans: Vec<Span> = Vec::new();
+    // The model reads the tokenize layer's tokens of the wanted sentences.
+    let model_sents: Vec<Range<usize>> = analysis
+        .sentences
+        .iter()
+        .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
+        .map(|s| s.tokens.clone())
+        .collect();
+    let model: Vec<(Span, Label)> = if let Some(ner) = config.model
+        && !model_sents.is_empty()
+    {
+        let model_tokens = &analysis.tokens;
+        let hints = kb.hints(model_tokens);
+        ner.predict(model_tokens, &model_sents, &hints)
+            .into_iter()
+            .filter_map(|m| {
+                let first = model_tokens.get(m.tokens.start)?;
+                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
+                Some((Span::new(first.span.start, last.span.end), m.label))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut all = analysis.tokens.into_iter().enumerate().peekable();
+    for s in &analysis.sentences {
+        let keep = doc.blocks.get(s.block).is_some_and(&want);
+        let mut chunk = Vec::new();
+        while let Some((i, _)) = all.peek() {
+            if *i >= s.tokens.end {
+                break;
+            }
+            if let Some((i, t)) = all.next()
+                && i >= s.tokens.start
+                && keep
+            {
+                chunk.push(t);
+            }
+        }
+        if keep {
+            let start = toks.len();
+            refine(chunk, &mut toks);
+            sents.push(start..toks.len());
+            sent_spans.push(s.span);
+        }
+    }
+    mark_sentence_starts(&mut toks, &sents);
+    let reference = doc.date.or_else(|| infer_reference(&doc.text));
+    let mut scanner = Scanner::new(reference);
+    if reference.is_none() {
+        scanner.reference_year = crate::temporal::latest_year(&doc.text);
+    }
+    let mut temporal: Vec<Found> = Vec::new();
+    let lex = Lexicon::get();
+    for (sp, r) in sent_spans.iter().zip(&sents) {
+        // Only sentences with a number, a symbol or a calendar word can hold
+        // a date, time or amount.
+        let candidate = toks[r.clone()].iter().any(|t| match t.kind {
+            TokenKind::Punct => false,
+            TokenKind::Word | TokenKind::Abbreviation => {
+                t.norm.contains('-') || lex.temporal_words.contains(t.norm.as_ref())
+            }
+            _ => true,
+        });
+        if candidate {
+            temporal.extend(scanner.scan(&doc.text[sp.range()], sp.start));
+        }
+    }
+    let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
+    d.with_model = config.model.is_some();
+    d.disabled = config.disabled;
+    d.ladder_off = config.ladder_off;
+    if config.trace {
+        d.trace = Some(Trace::default());
+    }
+    d.run()
+}
+
+struct Doc<'k, 'a> {
+    kb: &'k KnowledgeBase,
+    lex: &'static Lexicon,
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    sents: Vec<Range<usize>>,
+    temporal: Vec<Found>,
+    model: Vec<(Span, Label)>,
+    /// Per token: covered by a mention (or, after the knowledge-base pass, a temporal expression).
+    taken: Vec<bool>,
+    /// Per token: covered by a temporal expression.
+    temporal_tok: Vec<bool>,
+    /// Per sentence: written in title case (headlines), so capitals say little.
+    title_case: Vec<bool>,
+    mentions: Vec<Mention>,
+    /// Norms seen capitalized somewhere other than a sentence start.
+    capitalized: HashSet<String>,
+    /// Context cues found in the document so far.
+    cues: CueIndex,
+    /// Where each token text is written.
+    texts: TextIndex,
+    /// Whether the learned model fills gaps (some guesses are left to it).
+    with_model: bool,
+    /// Per token: a knowledge-base GPE mention starts here (set before the rules run).
+    kb_gpe_start: Vec<bool>,
+    /// First tokens of names a defining sentence typed ("X is a band").
+    defined: Vec<usize>,
+    /// The clusters, once resolved.
+    clusters: Vec<Cluster>,
+    /// Bit `i` set: pass `i` is switched off.
+    disabled: u64,
+    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
+    ladder_off: u64,
+    /// The trace, when asked for.
+    trace: Option<Trace>,
+}
+
+impl<'k, 'a> Doc<'k, 'a> {
+    fn new(
+        kb: &'k KnowledgeBase,
+        text: &'a str,
+        toks: Vec<Tok<'a>>,
+        sents: Vec<Range<usize>>,
+        temporal: Vec<Found>,
+        model: Vec<(Span, Label)>,
+    ) -> Self {
+        let n = toks.len();
+        Doc {
+            kb,
+            lex: Lexicon::get(),
+            text,
+            toks,
+            sents,
+            temporal,
+            model,
+            taken: vec![false; n],
+            temporal_tok: vec![false; n],
+            title_case: Vec::new(),
+            mentions: Vec::new(),
+            capitalized: Default::default(),
+            cues: CueIndex::default(),
+            texts: TextIndex::default(),
+            with_model: false,
+            kb_gpe_start: Vec::new(),
+            defined: Vec::new(),
+            clusters: Vec::new(),
+            disabled: 0,
+            ladder_off: 0,
+            trace: None,
+        }
+    }
+
+    /// Runs the pipeline ([`pipeline::PASSES`]) and builds the entities.
+    fn run(mut self) -> Tagged {
+        self.run_passes();
+        self.output()
+    }
+
+    /// Pass `casing`: which sentences are headline-style, and which words
+    /// are seen capitalized inside a sentence.
+    fn casing(&mut self) {
+        self.collect_capitalized();
+        self.title_case = self
+            .sents
+            .iter()
+            .map(|r| self.is_title_case(r.clone()))
+            .collect();
+    }
+
+    /// Pass `kb`: knowledge-base matches, sentence by sentence.
+    fn kb_sentences(&mut self) {
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            let headline = self.title_case[s];
+            self.kb_pass(r.clone(), headline);
+        }
+    }
+
+    /// Pass `kb-places`: marks the first token of each knowledge-base place.
+    fn mark_kb_places(&mut self) {
+        self.kb_gpe_start = vec![false; self.toks.len()];
+        for m in &self.mentions {
+            if m.source == Source::Kb && m.label == Label::Gpe {
+                self.kb_gpe_start[m.toks.start] = true;
+            }
+        }
+    }
+
+    /// Pass `cap-runs`: capitalized runs in every sentence that is not
+    /// headline-style.
+    fn rule_sentences(&mut self) {
+        for s in 0..self.sents.len() {
+            let r = self.sents[s].clone();
+            if !self.title_case[s] {
+                self.rule_pass(r);
+            }
+        }
+    }
+
+    /// Pass `resolve`: document-level resolution into clusters.
+    fn resolve_clusters(&mut self) {
+        self.clusters = self.resolve();
+    }
+
+    fn free(&self, r: Range<usize>) -> bool {
+        r.clone().all(|i| !self.taken[i])
+    }
+
+    fn take(&mut self, r: Range<usize>) {
+        for i in r {
+            self.taken[i] = true;
+        }
+    }
+
+    /// The sentence holding token `k`.
+    fn sentence_of(&self, k: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|r| r.end <= k);
+        self.sents.get(i).filter(|r| r.contains(&k)).map(|_| i)
+    }
+
+    /// Whether tokens `a` and `b` are in the same sentence.
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of(a)
+            .is_some_and(|s| self.sentence_of(b) == Some(s))
+    }
+
+    /// Makes mention `mi` start earlier, at `start`: the words before it join
+    /// it, and the longer phrase is a name of its own, found by rule, no longer
+    /// the knowledge-base entry of the shorter one.
+    fn grow_left(&mut self, mi: usize, start: usize) {
+        let m = &mut self.mentions[mi];
+        for k in start..m.toks.start {
+            self.taken[k] = true;
+        }
+        m.toks.start = start;
+        m.cands.clear();
+        m.source = Source::Rule;
+    }
+
+    fn push(&mut self, toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) {
+        self.take(toks.clone());
+        self.mentions.push(Mention::new(toks, label, cands, source));
+    }
+
+    /// While tracing, names `rule` as the maker of the mention pushed last.
+    fn note_last(&mut self, rule: RuleId) {
+        if self.trace.is_some()
+            && let Some(m) = self.mentions.last_mut()
+        {
+            m.rules.push(rule);
+        }
+    }
+
+    fn is_cap_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word() && (t.cap || t.upper) && !self.taken[k]
+    }
+
+    /// Makes the tokens `r` one mention with `label` found by a rule: the
+    /// mentions that overlap it give way.
+    fn claim(&mut self, r: Range<usize>, label: Label) {
+        self.mentions
+            .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
+        self.push(r, label, Vec::new(), Source::Rule);
+    }
+}

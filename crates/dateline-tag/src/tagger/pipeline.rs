@@ -1,0 +1,380 @@
+//! The pipeline: the ordered list of named passes, and the runner that
+//! applies them to a document and records which pass shaped which mention.
+//!
+//! A pass reads and changes the per-document state ([`Doc`]). Its id is a
+//! rule id: every mention a pass proposes, relabels, extends, merges or
+//! drops gets the id in its history (see [`Doc::record`]), and a tagger can
+//! be built with a pass switched off (passes that later passes depend on,
+//! marked `required`, cannot be).
+
+use super::*;
+
+/// A rule's stable id: the name of the pass (or of a rule inside a pass,
+/// `pass.rule`) that proposed, relabelled, extended, merged or dropped a
+/// mention.
+pub type RuleId = &'static str;
+
+/// One pass of the tagging pipeline, as the library lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// The stable id.
+    pub id: RuleId,
+    /// What the pass does, in one line.
+    pub about: &'static str,
+    /// Whether later passes depend on it, so it cannot be switched off.
+    pub required: bool,
+}
+
+/// The rules inside passes (`pass.rule`), in the order they are asked.
+pub(crate) fn inner_rules() -> impl Iterator<Item = RuleInfo> {
+    super::classify::LADDER.iter().map(|r| RuleInfo {
+        id: r.id,
+        about: r.about,
+        required: false,
+    })
+}
+
+/// The index of the rule `id` inside the capitalized-run ladder.
+pub(crate) fn find_inner(id: &str) -> Option<usize> {
+    super::classify::LADDER.iter().position(|r| r.id == id)
+}
+
+/// The passes of the pipeline, in order.
+pub(crate) fn rules() -> impl Iterator<Item = RuleInfo> {
+    PASSES.iter().map(|p| RuleInfo {
+        id: p.id,
+        about: p.about,
+        required: p.required,
+    })
+}
+
+/// What a pass needs to hold before it runs (checked by debug assertions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Needs {
+    /// The mentions are sorted by their first token.
+    SortedMentions,
+    /// Each sentence is known to be headline-style or not
+    /// ([`Doc::title_case`] has one entry per sentence).
+    TitleCase,
+    /// The starts of knowledge-base places are marked
+    /// ([`Doc::kb_gpe_start`] has one entry per token).
+    KbPlaces,
+}
+
+/// One named pass of the pipeline.
+pub(crate) struct Pass {
+    /// The stable rule id (`kb`, `quoted-titles`, …).
+    pub(super) id: &'static str,
+    /// What the pass does, in one line.
+    pub(super) about: &'static str,
+    /// Preconditions.
+    pub(super) needs: &'static [Needs],
+    /// Whether the pass ends by sorting the mentions by their first token.
+    pub(super) sorts: bool,
+    /// Whether later passes depend on its output, so it cannot be switched
+    /// off.
+    pub(crate) required: bool,
+    /// The pass itself.
+    pub(super) run: fn(&mut Doc<'_, '_>),
+}
+
+const fn pass(id: &'static str, about: &'static str, run: fn(&mut Doc<'_, '_>)) -> Pass {
+    Pass {
+        id,
+        about,
+        needs: &[],
+        sorts: false,
+        required: false,
+        run,
+    }
+}
+
+impl Pass {
+    const fn needs(mut self, needs: &'static [Needs]) -> Pass {
+        self.needs = needs;
+        self
+    }
+
+    const fn sorts(mut self) -> Pass {
+        self.sorts = true;
+        self
+    }
+
+    const fn required(mut self) -> Pass {
+        self.required = true;
+        self
+    }
+}
+
+use Needs::{KbPlaces, SortedMentions, TitleCase};
+
+/// The pipeline, in order. `docs/ARCHITECTURE.md` lists the same ids in the
+/// same order (checked by a test).
+pub(super) const PASSES: &[Pass] = &[
+    pass(
+        "dates",
+        "dates, times and amounts take their tokens first",
+        |d| d.block_temporal(),
+    )
+    .required(),
+    pass(
+        "casing",
+        "headline-style sentences, and words seen capitalized inside a sentence",
+        |d| d.casing(),
+    )
+    .required(),
+    pass(
+        "kb",
+        "the longest knowledge-base match at each token, checked against its neighbours",
+        |d| d.kb_sentences(),
+    )
+    .needs(&[TitleCase]),
+    pass(
+        "kb-vet",
+        "knowledge-base matches that context cues contradict are dropped or relabelled",
+        |d| d.vet_kb(),
+    ),
+    pass(
+        "first-names",
+        "a capitalized word after a known given name makes a person",
+        |d| d.other_first_names(),
+    ),
+    pass(
+        "compass-places",
+        "a direction before a place widens it (\"South Australia\")",
+        |d| d.compass_places(),
+    ),
+    pass(
+        "generic-orgs",
+        "capitalized words before a generic organisation name widen it",
+        |d| d.widen_generic_orgs(),
+    ),
+    pass(
+        "dates-settle",
+        "a date inside a name gives its tokens back to the name",
+        |d| d.settle_temporal(),
+    )
+    .required(),
+    pass(
+        "quoted-titles",
+        "quoted work titles, known throughout the article once cued",
+        |d| d.quoted_titles(),
+    )
+    .needs(&[TitleCase]),
+    pass(
+        "kb-places",
+        "marks where knowledge-base places start, for the rules after it",
+        |d| d.mark_kb_places(),
+    )
+    .required(),
+    pass(
+        "definitions",
+        "defining sentences (\"X is a band\") type their subject",
+        |d| d.definitions(),
+    )
+    .needs(&[TitleCase, KbPlaces]),
+    pass(
+        "nicknames",
+        "quoted nicknames inside names (William \"Cowboy\" Cowley)",
+        |d| d.nicknames(),
+    ),
+    pass(
+        "cap-runs",
+        "capitalized runs the knowledge base does not know, labelled by their words and context",
+        |d| d.rule_sentences(),
+    )
+    .needs(&[TitleCase, KbPlaces]),
+    pass(
+        "headline-people",
+        "given names in headline-style lines",
+        |d| d.headline_people(),
+    )
+    .needs(&[TitleCase]),
+    pass(
+        "expansions",
+        "an acronym in parentheses joins the words that spell it",
+        |d| d.expansions(),
+    ),
+    pass("model", "the learned model's spans fill the gaps", |d| {
+        d.model_pass()
+    })
+    .sorts(),
+    pass(
+        "possessive-places",
+        "a place before a possessive or a name head joins it",
+        |d| d.possessive_places(),
+    )
+    .needs(&[SortedMentions]),
+    pass(
+        "nationality-orgs",
+        "a nationality before an organisation head makes one name (\"German Air Force\")",
+        |d| d.nationality_orgs(),
+    ),
+    pass(
+        "place-split-orgs",
+        "names split at a known place are mended (\"University of Edinburgh\")",
+        |d| d.place_split_orgs(),
+    ),
+    pass(
+        "numbered-units",
+        "numbered units and names built on a number (\"3rd Infantry Division\")",
+        |d| d.numbered_units(),
+    ),
+    pass(
+        "acronyms",
+        "acronyms link to the names that spell them",
+        |d| d.acronyms(),
+    ),
+    pass(
+        "storms",
+        "named storms and their short names are events",
+        |d| d.storm_names(),
+    )
+    .sorts(),
+    pass(
+        "aliases",
+        "an alias (\"known as X\") takes the kind of what it renames",
+        |d| d.aliases(),
+    )
+    .needs(&[SortedMentions]),
+    pass("list-labels", "names in one list take one kind", |d| {
+        d.list_labels()
+    }),
+    pass(
+        "list-people",
+        "capitalized words between people in a list are people",
+        |d| d.list_people(),
+    )
+    .sorts(),
+    pass(
+        "complete-names",
+        "short forms complete to names written in full elsewhere",
+        |d| d.complete_names(),
+    )
+    .needs(&[SortedMentions]),
+    pass(
+        "name-suffixes",
+        "\"Jr.\" and the like join the name before them",
+        |d| d.name_suffixes(),
+    ),
+    pass(
+        "resolve",
+        "clusters, one label and one canonical name each, and propagation",
+        |d| d.resolve_clusters(),
+    )
+    .required(),
+];
+
+/// The pass with `id`.
+pub(crate) fn find(id: &str) -> Option<(usize, &'static Pass)> {
+    PASSES.iter().enumerate().find(|(_, p)| p.id == id)
+}
+
+/// A mention's tokens, label and rules.
+type Shape = (Range<usize>, Label, Vec<RuleId>);
+
+/// The mentions as they were before a pass, to see what the pass changed.
+pub(super) struct Before {
+    /// Per mention id: its tokens and label, if it existed.
+    seen: Vec<Option<Shape>>,
+}
+
+impl<'k, 'a> Doc<'k, 'a> {
+    /// Runs every pass that is switched on, in order.
+    pub(super) fn run_passes(&mut self) {
+        for (i, pass) in PASSES.iter().enumerate() {
+            if self.disabled & (1 << i) != 0 {
+                continue;
+            }
+            self.check(pass);
+            let before = self.trace.is_some().then(|| self.before());
+            (pass.run)(self);
+            if pass.sorts {
+                self.mentions.sort_by_key(|m| m.toks.start);
+            }
+            if let Some(before) = before {
+                self.record(pass.id, before);
+            }
+        }
+    }
+
+    /// Debug-asserts a pass's preconditions.
+    fn check(&self, pass: &Pass) {
+        for need in pass.needs {
+            match need {
+                Needs::SortedMentions => debug_assert!(
+                    self.mentions.is_sorted_by_key(|m| m.toks.start),
+                    "{}: mentions sorted",
+                    pass.id
+                ),
+                Needs::TitleCase => debug_assert_eq!(
+                    self.title_case.len(),
+                    self.sents.len(),
+                    "{}: casing known",
+                    pass.id
+                ),
+                Needs::KbPlaces => debug_assert_eq!(
+                    self.kb_gpe_start.len(),
+                    self.toks.len(),
+                    "{}: knowledge-base places marked",
+                    pass.id
+                ),
+            }
+        }
+    }
+
+    fn before(&mut self) -> Before {
+        let Some(trace) = &mut self.trace else {
+            return Before { seen: Vec::new() };
+        };
+        let mut seen = vec![None; trace.next_id as usize];
+        for m in &self.mentions {
+            if let Some(slot) = m.id.and_then(|id| seen.get_mut(id as usize)) {
+                *slot = Some((m.toks.clone(), m.label, m.rules.clone()));
+            }
+        }
+        Before { seen }
+    }
+
+    /// Records what pass `id` did: new mentions and changed ones get the id,
+    /// mentions that are gone are kept as dropped by it.
+    pub(super) fn record(&mut self, id: RuleId, mut before: Before) {
+        let Some(trace) = &mut self.trace else {
+            return;
+        };
+        let mut kept = vec![false; before.seen.len()];
+        for m in &mut self.mentions {
+            let old =
+                m.id.filter(|&i| !kept.get(i as usize).copied().unwrap_or(true));
+            match old {
+                Some(i) => {
+                    kept[i as usize] = true;
+                    let changed = before.seen[i as usize]
+                        .as_ref()
+                        .is_none_or(|(t, l, _)| *t != m.toks || *l != m.label);
+                    if changed && !m.rules.last().is_some_and(|r| r.starts_with(id)) {
+                        m.rules.push(id);
+                    }
+                }
+                None => {
+                    // New, or a copy of a mention seen already.
+                    m.id = Some(trace.next_id);
+                    trace.next_id += 1;
+                    if !m.rules.last().is_some_and(|r| r.starts_with(id)) {
+                        m.rules.push(id);
+                    }
+                }
+            }
+        }
+        for (i, slot) in before.seen.iter_mut().enumerate() {
+            if let (false, Some((toks, label, rules))) = (kept[i], slot.take()) {
+                trace.dropped.push(Dropped {
+                    toks,
+                    label,
+                    rules,
+                    by: id,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Quoted work titles, known throughout the article once cued.
+
+use super::*;
+
+impl<'k, 'a> Doc<'k, 'a> {
+    /// A title-cased phrase in quotation marks after a word for a work
+    /// ("the single "Anarchy in Tokyo"", "the film "The Kill"") names that
+    /// work, whatever names it contains.
+    pub(super) fn quoted_titles(&mut self) {
+        const WORKS: &[&str] = &[
+            "album",
+            "anthem",
+            "ballad",
+            "book",
+            "documentary",
+            "entitled",
+            "episode",
+            "film",
+            "hit",
+            "movie",
+            "musical",
+            "novel",
+            "opera",
+            "painting",
+            "play",
+            "poem",
+            "series",
+            "show",
+            "single",
+            "song",
+            "titled",
+            "track",
+            "video",
+        ];
+        let is_work = |n: &str| {
+            WORKS.contains(&n) || n.strip_suffix('s').is_some_and(|sg| WORKS.contains(&sg))
+        };
+        // Titles found so far, by their words: a title named once after a
+        // cue ("the single "From Yesterday"") is a title wherever the
+        // article quotes it again, and it cues a list it stands in.
+        let mut known: HashSet<Vec<String>> = HashSet::default();
+        let mut works_named = false;
+        for pass in 0..2 {
+            // The second pass differs only through titles the first found.
+            if pass == 1 && known.is_empty() {
+                break;
+            }
+            works_named |= !known.is_empty();
+            for si in 0..self.sents.len() {
+                let r = self.sents[si].clone();
+                if self.title_case[si] {
+                    continue;
+                }
+                let mut q = r.start;
+                // End of the last title found in this sentence: a list of titles
+                // ("A Beautiful Lie", "The Fantasy" and "The Story") shares one cue.
+                let mut last_title: Option<usize> = None;
+                while q + 2 < r.end {
+                    if !opens_quote(self.toks[q].text) {
+                        q += 1;
+                        continue;
+                    }
+                    let Some(c) =
+                        (q + 2..r.end.min(q + 12)).find(|&k| closes_quote(self.toks[k].text))
+                    else {
+                        q += 1;
+                        continue;
+                    };
+                    let inside = q + 1..c;
+                    let key: Vec<String> = inside
+                        .clone()
+                        .map(|k| self.toks[k].text.to_string())
+                        .collect();
+                    let listed = last_title.is_some_and(|end| {
+                        (end..q)
+                            .all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                            && q - end <= 2
+                    });
+                    // A work word or a known title is cue enough even for a
+                    // title with a date word ("From Yesterday").
+                    let strong = (pass == 1 && known.contains(&key))
+                        || (q.saturating_sub(3).max(r.start)..q)
+                            .any(|k| is_work(self.toks[k].norm.as_ref()));
+                    // In an article that names works ("the single "From
+                    // Yesterday""), other quoted title-case phrases are
+                    // works too (""Fallen" was previously called "Jupiter"").
+                    // Not a nickname inside a name (William "Buckshot" May),
+                    // a name given as such (the name "Dorothea"), nor a
+                    // given name alone.
+                    let nickname = q > r.start
+                        && self.toks[q - 1].is_word()
+                        && (self.toks[q - 1].cap
+                            || matches!(
+                                self.toks[q - 1].norm.as_ref(),
+                                "name" | "nickname" | "alias" | "pseudonym"
+                            ));
+                    let given = c == q + 2
+                        && self
+                            .lex
+                            .first_names
+                            .contains(self.toks[q + 1].norm.as_ref());
+                    // Quoted speech ("she said "Tokyo is far"") is no
+                    // title: no speech verb before it, and every word
+                    // capitalized but the short function words.
+                    let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
+                        matches!(
+                            self.toks[k].norm.as_ref(),
+                            "said"
+                                | "says"
+                                | "say"
+                                | "told"
+                                | "tell"
+                                | "wrote"
+                                | "asked"
+                                | "replied"
+                                | "shouted"
+                                | "added"
+                                | ":"
+                        )
+                    });
+                    let strict = self.toks[inside.clone()].iter().all(|t| {
+                        !t.is_word()
+                            || t.cap
+                            || t.upper
+                            || matches!(
+                                t.norm.as_ref(),
+                                "a" | "an"
+                                    | "the"
+                                    | "of"
+                                    | "in"
+                                    | "on"
+                                    | "to"
+                                    | "for"
+                                    | "and"
+                                    | "or"
+                                    | "at"
+                                    | "by"
+                                    | "with"
+                                    | "from"
+                            )
+                    });
+                    // A quoted sentence ("Hello, I'm Mario.") is speech.
+                    let sentence_like = self.toks[inside.clone()]
+                        .iter()
+                        .any(|t| matches!(t.text, "," | "." | "!" | "?" | ";"))
+                        || !self.toks[inside.start].is_word()
+                        || !self.toks[inside.end - 1].is_word();
+                    let cue = listed
+                        || strong
+                        || (pass == 1
+                            && works_named
+                            && strict
+                            && !speech
+                            && !sentence_like
+                            && !nickname
+                            && !given);
+                    let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .collect();
+                    let titled = words.first().is_some_and(|t| t.cap || t.upper)
+                        && words
+                            .iter()
+                            .filter(|t| t.text.chars().count() >= 4)
+                            .all(|t| t.cap || t.upper);
+                    let clear = strong || inside.clone().all(|k| !self.temporal_tok[k]);
+                    let straddles = self.mentions.iter().any(|m| {
+                        m.toks.start < inside.end
+                            && m.toks.end > inside.start
+                            && (m.toks.start < inside.start || m.toks.end > inside.end)
+                    });
+                    let done = self.mentions.iter().any(|m| {
+                        m.toks == inside && m.label == Label::Misc && m.source == Source::Rule
+                    });
+                    if cue && titled && clear && !words.is_empty() && !straddles {
+                        if !done {
+                            self.claim_title(inside.clone());
+                        }
+                        known.insert(key);
+                        last_title = Some(c + 1);
+                    }
+                    q = c + 1;
+                }
+            }
+        }
+        // The same title unquoted elsewhere in the article ("the next single
+        // from A Beautiful Lie"): titles of two or more words, written the
+        // same way, where nothing else was found.
+        let titles: Vec<Vec<String>> = known
+            .into_iter()
+            .filter(|k| k.len() >= 2 && k[0].chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
+        for title in &titles {
+            self.each_occurrence(title, |d, here| {
+                // Date words inside give way, as they did in the quoted title.
+                let untagged = !d
+                    .mentions
+                    .iter()
+                    .any(|m| m.toks.start < here.end && m.toks.end > here.start);
+                let found = untagged
+                    && !here.clone().all(|x| d.temporal_tok[x])
+                    && d.same_sentence(here.start, here.end - 1)
+                    && d.sentence_of(here.start)
+                        .is_some_and(|si| !d.title_case[si]);
+                if found {
+                    d.claim_title(here);
+                }
+                found
+            });
+        }
+    }
+
+    /// Calls `claim` at each place, in order, where the tokens are written
+    /// `words`; where it returns true (it claimed them) the search goes on
+    /// after them.
+    pub(super) fn each_occurrence(
+        &mut self,
+        words: &[String],
+        mut claim: impl FnMut(&mut Self, Range<usize>) -> bool,
+    ) {
+        let n = words.len();
+        if n == 0 {
+            return;
+        }
+        let starts = self.written_at(&words[0]);
+        let mut next = 0;
+        for k in starts {
+            let k = k as usize;
+            if k < next || k + n > self.toks.len() {
+                continue;
+            }
+            let here = k..k + n;
+            if here.clone().zip(words).all(|(x, w)| self.toks[x].text == w) && claim(self, here) {
+                next = k + n;
+            }
+        }
+    }
+
+    /// Makes the tokens `r` one title (MISC): mentions and dates inside it
+    /// give way.
+    pub(super) fn claim_title(&mut self, r: Range<usize>) {
+        let span = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
+        self.temporal.retain(|f| !f.span.overlaps(span));
+        self.claim(r, Label::Misc);
+    }
+}
