@@ -15,7 +15,9 @@
 //!
 //! Every span, in every layer, is a half-open byte range into the original
 //! article text. The `dateline` binary of this crate is the command line.
-//! [`samples`] holds the five sample articles, embedded.
+//! [`samples`] holds the five sample articles, embedded; [`json`] builds
+//! the command line's JSON records, for every front end that must give the
+//! same data.
 //!
 //! # Example
 //! ```
@@ -52,6 +54,7 @@ pub use dateline_query as query;
 pub use dateline_tag as tag;
 pub use dateline_tokenize as tokenize;
 
+pub mod json;
 pub mod samples;
 
 /// The README's code blocks, compiled and run as documentation tests.

@@ -32,6 +32,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "dateline-data",
         ],
     ),
+    // The Python package: a binding over the facade alone.
+    ("dateline-py", &["dateline"]),
 ];
 
 fn crates_dir() -> PathBuf {

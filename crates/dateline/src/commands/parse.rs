@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use dateline_parse::Document;
-use serde::Serialize;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
@@ -21,72 +20,12 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// `{"end","kind","reason","start","text"}` of a block (keys sorted, as JSON
-/// output has always had them), with `"source_start"`/`"source_end"` (the
-/// byte range of the page it came from) for a block read from HTML.
-#[derive(Serialize)]
-struct BlockOut<'a> {
-    end: usize,
-    kind: &'static str,
-    reason: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    start: usize,
-    text: &'a str,
-}
-
-/// `{"authors","blocks","date","id","language","site","title","url"}` of a
-/// document, with `"canonical_url"` and `"date_source"` when known; blocks
-/// are written as they are read, never built as a whole JSON value.
-#[derive(Serialize)]
-struct DocOut<'a> {
-    authors: &'a [String],
-    #[serde(serialize_with = "blocks_json")]
-    blocks: &'a Document,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    canonical_url: Option<&'a str>,
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_source: Option<&'a str>,
-    id: &'a str,
-    language: Option<&'a str>,
-    site: Option<&'a str>,
-    title: Option<&'a str>,
-    url: Option<&'a str>,
-}
-
-fn blocks_json<S: serde::Serializer>(doc: &&Document, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(doc.blocks.iter().map(|b| BlockOut {
-        end: b.span.end,
-        kind: b.kind.as_str(),
-        reason: b.reason.as_deref(),
-        source_end: b.source.map(|s| s.end),
-        source_start: b.source.map(|s| s.start),
-        start: b.span.start,
-        text: doc.block_text(b),
-    }))
-}
-
 pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = crate::output::stdout()?;
     let pool = &args.threads;
     let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         if args.json {
-            let value = DocOut {
-                authors: &doc.authors,
-                blocks: &doc,
-                canonical_url: doc.canonical_url.as_deref(),
-                date: doc.date.map(|d| d.to_string()),
-                date_source: doc.date_source.as_deref(),
-                id: &doc.id,
-                language: doc.language.as_deref(),
-                site: doc.site.as_deref(),
-                title: doc.title.as_deref(),
-                url: doc.url.as_deref(),
-            };
-            serde_json::to_writer(&mut out, &value)?;
+            serde_json::to_writer(&mut out, &dateline::json::document(&doc))?;
             out.write_all(b"\n")
         } else {
             summary(&mut out, &doc)

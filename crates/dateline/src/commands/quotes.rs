@@ -5,8 +5,7 @@
 
 use std::io::Write;
 
-use dateline_tag::{Quote, QuoteKind, Tagger};
-use serde::Serialize;
+use dateline_tag::Tagger;
 
 use super::{CmdResult, finish};
 use crate::input::InputArgs;
@@ -24,41 +23,6 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// One quote of the JSON output (keys sorted, as JSON output has always had
-/// them).
-#[derive(Serialize)]
-struct QuoteOut<'a> {
-    cue: Option<&'a str>,
-    end: usize,
-    kind: &'a QuoteKind,
-    speaker: Option<&'a str>,
-    speaker_end: Option<usize>,
-    speaker_start: Option<usize>,
-    start: usize,
-    text: &'a str,
-}
-
-/// `{"id","quotes"}` of a document, written without building a JSON value.
-#[derive(Serialize)]
-struct DocOut<'a> {
-    id: &'a str,
-    #[serde(serialize_with = "quotes_json")]
-    quotes: &'a [Quote],
-}
-
-fn quotes_json<S: serde::Serializer>(list: &&[Quote], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(list.iter().map(|q| QuoteOut {
-        cue: q.cue.as_deref(),
-        end: q.span.end,
-        kind: &q.kind,
-        speaker: q.speaker.as_deref(),
-        speaker_end: q.speaker_span.map(|s| s.end),
-        speaker_start: q.speaker_span.map(|s| s.start),
-        start: q.span.start,
-        text: &q.text,
-    }))
-}
-
 pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
@@ -66,11 +30,8 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
         let tagged = tagger.annotate(doc);
         if args.json {
-            let value = DocOut {
-                id: &tagged.document.id,
-                quotes: &tagged.quotes,
-            };
-            serde_json::to_writer(&mut out, &value)?;
+            let record = dateline::json::quotes(&tagged.document.id, &tagged.quotes);
+            serde_json::to_writer(&mut out, &record)?;
             out.write_all(b"\n")
         } else {
             writeln!(out, "# {}", tagged.document.id)?;

@@ -5,9 +5,8 @@
 use std::io::{IsTerminal, Write};
 
 use dateline_parse::InputOptions;
-use dateline_query::{Archive, Facets, Hit, Index, SearchOptions, SearchResults, parse_query};
+use dateline_query::{Archive, Hit, Index, SearchOptions, SearchResults, parse_query};
 use dateline_tag::{Document, TaggedDocument, Tagger};
-use serde_json::{Value, json};
 
 use super::{CliError, CmdResult, write_json};
 
@@ -92,12 +91,8 @@ pub(crate) fn memory_index(corpus: &[std::path::PathBuf]) -> Result<(Index, usiz
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
-    let query = parse_query(&args.query).map_err(|e| {
-        // A long query is shown around the error only.
-        let (shown, column) = crate::output::excerpt(&args.query, e.position);
-        let pad = " ".repeat(column);
-        CliError::Usage(format!("invalid query {e}\n  {shown}\n  {pad}^"))
-    })?;
+    let query = parse_query(&args.query)
+        .map_err(|e| CliError::Usage(dateline::json::query_error(&args.query, &e)))?;
     // Standard output is checked before the work.
     let color = std::io::stdout().is_terminal();
     let mut out = crate::output::stdout()?;
@@ -126,48 +121,15 @@ pub(crate) fn run(args: Args) -> CmdResult {
         }
     };
     if args.json {
-        write_json(&mut out, &to_json(&args.query, &results))?;
+        write_json(
+            &mut out,
+            &dateline::json::search_results(&args.query, &results),
+        )?;
     } else {
         write_text(&mut out, &args.query, &results, len, color)?;
     }
     out.flush()?;
     super::finish(failed)
-}
-
-fn round(score: f32) -> f64 {
-    (f64::from(score) * 1e4).round() / 1e4
-}
-
-fn to_json(query: &str, r: &SearchResults) -> Value {
-    let hits: Vec<Value> = r
-        .hits
-        .iter()
-        .map(|h| {
-            let highlights: Vec<Value> =
-                h.highlights.iter().map(|s| json!({"start": s.start, "end": s.end})).collect();
-            json!({"id": h.id, "score": round(h.score), "title": h.title,
-                   "date": h.date.map(|d| d.to_string()), "snippet": h.snippet, "highlights": highlights})
-        })
-        .collect();
-    let facets = r.facets.as_ref().map(facets_json);
-    json!({"query": query, "total": r.total, "hits": hits, "facets": facets})
-}
-
-fn facets_json(f: &Facets) -> Value {
-    let mut entities = serde_json::Map::new();
-    for (label, list) in &f.entities {
-        let v: Vec<Value> = list
-            .iter()
-            .map(|c| json!({"name": c.entity.canonical, "count": c.count}))
-            .collect();
-        entities.insert(label.as_str().to_string(), Value::Array(v));
-    }
-    let months: Vec<Value> = f
-        .months
-        .iter()
-        .map(|m| json!({"month": format!("{:04}-{:02}", m.year, m.month), "count": m.count}))
-        .collect();
-    json!({"entities": entities, "months": months, "undated": f.undated})
 }
 
 /// The snippet with its highlights marked: bold on a terminal, brackets otherwise.
