@@ -186,6 +186,7 @@ impl Document {
                 char_end: chars.char_of(b.span.end),
                 text: self.doc.block_text(b).to_string(),
                 reason: b.reason.clone(),
+                source: b.source.map(|s| (s.start, s.end)),
             })
             .collect()
     }
@@ -233,6 +234,7 @@ struct Block {
     char_end: usize,
     text: String,
     reason: Option<String>,
+    source: Option<(usize, usize)>,
 }
 
 #[pymethods]
@@ -243,6 +245,8 @@ impl Block {
             end: self.end,
             kind: self.kind,
             reason: self.reason.as_deref(),
+            source_end: self.source.map(|s| s.1),
+            source_start: self.source.map(|s| s.0),
             start: self.start,
             text: &self.text,
         };
