@@ -410,12 +410,70 @@ fn spans(labels: &[usize], probs: &[f32]) -> Vec<ModelSpan> {
     out
 }
 
-/// How a normalized word is written in the bundled unlabelled news: 0 for
-/// a word seen too rarely to say, else 2..=7 from (almost) always lowercase
-/// to (almost) always capitalized away from sentence starts.
-pub(crate) fn case_bucket(norm: &str) -> u8 {
+/// How a word is written in the bundled unlabelled news: the corpus case
+/// bucket of `clusters.bin`, by the share of the word's occurrences away
+/// from sentence starts (outside headlines) that are capitalized. Rules
+/// read it through [`case_bucket`] and the predicates below, never by
+/// number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CaseBucket {
+    /// Seen too rarely to say, or not at all.
+    Unknown = 0,
+    /// Capitalized under 2% of the time: a common word.
+    AlwaysLower = 2,
+    /// Capitalized 2-20% of the time.
+    MostlyLower = 3,
+    /// Capitalized 20-50% of the time.
+    OftenLower = 4,
+    /// Capitalized 50-80% of the time.
+    OftenCapitalized = 5,
+    /// Capitalized 80-98% of the time.
+    MostlyCapitalized = 6,
+    /// Capitalized 98% of the time or more: a name.
+    AlwaysCapitalized = 7,
+}
+
+impl CaseBucket {
+    /// The bucket of a stored class (`clusters.bin`'s 1, "rare", reads as unknown).
+    pub(crate) const fn from_stored(case: u8) -> CaseBucket {
+        match case {
+            2 => CaseBucket::AlwaysLower,
+            3 => CaseBucket::MostlyLower,
+            4 => CaseBucket::OftenLower,
+            5 => CaseBucket::OftenCapitalized,
+            6 => CaseBucket::MostlyCapitalized,
+            7 => CaseBucket::AlwaysCapitalized,
+            _ => CaseBucket::Unknown,
+        }
+    }
+
+    /// Written lowercase at least half the time (a known common word).
+    pub(crate) const fn usually_lower(self) -> bool {
+        matches!(
+            self,
+            CaseBucket::AlwaysLower | CaseBucket::MostlyLower | CaseBucket::OftenLower
+        )
+    }
+
+    /// Written lowercase at least 80% of the time.
+    pub(crate) const fn mostly_lower(self) -> bool {
+        matches!(self, CaseBucket::AlwaysLower | CaseBucket::MostlyLower)
+    }
+
+    /// Capitalized at least 80% of the time (a known name word).
+    pub(crate) const fn mostly_capitalized(self) -> bool {
+        matches!(
+            self,
+            CaseBucket::MostlyCapitalized | CaseBucket::AlwaysCapitalized
+        )
+    }
+}
+
+/// How a normalized word is written in the bundled unlabelled news (see
+/// [`CaseBucket`]).
+pub(crate) fn case_bucket(norm: &str) -> CaseBucket {
     let class = WordClusters::bundled().class_of(features::hash_bytes(1, norm.as_bytes()));
-    if class.case >= 2 { class.case } else { 0 }
+    CaseBucket::from_stored(class.case)
 }
 
 #[cfg(test)]

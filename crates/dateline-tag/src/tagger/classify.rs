@@ -150,7 +150,7 @@ pub(super) const LADDER: &[LadderRule] = &[
             d.predicate_cue(r.span.clone(), r.sent.clone())
                 .filter(|_| {
                     !d.lex.common.contains(r.first)
-                        && !matches!(crate::model::case_bucket(r.first), 2..=4)
+                        && !crate::model::case_bucket(r.first).usually_lower()
                 })
                 .map(Some)
         },
@@ -166,7 +166,7 @@ pub(super) const LADDER: &[LadderRule] = &[
                     && is_regnal(d.toks[e2 - 1].text)
                     && d.toks[e2 - 2].cap
                     && !d.toks[e2 - 2].upper
-                    && !matches!(crate::model::case_bucket(&d.toks[e2 - 2].norm), 2..=4),
+                    && !crate::model::case_bucket(&d.toks[e2 - 2].norm).usually_lower(),
                 Label::Person,
             )
         },
@@ -230,7 +230,7 @@ pub(super) const LADDER: &[LadderRule] = &[
                     && t0.text.chars().count() <= 6
                     && !d.lex.not_acronyms.contains(r.first.trim_end_matches('.'))
                     // "THESE", "TRAVEL": a word written in capitals, not an acronym.
-                    && !matches!(crate::model::case_bucket(r.first), 2 | 3),
+                    && !crate::model::case_bucket(r.first).mostly_lower(),
                 Label::Org,
             )
         },
@@ -455,7 +455,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|l| matches!(l, Label::Event | Label::Misc));
         // One word that news nearly always writes in lowercase is a
         // capitalized noun ("Economy", "Science") unless a title names it.
-        if single && !titled && !t0.upper && crate::model::case_bucket(first) == 2 {
+        if single && !titled && !t0.upper && crate::model::case_bucket(first) == crate::model::CaseBucket::AlwaysLower {
             return None;
         }
         // "One MP told the BBC", "a KO in round two": an abbreviation that
@@ -509,7 +509,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let after = self.toks.get(e2 + 1).map_or("", |t| t.norm.as_ref());
         let plural_noun = first
             .strip_suffix('s')
-            .is_some_and(|sg| matches!(crate::model::case_bucket(sg), 2..=4))
+            .is_some_and(|sg| crate::model::case_bucket(sg).usually_lower())
             || ["ists", "ians", "ites", "ants", "ents"]
                 .iter()
                 .any(|suf| first.ends_with(suf));
@@ -537,7 +537,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && self.toks.get(e2).is_some_and(|t| t.lower()));
         (verb
             && !plural_noun
-            && matches!(bucket, 0 | 6 | 7)
+            && (bucket == crate::model::CaseBucket::Unknown || bucket.mostly_capitalized())
             && !self.lex.common.contains(first)
             && t0.text.chars().any(|c| c.is_ascii_alphabetic()))
         .then_some(Label::Person)
@@ -561,7 +561,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         && !self.toks[x].upper
                         && !self.lex.common.contains(self.toks[x].norm.as_ref())
                         && !self.lex.titles.contains(self.toks[x].norm.as_ref())
-                        && !matches!(crate::model::case_bucket(&self.toks[x].norm), 2..=4)
+                        && !crate::model::case_bucket(&self.toks[x].norm).usually_lower()
                         && self.kb.longest(&self.toks[..r.end], x, &|_| true).is_none()
                         && plain_word(self.toks[x].text)
                 };

@@ -245,7 +245,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 "state" | "county" | "city" | "district" | "region" | "capital" | "province"
             )
             && !self.lex.common.contains(first)
-            && !matches!(crate::model::case_bucket(first), 2..=4)
+            && !crate::model::case_bucket(first).usually_lower()
             && self.head_label(r.clone()).is_none()
             && let Some(l) = kind(prev).or_else(|| (prev == "park").then_some(Label::Loc))
         {

@@ -226,7 +226,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         // A lone word is a name only if it is no ordinary word the news
         // writes in lowercase.
-        if e - s == 1 && matches!(crate::model::case_bucket(norm(s)), 2..=4) {
+        if e - s == 1 && crate::model::case_bucket(norm(s)).usually_lower() {
             return None;
         }
         // An optional bracket ("( or Thirty Seconds to Mars )", "( born …

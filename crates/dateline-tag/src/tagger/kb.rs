@@ -202,7 +202,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         let places = self.entries_are(&m.entries, |l| l == Label::Gpe);
         let names =
-            (i..i + m.len).all(|k| matches!(crate::model::case_bucket(&self.toks[k].norm), 6 | 7));
+            (i..i + m.len).all(|k| crate::model::case_bucket(&self.toks[k].norm).mostly_capitalized());
         (places && names).then_some(m)
     }
 

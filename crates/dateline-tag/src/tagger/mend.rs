@@ -357,7 +357,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     label,
                     cands: Vec::new(),
                     source: Source::Rule,
-                    cluster: usize::MAX,
+                    cluster: NO_CLUSTER,
                     link: None,
                     id: None,
                     rules: Vec::new(),

@@ -59,7 +59,8 @@ struct Mention {
     /// Knowledge-base candidates, best first.
     cands: Vec<u32>,
     source: Source,
-    /// Cluster id after resolution.
+    /// Cluster id after resolution ([`NO_CLUSTER`] before it,
+    /// [`REJECTED_ENTRY`] while resolution drops its entries).
     cluster: usize,
     /// For an acronym in parentheses: the first token of its expansion.
     link: Option<usize>,
@@ -69,6 +70,13 @@ struct Mention {
     rules: Vec<RuleId>,
 }
 
+/// `Mention::cluster` of a mention not yet given a cluster.
+const NO_CLUSTER: usize = usize::MAX;
+
+/// `Mention::cluster` of a knowledge-base mention whose every entry lacked
+/// its cues in the document: it stays an unknown name, or is dropped.
+const REJECTED_ENTRY: usize = usize::MAX - 1;
+
 impl Mention {
     fn new(toks: Range<usize>, label: Label, cands: Vec<u32>, source: Source) -> Mention {
         Mention {
@@ -76,7 +84,7 @@ impl Mention {
             label,
             cands,
             source,
-            cluster: usize::MAX,
+            cluster: NO_CLUSTER,
             link: None,
             id: None,
             rules: Vec::new(),

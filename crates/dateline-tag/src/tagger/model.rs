@@ -94,7 +94,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // One word that news nearly always writes in lowercase
         // ("Economy", "Internet") is a capitalized noun, not a name.
         let lowercase_word = e - s2 == 1
-            && (matches!(crate::model::case_bucket(&t0.norm), 2 | 3)
+            && (crate::model::case_bucket(&t0.norm).mostly_lower()
                 || self
                     .lex
                     .not_acronyms

@@ -2,6 +2,20 @@
 
 use super::*;
 
+/// Weights of a mention's vote for its cluster's label (see `Doc::vote`).
+mod vote {
+    /// A knowledge-base match.
+    pub(super) const KB: usize = 4;
+    /// A rule's reading in a defining sentence ("X is a convention").
+    pub(super) const DEFINITION: usize = 9;
+    /// Any other rule's reading.
+    pub(super) const RULE: usize = 3;
+    /// The model's guess, or a label propagated from another mention.
+    pub(super) const GUESS: usize = 1;
+    /// Added for a person when a multi-word name opens with a known given name.
+    pub(super) const GIVEN_NAME: usize = 2;
+}
+
 impl<'k, 'a> Doc<'k, 'a> {
     /// The number of words and numbers in the tokens `r`.
     pub(super) fn norm_count(&self, r: Range<usize>) -> usize {
@@ -104,14 +118,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                     } else {
                         Label::Misc
                     };
-                    mm.cluster = usize::MAX - 1;
+                    mm.cluster = REJECTED_ENTRY;
                 }
             }
         }
         let dropped: Vec<Range<usize>> = self
             .mentions
             .iter()
-            .filter(|m| m.cluster == usize::MAX - 1 && m.label == Label::Misc)
+            .filter(|m| m.cluster == REJECTED_ENTRY && m.label == Label::Misc)
             .map(|m| m.toks.clone())
             .collect();
         for r in dropped {
@@ -120,7 +134,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         self.mentions
-            .retain(|m| !(m.cluster == usize::MAX - 1 && m.label == Label::Misc));
+            .retain(|m| !(m.cluster == REJECTED_ENTRY && m.label == Label::Misc));
     }
 
     /// Clusters the mentions, longest names first so that short forms find
@@ -308,17 +322,17 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let weight = match m.source {
-                Source::Kb => 4,
+                Source::Kb => vote::KB,
                 // What a defining sentence says outweighs a few other
                 // readings ("BayCon is a convention", then "BayCon moved").
-                Source::Rule if defined.contains(&m.toks.start) => 9,
-                Source::Rule => 3,
-                Source::Model | Source::Propagated => 1,
+                Source::Rule if defined.contains(&m.toks.start) => vote::DEFINITION,
+                Source::Rule => vote::RULE,
+                Source::Model | Source::Propagated => vote::GUESS,
             };
             *votes.entry((m.cluster, m.label)).or_default() += weight;
             let words = self.norms(m.toks.clone());
             if words.len() >= 2 && self.lex.first_names.contains(words[0]) {
-                *votes.entry((m.cluster, Label::Person)).or_default() += 2;
+                *votes.entry((m.cluster, Label::Person)).or_default() += vote::GIVEN_NAME;
             }
         }
         // The winner per cluster: most votes, then the first label in

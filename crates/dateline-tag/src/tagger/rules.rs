@@ -272,8 +272,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 }))
             && before.ends_with('s')
             && self.toks[k].norm.ends_with('s')
-            && matches!(crate::model::case_bucket(before), 0 | 2..=5)
-            && matches!(crate::model::case_bucket(&self.toks[k].norm), 0 | 2..=5)
+            && !crate::model::case_bucket(before).mostly_capitalized()
+            && !crate::model::case_bucket(&self.toks[k].norm).mostly_capitalized()
             && !(k + 1 < end && self.is_cap_word(k + 1));
         if org_head
             || head_before
