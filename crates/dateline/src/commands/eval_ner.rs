@@ -1,10 +1,11 @@
-//! `dateline eval ner [--set NAME] [--json] [--data-dir DIR] [--gold-dir DIR]`
+//! `dateline eval ner [--set NAME] [--json] [--sentences] [--data-dir DIR] [--gold-dir DIR]`
 //!
 //! Scores entity tagging against the gold sets: the sample articles' gold
 //! (the project's own, embedded) and the sentence sets of the data directory
 //! (`DIR/eval/ner/…`, see docs/EVALUATION.md). Sentence sets are
 //! tagged document by document, one paragraph per gold sentence (tokens joined
-//! by single spaces), or sentence by sentence with `--per-sentence`; the seed
+//! by single spaces), or sentence by sentence with `--per-sentence`
+//! (`--sentences`: sentence by sentence, every GPE scored as LOC); the seed
 //! articles are parsed and tagged as whole articles.
 
 use std::io::Write;
@@ -64,6 +65,10 @@ pub(crate) struct Args {
     /// Score the knowledge base and rules alone, with the learned model switched off.
     #[arg(long, conflicts_with_all = ["model_only", "model"])]
     no_model: bool,
+    /// Score the full tagger (knowledge base, rules and model) with this model
+    /// file instead of the bundled one.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["model_only", "model", "no_model"])]
+    tagger_model: Option<PathBuf>,
     /// Print every wrong or missed entity (`+` spurious, `-` missed) before the scores.
     #[arg(long)]
     errors: bool,
@@ -76,6 +81,28 @@ pub(crate) struct Args {
     /// (one paragraph per sentence).
     #[arg(long)]
     per_sentence: bool,
+    /// Tag each gold sentence alone and score every GPE as LOC (`--per-sentence
+    /// --gpe-as-loc` together): the setting of newswire benchmarks.
+    #[arg(long)]
+    sentences: bool,
+}
+
+/// Reads a model file.
+fn read_model(path: &std::path::Path, flag: &str) -> Result<NerModel, CliError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {flag} {}: {e}", path.display())))?;
+    NerModel::from_bytes(&bytes).map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))
+}
+
+/// The tagger to score: bundled model, none, or `--tagger-model`.
+fn make_tagger(args: &Args) -> Result<Tagger, CliError> {
+    match &args.tagger_model {
+        Some(path) => Tagger::builder()
+            .model(Some(read_model(path, "--tagger-model")?))
+            .build()
+            .map_err(|e| CliError::Failed(e.to_string())),
+        None => Ok(Tagger::new().with_model(!args.no_model)),
+    }
 }
 
 /// Where a sentence set's gold file is: under `--gold-dir` when given, else
@@ -99,10 +126,17 @@ fn gold_file(args: &Args, set: &DataSet) -> Result<PathBuf, CliError> {
     }
 }
 
-pub(crate) fn run(args: Args) -> CmdResult {
+pub(crate) fn run(mut args: Args) -> CmdResult {
+    if args.sentences {
+        args.per_sentence = true;
+        args.gpe_as_loc = true;
+    }
     // Before any table is printed: the model file must be there.
     if let Some(model) = &args.model {
         super::check_readable_file(model, "--model")?;
+    }
+    if let Some(model) = &args.tagger_model {
+        super::check_readable_file(model, "--tagger-model")?;
     }
     let names: Vec<SetName> = match args.set {
         SetName::All => vec![
@@ -234,14 +268,9 @@ fn conll(
 ) -> Result<Value, CliError> {
     let gold: Vec<GoldSentence> = eval::read_conll(&super::read_text(path)?)
         .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
-    let tagger = Tagger::new().with_model(!args.no_model);
+    let tagger = make_tagger(args)?;
     let loaded = match &args.model {
-        Some(p) => Some(
-            NerModel::from_bytes(&std::fs::read(p).map_err(|e| {
-                CliError::Failed(format!("cannot read --model {}: {e}", p.display()))
-            })?)
-            .map_err(|e| CliError::Failed(format!("{}: {e}", p.display())))?,
-        ),
+        Some(p) => Some(read_model(p, "--model")?),
         None => None,
     };
     let model = loaded.as_ref().or(args.model_only.then(NerModel::bundled));
@@ -331,7 +360,7 @@ fn seeds(args: &Args, out: &mut impl Write) -> Result<Value, CliError> {
     };
     let gold: SeedsGold =
         serde_json::from_str(&text).map_err(|e| CliError::Failed(format!("{source}: {e}")))?;
-    let tagger = Tagger::new().with_model(!args.no_model);
+    let tagger = make_tagger(args)?;
     let mut total = ArticleCounts::default();
     let mut per_file = serde_json::Map::new();
     for (file, g) in &gold.files {
