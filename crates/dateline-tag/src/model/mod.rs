@@ -61,7 +61,7 @@ pub use clusters::WordClusters;
 #[cfg(feature = "train")]
 pub use learn_clusters::ClusterConfig;
 #[cfg(feature = "train")]
-pub use train::{TRAIN_FILES, TrainConfig, TrainDoc, train};
+pub use train::{CLUSTER_TEXT_FILES, TRAIN_FILES, TrainConfig, TrainDoc, train};
 
 use features::{
     NL, complete, inside, is_inside, label_features, static_features, tok_infos, type_label,

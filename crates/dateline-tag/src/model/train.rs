@@ -110,7 +110,14 @@ pub const TRAIN_FILES: &[(&str, bool)] = &[
     ("wnut17/train.iob2", false),
     ("wnut17/dev.iob2", false),
     ("wnut17/test.iob2", false),
+    ("uner_ewt/train.iob2", true),
+    ("redocred/redocred.iob2", true),
 ];
+
+/// The training files whose text the bundled word clusters were learned
+/// from (with the unlabelled news): the first files of [`TRAIN_FILES`], those
+/// the model was trained on when the clusters were made.
+pub const CLUSTER_TEXT_FILES: &[(&str, bool)] = TRAIN_FILES.split_at(8).0;
 
 /// A document turned into features and gold label indices.
 struct Prepared {

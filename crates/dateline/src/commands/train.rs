@@ -2,7 +2,8 @@
 //! `dateline train clusters --corpus FILE... --out FILE`
 //!
 //! Trains the entity model on the licensed training data of the data
-//! directory, `DIR/eval/ner/train` (GUM, Broad Twitter Corpus, WNUT-17; see
+//! directory, `DIR/eval/ner/train` (GUM, Broad Twitter Corpus, WNUT-17,
+//! Universal NER English-EWT train, Re-DocRED; see
 //! `crates/dateline-tag/data/MODEL.md` and docs/EVALUATION.md). Training is deterministic: the same
 //! data and settings give the same file. The word clusters the model reads
 //! are learned from unlabelled news articles and the same training text;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline_tag::{
-    ClusterConfig, KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc, WordClusters,
+    CLUSTER_TEXT_FILES, ClusterConfig, KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc, WordClusters,
 };
 
 use super::{CliError, CmdResult};
@@ -161,10 +162,11 @@ fn read_texts(path: &Path) -> Result<Vec<String>, CliError> {
     Ok(out)
 }
 
-/// Every training document of `dir`, once.
+/// The training documents of `dir` whose text the clusters are learned
+/// from, once.
 fn all_docs(dir: &Path) -> Result<Vec<TrainDoc>, CliError> {
     let mut docs = Vec::new();
-    for (file, marked) in TRAIN_FILES {
+    for (file, marked) in CLUSTER_TEXT_FILES {
         let path = dir.join(file);
         let text = super::read_text(&path)?;
         docs.extend(
