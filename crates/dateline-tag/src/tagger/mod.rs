@@ -16,6 +16,7 @@ use std::ops::Range;
 mod acronyms;
 mod casing;
 mod classify;
+mod compounds;
 mod cues;
 mod dates;
 mod definitions;

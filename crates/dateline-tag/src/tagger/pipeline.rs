@@ -135,6 +135,11 @@ pub(super) const PASSES: &[Pass] = &[
         |d| d.vet_kb(),
     ),
     pass(
+        "nationality-compounds",
+        "a nationality inside a hyphenated word (\"Soviet-led\", \"pro-European\")",
+        |d| d.nationality_compounds(),
+    ),
+    pass(
         "first-names",
         "a capitalized word after a known given name makes a person",
         |d| d.other_first_names(),
