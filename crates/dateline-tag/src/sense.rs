@@ -27,6 +27,7 @@ use std::sync::OnceLock;
 
 use crate::entity::Sense;
 use crate::fxhash::FxHashSet;
+use crate::TokenKind;
 use crate::tokens::Tok;
 
 /// Irregular forms of the action verbs below.
@@ -329,6 +330,9 @@ fn agent_before(toks: &[Tok<'_>], start: usize, end: usize, sent_start: usize) -
 /// Footscray", "coached North Melbourne", "lost to Tulsa", "the England
 /// side", "South Africa are almost at the point of no return".
 fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_name: bool) -> bool {
+    if score_line(toks, m.clone(), sent.clone()) || fixture_line(toks, m.clone(), sent.clone()) {
+        return true;
+    }
     let k = with_article(toks, m.start, sent.start);
     let prev = if k > sent.start {
         norm(toks, k - 1)
@@ -384,6 +388,49 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
         && !matches!(prev, "and" | "," | "or" | "if")
         && norm(toks, e + 1) != "to"
         && subject_position(toks, m.start, sent.start)
+}
+
+/// A score: a number of one or two digits ("2", not "2012" or "3.5").
+fn is_score(toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Number && t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// A results line: a place name with its score, next to another name with
+/// its score, names a team ("Leeds 2 Everton 1", "Everton 1 Leeds 2"). A
+/// place followed by a number with no other scored name ("Route 66", "Paris
+/// 3 times") is not read so.
+fn score_line(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>) -> bool {
+    if m.end >= sent.end || !is_score(toks, m.end) {
+        return false;
+    }
+    let named = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.cap);
+    // "Leeds 2 Everton 1": a capitalized run after the score, then a score.
+    let mut j = m.end + 1;
+    while j < sent.end && named(j) {
+        j += 1;
+    }
+    if j > m.end + 1 && j < sent.end && is_score(toks, j) {
+        return true;
+    }
+    // "Everton 1 Leeds 2": a capitalized word and a score before the name.
+    m.start >= sent.start + 2 && is_score(toks, m.start - 1) && named(m.start - 2)
+}
+
+/// A fixture in a line written in capitals: "NEW ORLEANS AT DALLAS",
+/// "LEEDS V EVERTON". Both sides are teams.
+fn fixture_line(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>) -> bool {
+    let upper = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.upper);
+    let fixture = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.text, "AT" | "V" | "VS" | "VS." | "V."))
+    };
+    if !(m.clone()).all(|k| toks[k].upper || !toks[k].is_word()) {
+        return false;
+    }
+    (m.end < sent.end && fixture(m.end) && upper(m.end + 1))
+        || (m.start > sent.start + 1 && fixture(m.start - 1) && upper(m.start - 2))
 }
 
 /// Whether the noun phrase ends at token `e`: "by UK spy agency GCHQ" uses

@@ -149,3 +149,22 @@ fn sense_survives_json() {
     let read: dateline_tag::Entity = serde_json::from_str(old).unwrap();
     assert_eq!(read.sense, None);
 }
+
+#[test]
+fn places_in_results_and_fixture_lines_are_teams() {
+    for (text, name) in [
+        ("Leeds 2 Everton 1\n", "Leeds"),
+        ("Everton 1 Leeds 2\n", "Leeds"),
+        ("NEW ORLEANS AT DALLAS\n", "DALLAS"),
+        ("NEW ORLEANS AT DALLAS\n", "NEW ORLEANS"),
+    ] {
+        assert_eq!(sense_of(text, name), Some(Sense::Team), "{text}");
+    }
+    for (text, name) in [
+        ("She visited Paris 3 times last year.", "Paris"),
+        ("The road runs through Chicago 2 days a week.", "Chicago"),
+        ("The London 2012 Olympics drew crowds.", "London"),
+    ] {
+        assert_ne!(sense_of(text, name), Some(Sense::Team), "{text}");
+    }
+}
