@@ -45,6 +45,55 @@ impl WordList {
     }
 }
 
+/// An embedded list of words with a label each (`word<TAB>LABEL` lines,
+/// labels as [`crate::Label`] writes them), searched by binary search once
+/// read. A line whose label does not parse is skipped (a unit test checks
+/// that every line parses).
+#[derive(Debug)]
+pub(crate) struct LabelledList {
+    file: &'static str,
+    words: OnceLock<Vec<(&'static str, crate::Label)>>,
+}
+
+impl LabelledList {
+    /// The list in `file` (the text of a `words/*.txt` file).
+    pub(crate) const fn new(file: &'static str) -> LabelledList {
+        LabelledList {
+            file,
+            words: OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &[(&'static str, crate::Label)] {
+        self.words.get_or_init(|| {
+            let mut words: Vec<(&'static str, crate::Label)> = entries(self.file)
+                .filter_map(|l| {
+                    let (w, label) = l.split_once('\t')?;
+                    Some((w.trim(), label.trim().parse().ok()?))
+                })
+                .collect();
+            words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            words.dedup_by(|a, b| a.0 == b.0);
+            words
+        })
+    }
+
+    /// The label of `word`, if it is on the list.
+    pub(crate) fn get(&self, word: &str) -> Option<crate::Label> {
+        let words = self.words();
+        words
+            .binary_search_by(|(w, _)| (*w).cmp(word))
+            .ok()
+            .map(|i| words[i].1)
+    }
+
+    /// The number of entries.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.words().len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +131,15 @@ mod tests {
         let list = WordList::new("# test\n# Read by: -.\nb\na\nc\n");
         assert!(list.contains("a") && list.contains("c"));
         assert!(!list.contains("d") && !list.contains("# test"));
+    }
+
+    #[test]
+    fn every_labelled_line_parses() {
+        let file = include_str!("../words/kind_nouns.txt");
+        let list = LabelledList::new(file);
+        assert_eq!(list.len(), entries(file).count());
+        assert_eq!(list.get("band"), Some(crate::Label::Org));
+        assert_eq!(list.get("village"), Some(crate::Label::Gpe));
+        assert_eq!(list.get("banned"), None);
     }
 }

@@ -340,29 +340,6 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// hypermarkets", "Aero Gare was a kitplane manufacturer", "Digilogue is
     /// a music album", "Caloi was founded in 1898".
     pub(super) fn predicate_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
-        let kind =
-            |n: &str| -> Option<Label> {
-                match n {
-                    "company" | "chain" | "manufacturer" | "maker" | "band" | "group" | "label"
-                    | "newspaper" | "magazine" | "station" | "network" | "team" | "club"
-                    | "airline" | "retailer" | "brand" | "firm" | "corporation" | "bank"
-                    | "party" | "organisation" | "organization" | "charity" | "agency"
-                    | "publisher" | "studio" | "developer" | "university" | "college" | "union"
-                    | "association" | "society" | "foundation" | "institute" | "broadcaster"
-                    | "supermarket" | "conglomerate" | "subsidiary" | "carrier" | "duo"
-                    | "trio" | "quartet" | "orchestra" | "choir" | "ensemble" | "franchise"
-                    | "startup" | "insurer" => Some(Label::Org),
-                    "album" | "song" | "single" | "film" | "movie" | "novel" | "book" | "opera"
-                    | "musical" | "documentary" | "sitcom" | "poem" | "painting" | "ep"
-                    | "anthem" | "soundtrack" | "videogame" | "language" | "dialect" | "award"
-                    | "prize" => Some(Label::Misc),
-                    "convention" | "festival" | "tournament" | "competition" | "championship" => {
-                        Some(Label::Event)
-                    }
-                    "people" | "tribe" => Some(Label::Norp),
-                    _ => None,
-                }
-            };
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         let k = r.end;
         if !matches!(norm(k), "is" | "was" | ",") || k + 2 >= sent.end {
@@ -401,7 +378,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 break;
             }
             let n: &str = &t.norm;
-            if let Some(l) = kind(n) {
+            if let Some(l) = kind_noun(n, norm(j - 1)) {
                 // "a music album", not "a record label executive".
                 let next = norm(j + 1);
                 let ends = self
@@ -413,7 +390,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             // "a psychology professor at Clemson University" describes a
             // person: a title or role word before the head settles it.
-            if matches!(n, "of" | "in" | "at" | "for" | "that" | "which" | "who")
+            if matches!(
+                n,
+                "of" | "in" | "at" | "for" | "from" | "with" | "by" | "on" | "that" | "which" | "who"
+            )
                 || self.lex.titles.contains(n)
             {
                 break;
@@ -458,5 +438,19 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else {
             None
         }
+    }
+}
+
+/// Kind nouns and the label each gives a name (`words/kind_nouns.txt`).
+static KIND_NOUNS: crate::words::LabelledList =
+    crate::words::LabelledList::new(include_str!("../../words/kind_nouns.txt"));
+
+/// What a kind noun `n` (a norm) after the word `prev` says a name is: "a
+/// band" an organisation, "a village" a place, "a singer" a person; "a radio
+/// station" and "a school district" are organisations.
+pub(super) fn kind_noun(n: &str, prev: &str) -> Option<Label> {
+    match (n, prev) {
+        ("station", "radio" | "television" | "tv") | ("district", "school") => Some(Label::Org),
+        _ => KIND_NOUNS.get(n),
     }
 }

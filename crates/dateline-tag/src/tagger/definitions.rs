@@ -270,43 +270,10 @@ impl<'k, 'a> Doc<'k, 'a> {
             // A kind is a common noun: "the San Francisco Bay Area's main
             // convention" is no bay.
             let n: &str = if t.lower() { n } else { "" };
-            let label = match n {
-                "band" | "group" | "duo" | "trio" | "quartet" | "orchestra" | "choir"
-                | "ensemble" | "company" | "corporation" | "firm" | "manufacturer" | "maker"
-                | "chain" | "retailer" | "brand" | "label" | "newspaper" | "magazine"
-                | "network" | "broadcaster" | "team" | "club" | "party" | "organisation"
-                | "organization" | "agency" | "airline" | "publisher" | "consultancy"
-                | "university" | "college" | "school" | "charity" | "foundation" | "institute"
-                | "association" | "society" | "union" | "bank" | "studio" | "developer"
-                | "subsidiary" | "conglomerate" | "hospital" | "mall" | "store" => Some(Label::Org),
-                "station" if matches!(prev, "radio" | "television" | "tv") => Some(Label::Org),
-                "district" if prev == "school" => Some(Label::Org),
-                "album" | "albums" | "single" | "song" | "ep" | "compilation" | "film"
-                | "movie" | "novel" | "book" | "episode" | "series" | "game" | "games" | "play"
-                | "opera" | "musical" | "poem" | "story" | "anthem" | "documentary" | "sitcom"
-                | "soundtrack" | "painting" | "train" | "car" | "language" | "dialect" => {
-                    Some(Label::Misc)
-                }
-                "convention" | "festival" | "tournament" | "championship" | "competition" => {
-                    Some(Label::Event)
-                }
-                "minority" | "tribe" | "people" => Some(Label::Norp),
-                "village" | "town" | "city" | "suburb" | "commune" | "municipality" | "hamlet"
-                | "settlement" | "neighbourhood" | "neighborhood" | "county" | "province"
-                | "region" | "district" | "constituency" | "riding" => Some(Label::Gpe),
-                "river" | "lake" | "mountain" | "island" | "halt" | "station" | "peninsula"
-                | "cave" | "valley" | "bay" | "beach" => Some(Label::Loc),
-                "player" | "footballer" | "pitcher" | "singer" | "rapper" | "actor" | "actress"
-                | "politician" | "musician" | "drummer" | "guitarist" | "percussionist"
-                | "songwriter" | "writer" | "author" | "poet" | "painter" | "composer"
-                | "journalist" | "businessman" | "businesswoman" | "lawyer" | "daughter"
-                | "son" | "wife" | "husband" | "scientist" | "boxer" | "wrestler" | "athlete"
-                | "cyclist" | "swimmer" | "artist" | "entrepreneur" | "philosopher"
-                | "historian" | "architect" | "engineer" | "soldier" | "novelist"
-                | "playwright" | "sculptor" | "photographer" | "economist" | "physicist"
-                | "chemist" | "mathematician" | "inventor" | "explorer" | "missionary"
-                | "revolutionary" | "dancer" | "comedian" => Some(Label::Person),
-                _ => None,
+            let label = if n.is_empty() {
+                None
+            } else {
+                super::cues::kind_noun(n, prev)
             };
             if let Some(l) = label {
                 // The head noun, not a modifier of another one: "a band
