@@ -45,8 +45,22 @@ pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     };
     let t = at(0);
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    word_features(t, [p1, p2, n1, n2], out);
+    cue_features(t, [p1, p2, n1, n2], out);
+}
+
+/// Pushes feature `template` with value `v`.
+fn push(out: &mut Vec<u64>, template: u64, v: u64) {
+    out.push(mix(template.wrapping_mul(0x1000_0001), v));
+}
+
+/// The token's own word, shape, affix, case and position features, and its
+/// neighbours' words and shapes (`near`: the tokens one and two before,
+/// one and two after).
+fn word_features(t: &TokInfo, near: [&TokInfo; 4], out: &mut Vec<u64>) {
+    let [p1, p2, n1, n2] = near;
     let cap = t.cap as u64;
-    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
+    let mut f = |template: u64, v: u64| push(out, template, v);
     f(1, 0);
     f(2, t.word);
     f(3, t.raw);
@@ -99,6 +113,14 @@ pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     f(34, p1.suf[2]);
     f(35, n1.suf[2]);
     f(36, mix(p1.cap as u64, n1.cap as u64) ^ cap << 16);
+}
+
+/// Title, head-word and knowledge-base cues, document evidence, the
+/// name-like chunk, word clusters and corpus case statistics.
+fn cue_features(t: &TokInfo, near: [&TokInfo; 4], out: &mut Vec<u64>) {
+    let [p1, p2, n1, n2] = near;
+    let cap = t.cap as u64;
+    let mut f = |template: u64, v: u64| push(out, template, v);
     // Cues.
     f(
         37,
@@ -163,7 +185,7 @@ pub(crate) fn static_features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 pub(crate) fn label_features(toks: &[TokInfo], i: usize, y1: usize, y2: usize, out: &mut Vec<u64>) {
     let t = &toks[i];
     let y = (y1 as u64) | (y2 as u64) << 8;
-    let mut f = |template: u64, v: u64| out.push(mix(template.wrapping_mul(0x1000_0001), v));
+    let mut f = |template: u64, v: u64| push(out, template, v);
     f(60, y1 as u64);
     f(61, y);
     f(62, mix(y1 as u64, t.word));

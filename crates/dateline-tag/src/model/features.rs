@@ -402,61 +402,14 @@ pub(crate) fn tok_infos(
     clusters: &WordClusters,
 ) -> Vec<TokInfo> {
     let n = tokens.len();
-    let mut pos = vec![2u8; n];
-    for s in sentences {
-        let s = s.start.min(n)..s.end.min(n);
-        if let Some(p) = pos.get_mut(s.start) {
-            *p = 0;
-        }
-        if s.len() > 1 {
-            pos[s.start + 1] = 1;
-        }
-    }
-    for i in 1..n {
-        let prev = tokens[i - 1].text;
-        if pos[i] == 2
-            && matches!(
-                prev,
-                "\"" | "“" | "‘" | "'" | ":" | "-" | "–" | "—" | "(" | "«" | "„"
-            )
-        {
-            pos[i] = 3;
-        }
-    }
+    let pos = sentence_positions(tokens, sentences);
     let caps: Vec<Cap> = tokens.iter().map(|t| cap_class(t.text)).collect();
-    let mut headline = vec![false; n];
-    for s in sentences {
-        let s = s.start.min(n)..s.end.min(n);
-        let (mut words, mut capd) = (0, 0);
-        for i in s.clone().skip(1) {
-            if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().count() > 3 {
-                words += 1;
-                capd += usize::from(is_capitalized(caps[i]));
-            }
-        }
-        if words >= 3 && capd * 10 >= words * 8 {
-            headline[s].fill(true);
-        }
-    }
-    // Document evidence: (capitalized mid-sentence, lowercase) counts per norm.
+    let headline = headline_flags(tokens, sentences, &caps);
     let words: Vec<u64> = tokens
         .iter()
         .map(|t| hash_bytes(1, t.norm.as_bytes()))
         .collect();
-    let mut evidence: IdMap<(u32, u32)> = IdMap::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let e = evidence.entry(words[i]).or_default();
-        if caps[i] == Cap::Lower {
-            e.1 += 1;
-        } else if is_capitalized(caps[i]) && pos[i] >= 2 {
-            e.0 += 1;
-        }
-    }
-    let chunks = chunk_spans(tokens, &caps, sentences);
-    let cues = cues();
+    let evidence = case_evidence_counts(tokens, &words, &caps, &pos);
     let mut out = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate() {
         let cap = caps[i];
@@ -515,7 +468,93 @@ pub(crate) fn tok_infos(
             full: false,
         });
     }
-    for c in chunks {
+    annotate_chunks(&mut out, tokens, &words, &caps, sentences, clusters);
+    out
+}
+
+/// Sentence position of every token: 0 first, 1 second, 2 other, 3 after
+/// an opening quote, colon or dash.
+fn sentence_positions(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> Vec<u8> {
+    let n = tokens.len();
+    let mut pos = vec![2u8; n];
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        if let Some(p) = pos.get_mut(s.start) {
+            *p = 0;
+        }
+        if s.len() > 1 {
+            pos[s.start + 1] = 1;
+        }
+    }
+    for i in 1..n {
+        let prev = tokens[i - 1].text;
+        if pos[i] == 2
+            && matches!(
+                prev,
+                "\"" | "“" | "‘" | "'" | ":" | "-" | "–" | "—" | "(" | "«" | "„"
+            )
+        {
+            pos[i] = 3;
+        }
+    }
+    pos
+}
+
+/// Per token: its sentence is written in title case or capitals.
+fn headline_flags(tokens: &[Token<'_>], sentences: &[Range<usize>], caps: &[Cap]) -> Vec<bool> {
+    let n = tokens.len();
+    let mut headline = vec![false; n];
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        let (mut words, mut capd) = (0, 0);
+        for i in s.clone().skip(1) {
+            if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().count() > 3 {
+                words += 1;
+                capd += usize::from(is_capitalized(caps[i]));
+            }
+        }
+        if words >= 3 && capd * 10 >= words * 8 {
+            headline[s].fill(true);
+        }
+    }
+    headline
+}
+
+/// Document evidence: per normalized word, how often it is written
+/// capitalized away from a sentence start and how often lowercase.
+fn case_evidence_counts(
+    tokens: &[Token<'_>],
+    words: &[u64],
+    caps: &[Cap],
+    pos: &[u8],
+) -> IdMap<(u32, u32)> {
+    let mut evidence: IdMap<(u32, u32)> = IdMap::default();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let e = evidence.entry(words[i]).or_default();
+        if caps[i] == Cap::Lower {
+            e.1 += 1;
+        } else if is_capitalized(caps[i]) && pos[i] >= 2 {
+            e.0 += 1;
+        }
+    }
+    evidence
+}
+
+/// Marks every token of a name-like chunk with the chunk's first and last
+/// word, its clusters, its length and the token's place in it.
+fn annotate_chunks(
+    out: &mut [TokInfo],
+    tokens: &[Token<'_>],
+    words: &[u64],
+    caps: &[Cap],
+    sentences: &[Range<usize>],
+    clusters: &WordClusters,
+) {
+    let cues = cues();
+    for c in chunk_spans(tokens, caps, sentences) {
         let (a, b) = (c.start, c.end - 1);
         let (mut org, mut loc, mut conn) = (false, false, false);
         for j in c.clone() {
@@ -550,7 +589,6 @@ pub(crate) fn tok_infos(
             o.chunk = (c.len().min(6) as u64) | place << 4 | flags << 8;
         }
     }
-    out
 }
 
 /// Lowercase words that may join the capitalized words of one name.

@@ -105,41 +105,7 @@ impl WordClusters {
         // Pass 2: word-context counts. Context ids: position (4) x (rank,
         // "other", edge).
         let width = nctx as u32 + 2;
-        let mut pairs: HashMap<u64, u32, std::hash::BuildHasherDefault<PairHasher>> =
-            HashMap::default();
-        for (tokens, sentences) in each() {
-            let ids: Vec<(Option<u32>, u32)> = tokens
-                .iter()
-                .map(|t| {
-                    let h = ctx_hash(t);
-                    let v = if t.kind == TokenKind::Word {
-                        vocab.get(&h).copied()
-                    } else {
-                        None
-                    };
-                    (v, ctx_rank.get(&h).copied().unwrap_or(nctx as u32))
-                })
-                .collect();
-            for s in &sentences {
-                for i in s.clone() {
-                    let Some(w) = ids[i].0 else {
-                        continue;
-                    };
-                    for (p, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-                        let j = i as isize + off;
-                        let c = if j < s.start as isize || j >= s.end as isize {
-                            nctx as u32 + 1
-                        } else {
-                            ids[j as usize].1
-                        };
-                        let ctx = p as u32 * width + c;
-                        *pairs
-                            .entry(u64::from(w) << 32 | u64::from(ctx))
-                            .or_insert(0) += 1;
-                    }
-                }
-            }
-        }
+        let pairs = context_pairs(each(), &vocab, &ctx_rank, nctx);
         let vectors = Vectors::ppmi(pairs, words.len(), (4 * width) as usize);
         let leaves = vectors.tree(config);
         // Case classes for every word seen at least three times.
@@ -166,6 +132,54 @@ impl WordClusters {
         }
         WordClusters::from_entries(bits, meta.to_string(), &entries)
     }
+}
+
+/// Pass 2 of [`WordClusters::learn`]: how often each vocabulary word has
+/// each context. Context ids: position (-2, -1, +1, +2) x (rank of a context
+/// word, "other", sentence edge).
+fn context_pairs<'a>(
+    docs: impl Iterator<Item = (Vec<Token<'a>>, Vec<Range<usize>>)>,
+    vocab: &IdMap<u32>,
+    ctx_rank: &IdMap<u32>,
+    nctx: usize,
+) -> HashMap<u64, u32, std::hash::BuildHasherDefault<PairHasher>> {
+    let width = nctx as u32 + 2;
+    let mut pairs: HashMap<u64, u32, std::hash::BuildHasherDefault<PairHasher>> =
+        HashMap::default();
+    for (tokens, sentences) in docs {
+        let ids: Vec<(Option<u32>, u32)> = tokens
+            .iter()
+            .map(|t| {
+                let h = ctx_hash(t);
+                let v = if t.kind == TokenKind::Word {
+                    vocab.get(&h).copied()
+                } else {
+                    None
+                };
+                (v, ctx_rank.get(&h).copied().unwrap_or(nctx as u32))
+            })
+            .collect();
+        for s in &sentences {
+            for i in s.clone() {
+                let Some(w) = ids[i].0 else {
+                    continue;
+                };
+                for (p, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                    let j = i as isize + off;
+                    let c = if j < s.start as isize || j >= s.end as isize {
+                        nctx as u32 + 1
+                    } else {
+                        ids[j as usize].1
+                    };
+                    let ctx = p as u32 * width + c;
+                    *pairs
+                        .entry(u64::from(w) << 32 | u64::from(ctx))
+                        .or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The case bucket of a word written capitalized `c` times and lowercase
