@@ -1,6 +1,10 @@
 //! Names built on a known name, mended into one ("University of Edinburgh", "German Air Force").
 
 use super::*;
+
+/// A join of mentions: the index of the first, the joined tokens, the
+/// joined mention.
+type Join = (usize, Range<usize>, Option<Mention>);
 use crate::words::WordList;
 
 /// Ordinal words that open a numbered unit ("Third Army", "First Division").
@@ -201,7 +205,15 @@ impl<'k, 'a> Doc<'k, 'a> {
     ///   organisation head, before "of (the)" and a place: "Motion Picture
     ///   Association" + "of" + "America", "University of Edinburgh".
     pub(super) fn place_split_orgs(&mut self) {
-        let mut merged: Vec<(usize, Range<usize>, Option<Mention>)> = Vec::new();
+        let mut merged = self.adjacent_org_joins();
+        self.head_of_place_joins(&mut merged);
+        self.apply_joins(merged);
+    }
+
+    /// A place, nationality or known organisation directly before an
+    /// organisation, and an organisation before "of (the)" and a place.
+    fn adjacent_org_joins(&self) -> Vec<Join> {
+        let mut merged: Vec<Join> = Vec::new();
         let mut k = 1;
         while k < self.mentions.len() {
             let (p, m) = (&self.mentions[k - 1], &self.mentions[k]);
@@ -245,8 +257,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             k += 1;
         }
-        // Capitalized words opening with a head, then "of (the)" and a place:
-        // an organisation, event or treaty.
+        merged
+    }
+
+    /// Capitalized words opening with a head, then "of (the)" and a place.
+    fn head_of_place_joins(&self, merged: &mut Vec<Join>) {
         for (mi, m) in self.mentions.iter().enumerate() {
             if !matches!(m.label, Label::Gpe | Label::Loc) || m.toks.start < 2 {
                 continue;
@@ -295,56 +310,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let head = self.toks[of - 1].norm.as_ref();
             // "Treaty of London", "Siege of Leningrad": a treaty or an event
             // named after the place.
-            let label = if self.lex.org_heads.contains(head) || self.lex.is_org_suffix(head) {
-                Some(Label::Org)
-            } else if matches!(
-                head,
-                "kingdom"
-                    | "republic"
-                    | "city"
-                    | "state"
-                    | "province"
-                    | "county"
-                    | "principality"
-                    | "duchy"
-                    | "grand duchy"
-                    | "empire"
-                    | "commonwealth"
-                    | "community"
-                    | "emirate"
-                    | "sultanate"
-                    | "khanate"
-                    | "caliphate"
-            ) {
-                // "Kingdom of France", "City of Buenos Aires", "Community of
-                // Madrid": a state or an administration named after the place.
-                Some(Label::Gpe)
-            } else if matches!(
-                head,
-                "port"
-                    | "island"
-                    | "isle"
-                    | "isles"
-                    | "bay"
-                    | "gulf"
-                    | "strait"
-                    | "straits"
-                    | "lake"
-                    | "cape"
-                    | "mount"
-                    | "valley"
-                    | "plain"
-                    | "plains"
-            ) {
-                // "Port of Liverpool", "Island of Divar", "Gulf of Mexico".
-                Some(Label::Loc)
-            } else if self.lex.event_suffixes.contains(head) {
-                Some(Label::Event)
-            } else if self.lex.misc_suffixes.contains(head) {
-                Some(Label::Misc)
-            } else {
-                None
-            };
+            let label = self.head_of_place_label(head);
             // Mentions in the way must lie wholly inside the joined name.
             let clear = self.mentions.iter().all(|x| {
                 x.toks.end <= s || x.toks.start >= of || (x.toks.start >= s && x.toks.end <= of)
@@ -365,10 +331,68 @@ impl<'k, 'a> Doc<'k, 'a> {
                 merged.push((mi, s..m.toks.end, Some(joined)));
             }
         }
+    }
+
+    /// What a head word before "of (the)" and a place makes of the name:
+    /// an organisation, a treaty or an event, a state, a place.
+    fn head_of_place_label(&self, head: &str) -> Option<Label> {
+        if self.lex.org_heads.contains(head) || self.lex.is_org_suffix(head) {
+            Some(Label::Org)
+        } else if matches!(
+            head,
+            "kingdom"
+                | "republic"
+                | "city"
+                | "state"
+                | "province"
+                | "county"
+                | "principality"
+                | "duchy"
+                | "grand duchy"
+                | "empire"
+                | "commonwealth"
+                | "community"
+                | "emirate"
+                | "sultanate"
+                | "khanate"
+                | "caliphate"
+        ) {
+            // "Kingdom of France", "City of Buenos Aires", "Community of
+            // Madrid": a state or an administration named after the place.
+            Some(Label::Gpe)
+        } else if matches!(
+            head,
+            "port"
+                | "island"
+                | "isle"
+                | "isles"
+                | "bay"
+                | "gulf"
+                | "strait"
+                | "straits"
+                | "lake"
+                | "cape"
+                | "mount"
+                | "valley"
+                | "plain"
+                | "plains"
+        ) {
+            // "Port of Liverpool", "Island of Divar", "Gulf of Mexico".
+            Some(Label::Loc)
+        } else if self.lex.event_suffixes.contains(head) {
+            Some(Label::Event)
+        } else if self.lex.misc_suffixes.contains(head) {
+            Some(Label::Misc)
+        } else {
+            None
+        }
+    }
+
+    /// Replaces every mention inside a joined range by the joined mention.
+    fn apply_joins(&mut self, merged: Vec<Join>) {
         if merged.is_empty() {
             return;
         }
-        // Replace every mention inside a merged range by the merged mention.
         let mut out: Vec<Mention> = Vec::with_capacity(self.mentions.len());
         let mut adds: Vec<Mention> = merged.into_iter().filter_map(|(_, _, m)| m).collect();
         adds.sort_by_key(|m| m.toks.start);

@@ -2,6 +2,31 @@
 
 use super::*;
 
+/// The cluster of the name `words` (one per name, whatever label each
+/// mention got: the vote settles the label), made on first sight with the
+/// mention's surface as its canonical name (a person's title-cased).
+fn name_cluster(
+    clusters: &mut Vec<Cluster>,
+    by_key: &mut HashMap<String, usize>,
+    words: &[String],
+    label: Label,
+    surface: &str,
+) -> usize {
+    *by_key.entry(words.join(" ")).or_insert_with(|| {
+        let canonical = if label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
+            title_case(surface)
+        } else {
+            surface.to_string()
+        };
+        clusters.push(Cluster {
+            kb: None,
+            label,
+            canonical,
+        });
+        clusters.len() - 1
+    })
+}
+
 /// Weights of a mention's vote for its cluster's label (see `Doc::vote`).
 mod vote {
     /// A knowledge-base match.
@@ -154,38 +179,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut by_key: HashMap<String, usize> = HashMap::default();
         // Person names by surname and by first name, for short mentions.
         let mut surnames: HashMap<String, usize> = HashMap::default();
-        let order: Vec<usize> = {
-            // Longer mentions first so that short forms find their full names anywhere in the document.
-            let lens: Vec<usize> = self
-                .mentions
-                .iter()
-                .map(|m| self.norm_count(m.toks.clone()))
-                .collect();
-            let mut o: Vec<usize> = (0..self.mentions.len()).collect();
-            o.sort_by_key(|&i| (std::cmp::Reverse(lens[i]), i));
-            o
-        };
+        let order = self.longest_first();
         let mut long_names = LongNames::default();
         let mut acronyms: HashMap<String, usize> = HashMap::default();
-        // One-word names that the rules read as an organisation, an event
-        // or another named thing somewhere in the document: "Caloi was
-        // founded in 1898" names the company, so the model's other
-        // "Caloi"s join it rather than the founder Luigi Caloi.
-        let named_otherwise: HashSet<String> = self
-            .mentions
-            .iter()
-            .filter(|m| {
-                // Place and people cues are weaker: "Hagan, North
-                // Carolina's first female senator" reads like "Aisby,
-                // Lincolnshire", and "the Akayev clans" are a family's.
-                m.source == Source::Rule
-                    && matches!(m.label, Label::Org | Label::Event | Label::Misc)
-            })
-            .filter_map(|m| match self.norms(m.toks.clone())[..] {
-                [w] => Some(w.to_string()),
-                _ => None,
-            })
-            .collect();
+        let named_otherwise = self.named_otherwise();
         // The first mention starting at each token (for acronym links).
         let mut first_at: HashMap<usize, usize> = HashMap::default();
         for (i, m) in self.mentions.iter().enumerate() {
@@ -267,21 +264,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             } else {
                 // One cluster per name, whatever label each mention got: the
                 // vote below settles the label.
-                let key = words.join(" ");
-                *by_key.entry(key).or_insert_with(|| {
-                    let canonical =
-                        if m.label == Label::Person && surface.chars().any(|c| c.is_lowercase()) {
-                            title_case(&surface)
-                        } else {
-                            surface.clone()
-                        };
-                    clusters.push(Cluster {
-                        kb: None,
-                        label: m.label,
-                        canonical,
-                    });
-                    clusters.len() - 1
-                })
+                name_cluster(&mut clusters, &mut by_key, &words, m.label, &surface)
             };
             self.mentions[mi].cluster = cid;
             if words.len() > 1 {
@@ -297,6 +280,41 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         (clusters, long_names, surnames, named_otherwise)
+    }
+
+    /// The mentions' indices, longer names first (then in document order),
+    /// so that short forms find their full names anywhere in the document.
+    fn longest_first(&self) -> Vec<usize> {
+        // Longer mentions first so that short forms find their full names anywhere in the document.
+        let lens: Vec<usize> = self
+            .mentions
+            .iter()
+            .map(|m| self.norm_count(m.toks.clone()))
+            .collect();
+        let mut o: Vec<usize> = (0..self.mentions.len()).collect();
+        o.sort_by_key(|&i| (std::cmp::Reverse(lens[i]), i));
+        o
+    }
+
+    /// One-word names that the rules read as an organisation, an event
+    /// or another named thing somewhere in the document: "Caloi was
+    /// founded in 1898" names the company, so the model's other
+    /// "Caloi"s join it rather than the founder Luigi Caloi.
+    fn named_otherwise(&self) -> HashSet<String> {
+        self.mentions
+            .iter()
+            .filter(|m| {
+                // Place and people cues are weaker: "Hagan, North
+                // Carolina's first female senator" reads like "Aisby,
+                // Lincolnshire", and "the Akayev clans" are a family's.
+                m.source == Source::Rule
+                    && matches!(m.label, Label::Org | Label::Event | Label::Misc)
+            })
+            .filter_map(|m| match self.norms(m.toks.clone())[..] {
+                [w] => Some(w.to_string()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// One label per cluster: the knowledge base's, else the label with the
