@@ -86,7 +86,9 @@ pub use crate::entity::{Entity, Label, LabelError, Sense, TaggedDocument};
 pub use crate::error::Error;
 pub use crate::kb::{KbEntry, KnowledgeBase};
 #[cfg(feature = "train")]
-pub use crate::model::{CLUSTER_TEXT_FILES, ClusterConfig, TRAIN_FILES, TrainConfig, TrainDoc, train};
+pub use crate::model::{
+    CLUSTER_TEXT_FILES, ClusterConfig, TRAIN_FILES, TrainConfig, TrainDoc, train,
+};
 pub use crate::model::{KbHint, ModelError, ModelSpan, NerModel, WordClusters};
 #[cfg(feature = "eval")]
 pub use crate::quote::eval::{

@@ -25,9 +25,9 @@ use crate::words::WordList;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::TokenKind;
 use crate::entity::Sense;
 use crate::fxhash::FxHashSet;
-use crate::TokenKind;
 use crate::tokens::Tok;
 
 /// Irregular forms of the action verbs below.
@@ -393,7 +393,9 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
 /// A score: a number of one or two digits ("2", not "2012" or "3.5").
 fn is_score(toks: &[Tok<'_>], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
-        t.kind == TokenKind::Number && t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+        t.kind == TokenKind::Number
+            && t.text.len() <= 2
+            && t.text.bytes().all(|b| b.is_ascii_digit())
     })
 }
 

@@ -455,7 +455,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             .filter(|l| matches!(l, Label::Event | Label::Misc));
         // One word that news nearly always writes in lowercase is a
         // capitalized noun ("Economy", "Science") unless a title names it.
-        if single && !titled && !t0.upper && crate::model::case_bucket(first) == crate::model::CaseBucket::AlwaysLower {
+        if single
+            && !titled
+            && !t0.upper
+            && crate::model::case_bucket(first) == crate::model::CaseBucket::AlwaysLower
+        {
             return None;
         }
         // "One MP told the BBC", "a KO in round two": an abbreviation that

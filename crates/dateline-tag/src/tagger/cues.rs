@@ -392,9 +392,17 @@ impl<'k, 'a> Doc<'k, 'a> {
             // person: a title or role word before the head settles it.
             if matches!(
                 n,
-                "of" | "in" | "at" | "for" | "from" | "with" | "by" | "on" | "that" | "which" | "who"
-            )
-                || self.lex.titles.contains(n)
+                "of" | "in"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "on"
+                    | "that"
+                    | "which"
+                    | "who"
+            ) || self.lex.titles.contains(n)
             {
                 break;
             }

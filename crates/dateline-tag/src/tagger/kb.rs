@@ -201,8 +201,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         let places = self.entries_are(&m.entries, |l| l == Label::Gpe);
-        let names =
-            (i..i + m.len).all(|k| crate::model::case_bucket(&self.toks[k].norm).mostly_capitalized());
+        let names = (i..i + m.len)
+            .all(|k| crate::model::case_bucket(&self.toks[k].norm).mostly_capitalized());
         (places && names).then_some(m)
     }
 

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline_tag::{
-    CLUSTER_TEXT_FILES, ClusterConfig, KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc, WordClusters,
+    CLUSTER_TEXT_FILES, ClusterConfig, KbHint, TRAIN_FILES, Token, TrainConfig, TrainDoc,
+    WordClusters,
 };
 
 use super::{CliError, CmdResult};
