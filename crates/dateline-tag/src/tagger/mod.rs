@@ -111,6 +111,8 @@ pub(crate) struct Config<'m> {
     pub(crate) disabled: u64,
     /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
     pub(crate) ladder_off: u64,
+    /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
+    pub(crate) dates_off: u64,
     /// Whether to record each mention's rules and the dropped mentions.
     pub(crate) trace: bool,
 }
@@ -194,6 +196,7 @@ pub(crate) fn tag_document(
     mark_sentence_starts(&mut toks, &sents);
     let reference = doc.date.or_else(|| infer_reference(&doc.text));
     let mut scanner = Scanner::new(reference);
+    scanner.off = config.dates_off;
     if reference.is_none() {
         scanner.reference_year = crate::temporal::latest_year(&doc.text);
     }
