@@ -200,26 +200,35 @@ pub(crate) fn infer_reference(text: &str) -> Option<Date> {
             }
         }
     }
-    let max_year = latest_year(text)?;
-    // A window of the tokens from the weekday to its year, so that the scan
-    // holds a few tokens, whatever the length of the article.
+    // One pass over the article, holding a window of the tokens from a
+    // weekday to its year: the latest year, and each "Weekday, Month Day"
+    // written without a year, read in the latest year that fits once it is
+    // known.
     const WINDOW: usize = 6;
     let mut tokens = lex(text);
     let mut win: VecDeque<Lx<'_>> = tokens.by_ref().take(WINDOW).collect();
-    while !win.is_empty() {
-        if let Some(date) = weekday_date(win.make_contiguous(), max_year) {
-            return Some(date);
+    let mut max_year: Option<i32> = None;
+    let mut written: Vec<(u8, u8, u8)> = Vec::new();
+    while let Some(first) = win.front() {
+        if let Some(y) = is_year(first).filter(|&y| y >= 1990) {
+            max_year = max_year.max(Some(y));
         }
+        written.extend(weekday_date(win.make_contiguous()));
         win.pop_front();
         win.extend(tokens.next());
     }
-    None
+    let max_year = max_year?;
+    written.into_iter().find_map(|(wd, m, d)| {
+        (max_year..=max_year + 4)
+            .rev()
+            .filter_map(|y| Date::new(y, m, d))
+            .find(|date| date.weekday() + 1 == wd)
+    })
 }
 
-/// The date of "Weekday[,] Month Day" at the start of `lx` (with no year
-/// after it) in the latest year from `max_year` to four years later whose
-/// calendar agrees.
-fn weekday_date(lx: &[Lx<'_>], max_year: i32) -> Option<Date> {
+/// The weekday, month and day of "Weekday[,] Month Day" at the start of
+/// `lx`, written with no year after it.
+fn weekday_date(lx: &[Lx<'_>]) -> Option<(u8, u8, u8)> {
     let wd = weekday(&lx[0].low).filter(|_| lx[0].low.len() > 3)?;
     let mut j = 1;
     if lx.get(j).is_some_and(|x| x.t == ",") {
@@ -230,10 +239,7 @@ fn weekday_date(lx: &[Lx<'_>], max_year: i32) -> Option<Date> {
     if lx.get(j + 2).and_then(is_year).is_some() || lx.get(j + 3).and_then(is_year).is_some() {
         return None;
     }
-    (max_year..=max_year + 4)
-        .rev()
-        .filter_map(|y| Date::new(y, m, d))
-        .find(|date| date.weekday() + 1 == wd)
+    Some((wd, m, d))
 }
 
 #[cfg(feature = "eval")]
