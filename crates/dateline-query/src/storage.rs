@@ -124,6 +124,26 @@ impl Writer {
         self.varint((s.start - base) as u64);
         self.varint(s.len() as u64);
     }
+    /// An optional span: a flag byte, then the span from 0.
+    pub(crate) fn opt_span(&mut self, s: Option<Span>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.span(0, s);
+            }
+        }
+    }
+    /// An optional date: 0, or its days since 1970 zigzag-encoded plus one.
+    pub(crate) fn date(&mut self, d: Option<Date>) {
+        match d {
+            None => self.varint(0),
+            Some(d) => {
+                let days = d.days_since_epoch();
+                self.varint((((days << 1) ^ (days >> 63)) as u64) + 1);
+            }
+        }
+    }
 }
 
 pub(crate) struct Reader<'a> {
@@ -226,6 +246,28 @@ impl<'a> Reader<'a> {
         }
         Ok(Span::new(start, end))
     }
+    /// As [`Writer::opt_span`].
+    pub(crate) fn opt_span(&mut self, text: &str) -> Result<Option<Span>, Error> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.span(0, text)?)),
+            _ => Err(self.corrupt("bad option flag")),
+        }
+    }
+    /// As [`Writer::date`].
+    pub(crate) fn date(&mut self) -> Result<Option<Date>, Error> {
+        match self.varint()? {
+            0 => Ok(None),
+            z => {
+                let z = z - 1;
+                let days = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                if !(-1_000_000..=3_000_000).contains(&days) {
+                    return Err(self.corrupt("date out of range"));
+                }
+                Ok(Some(Date::from_days_since_epoch(days)))
+            }
+        }
+    }
 }
 
 impl Index {
@@ -279,13 +321,7 @@ impl Index {
             stored.str(&doc.id);
             stored.opt_str(doc.title.as_deref());
             stored.opt_str(doc.url.as_deref());
-            match doc.date {
-                None => stored.varint(0),
-                Some(d) => {
-                    let days = d.days_since_epoch();
-                    stored.varint((((days << 1) ^ (days >> 63)) as u64) + 1);
-                }
-            }
+            stored.date(doc.date);
             stored.str(&doc.text);
             stored.varint(doc.body.len() as u64);
             let mut base = 0;
@@ -305,13 +341,7 @@ impl Index {
             for q in &doc.quotes {
                 stored.span(0, q.span);
                 stored.varint(q.speaker.map_or(0, |s| u64::from(rank(SPEAKER, s)) + 1));
-                match q.speaker_span {
-                    None => stored.u8(0),
-                    Some(s) => {
-                        stored.u8(1);
-                        stored.span(0, s);
-                    }
-                }
+                stored.opt_span(q.speaker_span);
             }
         }
         let mut w = Writer {
@@ -538,17 +568,7 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
         let id = r.str()?.to_string();
         let title = r.opt_str()?.map(str::to_string);
         let url = r.opt_str()?.map(str::to_string);
-        let date = match r.varint()? {
-            0 => None,
-            z => {
-                let z = z - 1;
-                let days = ((z >> 1) as i64) ^ -((z & 1) as i64);
-                if !(-1_000_000..=3_000_000).contains(&days) {
-                    return Err(r.corrupt("date out of range"));
-                }
-                Some(Date::from_days_since_epoch(days))
-            }
-        };
+        let date = r.date()?;
         let text = r.str()?.to_string();
         let n = r.count(2, "body span")?;
         let mut body = Vec::with_capacity(n);
@@ -579,11 +599,7 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
                 0 => None,
                 s => Some(s - 1),
             };
-            let speaker_span = match r.u8()? {
-                0 => None,
-                1 => Some(r.span(0, &text)?),
-                _ => return Err(r.corrupt("bad option flag")),
-            };
+            let speaker_span = r.opt_span(&text)?;
             quotes.push(QuoteRef {
                 span,
                 speaker,

@@ -22,8 +22,9 @@ pub(crate) struct Args {
     index: std::path::PathBuf,
     #[command(flatten)]
     threads: ThreadsArg,
-    /// Memory for documents not yet written to segments, in MB; a new
-    /// segment is written whenever it fills.
+    /// Memory for indexing, in MB: tantivy's indexing heap (a new segment
+    /// is written whenever it fills), the documents waiting for it, and
+    /// room for writing segments out and merging (tagging not included).
     #[arg(long, value_name = "MB", default_value_t = dateline_query::DEFAULT_MEMORY_BUDGET >> 20)]
     memory_budget: usize,
     /// Merge all segments into one after adding (with no PATH: only merge).

@@ -1,0 +1,277 @@
+//! One segment of an open archive as the executor sees it: postings, norms, deletions and fast fields over tantivy's readers.
+
+use std::borrow::Cow;
+
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::index::SegmentReader;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocSet, TERMINATED, TantivyDocument, Term};
+
+use super::stored::decode_stored;
+use super::{Fields, SEP};
+use crate::Error;
+use crate::bm25::Bm25;
+use crate::exec::{FacetCounts, LoadedDoc, Matches, Segment, phrase_freq_with};
+use crate::index::{Postings, is_positional};
+use crate::storage::Reader;
+
+/// One segment of an open archive.
+pub(super) struct SegView {
+    pub(super) reader: SegmentReader,
+    pub(super) inverted: Vec<std::sync::Arc<tantivy::InvertedIndexReader>>,
+    pub(super) norms: Vec<Option<FieldNormReader>>,
+    pub(super) seq: Column<u64>,
+    pub(super) day: Column<i64>,
+    pub(super) month: Column<i64>,
+    pub(super) facet: Option<StrColumn>,
+    pub(super) fields: Fields,
+}
+
+impl SegView {
+    pub(super) fn term(&self, field: usize, text: &str) -> Term {
+        Term::from_field_text(self.fields.text[field], text)
+    }
+
+    pub(super) fn seq(&self, d: u32) -> u64 {
+        self.seq.first(d).unwrap_or(u64::MAX)
+    }
+
+    pub(super) fn stored_bytes(&self, d: u32) -> Result<Vec<u8>, Error> {
+        let store = self
+            .reader
+            .get_store_reader(1)
+            .map_err(|e| Error::Corrupt {
+                offset: 0,
+                what: format!("document store: {e}"),
+            })?;
+        let doc: TantivyDocument = store.get(d).map_err(|e| Error::Corrupt {
+            offset: 0,
+            what: format!("document store: {e}"),
+        })?;
+        doc.get_first(self.fields.stored)
+            .and_then(|v| v.as_bytes())
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| Error::Corrupt {
+                offset: 0,
+                what: "stored document missing".into(),
+            })
+    }
+
+    /// The id of document `d` (without decoding the rest).
+    pub(super) fn load_id(&self, d: u32) -> Result<String, Error> {
+        let bytes = self.stored_bytes(d)?;
+        let mut r = Reader {
+            buf: &bytes,
+            pos: 0,
+        };
+        Ok(r.str()?.to_string())
+    }
+
+    pub(super) fn load(&self, d: u32) -> Result<LoadedDoc, Error> {
+        decode_stored(&self.stored_bytes(d)?)
+    }
+
+    /// Adds the facets of matching documents `docs` to `counts`.
+    pub(super) fn count_facets(&self, docs: &[u32], counts: &mut FacetCounts) -> Result<(), Error> {
+        if let Some(col) = &self.facet {
+            let mut per_ord = vec![0u32; col.num_terms()];
+            for &d in docs {
+                for ord in col.term_ords(d) {
+                    if let Some(c) = per_ord.get_mut(ord as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+            let mut stream = col.dictionary().stream().map_err(|e| Error::Corrupt {
+                offset: 0,
+                what: format!("facet dictionary: {e}"),
+            })?;
+            while stream.advance() {
+                let c = per_ord
+                    .get(stream.term_ord() as usize)
+                    .copied()
+                    .unwrap_or(0);
+                if c == 0 {
+                    continue;
+                }
+                let key = String::from_utf8_lossy(stream.key());
+                if let Some((f, name)) = key.split_once(SEP)
+                    && let Ok(f) = f.parse::<usize>()
+                {
+                    *counts.entities.entry((f, name.to_string())).or_default() += c as usize;
+                }
+            }
+        }
+        for &d in docs {
+            match self.month.first(d) {
+                Some(m) => {
+                    let key = ((m.div_euclid(12)) as i32, (m.rem_euclid(12) + 1) as u8);
+                    *counts.months.entry(key).or_default() += 1;
+                }
+                None => counts.undated += 1,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Segment for SegView {
+    fn max_doc(&self) -> u32 {
+        self.reader.max_doc()
+    }
+
+    fn is_live(&self, d: u32) -> bool {
+        self.reader.alive_bitset().is_none_or(|a| a.is_alive(d))
+    }
+
+    fn postings(&self, field: usize, term: &str, positions: bool) -> Option<Cow<'_, Postings>> {
+        let option = if positions && is_positional(field) {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        let mut sp = self
+            .inverted
+            .get(field)?
+            .read_postings(&self.term(field, term), option)
+            .ok()??;
+        let mut p = Postings::default();
+        let mut buf = Vec::new();
+        let mut d = sp.doc();
+        while d != TERMINATED {
+            p.docs.push(d);
+            let tf = tantivy::postings::Postings::term_freq(&sp);
+            p.freqs.push(tf);
+            if option == IndexRecordOption::WithFreqsAndPositions {
+                tantivy::postings::Postings::positions(&mut sp, &mut buf);
+                p.pos_start.push(p.positions.len() as u32);
+                // Keep the invariant `positions_of` relies on.
+                buf.resize(tf as usize, 0);
+                p.positions.extend_from_slice(&buf);
+            }
+            d = sp.advance();
+        }
+        Some(Cow::Owned(p))
+    }
+
+    fn score_term(&self, field: usize, term: &str, bm: &Bm25<'_>, out: &mut Matches) {
+        let Some(inv) = self.inverted.get(field) else {
+            return;
+        };
+        let Ok(Some(mut sp)) =
+            inv.read_postings(&self.term(field, term), IndexRecordOption::WithFreqs)
+        else {
+            return;
+        };
+        let n = sp.doc_freq() as usize;
+        out.docs.reserve(n);
+        out.scores.reserve(n);
+        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let alive = self.reader.alive_bitset();
+        let mut d = sp.doc();
+        while d != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
+                out.push(
+                    d,
+                    bm.score(norm, tantivy::postings::Postings::term_freq(&sp)),
+                );
+            }
+            d = sp.advance();
+        }
+    }
+
+    fn score_phrase(
+        &self,
+        field: usize,
+        terms: &[String],
+        slop: u32,
+        bm: &Bm25<'_>,
+        out: &mut Matches,
+    ) {
+        use tantivy::postings::Postings as _;
+        let Some(inv) = self.inverted.get(field) else {
+            return;
+        };
+        let mut lists = Vec::with_capacity(terms.len());
+        for t in terms {
+            match inv.read_postings(
+                &self.term(field, t),
+                IndexRecordOption::WithFreqsAndPositions,
+            ) {
+                Ok(Some(p)) => lists.push(p),
+                _ => return,
+            }
+        }
+        // The rarest term leads the intersection.
+        lists.sort_by_key(|p| p.doc_freq());
+        let order: Vec<usize> = {
+            let mut by_df: Vec<(u32, usize)> = Vec::new();
+            for (i, t) in terms.iter().enumerate() {
+                let df = inv.doc_freq(&self.term(field, t)).unwrap_or(0);
+                by_df.push((df, i));
+            }
+            by_df.sort();
+            by_df.into_iter().map(|(_, i)| i).collect()
+        };
+        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let alive = self.reader.alive_bitset();
+        let mut bufs: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        let mut cursors = Vec::with_capacity(terms.len());
+        let mut d = lists[0].doc();
+        while d != TERMINATED {
+            let mut next = d;
+            for list in lists.iter_mut().skip(1) {
+                let x = if list.doc() >= d {
+                    list.doc()
+                } else {
+                    list.seek(d)
+                };
+                if x != d {
+                    next = x;
+                    break;
+                }
+            }
+            if next != d {
+                if next == TERMINATED {
+                    break;
+                }
+                d = lists[0].seek(next);
+                continue;
+            }
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                // Positions in the phrase's term order.
+                for (list, &term_index) in lists.iter_mut().zip(&order) {
+                    list.positions(&mut bufs[term_index]);
+                }
+                let tf = phrase_freq_with(&bufs, slop, &mut cursors);
+                if tf > 0 {
+                    let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
+                    out.push(d, bm.score(norm, tf));
+                }
+            }
+            d = lists[0].advance();
+        }
+    }
+
+    fn norm(&self, field: usize, d: u32) -> u8 {
+        self.norms
+            .get(field)
+            .and_then(Option::as_ref)
+            .map_or(0, |n| n.fieldnorm_id(d))
+    }
+
+    fn dated_between(&self, lo: i64, hi: i64) -> Vec<u32> {
+        let mut out = Vec::new();
+        if lo > hi {
+            return out;
+        }
+        self.day
+            .get_docids_for_value_range(lo..=hi, 0..self.max_doc(), &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&d| self.is_live(d));
+        out
+    }
+}
