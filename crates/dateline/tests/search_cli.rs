@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
 mod common;
 use common::{dateline, stderr, stdout, temp_dir};

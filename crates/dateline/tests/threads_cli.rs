@@ -1,11 +1,12 @@
 //! `--threads`: parse, tokens, entities, quotes and index process documents
 //! in parallel, and what they print (or index) is byte-identical to one
-//! thread's, in input order, bad records included.
+//! thread's, in input order, bad records included; `--progress` reports on
+//! standard error and leaves standard output as it is.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::dateline_with_stdin as run;
 
 /// The first `n` records of the 2019–2021 Wikinews file of the data
 /// directory, with a bad record in the middle (None: no data directory).
@@ -16,9 +17,6 @@ fn input(test: &str, n: usize) -> Option<String> {
     lines.insert(n / 2, "this line is not JSON");
     Some(lines.join("\n") + "\n")
 }
-
-mod common;
-use common::dateline_with_stdin as run;
 
 #[test]
 fn parallel_output_is_byte_identical_to_one_thread() {
@@ -95,4 +93,26 @@ fn parallel_indexing_finds_the_same() {
     }
     assert!(answers[0] == answers[1], "3 threads indexed differently");
     std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn progress_goes_to_stderr_and_leaves_stdout_alone() {
+    let text = concat!(
+        r#"{"id": "a", "text": "Bolton met Patrushev in Geneva."}"#,
+        "\n",
+        r#"{"id": "b", "text": "Officials warned about interference."}"#,
+        "\n",
+    );
+    for command in ["parse", "tokens", "entities", "quotes"] {
+        let args = [command, "-", "--jsonl", "--json"];
+        let quiet = run(&args, text);
+        let shown = run(&[&args[..], &["--progress"]].concat(), text);
+        assert_eq!(quiet.status.code(), Some(0), "{command}");
+        assert_eq!(shown.status.code(), Some(0), "{command}");
+        assert_eq!(quiet.stdout, shown.stdout, "{command}");
+        assert!(quiet.stderr.is_empty(), "{command}");
+        let err = common::stderr(&shown);
+        assert!(err.contains(" 2 documents ("), "{command}: {err}");
+        assert!(err.contains("MB/s"), "{command}: {err}");
+    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// Runs `dateline ARGS…` to the end.
-pub fn dateline(args: &[&str]) -> Output {
+pub(crate) fn dateline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .output()
@@ -16,7 +16,7 @@ pub fn dateline(args: &[&str]) -> Output {
 }
 
 /// Runs `dateline ARGS…` with `stdin` on its standard input.
-pub fn dateline_with_stdin(args: &[&str], stdin: &str) -> Output {
+pub(crate) fn dateline_with_stdin(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .stdin(Stdio::piped())
@@ -35,7 +35,7 @@ pub fn dateline_with_stdin(args: &[&str], stdin: &str) -> Output {
 }
 
 /// `dateline index INPUT --index INDEX EXTRA…`.
-pub fn index(input: &Path, index: &Path, extra: &[&str]) -> Output {
+pub(crate) fn index(input: &Path, index: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "index",
         input.to_str().unwrap(),
@@ -47,17 +47,17 @@ pub fn index(input: &Path, index: &Path, extra: &[&str]) -> Output {
 }
 
 /// Standard output as text.
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 /// Standard error as text.
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// A new, empty scratch directory for this test process.
-pub fn temp_dir(name: &str) -> PathBuf {
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
