@@ -1,6 +1,7 @@
 //! An open archive: planning queries against statistics over all segments and running them segment by segment.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tantivy::schema::{Field as TField, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED, Term};
@@ -36,7 +37,8 @@ pub struct Archive {
     segments: Vec<SegView>,
     searcher: tantivy::Searcher,
     num_docs: u64,
-    tables: Vec<[f32; 256]>,
+    /// BM25 length normalization per field, made when first needed.
+    tables: [OnceLock<[f32; 256]>; NUM_FIELDS],
     use_kb: bool,
 }
 
@@ -79,35 +81,12 @@ impl Archive {
             .try_into()
             .map_err(err)?;
         let searcher = reader.searcher();
-        let mut segments = Vec::new();
-        let mut num_docs = 0u64;
-        let mut tokens = [0u64; NUM_FIELDS];
-        for seg in searcher.segment_readers() {
-            num_docs += u64::from(seg.max_doc());
-            let mut inverted = Vec::with_capacity(NUM_FIELDS);
-            let mut norms = Vec::with_capacity(NUM_FIELDS);
-            for (f, &tf) in fields.text.iter().enumerate() {
-                let inv = seg.inverted_index(tf).map_err(err)?;
-                tokens[f] += inv.total_num_tokens();
-                inverted.push(inv);
-                norms.push(seg.get_fieldnorms_reader(tf).ok());
-            }
-            let ff = seg.fast_fields();
-            segments.push(SegView {
-                reader: seg.clone(),
-                inverted,
-                norms,
-                seq: ff.u64("seq").map_err(err)?,
-                day: ff.i64("day").map_err(err)?,
-                month: ff.i64("month").map_err(err)?,
-                facet: ff.str("facet").map_err(err)?,
-                fields,
-            });
-        }
-        let tables = tokens
+        let segments: Vec<SegView> = searcher
+            .segment_readers()
             .iter()
-            .map(|&t| crate::bm25::norm_table(t, num_docs))
+            .map(|seg| SegView::new(seg.clone(), fields))
             .collect();
+        let num_docs = segments.iter().map(|s| u64::from(s.reader.max_doc())).sum();
         Ok(Archive {
             dir: dir.to_path_buf(),
             analyzer: Analyzer::new(),
@@ -115,7 +94,7 @@ impl Archive {
             segments,
             searcher,
             num_docs,
-            tables,
+            tables: std::array::from_fn(|_| OnceLock::new()),
             use_kb: true,
         })
     }
@@ -165,10 +144,16 @@ impl Archive {
 
     /// Runs `f`, turning a panic inside the storage engine (a damaged file)
     /// into an error.
+    /// Also turns a part of a segment that failed to open (read lazily)
+    /// into an error.
     fn guarded<T>(&self, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
             Ok(r) => r,
             Err(_) => Err(engine_error(&self.dir, "damaged index (reading it failed)")),
+        };
+        match self.segments.iter().find_map(SegView::failure) {
+            Some(what) => Err(engine_error(&self.dir, format!("damaged index ({what})"))),
+            None => result,
         }
     }
 
@@ -340,8 +325,7 @@ impl Planner for Archive {
         self.segments
             .iter()
             .map(|s| {
-                s.inverted
-                    .get(field)
+                s.inverted(field)
                     .and_then(|inv| inv.doc_freq(&s.term(field, term)).ok())
                     .map_or(0, u64::from)
             })
@@ -349,7 +333,18 @@ impl Planner for Archive {
     }
 
     fn norm_table(&self, field: usize) -> [f32; 256] {
-        self.tables.get(field).copied().unwrap_or([1.0; 256])
+        let Some(table) = self.tables.get(field) else {
+            return [1.0; 256];
+        };
+        *table.get_or_init(|| {
+            let tokens = self
+                .segments
+                .iter()
+                .filter_map(|s| s.inverted(field))
+                .map(|inv| inv.total_num_tokens())
+                .sum();
+            crate::bm25::norm_table(tokens, self.num_docs)
+        })
     }
 
     fn resolve_entity(&self, value: &str, fields: &[usize]) -> Vec<(usize, String)> {

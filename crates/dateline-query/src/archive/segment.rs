@@ -1,40 +1,119 @@
 //! One segment of an open archive as the executor sees it: postings, norms, deletions and fast fields over tantivy's readers.
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentReader;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocSet, InvertedIndexReader, TERMINATED, TantivyDocument, Term};
 
 use super::stored::decode_stored;
 use super::{Fields, SEP};
 use crate::Error;
 use crate::bm25::Bm25;
 use crate::exec::{FacetCounts, LoadedDoc, Matches, Segment, phrase_freq_with};
-use crate::index::{Postings, is_positional};
+use crate::index::{NUM_FIELDS, Postings, is_positional};
 use crate::storage::Reader;
 
-/// One segment of an open archive.
+/// One segment of an open archive. Opening it reads nothing but tantivy's
+/// segment headers; each field's term dictionary and norms, and the fast
+/// fields, are opened the first time a query needs them. A part that fails
+/// to open is recorded ([`SegView::failure`]) and reads as empty, and the
+/// query that needed it returns the error.
 pub(super) struct SegView {
     pub(super) reader: SegmentReader,
-    pub(super) inverted: Vec<std::sync::Arc<tantivy::InvertedIndexReader>>,
-    pub(super) norms: Vec<Option<FieldNormReader>>,
-    pub(super) seq: Column<u64>,
-    pub(super) day: Column<i64>,
-    pub(super) month: Column<i64>,
-    pub(super) facet: Option<StrColumn>,
+    inverted: [OnceLock<Option<Arc<InvertedIndexReader>>>; NUM_FIELDS],
+    norms: [OnceLock<Option<FieldNormReader>>; NUM_FIELDS],
+    columns: OnceLock<Option<Columns>>,
+    failure: OnceLock<String>,
     pub(super) fields: Fields,
 }
 
+/// The fast fields the executor reads.
+struct Columns {
+    seq: Column<u64>,
+    day: Column<i64>,
+    month: Column<i64>,
+    facet: Option<StrColumn>,
+}
+
 impl SegView {
+    pub(super) fn new(reader: SegmentReader, fields: Fields) -> SegView {
+        SegView {
+            reader,
+            inverted: std::array::from_fn(|_| OnceLock::new()),
+            norms: std::array::from_fn(|_| OnceLock::new()),
+            columns: OnceLock::new(),
+            failure: OnceLock::new(),
+            fields,
+        }
+    }
+
+    /// What failed to open, if anything did.
+    pub(super) fn failure(&self) -> Option<&str> {
+        self.failure.get().map(String::as_str)
+    }
+
+    fn fail<T>(&self, what: &str, e: impl std::fmt::Display) -> Option<T> {
+        let _ = self.failure.set(format!("{what}: {e}"));
+        None
+    }
+
+    /// The term dictionary and postings of a Dateline field.
+    pub(super) fn inverted(&self, field: usize) -> Option<&Arc<InvertedIndexReader>> {
+        self.inverted
+            .get(field)?
+            .get_or_init(|| {
+                let tf = *self.fields.text.get(field)?;
+                match self.reader.inverted_index(tf) {
+                    Ok(inv) => Some(inv),
+                    Err(e) => self.fail("term dictionary", e),
+                }
+            })
+            .as_ref()
+    }
+
+    fn norms(&self, field: usize) -> Option<&FieldNormReader> {
+        self.norms
+            .get(field)?
+            .get_or_init(|| {
+                let tf = *self.fields.text.get(field)?;
+                self.reader.get_fieldnorms_reader(tf).ok()
+            })
+            .as_ref()
+    }
+
+    fn columns(&self) -> Option<&Columns> {
+        self.columns
+            .get_or_init(|| {
+                let ff = self.reader.fast_fields();
+                let opened = (|| {
+                    Ok::<_, tantivy::TantivyError>(Columns {
+                        seq: ff.u64("seq")?,
+                        day: ff.i64("day")?,
+                        month: ff.i64("month")?,
+                        facet: ff.str("facet")?,
+                    })
+                })();
+                match opened {
+                    Ok(c) => Some(c),
+                    Err(e) => self.fail("fast fields", e),
+                }
+            })
+            .as_ref()
+    }
+
     pub(super) fn term(&self, field: usize, text: &str) -> Term {
         Term::from_field_text(self.fields.text[field], text)
     }
 
+    /// Arrival number of document `d` (ties in ranking).
     pub(super) fn seq(&self, d: u32) -> u64 {
-        self.seq.first(d).unwrap_or(u64::MAX)
+        self.columns()
+            .and_then(|c| c.seq.first(d))
+            .unwrap_or(u64::MAX)
     }
 
     pub(super) fn stored_bytes(&self, d: u32) -> Result<Vec<u8>, Error> {
@@ -74,7 +153,10 @@ impl SegView {
 
     /// Adds the facets of matching documents `docs` to `counts`.
     pub(super) fn count_facets(&self, docs: &[u32], counts: &mut FacetCounts) -> Result<(), Error> {
-        if let Some(col) = &self.facet {
+        let Some(columns) = self.columns() else {
+            return Ok(());
+        };
+        if let Some(col) = &columns.facet {
             let mut per_ord = vec![0u32; col.num_terms()];
             for &d in docs {
                 for ord in col.term_ords(d) {
@@ -104,7 +186,7 @@ impl SegView {
             }
         }
         for &d in docs {
-            match self.month.first(d) {
+            match columns.month.first(d) {
                 Some(m) => {
                     let key = ((m.div_euclid(12)) as i32, (m.rem_euclid(12) + 1) as u8);
                     *counts.months.entry(key).or_default() += 1;
@@ -132,8 +214,7 @@ impl Segment for SegView {
             IndexRecordOption::WithFreqs
         };
         let mut sp = self
-            .inverted
-            .get(field)?
+            .inverted(field)?
             .read_postings(&self.term(field, term), option)
             .ok()??;
         let mut p = Postings::default();
@@ -156,7 +237,7 @@ impl Segment for SegView {
     }
 
     fn score_term(&self, field: usize, term: &str, bm: &Bm25<'_>, out: &mut Matches) {
-        let Some(inv) = self.inverted.get(field) else {
+        let Some(inv) = self.inverted(field) else {
             return;
         };
         let Ok(Some(mut sp)) =
@@ -167,7 +248,7 @@ impl Segment for SegView {
         let n = sp.doc_freq() as usize;
         out.docs.reserve(n);
         out.scores.reserve(n);
-        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let norms = self.norms(field);
         let alive = self.reader.alive_bitset();
         let mut d = sp.doc();
         while d != TERMINATED {
@@ -191,7 +272,7 @@ impl Segment for SegView {
         out: &mut Matches,
     ) {
         use tantivy::postings::Postings as _;
-        let Some(inv) = self.inverted.get(field) else {
+        let Some(inv) = self.inverted(field) else {
             return;
         };
         let mut lists = Vec::with_capacity(terms.len());
@@ -215,7 +296,7 @@ impl Segment for SegView {
             by_df.sort();
             by_df.into_iter().map(|(_, i)| i).collect()
         };
-        let norms = self.norms.get(field).and_then(Option::as_ref);
+        let norms = self.norms(field);
         let alive = self.reader.alive_bitset();
         let mut bufs: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
         let mut cursors = Vec::with_capacity(terms.len());
@@ -256,10 +337,7 @@ impl Segment for SegView {
     }
 
     fn norm(&self, field: usize, d: u32) -> u8 {
-        self.norms
-            .get(field)
-            .and_then(Option::as_ref)
-            .map_or(0, |n| n.fieldnorm_id(d))
+        self.norms(field).map_or(0, |n| n.fieldnorm_id(d))
     }
 
     fn dated_between(&self, lo: i64, hi: i64) -> Vec<u32> {
@@ -267,7 +345,11 @@ impl Segment for SegView {
         if lo > hi {
             return out;
         }
-        self.day
+        let Some(columns) = self.columns() else {
+            return out;
+        };
+        columns
+            .day
             .get_docids_for_value_range(lo..=hi, 0..self.max_doc(), &mut out);
         out.sort_unstable();
         out.dedup();
