@@ -94,3 +94,38 @@ impl Document for QueuedDoc {
 pub(super) fn estimate(terms: impl Iterator<Item = usize>, stored: usize, fields: usize) -> usize {
     terms.map(|len| len + 24).sum::<usize>() + stored + 32 * fields + 256
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserve_waits_until_the_queue_has_room() {
+        let gauge = Arc::new(Gauge::default());
+        let first = gauge.reserve(60, 100);
+        // Larger than the limit, but the queue is not empty: waits for `first`.
+        let waiter = {
+            let gauge = Arc::clone(&gauge);
+            std::thread::spawn(move || gauge.reserve(150, 100))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!waiter.is_finished());
+        drop(first);
+        let second = waiter.join().unwrap();
+        assert_eq!(*gauge.pending.lock().unwrap(), 150);
+        drop(second);
+        assert_eq!(*gauge.pending.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn small_documents_share_the_queue() {
+        let gauge = Arc::new(Gauge::default());
+        let held: Vec<Pending> = (0..10).map(|_| gauge.reserve(10, 100)).collect();
+        assert_eq!(*gauge.pending.lock().unwrap(), 100);
+        drop(held);
+        assert_eq!(
+            estimate([3, 4].into_iter(), 10, 1),
+            3 + 4 + 48 + 10 + 32 + 256
+        );
+    }
+}

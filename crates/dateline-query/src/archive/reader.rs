@@ -3,16 +3,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use tantivy::schema::Value;
 use tantivy::schema::{Field as TField, IndexRecordOption};
-use tantivy::{DocSet, TERMINATED, Term};
+use tantivy::{DocAddress, DocSet, TERMINATED, TantivyDocument, Term};
 
 use super::segment::SegView;
+use super::stored::decode_stored;
 use super::{Fields, SEP, engine_error, open_index};
 use crate::analysis::Analyzer;
 use crate::exec::FacetCounts;
 use crate::exec::{Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k};
 use crate::index::{NUM_FIELDS, SPEAKER, entity_field};
 use crate::search::{SearchOptions, SearchResults};
+use crate::storage::Reader;
 use crate::{Error, Label, Query};
 
 /// An open archive: a consistent view of its last commit.
@@ -172,9 +175,9 @@ impl Archive {
         self.guarded(|| {
             let (m, _) = self.run(q)?;
             let mut all = Vec::new();
-            for (s, m) in self.segments.iter().zip(&m) {
+            for (si, (s, m)) in self.segments.iter().zip(&m).enumerate() {
                 for &d in &m.docs {
-                    all.push((s.seq(d), s.load(d)?.id));
+                    all.push((s.seq(d), self.load_id(si, d)?));
                 }
             }
             all.sort();
@@ -204,7 +207,7 @@ impl Archive {
             }
             let mut docs = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {
-                docs.push((self.segments[si].load_id(d)?, score));
+                docs.push((self.load_id(si, d)?, score));
             }
             Ok((total, docs))
         })
@@ -247,7 +250,7 @@ impl Archive {
             let display = |f: usize, name: &str| self.display_name(f, name);
             let mut hits = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {
-                let doc = self.segments[si].load(d)?;
+                let doc = self.with_stored(si, d, decode_stored)?;
                 hits.push(make_hit(
                     &self.analyzer,
                     doc,
@@ -265,6 +268,35 @@ impl Archive {
                 hits,
                 facets,
             })
+        })
+    }
+
+    /// Runs `f` on the stored record of document `d` of segment `si`,
+    /// read through the searcher's document store readers (which keep
+    /// recently decompressed blocks): only the shown hits are read.
+    fn with_stored<T>(
+        &self,
+        si: usize,
+        d: u32,
+        f: impl FnOnce(&[u8]) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let corrupt = |what: String| Error::Corrupt { offset: 0, what };
+        let doc: TantivyDocument = self
+            .searcher
+            .doc(DocAddress::new(si as u32, d))
+            .map_err(|e| corrupt(format!("document store: {e}")))?;
+        let bytes = doc
+            .get_first(self.fields.stored)
+            .and_then(|v| v.as_bytes())
+            .ok_or_else(|| corrupt("stored document missing".into()))?;
+        f(bytes)
+    }
+
+    /// The id of document `d` of segment `si` (without decoding the rest).
+    fn load_id(&self, si: usize, d: u32) -> Result<String, Error> {
+        self.with_stored(si, d, |bytes| {
+            let mut r = Reader { buf: bytes, pos: 0 };
+            Ok(r.str()?.to_string())
         })
     }
 

@@ -6,16 +6,14 @@ use std::sync::{Arc, OnceLock};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentReader;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, InvertedIndexReader, TERMINATED, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, InvertedIndexReader, TERMINATED, Term};
 
-use super::stored::decode_stored;
 use super::{Fields, SEP};
 use crate::Error;
 use crate::bm25::Bm25;
-use crate::exec::{FacetCounts, LoadedDoc, Matches, Segment, phrase_freq_with};
+use crate::exec::{FacetCounts, Matches, Segment, phrase_freq_with};
 use crate::index::{NUM_FIELDS, Postings, is_positional};
-use crate::storage::Reader;
 
 /// One segment of an open archive. Opening it reads nothing but tantivy's
 /// segment headers; each field's term dictionary and norms, and the fast
@@ -116,41 +114,6 @@ impl SegView {
             .unwrap_or(u64::MAX)
     }
 
-    pub(super) fn stored_bytes(&self, d: u32) -> Result<Vec<u8>, Error> {
-        let store = self
-            .reader
-            .get_store_reader(1)
-            .map_err(|e| Error::Corrupt {
-                offset: 0,
-                what: format!("document store: {e}"),
-            })?;
-        let doc: TantivyDocument = store.get(d).map_err(|e| Error::Corrupt {
-            offset: 0,
-            what: format!("document store: {e}"),
-        })?;
-        doc.get_first(self.fields.stored)
-            .and_then(|v| v.as_bytes())
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| Error::Corrupt {
-                offset: 0,
-                what: "stored document missing".into(),
-            })
-    }
-
-    /// The id of document `d` (without decoding the rest).
-    pub(super) fn load_id(&self, d: u32) -> Result<String, Error> {
-        let bytes = self.stored_bytes(d)?;
-        let mut r = Reader {
-            buf: &bytes,
-            pos: 0,
-        };
-        Ok(r.str()?.to_string())
-    }
-
-    pub(super) fn load(&self, d: u32) -> Result<LoadedDoc, Error> {
-        decode_stored(&self.stored_bytes(d)?)
-    }
-
     /// Adds the facets of matching documents `docs` to `counts`.
     pub(super) fn count_facets(&self, docs: &[u32], counts: &mut FacetCounts) -> Result<(), Error> {
         let Some(columns) = self.columns() else {
@@ -236,30 +199,34 @@ impl Segment for SegView {
         Some(Cow::Owned(p))
     }
 
+    /// Reads the postings a block of 128 documents at a time (documents
+    /// and frequencies decoded together), as tantivy's own term scorer does.
     fn score_term(&self, field: usize, term: &str, bm: &Bm25<'_>, out: &mut Matches) {
         let Some(inv) = self.inverted(field) else {
             return;
         };
-        let Ok(Some(mut sp)) =
-            inv.read_postings(&self.term(field, term), IndexRecordOption::WithFreqs)
+        let Ok(Some(mut block)) =
+            inv.read_block_postings(&self.term(field, term), IndexRecordOption::WithFreqs)
         else {
             return;
         };
-        let n = sp.doc_freq() as usize;
+        let n = block.doc_freq() as usize;
         out.docs.reserve(n);
         out.scores.reserve(n);
         let norms = self.norms(field);
         let alive = self.reader.alive_bitset();
-        let mut d = sp.doc();
-        while d != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(d)) {
-                let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
-                out.push(
-                    d,
-                    bm.score(norm, tantivy::postings::Postings::term_freq(&sp)),
-                );
+        loop {
+            let docs = block.docs();
+            if docs.is_empty() {
+                break;
             }
-            d = sp.advance();
+            for (&d, &tf) in docs.iter().zip(block.freqs()) {
+                if alive.is_none_or(|a| a.is_alive(d)) {
+                    let norm = norms.map_or(0, |x| x.fieldnorm_id(d));
+                    out.push(d, bm.score(norm, tf));
+                }
+            }
+            block.advance();
         }
     }
 
