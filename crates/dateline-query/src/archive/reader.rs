@@ -12,7 +12,7 @@ use super::stored::decode_stored;
 use super::{Fields, SEP, engine_error, open_index};
 use crate::analysis::Analyzer;
 use crate::exec::FacetCounts;
-use crate::exec::{Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k};
+use crate::exec::{Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k_above};
 use crate::index::{NUM_FIELDS, SPEAKER, entity_field};
 use crate::search::{SearchOptions, SearchResults};
 use crate::storage::Reader;
@@ -198,9 +198,10 @@ impl Archive {
             for (si, s) in self.segments.iter().enumerate() {
                 let m = exec(s, &p);
                 total += m.docs.len();
-                top_k(
+                top_k_above(
                     m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
                     |(_, d)| s.seq(d),
+                    s.min_seq(),
                     limit,
                     &mut top,
                 );
@@ -237,9 +238,10 @@ impl Archive {
             for (si, s) in self.segments.iter().enumerate() {
                 let m = exec(s, &p);
                 total += m.docs.len();
-                top_k(
+                top_k_above(
                     m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
                     |(_, d)| s.seq(d),
+                    s.min_seq(),
                     opts.limit,
                     &mut top,
                 );

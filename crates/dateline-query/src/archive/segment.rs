@@ -107,6 +107,11 @@ impl SegView {
         Term::from_field_text(self.fields.text[field], text)
     }
 
+    /// The smallest arrival number in the segment (0 when unknown).
+    pub(super) fn min_seq(&self) -> u64 {
+        self.columns().map_or(0, |c| c.seq.min_value())
+    }
+
     /// Arrival number of document `d` (ties in ranking).
     pub(super) fn seq(&self, d: u32) -> u64 {
         self.columns()
