@@ -754,11 +754,11 @@ fn decode_field(
     Ok(field)
 }
 
+/// Alias -> (field, term) pairs, as [`Index`] keeps them.
+type AliasTable = crate::hash::FastMap<Box<str>, Vec<(u8, u32)>>;
+
 /// The alias table (checked against the fields' terms).
-fn decode_aliases(
-    r: &mut Reader<'_>,
-    index: &Index,
-) -> Result<crate::hash::FastMap<Box<str>, Vec<(u8, u32)>>, Error> {
+fn decode_aliases(r: &mut Reader<'_>, index: &Index) -> Result<AliasTable, Error> {
     let n_aliases = r.count(3, "alias")?;
     let mut aliases = crate::hash::FastMap::default();
     aliases.reserve(n_aliases);

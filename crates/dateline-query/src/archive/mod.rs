@@ -30,6 +30,7 @@ use tantivy::schema::{
 use crate::Error;
 use crate::index::{NUM_FIELDS, is_positional, label_field_name};
 
+mod known;
 mod queue;
 mod reader;
 mod segment;

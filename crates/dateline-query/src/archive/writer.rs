@@ -7,6 +7,7 @@ use tantivy::tokenizer::{PreTokenizedString, Token};
 
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+use super::known::Known;
 use super::queue::{Gauge, QueuedDoc, estimate};
 use super::stored::encode_stored;
 use super::{Fields, SEP, engine_error, io_error, open_index};
@@ -241,6 +242,8 @@ pub struct ArchiveWriter {
     queue: Arc<Gauge>,
     /// The queue's share of the memory budget, in bytes.
     queue_limit: usize,
+    /// Which ids may already be there (module `known`).
+    known: Known,
 }
 
 impl std::fmt::Debug for ArchiveWriter {
@@ -310,7 +313,12 @@ impl ArchiveWriter {
         // Sequence numbers order documents by arrival (ties in ranking).
         let reader = index.reader().map_err(|e| engine_error(dir, e))?;
         let mut next_seq = 0;
+        let mut committed = Vec::new();
         for seg in reader.searcher().segment_readers() {
+            committed.push(
+                seg.inverted_index(fields.id)
+                    .map_err(|e| engine_error(dir, e))?,
+            );
             if seg.max_doc() > 0 {
                 let col = seg
                     .fast_fields()
@@ -331,6 +339,7 @@ impl ArchiveWriter {
             next_seq,
             queue: Arc::default(),
             queue_limit: share.queue,
+            known: Known::new(committed),
         })
     }
 
@@ -362,8 +371,10 @@ impl ArchiveWriter {
             queued_bytes,
             ..
         } = prepared;
-        self.writer
-            .delete_term(Term::from_field_text(self.preparer.fields.id, &id));
+        let term = Term::from_field_text(self.preparer.fields.id, &id);
+        if self.known.add(&id, &term) {
+            self.writer.delete_term(term);
+        }
         doc.add_u64(self.preparer.fields.seq, self.next_seq);
         self.next_seq += 1;
         let pending = self.queue.reserve(queued_bytes, self.queue_limit);
