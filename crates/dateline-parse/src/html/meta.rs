@@ -19,8 +19,11 @@ pub(crate) struct PageMeta {
     /// Elements with `itemprop="author"` or `rel="author"`, or a byline
     /// class, with their text.
     pub(crate) author_elements: Vec<(usize, String)>,
-    /// `<h1>` elements and their text.
+    /// `<h1>` elements and their text (logos left out).
     pub(crate) h1: Vec<(usize, String)>,
+    /// Texts of `<h1>` elements that are a link to the site's home page:
+    /// the site's name in a logo, not a headline.
+    pub(crate) logos: Vec<String>,
     /// Links to an author page (`/author/…`, `/authors/…`, `/writers/…`)
     /// and their text.
     pub(crate) author_links: Vec<(usize, String)>,
@@ -75,6 +78,43 @@ pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
         }
     }
     collapse(&out)
+}
+
+/// True when the whole text `text` of element `id` is a link to the
+/// site's home page (`<h1><a href="/">Site</a></h1>`): a logo.
+fn home_link(dom: &Dom, id: usize, text: &str) -> bool {
+    let mut stack: Vec<usize> = dom.children(id).collect();
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 64 {
+            return false;
+        }
+        let Some(e) = dom.element(n) else { continue };
+        if &*e.name == "a" {
+            return e.attr("href").is_some_and(is_home_href) && text_of(dom, n) == text;
+        }
+        stack.extend(dom.children(n));
+    }
+    false
+}
+
+/// An href to a site's home page: `/`, `./`, `/index.html`, or a URL whose
+/// path is empty or `/`.
+fn is_home_href(h: &str) -> bool {
+    let h = h.trim();
+    let path = match h.split_once("//") {
+        Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => {
+            rest.find('/').map_or("/", |p| &rest[p..])
+        }
+        _ => h,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(
+        path,
+        "/" | "./" | "/index.html" | "/index.htm" | "/index.php" | "/en/" | "/en" | ""
+    ) && !h.is_empty()
+        || h == "/"
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -215,7 +255,10 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
             }
             "h1" if dom.attached(id) => {
                 let t = text_of(dom, id);
-                if !t.is_empty() {
+                if t.is_empty() {
+                } else if home_link(dom, id, &t) {
+                    m.logos.push(t);
+                } else {
                     m.h1.push((id, t));
                 }
             }
@@ -727,10 +770,60 @@ fn norm(s: &str) -> String {
 /// the metadata title, else the metadata title itself.
 pub(crate) fn headline(m: &PageMeta) -> Option<String> {
     let metas = meta_titles(m);
-    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
-        return Some(h.clone());
+    if let Some(h) = agreeing_h1(m, &metas) {
+        return Some(h);
     }
     metas.first().map(|t| strip_site(t, m))
+}
+
+/// The `<h1>` that agrees best with the metadata titles: one equal to a
+/// title, else one equal to a title without its site part, else one a
+/// title contains; never one that names the site. Written in capitals
+/// (CSS often shows headlines so) it takes the title's own letter case.
+fn agreeing_h1(m: &PageMeta, metas: &[String]) -> Option<String> {
+    let sites = site_names(m);
+    let candidates: Vec<(&str, String)> =
+        m.h1.iter()
+            .map(|(_, h)| (h.as_str(), norm(h)))
+            .filter(|(_, n)| !n.is_empty() && !sites.contains(n))
+            .collect();
+    let titles: Vec<String> = metas.iter().map(|t| norm(t)).collect();
+    let stripped: Vec<String> = metas.iter().map(|t| norm(&strip_site(t, m))).collect();
+    let pick = candidates
+        .iter()
+        .find(|(_, n)| titles.contains(n))
+        .or_else(|| candidates.iter().find(|(_, n)| stripped.contains(n)))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(_, n)| n.len() >= 12 && titles.iter().any(|t| t.contains(n.as_str())))
+        })?;
+    let (h, n) = pick;
+    let letters = || h.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 3 && letters().all(char::is_uppercase) {
+        // The same words as a metadata title, in its letter case.
+        for t in metas.iter().map(|t| strip_site(t, m)) {
+            if norm(&t) == *n {
+                return Some(t);
+            }
+        }
+    }
+    Some((*h).to_string())
+}
+
+/// Normalized names of the site: `og:site_name`, `application-name`, the
+/// site part of `<title>`, and logos.
+fn site_names(m: &PageMeta) -> Vec<String> {
+    [
+        m.meta(&["og:site_name"]).map(norm),
+        m.meta(&["application-name"]).map(norm),
+        m.title_tag.as_deref().and_then(site_part).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(m.logos.iter().map(|l| norm(l)))
+    .filter(|s| !s.is_empty())
+    .collect()
 }
 
 fn meta_titles(m: &PageMeta) -> Vec<String> {
@@ -747,15 +840,6 @@ fn meta_titles(m: &PageMeta) -> Vec<String> {
     .collect()
 }
 
-fn agrees(metas: &[String], h: &str) -> bool {
-    let h = norm(h);
-    !h.is_empty()
-        && metas.iter().any(|t| {
-            let t = norm(t);
-            t == h || (h.len() >= 12 && t.contains(&h))
-        })
-}
-
 /// The headline: an `<h1>` that agrees with the metadata title, else the
 /// metadata title (`og:title`, JSON-LD `headline`), else `<title>` without
 /// its site part.
@@ -766,18 +850,12 @@ pub(crate) fn title(
     dom: &Dom,
 ) -> Option<String> {
     let metas = meta_titles(m);
-    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
-        return Some(h.clone());
+    if let Some(h) = agreeing_h1(m, &metas) {
+        return Some(h);
     }
     // One h1 in the article, or the last h1 before it, unless it names
     // the site (a logo).
-    let site_names: Vec<String> = [
-        m.meta(&["og:site_name", "application-name"]).map(norm),
-        m.title_tag.as_deref().and_then(site_part).map(norm),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let site_names = site_names(m);
     let headline_like = |h: &str| {
         h.split_whitespace().count() >= 3 && {
             let n = norm(h);
@@ -804,24 +882,54 @@ pub(crate) fn title(
     m.title_tag.as_deref().map(|t| strip_site(t, m))
 }
 
+/// What separates a headline from the site's name in a `<title>`.
+const SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / "];
+
 /// The part of a `<title>` after its last separator (`Headline | Site`).
 fn site_part(t: &str) -> Option<&str> {
-    [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+    SEPARATORS
         .iter()
         .filter_map(|sep| t.rfind(sep).map(|p| &t[p + sep.len()..]))
         .min_by_key(|s| s.len())
 }
 
 /// `"Headline | Site"` → `"Headline"`: drops a part that names the site.
+/// `"Site: Headline"` and `"Site Headline"` also lose a leading part that
+/// is a site name (`og:site_name`, `application-name`, a logo).
 fn strip_site(t: &str, m: &PageMeta) -> String {
-    let site = m.meta(&["og:site_name", "application-name"]).map(norm);
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    let sites: Vec<String> = [
+        m.meta(&["og:site_name"]).map(norm),
+        m.meta(&["application-name"]).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(m.logos.iter().map(|l| norm(l)))
+    .filter(|s| !s.is_empty())
+    .collect();
+    for sep in SEPARATORS {
         if let Some(p) = t.rfind(sep) {
             let (head, tail) = (&t[..p], &t[p + sep.len()..]);
-            let tail_is_site = site.as_deref().is_some_and(|s| norm(tail) == s)
-                || tail.split_whitespace().count() <= 4;
+            let tail_is_site =
+                sites.contains(&norm(tail)) || tail.split_whitespace().count() <= 4;
             if tail_is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
+            }
+        }
+    }
+    // A leading site name, then a separator or a space.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for k in 1..words.len().min(6) {
+        let lead = words[..k].join(" ");
+        let lead = lead.trim_end_matches([':', '|', '-', '–', '—', '•', '·']);
+        if sites.contains(&norm(lead)) {
+            let mut rest = words[k..].join(" ");
+            for sep in ["| ", "- ", "– ", "— ", "• ", "· ", ": "] {
+                if let Some(r) = rest.strip_prefix(sep) {
+                    rest = r.to_string();
+                }
+            }
+            if rest.split_whitespace().count() >= 2 {
+                return rest;
             }
         }
     }
