@@ -19,6 +19,10 @@ pub(crate) struct PageMeta {
     /// Elements with `itemprop="author"` or `rel="author"`, or a byline
     /// class, with their text.
     pub(crate) author_elements: Vec<(usize, String)>,
+    /// Elements whose class names an author or byline zone
+    /// (`c-author-info`, `resource-author-details`), with the first text in
+    /// them that reads as a name.
+    pub(crate) author_zones: Vec<(usize, String)>,
     /// `<h1>` elements and their text (logos left out).
     pub(crate) h1: Vec<(usize, String)>,
     /// Texts of `<h1>` elements that are a link to the site's home page:
@@ -78,6 +82,63 @@ pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
         }
     }
     collapse(&out)
+}
+
+/// A class attribute naming an author or byline zone: a class word with a
+/// part `author` or `byline` (`c-author-info__name`), not one for the
+/// author's picture, biography or links.
+fn author_zone_class(c: &str) -> bool {
+    c.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        let parts: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        parts.iter().any(|p| matches!(*p, "author" | "byline" | "authors"))
+            && !parts.iter().any(|p| {
+                matches!(
+                    *p,
+                    "bio" | "avatar" | "image" | "img" | "photo" | "pic" | "picture"
+                        | "description" | "desc" | "social" | "about" | "more" | "posts"
+                        | "list" | "links" | "title" | "role" | "job"
+                )
+            })
+    })
+}
+
+/// The first text of an element's subtree that reads as a person's name
+/// (labels such as `Article by:` and dates skipped), within a few dozen
+/// nodes.
+fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
+    let mut stack: Vec<usize> = dom.children(id).collect();
+    stack.reverse();
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 48 {
+            return None;
+        }
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => {
+                let t = collapse(t);
+                let lower = t.to_lowercase();
+                if t.is_empty() || t.ends_with(':') || lower == "by" || lower == "and" {
+                    continue;
+                }
+                let name = strip_by(&t);
+                return (name_like(name) && name.split_whitespace().count() <= 4
+                    && !generic_name(name))
+                .then(|| name.to_string());
+            }
+            NodeData::Element(e) => {
+                if matches!(&*e.name, "script" | "style" | "noscript" | "template" | "time") {
+                    continue;
+                }
+                let mut kids: Vec<usize> = dom.children(n).collect();
+                kids.reverse();
+                stack.extend(kids);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// True when the whole text `text` of element `id` is a link to the
@@ -290,6 +351,13 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                     || w.ends_with("-byline")
             })
         });
+        if !(author_prop || byline_class)
+            && e.attr("class").is_some_and(author_zone_class)
+            && dom.attached(id)
+            && let Some(t) = first_name_text(dom, id)
+        {
+            m.author_zones.push((id, t));
+        }
         if (author_prop || byline_class) && dom.attached(id) {
             let t = if let Some(c) = e.attr("content") {
                 collapse(c)
@@ -449,8 +517,15 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in s.split([',', ';', '|', '&']) {
         for p in split_and(part) {
-            let p = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
-            if p.is_empty() || p.chars().count() > 60 || p.contains("://") || generic_name(&p) {
+            let raw = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
+            let p = clean_name(&raw);
+            if p.is_empty()
+                || generic_name(&raw)
+                || p.chars().count() > 60
+                || p.contains("://")
+                || generic_name(&p)
+                || !plausible_name(&p)
+            {
                 continue;
             }
             if !names.contains(&p) {
@@ -459,6 +534,61 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// A name without what bylines add to it: quotes around it, a role after
+/// a dash or a dot separator (`Ann Lee - Staff Writer`, `Ann Lee ⋅
+/// Founder`), a role word and what follows (`Ann Lee Writer`, `Ann Lee
+/// Founder at Acme`).
+fn clean_name(s: &str) -> String {
+    const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’'];
+    let mut s = s.trim().trim_matches(QUOTES).trim();
+    for sep in [" - ", " – ", " — ", " ⋅ ", "⋅", " · ", " | "] {
+        if let Some(p) = s.find(sep)
+            && p > 0
+        {
+            s = s[..p].trim();
+        }
+    }
+    const ROLES: &[&str] = &[
+        "writer",
+        "editor",
+        "founder",
+        "co-founder",
+        "contributor",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "journalist",
+        "view",
+        "staff",
+        "former",
+        "senior",
+        "deputy",
+        "managing",
+    ];
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // "Guide by Ann Lee", "Photos by Ann Lee".
+    if words.len() > 3 && words[1].eq_ignore_ascii_case("by") {
+        words.drain(..2);
+    }
+    if let Some(k) = words
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, w)| ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.']) ))
+        .map(|(k, _)| k)
+    {
+        return words[..k].join(" ").trim_end_matches(',').to_string();
+    }
+    words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// Rules out what stands where a name should but is none: numbers (user
+/// ids), dotted identifiers (`page.head.author`, template keys).
+fn plausible_name(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+        && !(s.contains('.') && !s.contains(' ') && s.chars().filter(|&c| c == '.').count() >= 2)
 }
 
 fn split_and(s: &str) -> Vec<&str> {
@@ -478,6 +608,12 @@ pub(crate) fn strip_by(s: &str) -> &str {
         "By ",
         "by ",
         "BY ",
+        "By: ",
+        "Text by ",
+        "Words by ",
+        "Story by ",
+        "Article by ",
+        "Article by: ",
         "Written by ",
         "Posted by ",
         "Author: ",
@@ -514,7 +650,12 @@ fn generic_name(s: &str) -> bool {
             | "user"
             | "null"
             | "none"
-    ) || s.split_whitespace().count() == 2 && {
+            | "editor-in-chief"
+            | "editorial team"
+            | "editorial staff"
+    ) || s.to_lowercase().starts_with("more by")
+        || s.to_lowercase().starts_with("more from")
+        || s.split_whitespace().count() == 2 && {
         let w: Vec<&str> = s.split_whitespace().collect();
         w[0] == w[1]
     }
@@ -698,7 +839,7 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
     if !orgs.is_empty() {
         return orgs;
     }
-    for list in [&m.author_elements, &m.author_links] {
+    for list in [&m.author_elements, &m.author_links, &m.author_zones] {
         let pick = list
             .iter()
             .filter(|(_, t)| name_like(strip_by(t)))
