@@ -91,13 +91,30 @@ fn author_zone_class(c: &str) -> bool {
     c.split_whitespace().any(|w| {
         let w = w.to_ascii_lowercase();
         let parts: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-        parts.iter().any(|p| matches!(*p, "author" | "byline" | "authors"))
+        parts
+            .iter()
+            .any(|p| matches!(*p, "author" | "byline" | "authors"))
             && !parts.iter().any(|p| {
                 matches!(
                     *p,
-                    "bio" | "avatar" | "image" | "img" | "photo" | "pic" | "picture"
-                        | "description" | "desc" | "social" | "about" | "more" | "posts"
-                        | "list" | "links" | "title" | "role" | "job"
+                    "bio"
+                        | "avatar"
+                        | "image"
+                        | "img"
+                        | "photo"
+                        | "pic"
+                        | "picture"
+                        | "description"
+                        | "desc"
+                        | "social"
+                        | "about"
+                        | "more"
+                        | "posts"
+                        | "list"
+                        | "links"
+                        | "title"
+                        | "role"
+                        | "job"
                 )
             })
     })
@@ -123,12 +140,16 @@ fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
                     continue;
                 }
                 let name = strip_by(&t);
-                return (name_like(name) && name.split_whitespace().count() <= 4
+                return (name_like(name)
+                    && name.split_whitespace().count() <= 4
                     && !generic_name(name))
                 .then(|| name.to_string());
             }
             NodeData::Element(e) => {
-                if matches!(&*e.name, "script" | "style" | "noscript" | "template" | "time") {
+                if matches!(
+                    &*e.name,
+                    "script" | "style" | "noscript" | "template" | "time"
+                ) {
                     continue;
                 }
                 let mut kids: Vec<usize> = dom.children(n).collect();
@@ -576,7 +597,7 @@ fn clean_name(s: &str) -> String {
         .iter()
         .enumerate()
         .skip(2)
-        .find(|(_, w)| ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.']) ))
+        .find(|(_, w)| ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.'])))
         .map(|(k, _)| k)
     {
         return words[..k].join(" ").trim_end_matches(',').to_string();
@@ -656,9 +677,9 @@ fn generic_name(s: &str) -> bool {
     ) || s.to_lowercase().starts_with("more by")
         || s.to_lowercase().starts_with("more from")
         || s.split_whitespace().count() == 2 && {
-        let w: Vec<&str> = s.split_whitespace().collect();
-        w[0] == w[1]
-    }
+            let w: Vec<&str> = s.split_whitespace().collect();
+            w[0] == w[1]
+        }
 }
 
 /// An href to an author's page.
@@ -1024,7 +1045,9 @@ pub(crate) fn title(
 }
 
 /// What separates a headline from the site's name in a `<title>`.
-const SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / "];
+const SEPARATORS: [&str; 9] = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / ",
+];
 
 /// The part of a `<title>` after its last separator (`Headline | Site`).
 fn site_part(t: &str) -> Option<&str> {
@@ -1050,8 +1073,7 @@ fn strip_site(t: &str, m: &PageMeta) -> String {
     for sep in SEPARATORS {
         if let Some(p) = t.rfind(sep) {
             let (head, tail) = (&t[..p], &t[p + sep.len()..]);
-            let tail_is_site =
-                sites.contains(&norm(tail)) || tail.split_whitespace().count() <= 4;
+            let tail_is_site = sites.contains(&norm(tail)) || tail.split_whitespace().count() <= 4;
             if tail_is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
             }

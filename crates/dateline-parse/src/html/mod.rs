@@ -107,16 +107,31 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
         .map(|o| o.text.as_str())
         .collect();
     let authors = meta::authors(&page, &inside, &near);
-    // The date shown by the headline is the one readers see (often the
-    // last update); the metadata's publication date comes next.
-    let mut date = near
+    // The date shown by the headline is the one readers see; the
+    // metadata's publication date comes next. A shown date that says it is
+    // an update gives way to an earlier publication date in the metadata.
+    let shown = near
         .iter()
         .filter(|t| extract::is_date_line(t))
-        .find_map(|t| crate::datetext::date_prefix(t))
-        .map(|m| (m.date, "date line"));
-    if date.is_none() {
-        date = meta::date(&page, &dom, &inside, url_for_date.as_deref());
-    }
+        .find_map(|t| crate::datetext::date_prefix(t).map(|m| (m.date, t)));
+    let given = meta::date(&page, &dom, &inside, url_for_date.as_deref());
+    let date = match (shown, given) {
+        (Some((s, line)), Some(g))
+            if g.0 < s
+                && !matches!(g.1, "url" | "json-ld dateModified")
+                && line.to_lowercase().contains("updated") =>
+        {
+            Some(g)
+        }
+        (Some((s, _)), _) => Some((s, "date line")),
+        (None, Some(g)) => Some(g),
+        // Last, a date ending a short line by the headline: a byline
+        // with its date ("Ann Lee 4 August 2010", "By Ann Lee | May 4").
+        (None, None) => near
+            .iter()
+            .find_map(|t| extract::trailing_date(t))
+            .map(|d| (d, "byline date")),
+    };
     let language = meta::language(&page);
 
     let mut text = String::with_capacity(outs.iter().map(|o| o.text.len() + 2).sum());
