@@ -386,6 +386,13 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 text_of(dom, id)
             };
             if !t.is_empty() && t.len() < 200 {
+                if !name_like(strip_by(&t))
+                    && e.attr("content").is_none()
+                    && let Some(n) = first_name_text(dom, id)
+                {
+                    // A name with a date or a role in one element.
+                    m.author_zones.push((id, n));
+                }
                 m.author_elements.push((id, t));
             }
         }
@@ -562,7 +569,7 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
 /// Founder`), a role word and what follows (`Ann Lee Writer`, `Ann Lee
 /// Founder at Acme`).
 fn clean_name(s: &str) -> String {
-    const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’'];
+    const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '\\'];
     let mut s = s.trim().trim_matches(QUOTES).trim();
     for sep in [" - ", " – ", " — ", " ⋅ ", "⋅", " · ", " | "] {
         if let Some(p) = s.find(sep)
@@ -609,7 +616,9 @@ fn clean_name(s: &str) -> String {
 /// ids), dotted identifiers (`page.head.author`, template keys).
 fn plausible_name(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
-        && !(s.contains('.') && !s.contains(' ') && s.chars().filter(|&c| c == '.').count() >= 2)
+        && !(s.contains('.')
+            && !s.contains([' ', '@'])
+            && s.chars().filter(|&c| c == '.').count() >= 2)
 }
 
 fn split_and(s: &str) -> Vec<&str> {
@@ -826,9 +835,9 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
                 _ => None,
             };
             if let Some(n) = name {
-                let n = collapse(n);
-                let n = decode_entities(&n);
-                if !n.is_empty() && !n.contains("://") && !names.contains(&n) {
+                let n = clean_name(&decode_entities(&collapse(n)));
+                if !n.is_empty() && !n.contains("://") && plausible_name(&n) && !names.contains(&n)
+                {
                     names.push(n);
                 }
             }
