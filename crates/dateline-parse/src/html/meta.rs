@@ -600,11 +600,16 @@ fn clean_name(s: &str) -> String {
     if words.len() > 3 && words[1].eq_ignore_ascii_case("by") {
         words.drain(..2);
     }
+    // A role word, or a number (a reading time: "Ann Lee 3 minutes"),
+    // after the first two words ends the name.
     if let Some(k) = words
         .iter()
         .enumerate()
         .skip(2)
-        .find(|(_, w)| ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.'])))
+        .find(|(_, w)| {
+            ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.']))
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
         .map(|(k, _)| k)
     {
         return words[..k].join(" ").trim_end_matches(',').to_string();
