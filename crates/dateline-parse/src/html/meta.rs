@@ -1032,12 +1032,24 @@ pub(crate) fn title(
     // One h1 in the article, or the last h1 before it, unless it names
     // the site (a logo).
     let site_names = site_names(m);
+    // A headline has a few words, names no site and does not introduce
+    // what follows (`A message from our founder:`).
     let headline_like = |h: &str| {
-        h.split_whitespace().count() >= 3 && {
+        h.split_whitespace().count() >= 3 && !h.trim_end().ends_with(':') && {
             let n = norm(h);
             !site_names.iter().any(|s| *s == n || s.contains(&n))
         }
     };
+    // A page that uses <h1> for its section headings (several of them in
+    // the article) gives the headline in its metadata, when it has one.
+    let sections =
+        m.h1.iter()
+            .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))
+            .count()
+            >= 2;
+    if sections && let Some(t) = metas.iter().take(3).find(|t| !t.is_empty()) {
+        return Some(strip_site(t, m));
+    }
     let inner: Vec<&(usize, String)> =
         m.h1.iter()
             .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))

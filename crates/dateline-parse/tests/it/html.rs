@@ -134,6 +134,12 @@ fn a_logo_heading_names_the_site_not_the_article() {
         "<h1>BRIDGE REOPENS AFTER REPAIRS</h1>",
     );
     assert_eq!(doc.title.as_deref(), Some("Bridge Reopens After Repairs"));
+    // Headings used for sections: the metadata gives the headline.
+    let doc = page(
+        "<meta property=\"og:title\" content=\"Bridge reopens after repairs\">",
+        "<h1>What changed</h1><p>The deck was replaced and the cables were checked one by one over two winters.</p><h1>What comes next</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
 }
 
 #[test]
