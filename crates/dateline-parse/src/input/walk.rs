@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{Document, Error};
 
-/// Streams the articles under `path` (see [`read_path`]) one at a time, so
+/// Streams the articles under `path` (see [`read_path`](crate::read_path)) one at a time, so
 /// that a large JSON Lines file is never held in memory as a whole.
 ///
 /// # Directories
