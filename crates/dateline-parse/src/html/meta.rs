@@ -88,6 +88,15 @@ pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
 /// part `author` or `byline` (`c-author-info__name`), not one for the
 /// author's picture, biography or links.
 fn author_zone_class(c: &str) -> bool {
+    // Most class attributes name neither: tell them without allocating.
+    let has = |n: &[u8]| {
+        c.as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
+    };
+    if !has(b"author") && !has(b"byline") {
+        return false;
+    }
     c.split_whitespace().any(|w| {
         let w = w.to_ascii_lowercase();
         let parts: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
