@@ -45,8 +45,9 @@ pub struct Archive {
     segments: Vec<SegView>,
     searcher: tantivy::Searcher,
     num_docs: u64,
-    /// BM25 length normalization per field, made when first needed.
-    tables: [OnceLock<[f32; 256]>; NUM_FIELDS],
+    /// BM25 length normalization per field, made when first needed
+    /// (boxed: the tables would make every `Archive` value 12 kB).
+    tables: Box<[OnceLock<[f32; 256]>; NUM_FIELDS]>,
     use_kb: bool,
 }
 
@@ -102,7 +103,7 @@ impl Archive {
             segments,
             searcher,
             num_docs,
-            tables: std::array::from_fn(|_| OnceLock::new()),
+            tables: Box::new(std::array::from_fn(|_| OnceLock::new())),
             use_kb: true,
         })
     }
