@@ -20,6 +20,8 @@ mod attrib;
 pub(crate) mod eval;
 mod marks;
 mod names;
+#[cfg(feature = "eval")]
+pub(crate) mod news_eval;
 #[cfg(test)]
 mod tests;
 
