@@ -7,8 +7,9 @@
 //! entity mentions passed in. Statements that their sentence does not
 //! attribute take the speaker of their paragraph or of the adjacent run of
 //! quote paragraphs when those agree; otherwise the speaker stays `None`.
-//! The speaker is never guessed: a pronoun whose antecedent's gender is
-//! unknown, or a source the text does not name ("the report said"), gives
+//! A pronoun takes the most recent compatible person (a name of the other
+//! gender is skipped, one of unknown gender is compatible) within the last
+//! paragraphs; a source the text does not name ("the report said") gives
 //! `None`.
 //!
 //! The whole pass is linear in the text length, whatever the quote marks.

@@ -44,6 +44,12 @@ impl<'a> Ctx<'a> {
         if let Some(found) = self.cue_then_speaker(rest, 0) {
             return Some(found);
         }
+        // `“…,” Steve Clarke, deputy associate administrator for exploration
+        // in NASA’s science mission directorate, said`: a name heading an
+        // apposition chain speaks, however long the chain.
+        if let Some(found) = self.apposition_chain(rest) {
+            return Some(found);
+        }
         // Subject first: the nearest cue within a short stretch.
         for (i, t) in rest.iter().enumerate().take(MAX_NP_WORDS + 2) {
             match t.kind {
@@ -61,6 +67,45 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 TokKind::Punct(_) => {}
+            }
+        }
+        None
+    }
+
+    /// A person or organisation named right after the quote and followed by
+    /// a comma, then, before the sentence ends, a speech cue after a comma:
+    /// the head of the apposition chain is the speaker (rule
+    /// `quote.after.apposition`).
+    pub(super) fn apposition_chain(&self, rest: &[Tok]) -> Option<(Who, Span)> {
+        let first = rest.first()?;
+        let i = self
+            .entities
+            .partition_point(|e| e.span.start < first.span.start);
+        let e = self.entities.get(i)?;
+        if e.span.start != first.span.start
+            || !matches!(e.label, Label::Person | Label::Org)
+            || !self.speaker_mention(i)
+        {
+            return None;
+        }
+        let after = rest.iter().position(|t| t.span.start >= e.span.end)?;
+        if rest[after].kind != TokKind::Punct(',') {
+            return None;
+        }
+        let mut prev_comma = false;
+        for t in rest.iter().skip(after).take(WINDOW) {
+            match t.kind {
+                TokKind::Quote(_) | TokKind::Punct('.' | ';' | '!' | '?') => return None,
+                TokKind::Punct(',') => prev_comma = true,
+                TokKind::Word => {
+                    if prev_comma
+                        && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech)
+                    {
+                        return Some((Who::Named { entity: i, span: e.span }, t.span));
+                    }
+                    prev_comma = false;
+                }
+                TokKind::Punct(_) => prev_comma = false,
             }
         }
         None

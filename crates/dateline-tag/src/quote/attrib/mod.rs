@@ -24,9 +24,9 @@
 //! `by` agent (`is spoken in the statement by X`) or nobody (`he was
 //! asked`); quoting verbs take their object (`quoted Demers`); participles
 //! and coordinated cues take the subject of the main clause. A pronoun
-//! resolves to the nearest preceding PERSON of the same gender outside
-//! quotes, or to a speaker already resolved nearer than it; a candidate of
-//! unknown gender stops the search (no guess). A definite role ("the
+//! resolves to the nearest preceding PERSON of compatible gender (the same,
+//! or unknown) outside quotes, or to a speaker already resolved nearer than
+//! it. A definite role ("the
 //! presidential advisor") resolves to a person named before its sentence,
 //! preferring one introduced with that role; with a complement ("the head
 //! of the investigators") it must be. Any other subject ("the report said")
