@@ -309,6 +309,21 @@ impl<'a> Ctx<'a> {
             result.cue = Some(cue);
             return result;
         }
+        // A sentence introducing the quote with a colon, no speech verb
+        // (`Bolsonaro opposed Macron's statement: “…”`): its first person
+        // (else organisation) that is no possessive or prepositional object.
+        if let [first, .., colon] = left
+            && colon.kind == TokKind::Punct(':')
+            && left.len() > 6
+        {
+            if let Some(e) = self.best_entity(first.span.start, colon.span.start, false) {
+                result.who = Some(Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                });
+            }
+            return result;
+        }
         // Headline style: `Peskov: «…»`.
         if let [.., name, colon] = left
             && colon.kind == TokKind::Punct(':')

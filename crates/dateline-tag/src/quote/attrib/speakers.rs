@@ -128,6 +128,21 @@ impl<'a> Ctx<'a> {
                 span: self.entities[e].span,
             };
         }
+        // `In a Tumblr post at the time she described …`: a pronoun right
+        // before the cue is its subject.
+        if before_cue
+            && last.kind == TokKind::Word
+            && np.len() > 1
+            && let Some((label, gender)) = pronoun(&self.lower(last))
+        {
+            return match self.resolve(last.span.start, label, gender, None) {
+                Some(e) => Who::Named {
+                    entity: e,
+                    span: last.span,
+                },
+                None => Who::Unknown,
+            };
+        }
         // Relative `who` without a comma (`drafted by Alex Greenwich who
         // said`): the clause from `who` on.
         if let Some(k) = np.iter().rposition(|t| self.word(t) == "who")

@@ -73,7 +73,7 @@ pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
     match lower {
         "he" => Some((Label::Person, Some(Gender::Male))),
         "she" => Some((Label::Person, Some(Gender::Female))),
-        "it" => Some((Label::Org, None)),
+        "it" | "they" => Some((Label::Org, None)),
         _ => None,
     }
 }
@@ -81,9 +81,27 @@ pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
 /// Nouns naming a person by function; a definite phrase headed by one can
 /// refer back to a person already named.
 pub(super) fn is_role(lower: &str) -> bool {
-    matches!(
+    // `the 56-year-old said`
+    lower.ends_with("-year-old")
+        || matches!(
         lower,
-        "adviser"
+        "actor"
+            | "actress"
+            | "analyst"
+            | "artist"
+            | "author"
+            | "economist"
+            | "executive"
+            | "guitarist"
+            | "manager"
+            | "musician"
+            | "player"
+            | "rapper"
+            | "scientist"
+            | "singer"
+            | "star"
+            | "strategist"
+            | "adviser"
             | "advisor"
             | "archbishop"
             | "bishop"
