@@ -96,7 +96,10 @@ pub use crate::quote::eval::{
 pub use crate::quote::news_eval::{
     CueCounts, CueKind, NewsGold, NewsGoldDocument, NewsGoldQuote, NewsScores, Split, score_news,
 };
-pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
+pub use crate::quote::{
+    ExplainedQuote, Quote, QuoteKind, RULES as QUOTE_RULES, explain as explain_quotes,
+    extract as extract_quotes,
+};
 pub use crate::tagger::{RuleId, RuleInfo};
 pub use crate::tagging::{DroppedCandidate, ExplainedEntity, Explanation, Tagger, TaggerBuilder};
 

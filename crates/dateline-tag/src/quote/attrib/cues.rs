@@ -22,7 +22,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `"…," Trump said` / `“…,” said Bolton` / `«…», — is spoken in the statement by …`.
-    pub(super) fn after_quote(&self, right: &[Tok]) -> Option<(Who, Span)> {
+    pub(super) fn after_quote(&self, right: &[Tok]) -> Option<(Who, Span, &'static str)> {
         let skip = right
             .iter()
             .take_while(|t| matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')))
@@ -41,14 +41,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // Inverted or passive cue right after the quote.
-        if let Some(found) = self.cue_then_speaker(rest, 0) {
-            return Some(found);
+        if let Some((who, cue)) = self.cue_then_speaker(rest, 0) {
+            return Some((who, cue, "quote.after.inverted"));
         }
         // `“…,” Steve Clarke, deputy associate administrator for exploration
         // in NASA’s science mission directorate, said`: a name heading an
         // apposition chain speaks, however long the chain.
-        if let Some(found) = self.apposition_chain(rest) {
-            return Some(found);
+        if let Some((who, cue)) = self.apposition_chain(rest) {
+            return Some((who, cue, "quote.after.apposition"));
         }
         // Subject first: the nearest cue within a short stretch.
         for (i, t) in rest.iter().enumerate().take(MAX_NP_WORDS + 2) {
@@ -60,10 +60,13 @@ impl<'a> Ctx<'a> {
                         if i == 0 || cue == Cue::Participle {
                             return None;
                         }
-                        return Some(self.subject_of(rest, i, cue));
+                        let (who, cue) = self.subject_of(rest, i, cue);
+                        return Some((who, cue, "quote.after.subject"));
                     }
                     if lower == "according" {
-                        return self.according_to(rest, i);
+                        return self
+                            .according_to(rest, i)
+                            .map(|(who, cue)| (who, cue, "quote.after.according-to"));
                     }
                 }
                 TokKind::Punct(_) => {}

@@ -93,6 +93,9 @@ pub(crate) struct Attribution {
     pub(crate) shape: Shape,
     /// The quote opens its sentence (only such quotes inherit a speaker).
     pub(crate) initial: bool,
+    /// The id of the rule that found the cue or the speaker (see
+    /// [`crate::quote::RULES`]).
+    pub(crate) rule: Option<&'static str>,
 }
 
 /// Everything attribution needs about one document.
@@ -291,22 +294,26 @@ impl<'a> Ctx<'a> {
             cue: None,
             shape,
             initial: left.is_empty(),
+            rule: None,
         };
         if self.announces_attribution(q, right)
-            && let Some((who, cue)) = self.after_quote(right)
+            && let Some((who, cue, rule)) = self.after_quote(right)
         {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some(rule);
             return result;
         }
         if let Some((who, cue)) = self.before_quote(left) {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some("quote.before");
             return result;
         }
         if let Some((who, cue)) = self.sentence_final(right) {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some("quote.final");
             return result;
         }
         // A sentence introducing the quote with a colon, no speech verb
@@ -321,6 +328,7 @@ impl<'a> Ctx<'a> {
                     entity: e,
                     span: self.entities[e].span,
                 });
+                result.rule = Some("quote.colon");
             }
             return result;
         }
@@ -337,6 +345,7 @@ impl<'a> Ctx<'a> {
                     entity: e,
                     span: self.entities[e].span,
                 });
+                result.rule = Some("quote.headline");
             }
         }
         result
