@@ -96,7 +96,10 @@ pub struct Quote {
 /// assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 /// ```
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-    explain(doc, entities).into_iter().map(|e| e.quote).collect()
+    explain(doc, entities)
+        .into_iter()
+        .map(|e| e.quote)
+        .collect()
 }
 
 /// A quotation with the ids of the rules that attributed it.
@@ -112,22 +115,67 @@ pub struct ExplainedQuote {
 
 /// Every attribution rule id, with what it does.
 pub const RULES: &[(&str, &str)] = &[
-    ("quote.after.inverted", "a cue right after the quote, its speaker after it (`“…,” said Bolton`)"),
-    ("quote.after.subject", "a subject and its cue after the quote (`“…,” Trump said`)"),
-    ("quote.after.apposition", "a name after the quote heading an apposition chain before the cue"),
-    ("quote.after.according-to", "`according to X` after the quote"),
-    ("quote.before", "the nearest cue before the quote and its subject (`Bolton said: “…”`)"),
-    ("quote.final", "a cue closing the sentence after the quote (`…, he added.`)"),
-    ("quote.colon", "a sentence with no speech verb introducing the quote with a colon"),
-    ("quote.headline", "a name and a colon before the quote (`Peskov: «…»`)"),
-    ("quote.line-before", "a cue ending the line before a quote paragraph (`… Robinson writes:`)"),
-    ("quote.paragraph", "the speaker of another quote of the same paragraph"),
-    ("quote.run", "the speaker of the adjacent run of quote paragraphs"),
+    (
+        "quote.after.inverted",
+        "a cue right after the quote, its speaker after it (`“…,” said Bolton`)",
+    ),
+    (
+        "quote.after.subject",
+        "a subject and its cue after the quote (`“…,” Trump said`)",
+    ),
+    (
+        "quote.after.apposition",
+        "a name after the quote heading an apposition chain before the cue",
+    ),
+    (
+        "quote.after.according-to",
+        "`according to X` after the quote",
+    ),
+    (
+        "quote.before",
+        "the nearest cue before the quote and its subject (`Bolton said: “…”`)",
+    ),
+    (
+        "quote.final",
+        "a cue closing the sentence after the quote (`…, he added.`)",
+    ),
+    (
+        "quote.colon",
+        "a sentence with no speech verb introducing the quote with a colon",
+    ),
+    (
+        "quote.headline",
+        "a name and a colon before the quote (`Peskov: «…»`)",
+    ),
+    (
+        "quote.line-before",
+        "a cue ending the line before a quote paragraph (`… Robinson writes:`)",
+    ),
+    (
+        "quote.paragraph",
+        "the speaker of another quote of the same paragraph",
+    ),
+    (
+        "quote.run",
+        "the speaker of the adjacent run of quote paragraphs",
+    ),
     ("speaker.person", "the speaker phrase names a person"),
-    ("speaker.organisation", "the speaker phrase names an organisation or place"),
-    ("speaker.pronoun", "a pronoun resolved to the most recent compatible person or organisation"),
-    ("speaker.role", "a role (`the spokesman`) resolved to a person named before"),
-    ("speaker.unknown", "the cue names a source the text does not identify"),
+    (
+        "speaker.organisation",
+        "the speaker phrase names an organisation or place",
+    ),
+    (
+        "speaker.pronoun",
+        "a pronoun resolved to the most recent compatible person or organisation",
+    ),
+    (
+        "speaker.role",
+        "a role (`the spokesman`) resolved to a person named before",
+    ),
+    (
+        "speaker.unknown",
+        "the cue names a source the text does not identify",
+    ),
 ];
 
 /// Finds the quotations of a document as [`extract`] does, with the ids of

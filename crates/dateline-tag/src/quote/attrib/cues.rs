@@ -101,10 +101,14 @@ impl<'a> Ctx<'a> {
                 TokKind::Quote(_) | TokKind::Punct('.' | ';' | '!' | '?') => return None,
                 TokKind::Punct(',') => prev_comma = true,
                 TokKind::Word => {
-                    if prev_comma
-                        && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech)
-                    {
-                        return Some((Who::Named { entity: i, span: e.span }, t.span));
+                    if prev_comma && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech) {
+                        return Some((
+                            Who::Named {
+                                entity: i,
+                                span: e.span,
+                            },
+                            t.span,
+                        ));
                     }
                     prev_comma = false;
                 }
