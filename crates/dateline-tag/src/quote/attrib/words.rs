@@ -4,10 +4,7 @@
 use super::*;
 use crate::words::WordList;
 
-/// Speech verbs whose subject speaks ("said", "told", "added").
-static SPEECH: WordList = WordList::new(include_str!("../../../words/attrib_speech.txt"));
-/// Further verbs that report speech when they cue a quotation.
-static EXTRA: WordList = WordList::new(include_str!("../../../words/attrib_extra.txt"));
+use crate::words::SPEECH_VERBS as SPEECH;
 /// Verbs whose object is the speaker ("quoted", "cited").
 static QUOTING: WordList = WordList::new(include_str!("../../../words/attrib_quoting.txt"));
 /// Participles whose subject is the subject of the main clause.
@@ -24,7 +21,7 @@ pub(super) enum Cue {
 }
 
 pub(super) fn cue_word(lower: &str) -> Option<Cue> {
-    if SPEECH.contains(lower) || EXTRA.contains(lower) {
+    if SPEECH.contains(lower) {
         Some(Cue::Speech)
     } else if QUOTING.contains(lower) {
         Some(Cue::Quoting)
