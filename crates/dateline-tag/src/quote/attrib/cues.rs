@@ -164,6 +164,11 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let w = self.lower(u);
+                // `said a spokesperson when contacted by Reuters`: the clause
+                // after a subordinator has its own agent.
+                if is_subordinator(&w) {
+                    break;
+                }
                 if is_passive_participle(&w) {
                     saw_participle = true;
                     reporting |= is_reporting(&w);
