@@ -88,10 +88,9 @@ mod tests {
         ] {
             for name in crate::words::entries(file) {
                 assert!(!other.contains(name), "{name} is in both gendered lists");
-                let gender_only = crate::words::entries(include_str!(
-                    "../../words/given_names_gender_only.txt"
-                ))
-                .any(|n| n == name);
+                let gender_only =
+                    crate::words::entries(include_str!("../../words/given_names_gender_only.txt"))
+                        .any(|n| n == name);
                 assert!(
                     lex.first_names.contains(name) != gender_only,
                     "{name}: a given name of the tagger unless marked gender-only"
