@@ -347,7 +347,7 @@ fn main() {
         ("date range", "date:[2010-01-01 TO 2010-12-31]", None),
         ("term AND person", "election person:obama", None),
     ];
-    let runs = 21;
+    let runs = 41;
     for (kind, text, theirs) in &cases {
         let q: Query = parse_query(text).unwrap();
         let opts = SearchOptions::new(10);

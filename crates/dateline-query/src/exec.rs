@@ -496,6 +496,20 @@ pub(crate) fn top_k<T: Copy>(
     limit: usize,
     top: &mut Vec<(u64, f32, T)>,
 ) {
+    top_k_above(items, key, 0, limit, top);
+}
+
+/// [`top_k`] for items whose keys are all at least `floor`: an item that
+/// only ties with the worst entry is then passed over without computing
+/// its key when `floor` is not below the worst entry's key (a later
+/// segment's documents arrived after every one already kept).
+pub(crate) fn top_k_above<T: Copy>(
+    items: impl IntoIterator<Item = (f32, T)>,
+    key: impl Fn(T) -> u64,
+    floor: u64,
+    limit: usize,
+    top: &mut Vec<(u64, f32, T)>,
+) {
     let better = |a: &(u64, f32, T), b: &(u64, f32, T)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
     if limit == 0 {
         return;
@@ -503,7 +517,7 @@ pub(crate) fn top_k<T: Copy>(
     for (score, item) in items {
         if top.len() >= limit {
             match top.last() {
-                Some(worst) if score >= worst.1 => {
+                Some(worst) if score > worst.1 || (score == worst.1 && floor < worst.0) => {
                     let cand = (key(item), score, item);
                     if !better(&cand, worst) {
                         continue;

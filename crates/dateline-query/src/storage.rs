@@ -124,6 +124,26 @@ impl Writer {
         self.varint((s.start - base) as u64);
         self.varint(s.len() as u64);
     }
+    /// An optional span: a flag byte, then the span from 0.
+    pub(crate) fn opt_span(&mut self, s: Option<Span>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.span(0, s);
+            }
+        }
+    }
+    /// An optional date: 0, or its days since 1970 zigzag-encoded plus one.
+    pub(crate) fn date(&mut self, d: Option<Date>) {
+        match d {
+            None => self.varint(0),
+            Some(d) => {
+                let days = d.days_since_epoch();
+                self.varint((((days << 1) ^ (days >> 63)) as u64) + 1);
+            }
+        }
+    }
 }
 
 pub(crate) struct Reader<'a> {
@@ -226,6 +246,28 @@ impl<'a> Reader<'a> {
         }
         Ok(Span::new(start, end))
     }
+    /// As [`Writer::opt_span`].
+    pub(crate) fn opt_span(&mut self, text: &str) -> Result<Option<Span>, Error> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.span(0, text)?)),
+            _ => Err(self.corrupt("bad option flag")),
+        }
+    }
+    /// As [`Writer::date`].
+    pub(crate) fn date(&mut self) -> Result<Option<Date>, Error> {
+        match self.varint()? {
+            0 => Ok(None),
+            z => {
+                let z = z - 1;
+                let days = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                if !(-1_000_000..=3_000_000).contains(&days) {
+                    return Err(self.corrupt("date out of range"));
+                }
+                Ok(Some(Date::from_days_since_epoch(days)))
+            }
+        }
+    }
 }
 
 impl Index {
@@ -276,43 +318,7 @@ impl Index {
         let mut stored = Writer { buf: Vec::new() };
         stored.varint(live.len() as u64);
         for doc in &live {
-            stored.str(&doc.id);
-            stored.opt_str(doc.title.as_deref());
-            stored.opt_str(doc.url.as_deref());
-            match doc.date {
-                None => stored.varint(0),
-                Some(d) => {
-                    let days = d.days_since_epoch();
-                    stored.varint((((days << 1) ^ (days >> 63)) as u64) + 1);
-                }
-            }
-            stored.str(&doc.text);
-            stored.varint(doc.body.len() as u64);
-            let mut base = 0;
-            for s in &doc.body {
-                stored.span(base.min(s.start), *s);
-                base = s.start;
-            }
-            stored.varint(doc.mentions.len() as u64);
-            base = 0;
-            for m in &doc.mentions {
-                stored.u8(m.field);
-                stored.varint(u64::from(rank(m.field as usize, m.term)));
-                stored.span(base.min(m.span.start), m.span);
-                base = m.span.start;
-            }
-            stored.varint(doc.quotes.len() as u64);
-            for q in &doc.quotes {
-                stored.span(0, q.span);
-                stored.varint(q.speaker.map_or(0, |s| u64::from(rank(SPEAKER, s)) + 1));
-                match q.speaker_span {
-                    None => stored.u8(0),
-                    Some(s) => {
-                        stored.u8(1);
-                        stored.span(0, s);
-                    }
-                }
-            }
+            encode_doc(&mut stored, doc, &rank);
         }
         let mut w = Writer {
             buf: Vec::with_capacity(HEADER_LEN + stored.buf.len() * 2),
@@ -528,6 +534,36 @@ impl Index {
     }
 }
 
+/// One document of the stored section; `rank` maps term ids to their
+/// written (sorted) order.
+fn encode_doc(w: &mut Writer, doc: &StoredDoc, rank: &dyn Fn(usize, u32) -> u32) {
+    w.str(&doc.id);
+    w.opt_str(doc.title.as_deref());
+    w.opt_str(doc.url.as_deref());
+    w.date(doc.date);
+    w.str(&doc.text);
+    w.varint(doc.body.len() as u64);
+    let mut base = 0;
+    for s in &doc.body {
+        w.span(base.min(s.start), *s);
+        base = s.start;
+    }
+    w.varint(doc.mentions.len() as u64);
+    base = 0;
+    for m in &doc.mentions {
+        w.u8(m.field);
+        w.varint(u64::from(rank(m.field as usize, m.term)));
+        w.span(base.min(m.span.start), m.span);
+        base = m.span.start;
+    }
+    w.varint(doc.quotes.len() as u64);
+    for q in &doc.quotes {
+        w.span(0, q.span);
+        w.varint(q.speaker.map_or(0, |s| u64::from(rank(SPEAKER, s)) + 1));
+        w.opt_span(q.speaker_span);
+    }
+}
+
 fn decode(body: &[u8]) -> Result<Index, Error> {
     let mut r = Reader { buf: body, pos: 0 };
     let stored_len = r.count(1, "stored section length")?;
@@ -535,74 +571,11 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
     let n_docs = r.count(8, "document")?;
     let mut index = Index::new();
     for d in 0..n_docs {
-        let id = r.str()?.to_string();
-        let title = r.opt_str()?.map(str::to_string);
-        let url = r.opt_str()?.map(str::to_string);
-        let date = match r.varint()? {
-            0 => None,
-            z => {
-                let z = z - 1;
-                let days = ((z >> 1) as i64) ^ -((z & 1) as i64);
-                if !(-1_000_000..=3_000_000).contains(&days) {
-                    return Err(r.corrupt("date out of range"));
-                }
-                Some(Date::from_days_since_epoch(days))
-            }
-        };
-        let text = r.str()?.to_string();
-        let n = r.count(2, "body span")?;
-        let mut body = Vec::with_capacity(n);
-        let mut base = 0;
-        for _ in 0..n {
-            let s = r.span(base, &text)?;
-            base = s.start;
-            body.push(s);
+        let doc = decode_doc(&mut r)?;
+        if index.by_id.insert(doc.id.clone(), d as u32).is_some() {
+            return Err(r.corrupt(format!("duplicate document id {:?}", doc.id)));
         }
-        let n = r.count(4, "mention")?;
-        let mut mentions = Vec::with_capacity(n);
-        base = 0;
-        for _ in 0..n {
-            let field = r.u8()?;
-            let term = r.u32("mention term")?;
-            let span = r.span(base, &text)?;
-            base = span.start;
-            if !(FIRST_ENTITY..NUM_FIELDS).contains(&(field as usize)) {
-                return Err(r.corrupt("mention of an unknown field"));
-            }
-            mentions.push(Mention { field, term, span });
-        }
-        let n = r.count(4, "quotation")?;
-        let mut quotes = Vec::with_capacity(n);
-        for _ in 0..n {
-            let span = r.span(0, &text)?;
-            let speaker = match r.u32("speaker")? {
-                0 => None,
-                s => Some(s - 1),
-            };
-            let speaker_span = match r.u8()? {
-                0 => None,
-                1 => Some(r.span(0, &text)?),
-                _ => return Err(r.corrupt("bad option flag")),
-            };
-            quotes.push(QuoteRef {
-                span,
-                speaker,
-                speaker_span,
-            });
-        }
-        if index.by_id.insert(id.clone(), d as u32).is_some() {
-            return Err(r.corrupt(format!("duplicate document id {id:?}")));
-        }
-        index.docs.push(StoredDoc {
-            id,
-            title,
-            url,
-            date,
-            text,
-            body,
-            mentions,
-            quotes,
-        });
+        index.docs.push(doc);
         index.deleted.push(false);
     }
     if r.pos != stored_end {
@@ -614,84 +587,7 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
     }
     index.doc_entities = vec![Vec::new(); n_docs];
     for fid in 0..NUM_FIELDS {
-        let positional = is_positional(fid);
-        let mut field = Field::default();
-        for _ in 0..n_docs {
-            let len = r.u32("field length")?;
-            field.lengths.push(len);
-            field.norms.push(fieldnorm_id(len));
-            field.total_tokens += u64::from(len);
-        }
-        let n_terms = r.count(2, "term")?;
-        let has_display = match r.u8()? {
-            0 => false,
-            1 => true,
-            _ => return Err(r.corrupt("bad display flag")),
-        };
-        let mut prev_term = String::new();
-        for t in 0..n_terms {
-            let term_string = r.front_coded(&prev_term)?;
-            let term: Box<str> = term_string.as_str().into();
-            prev_term = term_string;
-            if has_display {
-                field.display.push(r.str()?.into());
-            }
-            let df = r.count(1, "posting")?;
-            let mut p = Postings {
-                docs: Vec::with_capacity(df),
-                freqs: Vec::with_capacity(df),
-                pos_start: Vec::new(),
-                positions: Vec::new(),
-            };
-            let mut prev: i64 = -1;
-            for _ in 0..df {
-                let v = r.varint()?;
-                let delta = v >> 1;
-                let d = if prev < 0 {
-                    delta
-                } else {
-                    (prev as u64).saturating_add(delta).saturating_add(1)
-                };
-                if d >= n_docs as u64 {
-                    return Err(r.corrupt("document id out of range"));
-                }
-                prev = d as i64;
-                let tf = if v & 1 == 1 { 1 } else { r.u32("frequency")? };
-                if tf < 1 {
-                    return Err(r.corrupt("zero term frequency"));
-                }
-                p.docs.push(d as u32);
-                p.freqs.push(tf);
-                if positional {
-                    if tf as usize > r.remaining() {
-                        return Err(r.corrupt("positions exceed the remaining data"));
-                    }
-                    p.pos_start.push(p.positions.len() as u32);
-                    let mut last: u64 = 0;
-                    for j in 0..tf {
-                        let delta = r.varint()?;
-                        let pos = if j == 0 {
-                            delta
-                        } else {
-                            last.saturating_add(delta).saturating_add(1)
-                        };
-                        if pos > u64::from(u32::MAX) {
-                            return Err(r.corrupt("position out of range"));
-                        }
-                        last = pos;
-                        p.positions.push(pos as u32);
-                    }
-                } else if fid >= FIRST_ENTITY {
-                    index.doc_entities[d as usize].push((fid as u8, t as u32, tf));
-                }
-            }
-            if field.dict.insert(term.clone(), t as u32).is_some() {
-                return Err(r.corrupt(format!("duplicate term {term:?}")));
-            }
-            field.terms.push(term);
-            field.postings.push(p);
-        }
-        index.fields[fid] = field;
+        index.fields[fid] = decode_field(&mut r, fid, n_docs, &mut index.doc_entities)?;
     }
     // Cross-references into the fields.
     for doc in &index.docs {
@@ -708,6 +604,161 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
             }
         }
     }
+    index.aliases = decode_aliases(&mut r, &index)?;
+    if r.remaining() != 0 {
+        return Err(r.corrupt("unexpected bytes after the alias table"));
+    }
+    Ok(index)
+}
+
+/// One document of the stored section.
+fn decode_doc(r: &mut Reader<'_>) -> Result<StoredDoc, Error> {
+    let id = r.str()?.to_string();
+    let title = r.opt_str()?.map(str::to_string);
+    let url = r.opt_str()?.map(str::to_string);
+    let date = r.date()?;
+    let text = r.str()?.to_string();
+    let n = r.count(2, "body span")?;
+    let mut body = Vec::with_capacity(n);
+    let mut base = 0;
+    for _ in 0..n {
+        let s = r.span(base, &text)?;
+        base = s.start;
+        body.push(s);
+    }
+    let n = r.count(4, "mention")?;
+    let mut mentions = Vec::with_capacity(n);
+    base = 0;
+    for _ in 0..n {
+        let field = r.u8()?;
+        let term = r.u32("mention term")?;
+        let span = r.span(base, &text)?;
+        base = span.start;
+        if !(FIRST_ENTITY..NUM_FIELDS).contains(&(field as usize)) {
+            return Err(r.corrupt("mention of an unknown field"));
+        }
+        mentions.push(Mention { field, term, span });
+    }
+    let n = r.count(4, "quotation")?;
+    let mut quotes = Vec::with_capacity(n);
+    for _ in 0..n {
+        let span = r.span(0, &text)?;
+        let speaker = match r.u32("speaker")? {
+            0 => None,
+            s => Some(s - 1),
+        };
+        let speaker_span = r.opt_span(&text)?;
+        quotes.push(QuoteRef {
+            span,
+            speaker,
+            speaker_span,
+        });
+    }
+    Ok(StoredDoc {
+        id,
+        title,
+        url,
+        date,
+        text,
+        body,
+        mentions,
+        quotes,
+    })
+}
+
+/// One field's lengths, terms and postings; entity postings also go to
+/// `doc_entities`.
+fn decode_field(
+    r: &mut Reader<'_>,
+    fid: usize,
+    n_docs: usize,
+    doc_entities: &mut [Vec<(u8, u32, u32)>],
+) -> Result<Field, Error> {
+    let positional = is_positional(fid);
+    let mut field = Field::default();
+    for _ in 0..n_docs {
+        let len = r.u32("field length")?;
+        field.lengths.push(len);
+        field.norms.push(fieldnorm_id(len));
+        field.total_tokens += u64::from(len);
+    }
+    let n_terms = r.count(2, "term")?;
+    let has_display = match r.u8()? {
+        0 => false,
+        1 => true,
+        _ => return Err(r.corrupt("bad display flag")),
+    };
+    let mut prev_term = String::new();
+    for t in 0..n_terms {
+        let term_string = r.front_coded(&prev_term)?;
+        let term: Box<str> = term_string.as_str().into();
+        prev_term = term_string;
+        if has_display {
+            field.display.push(r.str()?.into());
+        }
+        let df = r.count(1, "posting")?;
+        let mut p = Postings {
+            docs: Vec::with_capacity(df),
+            freqs: Vec::with_capacity(df),
+            pos_start: Vec::new(),
+            positions: Vec::new(),
+        };
+        let mut prev: i64 = -1;
+        for _ in 0..df {
+            let v = r.varint()?;
+            let delta = v >> 1;
+            let d = if prev < 0 {
+                delta
+            } else {
+                (prev as u64).saturating_add(delta).saturating_add(1)
+            };
+            if d >= n_docs as u64 {
+                return Err(r.corrupt("document id out of range"));
+            }
+            prev = d as i64;
+            let tf = if v & 1 == 1 { 1 } else { r.u32("frequency")? };
+            if tf < 1 {
+                return Err(r.corrupt("zero term frequency"));
+            }
+            p.docs.push(d as u32);
+            p.freqs.push(tf);
+            if positional {
+                if tf as usize > r.remaining() {
+                    return Err(r.corrupt("positions exceed the remaining data"));
+                }
+                p.pos_start.push(p.positions.len() as u32);
+                let mut last: u64 = 0;
+                for j in 0..tf {
+                    let delta = r.varint()?;
+                    let pos = if j == 0 {
+                        delta
+                    } else {
+                        last.saturating_add(delta).saturating_add(1)
+                    };
+                    if pos > u64::from(u32::MAX) {
+                        return Err(r.corrupt("position out of range"));
+                    }
+                    last = pos;
+                    p.positions.push(pos as u32);
+                }
+            } else if fid >= FIRST_ENTITY {
+                doc_entities[d as usize].push((fid as u8, t as u32, tf));
+            }
+        }
+        if field.dict.insert(term.clone(), t as u32).is_some() {
+            return Err(r.corrupt(format!("duplicate term {term:?}")));
+        }
+        field.terms.push(term);
+        field.postings.push(p);
+    }
+    Ok(field)
+}
+
+/// Alias -> (field, term) pairs, as [`Index`] keeps them.
+type AliasTable = crate::hash::FastMap<Box<str>, Vec<(u8, u32)>>;
+
+/// The alias table (checked against the fields' terms).
+fn decode_aliases(r: &mut Reader<'_>, index: &Index) -> Result<AliasTable, Error> {
     let n_aliases = r.count(3, "alias")?;
     let mut aliases = crate::hash::FastMap::default();
     aliases.reserve(n_aliases);
@@ -730,9 +781,5 @@ fn decode(body: &[u8]) -> Result<Index, Error> {
         }
         aliases.insert(alias, list);
     }
-    index.aliases = aliases;
-    if r.remaining() != 0 {
-        return Err(r.corrupt("unexpected bytes after the alias table"));
-    }
-    Ok(index)
+    Ok(aliases)
 }

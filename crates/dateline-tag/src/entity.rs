@@ -79,10 +79,10 @@ impl Label {
     }
 }
 
-/// Error for a string that names no [`Label`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown entity label {0:?}")]
-pub struct LabelError(pub String);
+/// Error for a string that names no [`Label`]: the crate's
+/// [`Error`](crate::Error) (variant `Label`), under the name it had before the
+/// crate had one error type.
+pub type LabelError = crate::Error;
 
 impl std::str::FromStr for Label {
     type Err = LabelError;
@@ -92,7 +92,7 @@ impl std::str::FromStr for Label {
         Label::ALL
             .into_iter()
             .find(|l| l.as_str() == s)
-            .ok_or_else(|| LabelError(s.to_string()))
+            .ok_or_else(|| crate::Error::Label(s.to_string()))
     }
 }
 

@@ -37,6 +37,8 @@ pub struct Tagger {
     disabled: u64,
     /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
     ladder_off: u64,
+    /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
+    dates_off: u64,
 }
 
 impl Default for Tagger {
@@ -54,6 +56,7 @@ impl Tagger {
             model: ModelRef::Bundled,
             disabled: 0,
             ladder_off: 0,
+            dates_off: 0,
         }
     }
 
@@ -86,7 +89,7 @@ impl Tagger {
     }
 
     /// Every rule id: the passes, then the rules inside passes
-    /// (`cap-runs.org`, …) in the order they are asked.
+    /// (`dates.weekday`, …, `cap-runs.org`, …) in the order they are asked.
     pub fn rules() -> Vec<RuleInfo> {
         crate::tagger::rules()
             .chain(crate::tagger::inner_rules())
@@ -115,6 +118,7 @@ impl Tagger {
             model: self.model(),
             disabled: self.disabled,
             ladder_off: self.ladder_off,
+            dates_off: self.dates_off,
             trace,
         };
         crate::tagger::tag_document(self.knowledge_base(), &self.tokenizer, config, doc, want)
@@ -234,8 +238,12 @@ impl TaggerBuilder {
     /// [`Error::UnknownRule`] for an id no pass has, [`Error::RequiredRule`]
     /// for a pass later passes depend on.
     pub fn build(self) -> Result<Tagger, Error> {
-        let (mut disabled, mut ladder_off) = (0u64, 0u64);
+        let (mut disabled, mut ladder_off, mut dates_off) = (0u64, 0u64, 0u64);
         for id in &self.disable {
+            if let Some(i) = crate::temporal::find_rule(id) {
+                dates_off |= 1 << i;
+                continue;
+            }
             if let Some(i) = crate::tagger::find_inner(id) {
                 ladder_off |= 1 << i;
                 continue;
@@ -254,6 +262,7 @@ impl TaggerBuilder {
             model: self.model.unwrap_or(ModelRef::Bundled),
             disabled,
             ladder_off,
+            dates_off,
         })
     }
 }

@@ -270,8 +270,40 @@ pub(crate) fn refine<'a>(tokens: impl IntoIterator<Item = Token<'a>>, out: &mut 
     }
 }
 
+/// Refines the tokens of the sentences of `analysis` that `keep` accepts,
+/// appending them to `toks` with each sentence's token range (in `toks`) to
+/// `sents` and its span to `spans`, and marks sentence starts. The
+/// tokenize layer's tokens are freed on return.
+pub(crate) fn refine_sentences<'a>(
+    analysis: crate::Analysis<'a>,
+    keep: impl Fn(&crate::Sentence) -> bool,
+    toks: &mut Vec<Tok<'a>>,
+    sents: &mut Vec<std::ops::Range<usize>>,
+    spans: &mut Vec<Span>,
+) {
+    let mut all = analysis.tokens.into_iter();
+    let mut at = 0;
+    for s in &analysis.sentences {
+        // Tokens between sentences belong to none: skip them.
+        let skip = s.tokens.start.saturating_sub(at);
+        all.by_ref().take(skip).for_each(drop);
+        let len = s.tokens.end.saturating_sub(at.max(s.tokens.start));
+        at = at.max(s.tokens.end);
+        let sentence = all.by_ref().take(len);
+        if keep(s) {
+            let start = toks.len();
+            refine(sentence, toks);
+            sents.push(start..toks.len());
+            spans.push(s.span);
+        } else {
+            sentence.for_each(drop);
+        }
+    }
+    mark_sentence_starts(toks, sents);
+}
+
 /// Marks the first word of each sentence; `bounds` are token index ranges.
-pub(crate) fn mark_sentence_starts(toks: &mut [Tok<'_>], bounds: &[std::ops::Range<usize>]) {
+fn mark_sentence_starts(toks: &mut [Tok<'_>], bounds: &[std::ops::Range<usize>]) {
     for r in bounds {
         for i in r.clone() {
             let Some(t) = toks.get_mut(i) else { break };

@@ -9,9 +9,12 @@
 //! whatever the number of threads.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
 
 use dateline_parse::Document;
 
@@ -23,6 +26,11 @@ pub(crate) struct ThreadsArg {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<usize>,
+    /// Report progress on standard error even when it is not a terminal
+    /// (a line every few seconds and a summary at the end; on a terminal
+    /// this is shown anyway).
+    #[arg(long)]
+    pub(crate) progress: bool,
 }
 
 impl ThreadsArg {
@@ -31,6 +39,110 @@ impl ThreadsArg {
         self.threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1)
+    }
+}
+
+/// Documents, bytes and rate on standard error: a spinner on a terminal,
+/// a line every few seconds with `--progress` otherwise, nothing else.
+pub(crate) struct Progress {
+    bar: ProgressBar,
+    /// Lines instead of a spinner (standard error is not a terminal).
+    lines: bool,
+    verb: &'static str,
+    pub(crate) start: Instant,
+    last_line: Instant,
+    docs: u64,
+    pub(crate) bytes: usize,
+}
+
+/// How often `--progress` writes a line when standard error is not a terminal.
+const LINE_EVERY: Duration = Duration::from_secs(5);
+
+impl Progress {
+    /// Progress for documents that are `verb` (`"tagged"`, `"indexed"`).
+    pub(crate) fn new(verb: &'static str, forced: bool) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = if terminal {
+            let pb = ProgressBar::new_spinner();
+            let template = format!("{{spinner}} {{pos}} documents {verb}, {{msg}} [{{elapsed}}]");
+            if let Ok(style) = ProgressStyle::with_template(&template) {
+                pb.set_style(style);
+            }
+            pb.enable_steady_tick(Duration::from_millis(120));
+            pb
+        } else {
+            ProgressBar::hidden()
+        };
+        let now = Instant::now();
+        Progress {
+            bar,
+            lines: forced && !terminal,
+            verb,
+            start: now,
+            last_line: now,
+            docs: 0,
+            bytes: 0,
+        }
+    }
+
+    /// True when progress is shown (a terminal, or `--progress`).
+    pub(crate) fn shown(&self) -> bool {
+        !self.bar.is_hidden() || self.lines
+    }
+
+    /// Counts one document of `bytes` bytes of text.
+    pub(crate) fn add(&mut self, bytes: usize) {
+        self.docs += 1;
+        self.bytes += bytes;
+        self.bar.inc(1);
+        if self.docs % 16 == 1 {
+            self.bar
+                .set_message(format!("{}, {}", size(self.bytes), self.rate()));
+        }
+        if self.lines && self.last_line.elapsed() >= LINE_EVERY {
+            self.last_line = Instant::now();
+            report!(
+                "{} documents {}, {}, {}",
+                self.docs,
+                self.verb,
+                size(self.bytes),
+                self.rate()
+            );
+        }
+    }
+
+    /// Megabytes of text a second since the start.
+    pub(crate) fn rate(&self) -> String {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        format!("{:.2} MB/s", self.bytes as f64 / 1e6 / secs)
+    }
+
+    /// Removes the spinner.
+    pub(crate) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+
+    /// `VERB N documents (X of text) in S s, R MB/s`.
+    pub(crate) fn summary(&self) -> String {
+        format!(
+            "{} {} documents ({} of text) in {:.1} s, {}",
+            self.verb,
+            self.docs,
+            size(self.bytes),
+            self.start.elapsed().as_secs_f64(),
+            self.rate()
+        )
+    }
+}
+
+/// A byte count for people: `532 bytes`, `12.3 kB`, `1.4 MB`.
+pub(crate) fn size(bytes: usize) -> String {
+    if bytes < 1000 {
+        format!("{bytes} bytes")
+    } else if bytes < 1_000_000 {
+        format!("{:.1} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
     }
 }
 
@@ -147,29 +259,42 @@ impl ThreadsArg {
     /// document longer than [`DIRECT_BYTES`] is rendered on the output
     /// thread, in its turn, straight to `out`, so that memory stays a small
     /// multiple of the input even when the output is many times larger.
+    /// Progress (documents `verb`) goes to standard error as [`Progress`]
+    /// says, with a summary line at the end when it was shown.
     pub(crate) fn render(
         &self,
         input: &InputArgs,
         plain: bool,
         out: &mut impl Write,
+        verb: &'static str,
         render: impl Fn(Document, &mut dyn Write) -> std::io::Result<()> + Sync,
     ) -> std::io::Result<usize> {
-        ordered(
+        let mut progress = Progress::new(verb, self.progress);
+        let failed = ordered(
             input,
             plain,
             self.get(),
             || (),
             |_, doc| {
-                if doc.text.len() > DIRECT_BYTES {
-                    return Rendered::Direct(Box::new(doc));
+                let bytes = doc.text.len();
+                if bytes > DIRECT_BYTES {
+                    return (bytes, Rendered::Direct(Box::new(doc)));
                 }
                 let mut buf = Vec::new();
-                Rendered::Buffer(render(doc, &mut buf).map(|()| buf))
+                (bytes, Rendered::Buffer(render(doc, &mut buf).map(|()| buf)))
             },
-            |rendered| match rendered {
-                Rendered::Buffer(buf) => out.write_all(&buf?),
-                Rendered::Direct(doc) => render(*doc, out),
+            |(bytes, rendered)| {
+                progress.add(bytes);
+                match rendered {
+                    Rendered::Buffer(buf) => out.write_all(&buf?),
+                    Rendered::Direct(doc) => render(*doc, out),
+                }
             },
-        )
+        );
+        progress.finish();
+        if progress.shown() {
+            report!("{}", progress.summary());
+        }
+        failed
     }
 }

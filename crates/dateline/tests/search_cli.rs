@@ -4,30 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::{dateline, stderr, stdout, temp_dir};
 
 const ARTICLES: &str = concat!(
     r#"{"id": "a1", "title": "Bolton meets Patrushev in Geneva", "date": "2018-08-23", "text": "Bolton meets Patrushev in Geneva\n\nThe national security adviser John Bolton met Nikolai Patrushev in Geneva on Thursday."}"#,
@@ -43,12 +23,7 @@ fn index_then_search_with_json_output() {
     let input = dir.join("articles.jsonl");
     std::fs::write(&input, ARTICLES).unwrap();
     let index = dir.join("index");
-    let out = dateline(&[
-        "index",
-        input.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let out = common::index(&input, &index, &[]);
     // The bad record is reported with its line and skipped; the others are kept.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains(":3"), "{}", stderr(&out));
@@ -106,12 +81,7 @@ fn index_then_search_with_json_output() {
         r#"{"id": "a3", "title": "Geneva talks", "date": "2019-01-02", "text": "Geneva talks\n\nMore talks in Geneva."}"#,
     )
     .unwrap();
-    let out = dateline(&[
-        "index",
-        more.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let out = common::index(&more, &index, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = dateline(&[
         "search",
@@ -203,12 +173,7 @@ fn a_second_writer_is_refused_or_waits_and_no_documents_are_lost() {
     let mut holder = index_from_pipe(&index, &[]);
     wait_for_lock(&index);
     // Refused with a clear error while the first one writes.
-    let out = dateline(&[
-        "index",
-        second_path.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let out = common::index(&second_path, &index, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("another process"), "{}", stderr(&out));
     assert!(stderr(&out).contains("--wait"), "{}", stderr(&out));
@@ -272,12 +237,7 @@ fn a_killed_writer_leaves_the_last_commit_intact() {
     let index = dir.join("index");
     let input = dir.join("articles.jsonl");
     std::fs::write(&input, ARTICLES).unwrap();
-    let out = dateline(&[
-        "index",
-        input.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let out = common::index(&input, &index, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     // A second run is killed while it indexes (before its commit).
     let mut writer = index_from_pipe(&index, &[]);
@@ -306,12 +266,7 @@ fn a_killed_writer_leaves_the_last_commit_intact() {
     let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["total"], 1, "{v}");
     // The lock died with the process: the next writer works.
-    let out = dateline(&[
-        "index",
-        input.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let out = common::index(&input, &index, &[]);
     assert!(
         stderr(&out).contains("holds 2 documents"),
         "{}",

@@ -1,11 +1,12 @@
 //! `--threads`: parse, tokens, entities, quotes and index process documents
 //! in parallel, and what they print (or index) is byte-identical to one
-//! thread's, in input order, bad records included.
+//! thread's, in input order, bad records included; `--progress` reports on
+//! standard error and leaves standard output as it is.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::dateline_with_stdin as run;
 
 /// The first `n` records of the 2019–2021 Wikinews file of the data
 /// directory, with a bad record in the middle (None: no data directory).
@@ -15,24 +16,6 @@ fn input(test: &str, n: usize) -> Option<String> {
     let mut lines: Vec<&str> = corpus.lines().take(n).collect();
     lines.insert(n / 2, "this line is not JSON");
     Some(lines.join("\n") + "\n")
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let text = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(text.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
 }
 
 #[test]
@@ -110,4 +93,26 @@ fn parallel_indexing_finds_the_same() {
     }
     assert!(answers[0] == answers[1], "3 threads indexed differently");
     std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn progress_goes_to_stderr_and_leaves_stdout_alone() {
+    let text = concat!(
+        r#"{"id": "a", "text": "Bolton met Patrushev in Geneva."}"#,
+        "\n",
+        r#"{"id": "b", "text": "Officials warned about interference."}"#,
+        "\n",
+    );
+    for command in ["parse", "tokens", "entities", "quotes"] {
+        let args = [command, "-", "--jsonl", "--json"];
+        let quiet = run(&args, text);
+        let shown = run(&[&args[..], &["--progress"]].concat(), text);
+        assert_eq!(quiet.status.code(), Some(0), "{command}");
+        assert_eq!(shown.status.code(), Some(0), "{command}");
+        assert_eq!(quiet.stdout, shown.stdout, "{command}");
+        assert!(quiet.stderr.is_empty(), "{command}");
+        let err = common::stderr(&shown);
+        assert!(err.contains(" 2 documents ("), "{command}: {err}");
+        assert!(err.contains("MB/s"), "{command}: {err}");
+    }
 }

@@ -157,6 +157,23 @@ fn replacing_and_deleting_across_commits() {
     assert_eq!(ids("interference"), ["c"]);
     // The replacement counts as added last.
     assert_eq!(ids("NOT zzz"), ["c", "a"]);
+    drop(archive);
+    // Replaced within one writer, before and after a commit.
+    let mut w = ArchiveWriter::open(&dir, &WriterOptions::default()).unwrap();
+    for (text, commit) in [("Rome", false), ("Oslo", true), ("Lima", true)] {
+        let body = format!("{text} talks\n\nTalks in {text}.\n");
+        w.add(&doc("d", &body, "2020-01-02", &[])).unwrap();
+        if commit {
+            w.commit().unwrap();
+        }
+    }
+    w.finish().unwrap();
+    let archive = Archive::open(&dir).unwrap();
+    assert_eq!(archive.len(), 3);
+    let ids = |q: &str| archive.matching_ids(&parse_query(q).unwrap()).unwrap();
+    assert_eq!(ids("talks"), ["a", "d"]);
+    assert!(ids("rome OR oslo").is_empty());
+    assert_eq!(ids("lima"), ["d"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -35,19 +35,9 @@ mod score;
 
 pub use self::score::*;
 
-/// Errors of the gold readers.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum EvalError {
-    /// A line of a CoNLL file is malformed.
-    #[error("line {line}: {message}")]
-    Line {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
+/// Errors of the gold readers: the crate's [`Error`](crate::Error) (variant
+/// `Line`), under the name it had before the crate had one error type.
+pub type EvalError = crate::Error;
 
 /// One gold sentence of a CoNLL-style set.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

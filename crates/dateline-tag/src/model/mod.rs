@@ -88,20 +88,10 @@ pub struct ModelSpan {
     pub score: f32,
 }
 
-/// Errors reading a model file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ModelError {
-    /// The bytes are not a model file of a supported version.
-    #[error("not an entity model file: {0}")]
-    Format(String),
-    /// The weights do not match the stored checksum.
-    #[error("entity model is damaged: checksum mismatch")]
-    Checksum,
-    /// The model was trained with other word clusters than the bundled ones.
-    #[error("entity model was trained with other word clusters: retrain it")]
-    Clusters,
-}
+/// Errors reading a model or word-clusters file: the crate's [`Error`](crate::Error)
+/// (variants `Format`, `Checksum` and `Clusters`), under the name it had
+/// before the crate had one error type.
+pub type ModelError = crate::Error;
 
 const MAGIC: &[u8; 8] = b"DLNERMD\0";
 const VERSION: u32 = 2;

@@ -109,6 +109,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// on their own by the model or the rules ("Jazz Festival"), as long as
     /// those mentions lie wholly inside the joined name.
     pub(super) fn nationality_orgs(&mut self) {
+        let mut loose = LooseIndex::new(&self.mentions, self.toks.len());
         for mi in 0..self.mentions.len() {
             let m = &self.mentions[mi];
             if m.source != Source::Kb
@@ -119,11 +120,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             let org = m.label == Label::Org;
             let j = m.toks.end;
-            let loose_at = |k: usize| {
-                self.mentions.iter().position(|x| {
-                    matches!(x.source, Source::Model | Source::Rule) && x.toks.contains(&k)
-                })
-            };
+            let loose_at = |k: usize| loose.first(k);
             let mut k = j;
             while k < self.toks.len()
                 && k - j < 4
@@ -175,7 +172,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             for &x in &inside {
-                self.mentions[x].toks = 0..0;
+                let old = std::mem::replace(&mut self.mentions[x].toks, 0..0);
+                loose.remove(&self.mentions, x, old);
             }
             self.take(j..k);
             let m = &mut self.mentions[mi];
@@ -183,6 +181,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             m.label = label;
             m.source = Source::Rule;
             m.cands.clear();
+            loose.add(mi, m.toks.clone());
         }
         self.mentions.retain(|m| !m.toks.is_empty());
     }
@@ -265,10 +264,12 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .iter()
                     .any(|x| x.source == Source::Model && x.toks.contains(&k) && x.toks.end <= of)
             };
+            // The mentions are looked through last, for a capitalized word
+            // already taken, so that the pass stays linear.
             let cap_word = |k: usize| {
-                (!self.taken[k] || model_word(k))
-                    && self.toks[k].is_word()
+                self.toks[k].is_word()
                     && (self.toks[k].cap || self.toks[k].upper)
+                    && (!self.taken[k] || model_word(k))
             };
             let mut s = of;
             loop {
@@ -346,10 +347,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                 None
             };
             // Mentions in the way must lie wholly inside the joined name.
-            let clear = self.mentions.iter().all(|x| {
-                x.toks.end <= s || x.toks.start >= of || (x.toks.start >= s && x.toks.end <= of)
-            });
-            if let Some(label) = label.filter(|_| s < of && clear)
+            // (Looked through only for a name that would be joined.)
+            let clear = || {
+                self.mentions.iter().all(|x| {
+                    x.toks.end <= s || x.toks.start >= of || (x.toks.start >= s && x.toks.end <= of)
+                })
+            };
+            if let Some(label) = label.filter(|_| s < of && clear())
                 && self.same_sentence(s, m.toks.start)
             {
                 let joined = Mention {
@@ -373,11 +377,12 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut adds: Vec<Mention> = merged.into_iter().filter_map(|(_, _, m)| m).collect();
         adds.sort_by_key(|m| m.toks.start);
         adds.dedup_by(|b, a| a.toks.end > b.toks.start);
+        // The merged mentions are sorted and do not overlap: the only one
+        // that can hold a mention is the last to start at or before it.
         for m in self.mentions.drain(..) {
-            if !adds
-                .iter()
-                .any(|a| a.toks.start <= m.toks.start && m.toks.end <= a.toks.end)
-            {
+            let at = adds.partition_point(|a| a.toks.start <= m.toks.start);
+            let inside = at > 0 && m.toks.end <= adds[at - 1].toks.end;
+            if !inside {
                 out.push(m);
             }
         }
@@ -452,6 +457,79 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         if added {
             self.mentions.sort_by_key(|m| m.toks.start);
+        }
+    }
+}
+
+/// For each token, the first mention (by index) found by a rule or the
+/// model that covers it, kept up to date as mentions are emptied or become
+/// rule mentions: what a scan of every mention would answer, in constant
+/// time.
+struct LooseIndex {
+    /// Per token: the first covering mention, or `u32::MAX`.
+    first: Vec<u32>,
+    /// Per token: how many such mentions cover it.
+    count: Vec<u16>,
+}
+
+impl LooseIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn is_loose(m: &Mention) -> bool {
+        matches!(m.source, Source::Model | Source::Rule)
+    }
+
+    fn new(mentions: &[Mention], n: usize) -> LooseIndex {
+        let mut index = LooseIndex {
+            first: vec![Self::NONE; n],
+            count: vec![0; n],
+        };
+        for (i, m) in mentions.iter().enumerate() {
+            if Self::is_loose(m) {
+                index.add(i, m.toks.clone());
+            }
+        }
+        index
+    }
+
+    /// The first mention covering token `k`.
+    fn first(&self, k: usize) -> Option<usize> {
+        self.first
+            .get(k)
+            .filter(|&&x| x != Self::NONE)
+            .map(|&x| x as usize)
+    }
+
+    /// Mention `i` now covers `toks` (as a rule or model mention).
+    fn add(&mut self, i: usize, toks: Range<usize>) {
+        for t in toks {
+            if let (Some(f), Some(c)) = (self.first.get_mut(t), self.count.get_mut(t)) {
+                *f = (*f).min(i as u32);
+                *c = c.saturating_add(1);
+            }
+        }
+    }
+
+    /// Mention `i`, which covered `old`, covers nothing any more.
+    fn remove(&mut self, mentions: &[Mention], i: usize, old: Range<usize>) {
+        for t in old {
+            let (Some(f), Some(c)) = (self.first.get_mut(t), self.count.get_mut(t)) else {
+                continue;
+            };
+            *c = c.saturating_sub(1);
+            if *f != i as u32 {
+                continue;
+            }
+            // Another mention covering the token takes its place: rare, as
+            // mentions seldom overlap.
+            *f = if *c == 0 {
+                Self::NONE
+            } else {
+                mentions
+                    .iter()
+                    .position(|m| Self::is_loose(m) && m.toks.contains(&t))
+                    .map_or(Self::NONE, |x| x as u32)
+            };
         }
     }
 }

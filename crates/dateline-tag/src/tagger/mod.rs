@@ -40,7 +40,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
 use crate::lexicon::{LOC_PREPS, Lexicon};
 use crate::temporal::{Found, Scanner, infer_reference};
-use crate::tokens::{Tok, mark_sentence_starts, refine};
+use crate::tokens::{Tok, refine_sentences};
 use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
 
 /// Where a mention came from.
@@ -111,6 +111,8 @@ pub(crate) struct Config<'m> {
     pub(crate) disabled: u64,
     /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
     pub(crate) ladder_off: u64,
+    /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
+    pub(crate) dates_off: u64,
     /// Whether to record each mention's rules and the dropped mentions.
     pub(crate) trace: bool,
 }
@@ -169,31 +171,19 @@ pub(crate) fn tag_document(
     } else {
         Vec::new()
     };
-    let mut all = analysis.tokens.into_iter().enumerate().peekable();
-    for s in &analysis.sentences {
-        let keep = doc.blocks.get(s.block).is_some_and(&want);
-        let mut chunk = Vec::new();
-        while let Some((i, _)) = all.peek() {
-            if *i >= s.tokens.end {
-                break;
-            }
-            if let Some((i, t)) = all.next()
-                && i >= s.tokens.start
-                && keep
-            {
-                chunk.push(t);
-            }
-        }
-        if keep {
-            let start = toks.len();
-            refine(chunk, &mut toks);
-            sents.push(start..toks.len());
-            sent_spans.push(s.span);
-        }
-    }
-    mark_sentence_starts(&mut toks, &sents);
+    drop(model_sents);
+    // The tokenize layer's tokens are refined and freed here, before the
+    // passes run.
+    refine_sentences(
+        analysis,
+        |s| doc.blocks.get(s.block).is_some_and(&want),
+        &mut toks,
+        &mut sents,
+        &mut sent_spans,
+    );
     let reference = doc.date.or_else(|| infer_reference(&doc.text));
     let mut scanner = Scanner::new(reference);
+    scanner.off = config.dates_off;
     if reference.is_none() {
         scanner.reference_year = crate::temporal::latest_year(&doc.text);
     }

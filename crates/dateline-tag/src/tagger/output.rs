@@ -92,7 +92,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         for f in &self.temporal {
             let text = self.text[f.span.range()].to_string();
-            let rules = if tracing { vec!["dates"] } else { Vec::new() };
+            let rules = if tracing {
+                vec!["dates", f.rule]
+            } else {
+                Vec::new()
+            };
             out.push((
                 Entity {
                     span: f.span,

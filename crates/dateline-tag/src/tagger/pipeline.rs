@@ -25,13 +25,19 @@ pub struct RuleInfo {
     pub required: bool,
 }
 
-/// The rules inside passes (`pass.rule`), in the order they are asked.
+/// The rules inside passes (`pass.rule`), in the order they are asked:
+/// the date and amount scanner's, then the capitalized-run ladder's.
 pub(crate) fn inner_rules() -> impl Iterator<Item = RuleInfo> {
-    super::classify::LADDER.iter().map(|r| RuleInfo {
+    let dates = crate::temporal::rule_ids().map(|(id, about)| RuleInfo {
+        id,
+        about,
+        required: false,
+    });
+    dates.chain(super::classify::LADDER.iter().map(|r| RuleInfo {
         id: r.id,
         about: r.about,
         required: false,
-    })
+    }))
 }
 
 /// The index of the rule `id` inside the capitalized-run ladder.

@@ -83,16 +83,19 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .filter(|t| t.text.chars().count() >= 4)
                     .all(|t| t.cap || t.upper);
             let clear = strong || inside.clone().all(|k| !self.temporal_tok[k]);
-            let straddles = self.mentions.iter().any(|m| {
-                m.toks.start < inside.end
-                    && m.toks.end > inside.start
-                    && (m.toks.start < inside.start || m.toks.end > inside.end)
-            });
-            let done = self
-                .mentions
-                .iter()
-                .any(|m| m.toks == inside && m.label == Label::Misc && m.source == Source::Rule);
-            if cue && titled && clear && !words.is_empty() && !straddles {
+            // The mentions are looked through only for a cued title, so that
+            // the pass stays linear in an article full of quotations.
+            let straddles = || {
+                self.mentions.iter().any(|m| {
+                    m.toks.start < inside.end
+                        && m.toks.end > inside.start
+                        && (m.toks.start < inside.start || m.toks.end > inside.end)
+                })
+            };
+            if cue && titled && clear && !words.is_empty() && !straddles() {
+                let done = self.mentions.iter().any(|m| {
+                    m.toks == inside && m.label == Label::Misc && m.source == Source::Rule
+                });
                 if !done {
                     self.claim_title(inside.clone());
                 }

@@ -79,7 +79,7 @@ fn explain_gives_the_entities_with_their_rules() {
             .unwrap_or_default()
     };
     assert_eq!(rules("Geneva").first(), Some(&"kb"));
-    assert_eq!(rules("Thursday"), ["dates"]);
+    assert_eq!(rules("Thursday"), ["dates", "dates.weekday"]);
     for d in &explained.dropped {
         assert_eq!(&doc.text[d.span.range()], d.text);
     }

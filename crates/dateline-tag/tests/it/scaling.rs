@@ -97,6 +97,31 @@ fn name_dense_news_is_linear() {
     assert_linear("news", news, 20_000);
 }
 
+/// Text with many mentions, quoted phrases and names built on a known
+/// place or nationality: each quoted phrase, each place after "of" and each
+/// nationality before capitalized words once made a pass look through every
+/// mention of the article.
+fn quoted_and_mended(bytes: usize) -> String {
+    let names = news(bytes / 2);
+    let mut out = String::with_capacity(bytes + 300);
+    for (i, sentence) in names.split(". ").enumerate() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(sentence);
+        out.push_str(&format!(
+            ". Officials called it \"a plan {i}\" and \"the end\". The Royal Society of \
+             Tasmania and the German Air Force met the Institute of Geneva. "
+        ));
+    }
+    out
+}
+
+#[test]
+fn quotations_and_mended_names_are_linear() {
+    assert_linear("quoted and mended", quoted_and_mended, 20_000);
+}
+
 #[test]
 fn quote_marks_are_linear() {
     assert_linear("quote marks", |n| "\"".repeat(n), 40_000);

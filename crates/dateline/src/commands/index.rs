@@ -1,15 +1,11 @@
 //! `dateline index PATH… --index DIR [--threads N] [--memory-budget MB] [--merge] [--wait]`
 
-use std::io::IsTerminal;
-use std::time::{Duration, Instant};
-
 use dateline_query::{Archive, ArchiveWriter, Error, WriterOptions};
 use dateline_tag::Tagger;
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CliError, CmdResult, finish};
 use crate::input::InputArgs;
-use crate::pipeline::{ThreadsArg, ordered};
+use crate::pipeline::{Progress, ThreadsArg, ordered, size};
 
 /// Arguments of `dateline index`.
 #[derive(Debug, clap::Args)]
@@ -22,8 +18,9 @@ pub(crate) struct Args {
     index: std::path::PathBuf,
     #[command(flatten)]
     threads: ThreadsArg,
-    /// Memory for documents not yet written to segments, in MB; a new
-    /// segment is written whenever it fills.
+    /// Memory for indexing, in MB: tantivy's indexing heap (a new segment
+    /// is written whenever it fills), the documents waiting for it, and
+    /// room for writing segments out and merging (tagging not included).
     #[arg(long, value_name = "MB", default_value_t = dateline_query::DEFAULT_MEMORY_BUDGET >> 20)]
     memory_budget: usize,
     /// Merge all segments into one after adding (with no PATH: only merge).
@@ -32,57 +29,6 @@ pub(crate) struct Args {
     /// When another process is writing the index, wait for it instead of failing.
     #[arg(long)]
     wait: bool,
-}
-
-/// Documents, bytes and rate for the terminal.
-pub(crate) struct Progress {
-    bar: ProgressBar,
-    start: Instant,
-    docs: u64,
-    bytes: usize,
-}
-
-impl Progress {
-    /// A spinner on a terminal, nothing otherwise.
-    pub(crate) fn new(verb: &str) -> Progress {
-        let bar = if std::io::stderr().is_terminal() {
-            let pb = ProgressBar::new_spinner();
-            let template = format!("{{spinner}} {{pos}} documents {verb}, {{msg}} [{{elapsed}}]");
-            if let Ok(style) = ProgressStyle::with_template(&template) {
-                pb.set_style(style);
-            }
-            pb.enable_steady_tick(Duration::from_millis(120));
-            pb
-        } else {
-            ProgressBar::hidden()
-        };
-        Progress {
-            bar,
-            start: Instant::now(),
-            docs: 0,
-            bytes: 0,
-        }
-    }
-
-    /// Counts one document of `bytes` bytes of text.
-    pub(crate) fn add(&mut self, bytes: usize) {
-        self.docs += 1;
-        self.bytes += bytes;
-        self.bar.inc(1);
-        if self.docs % 16 == 1 {
-            self.bar
-                .set_message(format!("{}, {}", size(self.bytes), self.rate()));
-        }
-    }
-
-    fn rate(&self) -> String {
-        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
-        format!("{:.2} MB/s", self.bytes as f64 / 1e6 / secs)
-    }
-
-    pub(crate) fn finish(&self) {
-        self.bar.finish_and_clear();
-    }
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
@@ -106,7 +52,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
         e => CliError::Failed(format!("cannot open the index: {e}")),
     })?;
     let tagger = Tagger::new();
-    let mut progress = Progress::new("indexed");
+    let mut progress = Progress::new("indexed", args.threads.progress);
     let mut added = 0usize;
     let mut failure: Option<Error> = None;
     let preparer = writer.preparer();
@@ -165,15 +111,4 @@ pub(crate) fn run(args: Args) -> CmdResult {
         archive.len()
     );
     finish(failed)
-}
-
-/// A byte count for people: `532 bytes`, `12.3 kB`, `1.4 MB`.
-fn size(bytes: usize) -> String {
-    if bytes < 1000 {
-        format!("{bytes} bytes")
-    } else if bytes < 1_000_000 {
-        format!("{:.1} kB", bytes as f64 / 1e3)
-    } else {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    }
 }

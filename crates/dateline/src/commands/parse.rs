@@ -23,7 +23,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> CmdResult {
     let mut out = crate::output::stdout()?;
     let pool = &args.threads;
-    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
+    let failed = pool.render(&args.input, false, &mut out, "parsed", |doc, mut out| {
         if args.json {
             serde_json::to_writer(&mut out, &dateline::json::document(&doc))?;
             out.write_all(b"\n")

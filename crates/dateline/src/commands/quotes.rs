@@ -32,7 +32,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tagger = Tagger::new();
     let mut out = crate::output::stdout()?;
     let pool = &args.threads;
-    let failed = pool.render(&args.input, false, &mut out, |doc, mut out| {
+    let failed = pool.render(&args.input, false, &mut out, "tagged", |doc, mut out| {
         let tagged = tagger.annotate(doc);
         // The rule ids of each quote: JSON always carries them, text with --explain.
         let explained = if args.json || args.explain {

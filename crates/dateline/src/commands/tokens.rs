@@ -106,9 +106,13 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let tokenizer = Tokenizer::new().with_stems(true);
     let mut out = crate::output::stdout()?;
     let pool = &args.threads;
-    let failed = pool.render(&args.input, args.plain, &mut out, |doc, mut out| {
-        write_doc(&mut out, &tokenizer, &doc, args.json)
-    })?;
+    let failed = pool.render(
+        &args.input,
+        args.plain,
+        &mut out,
+        "tokenized",
+        |doc, mut out| write_doc(&mut out, &tokenizer, &doc, args.json),
+    )?;
     out.flush()?;
     finish(failed)
 }
