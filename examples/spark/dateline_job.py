@@ -6,10 +6,14 @@
 
 INPUT is a file or a directory, as `dateline parse INPUT` reads it: `.txt`
 files (one article each, the id is the file name), `.jsonl`/`.ndjson` files
-(one article a line), directories of them (sorted by name, recursively), and
-WARC files where the installed `dateline` reads them (`"warc" in
-dateline.FORMATS`). Every file is one Spark task, which streams its records
-through one `dateline.Tagger` per partition (parse -> entities -> quotes).
+(one article a line), HTML pages (`.html`, `.htm`, `.xhtml`, also gzipped),
+WARC archives (`.warc`, `.warc.gz`: every HTML or text response or resource
+record is an article, its id the WARC-Record-ID, its url the
+WARC-Target-URI), and directories of them (sorted by name, recursively).
+Every file is one Spark task, which streams its records (a WARC archive one
+record at a time) through one `dateline.Tagger` per partition (parse ->
+entities -> quotes), so a directory of WARC files is spread over the
+executors file by file.
 
 Writes three Parquet tables (schemas in docs/SCALING.md):
 
@@ -35,7 +39,7 @@ import dateline
 
 TEXT_EXTENSIONS = (".txt", ".jsonl", ".ndjson")
 WARC_EXTENSIONS = (".warc", ".warc.gz")
-HTML_EXTENSIONS = (".html", ".htm")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 
 
 def readable_extensions():
@@ -58,7 +62,7 @@ def input_files(inputs):
         if os.path.isdir(path):
             for name in sorted(os.listdir(path)):
                 child = os.path.join(path, name)
-                if os.path.isdir(child) or child.endswith(exts):
+                if os.path.isdir(child) or child.lower().endswith(exts):
                     walk(child)
         else:
             files.append(path)

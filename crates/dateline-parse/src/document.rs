@@ -61,7 +61,10 @@ pub struct Block {
     pub reason: Option<String>,
     /// For a document read from HTML: the byte range of the page source
     /// (decoded to UTF-8) that the block's text came from. `None` for text
-    /// input, where [`Block::span`] already points into the original.
+    /// input, where [`Block::span`] already points into the original. These
+    /// are offsets into the file only for a UTF-8 page; for any other
+    /// character set they index the decoded page that
+    /// `html::decode_page` returns (cargo feature `html`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Span>,
 }

@@ -135,12 +135,7 @@ def write_warc(path, pages):
 
 @pytest.fixture(scope="session")
 def sample_warc(tmp_path_factory):
-    """The sample articles as pages of a WARC file, when this build of
-    dateline reads WARC; else None."""
-    import dateline
-
-    if "warc" not in dateline.FORMATS:
-        return None
+    """The sample articles as pages of a gzipped WARC file."""
     pages = []
     for p in sorted(SEEDS.glob("*.txt")):
         blocks = [b.strip() for b in p.read_text(encoding="utf-8").split("\n\n") if b.strip()]

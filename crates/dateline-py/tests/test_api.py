@@ -61,6 +61,48 @@ def test_unknown_format_is_a_value_error():
         dateline.parse("x", format="pdf")
 
 
+HTML_FIXTURES = "crates/dateline-parse/tests/fixtures/html"
+
+
+def test_parse_html_gives_the_page_metadata_and_source_ranges(root):
+    raw = (root / HTML_FIXTURES / "harbour.html").read_bytes()
+    doc = dateline.parse(raw, id="harbour", url="https://example.org/2020/05/06/harbour", format="html")
+    assert doc.id == "harbour" and doc.title and doc.date
+    assert doc.blocks and all(b.source is not None for b in doc.blocks)
+    # A page given as str is read as UTF-8 and gives the same document.
+    assert dateline.parse(raw.decode("utf-8"), id="harbour", url=doc.url, format="html").to_dict() == doc.to_dict()
+    # A Latin-1 page declares its character set; bytes are decoded by it.
+    latin = dateline.parse((root / HTML_FIXTURES / "latin1.html").read_bytes(), format="html")
+    assert "\ufffd" not in latin.text
+
+
+def test_a_warc_is_given_to_read_not_parse():
+    with pytest.raises(ValueError, match="dateline.read"):
+        dateline.parse(b"WARC/1.0\r\n", format="warc")
+    assert {"text", "json", "html", "warc"} <= set(dateline.FORMATS)
+
+
+def test_pages_and_warc_records_equal_dateline_parse_json(cli, root, sample_warc):
+    for path in [root / HTML_FIXTURES / "harbour.html", root / HTML_FIXTURES / "pages.warc.gz", sample_warc]:
+        _, lines, _ = cli("parse", path, "--json")
+        docs = list(dateline.read(path))
+        assert lines and [d.to_dict() for d in docs] == lines, path
+    # WARC records are named by their record ids and carry their target URIs.
+    docs = list(dateline.read(sample_warc))
+    assert all(d.id.startswith("urn:uuid:") and d.url.startswith("https://example.org/") for d in docs)
+    # A format given reads a file whatever its name says.
+    assert [d.id for d in dateline.read(sample_warc, format="warc")] == [d.id for d in docs]
+
+
+def test_entities_and_quotes_of_a_warc_equal_the_command_line(cli, sample_warc):
+    tagger = dateline.Tagger()
+    docs = list(dateline.read(sample_warc))
+    _, lines, _ = cli("entities", sample_warc, "--json")
+    assert entity_lines(tagger, docs) == lines
+    _, lines, _ = cli("quotes", sample_warc, "--json")
+    assert quote_lines(tagger, docs) == lines
+
+
 def test_documents_equal_dateline_parse_json(cli, root, sample_jsonl):
     for path in [root / SEEDS, sample_jsonl]:
         _, lines, _ = cli("parse", path, "--json")

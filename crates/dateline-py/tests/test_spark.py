@@ -16,16 +16,15 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs a Java runtime", allow_module_level=True)
 
 SEEDS = "examples/corpus/seeds"
+FIXTURE_WARC = "crates/dateline-parse/tests/fixtures/html/pages.warc.gz"
 
 
 @pytest.fixture(scope="module")
 def inputs(root, sample_jsonl, sample_warc):
-    """The sample articles as text files and as JSON Lines, and as a WARC
-    file where this build reads WARC."""
-    paths = [str(root / SEEDS), str(sample_jsonl)]
-    if sample_warc is not None:
-        paths.append(str(sample_warc))
-    return paths
+    """The sample articles as text files, as JSON Lines and as pages of a
+    WARC file, and the parse layer's own WARC fixture (a redirect, an image,
+    a text resource and pages in two character sets)."""
+    return [str(root / SEEDS), str(sample_jsonl), str(sample_warc), str(root / FIXTURE_WARC)]
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +79,7 @@ def test_mentions_and_quotes_equal_the_command_line(cli, inputs, job):
     _, quote_lines, _ = cli("quotes", *inputs, "--json")
     articles = rows(out, "articles")
     assert sorted(a["id"] for a in articles) == sorted(line["id"] for line in entity_lines)
-    assert len(entity_lines) == 10 + (5 if len(inputs) == 3 else 0)
+    assert len(entity_lines) >= 10 + 5 + 2
 
     mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense", "rules"])
     for line in entity_lines:
@@ -141,13 +140,28 @@ def test_co_mentioned_people_equal_dateline_search_facets(cli, inputs, job, pers
     assert got == expected
 
 
-def test_warc_records_become_articles(cli, inputs, job, sample_warc):
-    if sample_warc is None:
-        pytest.skip("this build of dateline does not read WARC files")
+@pytest.mark.parametrize("which", ["samples", "fixture"])
+def test_warc_records_become_articles(root, cli, job, sample_warc, which):
+    warc = str(sample_warc) if which == "samples" else str(root / FIXTURE_WARC)
     out, _ = job
-    _, parsed, _ = cli("parse", sample_warc, "--json")
-    assert len(parsed) == 5, "one article per response record"
+    _, parsed, _ = cli("parse", warc, "--json")
+    if which == "samples":
+        assert len(parsed) == 5, "one article per response record"
     articles = {a["id"]: a for a in rows(out, "articles")}
     for p in parsed:
-        assert articles[p["id"]]["source"] == str(sample_warc)
-        assert articles[p["id"]]["url"] == p["url"]
+        a = articles[p["id"]]
+        assert p["id"].startswith("urn:"), "WARC records are named by their WARC-Record-ID"
+        assert (a["source"], a["url"], a["title"], list(a["authors"]), a["language"]) == (
+            warc,
+            p["url"],
+            p["title"],
+            p["authors"],
+            p["language"],
+        )
+    # Mentions and quotes of the WARC alone equal the command line's on it.
+    _, entity_lines, _ = cli("entities", warc, "--json")
+    mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense", "rules"])
+    assert entity_lines and all(mentions.get(line["id"], []) == line["entities"] for line in entity_lines)
+    _, quote_lines, _ = cli("quotes", warc, "--json")
+    quotes = grouped(rows(out, "quotes"), ["text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"])
+    assert all(quotes.get(line["id"], []) == line["quotes"] for line in quote_lines)

@@ -274,6 +274,13 @@ fn html_pages_and_warc_archives() {
         );
         assert!(s <= e && e as usize <= html.len());
     }
+    // The readable summary says which source gave the date.
+    let out = dateline(&["parse", page.to_str().unwrap()], None);
+    assert!(
+        stdout(&out).contains("date:  2024-03-14 (from date line)"),
+        "{}",
+        stdout(&out)
+    );
     // A directory mixing text, pages and an archive; the archive's other
     // records are counted on standard error.
     let dir = temp_dir("html-mix");

@@ -815,6 +815,28 @@ pub(crate) fn is_date_line(s: &str) -> bool {
     }
 }
 
+/// The date that ends a short line (at most 80 bytes), after a few words
+/// (a byline): `Ann Lee 4 August 2010`, `By Ann Lee | May 4, 2025`.
+pub(crate) fn trailing_date(s: &str) -> Option<crate::Date> {
+    if s.len() > 80 {
+        return None;
+    }
+    let mut prev_space = true;
+    for (i, c) in s.char_indices() {
+        if prev_space
+            && c.is_alphanumeric()
+            && i > 0
+            && let Some(m) = crate::datetext::date_prefix(&s[i..])
+            && words(&s[i + m.len..], 10) <= 2
+            && words(&s[..i], 10) <= 6
+        {
+            return Some(m.date);
+        }
+        prev_space = !c.is_alphanumeric();
+    }
+    None
+}
+
 /// Text of a cookie notice: says "cookies" together with the words such
 /// notices use.
 pub(crate) fn is_cookie_text(s: &str) -> bool {

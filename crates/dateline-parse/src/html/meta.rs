@@ -19,8 +19,15 @@ pub(crate) struct PageMeta {
     /// Elements with `itemprop="author"` or `rel="author"`, or a byline
     /// class, with their text.
     pub(crate) author_elements: Vec<(usize, String)>,
-    /// `<h1>` elements and their text.
+    /// Elements whose class names an author or byline zone
+    /// (`c-author-info`, `resource-author-details`), with the first text in
+    /// them that reads as a name.
+    pub(crate) author_zones: Vec<(usize, String)>,
+    /// `<h1>` elements and their text (logos left out).
     pub(crate) h1: Vec<(usize, String)>,
+    /// Texts of `<h1>` elements that are a link to the site's home page:
+    /// the site's name in a logo, not a headline.
+    pub(crate) logos: Vec<String>,
     /// Links to an author page (`/author/…`, `/authors/…`, `/writers/…`)
     /// and their text.
     pub(crate) author_links: Vec<(usize, String)>,
@@ -75,6 +82,130 @@ pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
         }
     }
     collapse(&out)
+}
+
+/// A class attribute naming an author or byline zone: a class word with a
+/// part `author` or `byline` (`c-author-info__name`), not one for the
+/// author's picture, biography or links.
+fn author_zone_class(c: &str) -> bool {
+    // Most class attributes name neither: tell them without allocating.
+    let has = |n: &[u8]| {
+        c.as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
+    };
+    if !has(b"author") && !has(b"byline") {
+        return false;
+    }
+    c.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        let parts: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        parts
+            .iter()
+            .any(|p| matches!(*p, "author" | "byline" | "authors"))
+            && !parts.iter().any(|p| {
+                matches!(
+                    *p,
+                    "bio"
+                        | "avatar"
+                        | "image"
+                        | "img"
+                        | "photo"
+                        | "pic"
+                        | "picture"
+                        | "description"
+                        | "desc"
+                        | "social"
+                        | "about"
+                        | "more"
+                        | "posts"
+                        | "list"
+                        | "links"
+                        | "title"
+                        | "role"
+                        | "job"
+                )
+            })
+    })
+}
+
+/// The first text of an element's subtree that reads as a person's name
+/// (labels such as `Article by:` and dates skipped), within a few dozen
+/// nodes.
+fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
+    let mut stack: Vec<usize> = dom.children(id).collect();
+    stack.reverse();
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 48 {
+            return None;
+        }
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => {
+                let t = collapse(t);
+                let lower = t.to_lowercase();
+                if t.is_empty() || t.ends_with(':') || lower == "by" || lower == "and" {
+                    continue;
+                }
+                let name = strip_by(&t);
+                return (name_like(name)
+                    && name.split_whitespace().count() <= 4
+                    && !generic_name(name))
+                .then(|| name.to_string());
+            }
+            NodeData::Element(e) => {
+                if matches!(
+                    &*e.name,
+                    "script" | "style" | "noscript" | "template" | "time"
+                ) {
+                    continue;
+                }
+                let mut kids: Vec<usize> = dom.children(n).collect();
+                kids.reverse();
+                stack.extend(kids);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// True when the whole text `text` of element `id` is a link to the
+/// site's home page (`<h1><a href="/">Site</a></h1>`): a logo.
+fn home_link(dom: &Dom, id: usize, text: &str) -> bool {
+    let mut stack: Vec<usize> = dom.children(id).collect();
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 64 {
+            return false;
+        }
+        let Some(e) = dom.element(n) else { continue };
+        if &*e.name == "a" {
+            return e.attr("href").is_some_and(is_home_href) && text_of(dom, n) == text;
+        }
+        stack.extend(dom.children(n));
+    }
+    false
+}
+
+/// An href to a site's home page: `/`, `./`, `/index.html`, or a URL whose
+/// path is empty or `/`.
+fn is_home_href(h: &str) -> bool {
+    let h = h.trim();
+    let path = match h.split_once("//") {
+        Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => {
+            rest.find('/').map_or("/", |p| &rest[p..])
+        }
+        _ => h,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(
+        path,
+        "/" | "./" | "/index.html" | "/index.htm" | "/index.php" | "/en/" | "/en" | ""
+    ) && !h.is_empty()
+        || h == "/"
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -215,7 +346,10 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
             }
             "h1" if dom.attached(id) => {
                 let t = text_of(dom, id);
-                if !t.is_empty() {
+                if t.is_empty() {
+                } else if home_link(dom, id, &t) {
+                    m.logos.push(t);
+                } else {
                     m.h1.push((id, t));
                 }
             }
@@ -247,6 +381,13 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                     || w.ends_with("-byline")
             })
         });
+        if !(author_prop || byline_class)
+            && e.attr("class").is_some_and(author_zone_class)
+            && dom.attached(id)
+            && let Some(t) = first_name_text(dom, id)
+        {
+            m.author_zones.push((id, t));
+        }
         if (author_prop || byline_class) && dom.attached(id) {
             let t = if let Some(c) = e.attr("content") {
                 collapse(c)
@@ -254,6 +395,13 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 text_of(dom, id)
             };
             if !t.is_empty() && t.len() < 200 {
+                if !name_like(strip_by(&t))
+                    && e.attr("content").is_none()
+                    && let Some(n) = first_name_text(dom, id)
+                {
+                    // A name with a date or a role in one element.
+                    m.author_zones.push((id, n));
+                }
                 m.author_elements.push((id, t));
             }
         }
@@ -406,8 +554,15 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in s.split([',', ';', '|', '&']) {
         for p in split_and(part) {
-            let p = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
-            if p.is_empty() || p.chars().count() > 60 || p.contains("://") || generic_name(&p) {
+            let raw = collapse(strip_by(p.trim().trim_start_matches("and ").trim()));
+            let p = clean_name(&raw);
+            if p.is_empty()
+                || generic_name(&raw)
+                || p.chars().count() > 60
+                || p.contains("://")
+                || generic_name(&p)
+                || !plausible_name(&p)
+            {
                 continue;
             }
             if !names.contains(&p) {
@@ -416,6 +571,68 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// A name without what bylines add to it: quotes around it, a role after
+/// a dash or a dot separator (`Ann Lee - Staff Writer`, `Ann Lee ⋅
+/// Founder`), a role word and what follows (`Ann Lee Writer`, `Ann Lee
+/// Founder at Acme`).
+fn clean_name(s: &str) -> String {
+    const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '\\'];
+    let mut s = s.trim().trim_matches(QUOTES).trim();
+    for sep in [" - ", " – ", " — ", " ⋅ ", "⋅", " · ", " | "] {
+        if let Some(p) = s.find(sep)
+            && p > 0
+        {
+            s = s[..p].trim();
+        }
+    }
+    const ROLES: &[&str] = &[
+        "writer",
+        "editor",
+        "founder",
+        "co-founder",
+        "contributor",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "journalist",
+        "view",
+        "staff",
+        "former",
+        "senior",
+        "deputy",
+        "managing",
+    ];
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // "Guide by Ann Lee", "Photos by Ann Lee".
+    if words.len() > 3 && words[1].eq_ignore_ascii_case("by") {
+        words.drain(..2);
+    }
+    // A role word, or a number (a reading time: "Ann Lee 3 minutes"),
+    // after the first two words ends the name.
+    if let Some(k) = words
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, w)| {
+            ROLES.contains(&w.to_lowercase().trim_end_matches([',', '.']))
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|(k, _)| k)
+    {
+        return words[..k].join(" ").trim_end_matches(',').to_string();
+    }
+    words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// Rules out what stands where a name should but is none: numbers (user
+/// ids), dotted identifiers (`page.head.author`, template keys).
+fn plausible_name(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+        && !(s.contains('.')
+            && !s.contains([' ', '@'])
+            && s.chars().filter(|&c| c == '.').count() >= 2)
 }
 
 fn split_and(s: &str) -> Vec<&str> {
@@ -435,6 +652,12 @@ pub(crate) fn strip_by(s: &str) -> &str {
         "By ",
         "by ",
         "BY ",
+        "By: ",
+        "Text by ",
+        "Words by ",
+        "Story by ",
+        "Article by ",
+        "Article by: ",
         "Written by ",
         "Posted by ",
         "Author: ",
@@ -471,10 +694,15 @@ fn generic_name(s: &str) -> bool {
             | "user"
             | "null"
             | "none"
-    ) || s.split_whitespace().count() == 2 && {
-        let w: Vec<&str> = s.split_whitespace().collect();
-        w[0] == w[1]
-    }
+            | "editor-in-chief"
+            | "editorial team"
+            | "editorial staff"
+    ) || s.to_lowercase().starts_with("more by")
+        || s.to_lowercase().starts_with("more from")
+        || s.split_whitespace().count() == 2 && {
+            let w: Vec<&str> = s.split_whitespace().collect();
+            w[0] == w[1]
+        }
 }
 
 /// An href to an author's page.
@@ -621,9 +849,9 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
                 _ => None,
             };
             if let Some(n) = name {
-                let n = collapse(n);
-                let n = decode_entities(&n);
-                if !n.is_empty() && !n.contains("://") && !names.contains(&n) {
+                let n = clean_name(&decode_entities(&collapse(n)));
+                if !n.is_empty() && !n.contains("://") && plausible_name(&n) && !names.contains(&n)
+                {
                     names.push(n);
                 }
             }
@@ -655,7 +883,7 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
     if !orgs.is_empty() {
         return orgs;
     }
-    for list in [&m.author_elements, &m.author_links] {
+    for list in [&m.author_elements, &m.author_links, &m.author_zones] {
         let pick = list
             .iter()
             .filter(|(_, t)| name_like(strip_by(t)))
@@ -727,10 +955,60 @@ fn norm(s: &str) -> String {
 /// the metadata title, else the metadata title itself.
 pub(crate) fn headline(m: &PageMeta) -> Option<String> {
     let metas = meta_titles(m);
-    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
-        return Some(h.clone());
+    if let Some(h) = agreeing_h1(m, &metas) {
+        return Some(h);
     }
     metas.first().map(|t| strip_site(t, m))
+}
+
+/// The `<h1>` that agrees best with the metadata titles: one equal to a
+/// title, else one equal to a title without its site part, else one a
+/// title contains; never one that names the site. Written in capitals
+/// (CSS often shows headlines so) it takes the title's own letter case.
+fn agreeing_h1(m: &PageMeta, metas: &[String]) -> Option<String> {
+    let sites = site_names(m);
+    let candidates: Vec<(&str, String)> =
+        m.h1.iter()
+            .map(|(_, h)| (h.as_str(), norm(h)))
+            .filter(|(_, n)| !n.is_empty() && !sites.contains(n))
+            .collect();
+    let titles: Vec<String> = metas.iter().map(|t| norm(t)).collect();
+    let stripped: Vec<String> = metas.iter().map(|t| norm(&strip_site(t, m))).collect();
+    let pick = candidates
+        .iter()
+        .find(|(_, n)| titles.contains(n))
+        .or_else(|| candidates.iter().find(|(_, n)| stripped.contains(n)))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(_, n)| n.len() >= 12 && titles.iter().any(|t| t.contains(n.as_str())))
+        })?;
+    let (h, n) = pick;
+    let letters = || h.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 3 && letters().all(char::is_uppercase) {
+        // The same words as a metadata title, in its letter case.
+        for t in metas.iter().map(|t| strip_site(t, m)) {
+            if norm(&t) == *n {
+                return Some(t);
+            }
+        }
+    }
+    Some((*h).to_string())
+}
+
+/// Normalized names of the site: `og:site_name`, `application-name`, the
+/// site part of `<title>`, and logos.
+fn site_names(m: &PageMeta) -> Vec<String> {
+    [
+        m.meta(&["og:site_name"]).map(norm),
+        m.meta(&["application-name"]).map(norm),
+        m.title_tag.as_deref().and_then(site_part).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(m.logos.iter().map(|l| norm(l)))
+    .filter(|s| !s.is_empty())
+    .collect()
 }
 
 fn meta_titles(m: &PageMeta) -> Vec<String> {
@@ -747,15 +1025,6 @@ fn meta_titles(m: &PageMeta) -> Vec<String> {
     .collect()
 }
 
-fn agrees(metas: &[String], h: &str) -> bool {
-    let h = norm(h);
-    !h.is_empty()
-        && metas.iter().any(|t| {
-            let t = norm(t);
-            t == h || (h.len() >= 12 && t.contains(&h))
-        })
-}
-
 /// The headline: an `<h1>` that agrees with the metadata title, else the
 /// metadata title (`og:title`, JSON-LD `headline`), else `<title>` without
 /// its site part.
@@ -766,24 +1035,30 @@ pub(crate) fn title(
     dom: &Dom,
 ) -> Option<String> {
     let metas = meta_titles(m);
-    if let Some((_, h)) = m.h1.iter().find(|(_, h)| agrees(&metas, h)) {
-        return Some(h.clone());
+    if let Some(h) = agreeing_h1(m, &metas) {
+        return Some(h);
     }
     // One h1 in the article, or the last h1 before it, unless it names
     // the site (a logo).
-    let site_names: Vec<String> = [
-        m.meta(&["og:site_name", "application-name"]).map(norm),
-        m.title_tag.as_deref().and_then(site_part).map(norm),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let site_names = site_names(m);
+    // A headline has a few words, names no site and does not introduce
+    // what follows (`A message from our founder:`).
     let headline_like = |h: &str| {
-        h.split_whitespace().count() >= 3 && {
+        h.split_whitespace().count() >= 3 && !h.trim_end().ends_with(':') && {
             let n = norm(h);
             !site_names.iter().any(|s| *s == n || s.contains(&n))
         }
     };
+    // A page that uses <h1> for its section headings (several of them in
+    // the article) gives the headline in its metadata, when it has one.
+    let sections =
+        m.h1.iter()
+            .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))
+            .count()
+            >= 2;
+    if sections && let Some(t) = metas.iter().take(3).find(|t| !t.is_empty()) {
+        return Some(strip_site(t, m));
+    }
     let inner: Vec<&(usize, String)> =
         m.h1.iter()
             .filter(|(id, _)| inside.get(*id).copied().unwrap_or(false))
@@ -804,24 +1079,55 @@ pub(crate) fn title(
     m.title_tag.as_deref().map(|t| strip_site(t, m))
 }
 
+/// What separates a headline from the site's name in a `<title>`.
+const SEPARATORS: [&str; 9] = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / ",
+];
+
 /// The part of a `<title>` after its last separator (`Headline | Site`).
 fn site_part(t: &str) -> Option<&str> {
-    [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+    SEPARATORS
         .iter()
         .filter_map(|sep| t.rfind(sep).map(|p| &t[p + sep.len()..]))
         .min_by_key(|s| s.len())
 }
 
 /// `"Headline | Site"` → `"Headline"`: drops a part that names the site.
+/// `"Site: Headline"` and `"Site Headline"` also lose a leading part that
+/// is a site name (`og:site_name`, `application-name`, a logo).
 fn strip_site(t: &str, m: &PageMeta) -> String {
-    let site = m.meta(&["og:site_name", "application-name"]).map(norm);
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    let sites: Vec<String> = [
+        m.meta(&["og:site_name"]).map(norm),
+        m.meta(&["application-name"]).map(norm),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(m.logos.iter().map(|l| norm(l)))
+    .filter(|s| !s.is_empty())
+    .collect();
+    for sep in SEPARATORS {
         if let Some(p) = t.rfind(sep) {
             let (head, tail) = (&t[..p], &t[p + sep.len()..]);
-            let tail_is_site = site.as_deref().is_some_and(|s| norm(tail) == s)
-                || tail.split_whitespace().count() <= 4;
+            let tail_is_site = sites.contains(&norm(tail)) || tail.split_whitespace().count() <= 4;
             if tail_is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
+            }
+        }
+    }
+    // A leading site name, then a separator or a space.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for k in 1..words.len().min(6) {
+        let lead = words[..k].join(" ");
+        let lead = lead.trim_end_matches([':', '|', '-', '–', '—', '•', '·']);
+        if sites.contains(&norm(lead)) {
+            let mut rest = words[k..].join(" ");
+            for sep in ["| ", "- ", "– ", "— ", "• ", "· ", ": "] {
+                if let Some(r) = rest.strip_prefix(sep) {
+                    rest = r.to_string();
+                }
+            }
+            if rest.split_whitespace().count() >= 2 {
+                return rest;
             }
         }
     }

@@ -10,7 +10,10 @@
 //! page's extracted text, every block's text separated from the next by a
 //! blank line, boilerplate included (so nothing the page showed is lost),
 //! and every [`Block::span`] is a range of that text. Each block also has a
-//! [`Block::source`]: the range of the page (as UTF-8) it came from.
+//! [`Block::source`]: the byte range it came from in the page *as decoded
+//! to UTF-8*, which is the file's bytes only when the page is UTF-8. For a
+//! page in another character set (Latin-1, Shift_JIS, UTF-16, …) the
+//! offsets index [`decode_page`]'s string, the page as Dateline read it.
 //!
 //! Tables give one block per cell, in row order (kept in the body when
 //! they are inside the article); figures give their caption as a
@@ -72,6 +75,26 @@ pub(crate) fn document(id: String, bytes: &[u8], info: PageInfo<'_>) -> Document
     from_str(id, &decoded.text, info.url)
 }
 
+/// A page's bytes decoded as Dateline decodes them before extracting:
+/// the byte order mark, then the charset of `content_type` (a WARC record's
+/// HTTP `Content-Type`), then a `<meta>` prescan of the first 4 KiB, then
+/// detection; undecodable bytes become U+FFFD. [`Block::source`] ranges
+/// are offsets into this string (equal to the file's offsets when the page
+/// is UTF-8 without a byte order mark).
+///
+/// ```
+/// use dateline_parse::{Parser, html::{PageInfo, decode_page}};
+/// let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9s closed early on the quay.</p></body></html>";
+/// let doc = Parser::new().parse_html("p", page, PageInfo::default())?;
+/// let decoded = decode_page(page, None);
+/// let src = doc.blocks[0].source.unwrap();
+/// assert_eq!(&decoded[src.start..src.end], "<p>Cafés closed early on the quay.</p>");
+/// # Ok::<(), dateline_parse::Error>(())
+/// ```
+pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> String {
+    charset::decode(bytes, content_type).text
+}
+
 /// Extracts one page already decoded to a string.
 pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
     let dom = dom::parse(html);
@@ -107,16 +130,31 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
         .map(|o| o.text.as_str())
         .collect();
     let authors = meta::authors(&page, &inside, &near);
-    // The date shown by the headline is the one readers see (often the
-    // last update); the metadata's publication date comes next.
-    let mut date = near
+    // The date shown by the headline is the one readers see; the
+    // metadata's publication date comes next. A shown date that says it is
+    // an update gives way to an earlier publication date in the metadata.
+    let shown = near
         .iter()
         .filter(|t| extract::is_date_line(t))
-        .find_map(|t| crate::datetext::date_prefix(t))
-        .map(|m| (m.date, "date line"));
-    if date.is_none() {
-        date = meta::date(&page, &dom, &inside, url_for_date.as_deref());
-    }
+        .find_map(|t| crate::datetext::date_prefix(t).map(|m| (m.date, t)));
+    let given = meta::date(&page, &dom, &inside, url_for_date.as_deref());
+    let date = match (shown, given) {
+        (Some((s, line)), Some(g))
+            if g.0 < s
+                && !matches!(g.1, "url" | "json-ld dateModified")
+                && line.to_lowercase().contains("updated") =>
+        {
+            Some(g)
+        }
+        (Some((s, _)), _) => Some((s, "date line")),
+        (None, Some(g)) => Some(g),
+        // Last, a date ending a short line by the headline: a byline
+        // with its date ("Ann Lee 4 August 2010", "By Ann Lee | May 4").
+        (None, None) => near
+            .iter()
+            .find_map(|t| extract::trailing_date(t))
+            .map(|d| (d, "byline date")),
+    };
     let language = meta::language(&page);
 
     let mut text = String::with_capacity(outs.iter().map(|o| o.text.len() + 2).sum());

@@ -98,6 +98,92 @@ fn article_page_becomes_a_document() {
     );
 }
 
+/// A page of the shape blogs and news sites share: a logo heading, the
+/// article's header with its own parts, two paragraphs.
+fn page(head: &str, header: &str) -> Document {
+    let html = format!(
+        "<html><head>{head}</head><body>\
+         <header><h1 class=\"site-title\"><a href=\"https://example.org/\">Harbour Notes</a></h1></header>\
+         <article>{header}\
+         <p>The harbour bridge reopened on Thursday after two years of repairs, the city council said in a statement.</p>\
+         <p>Ferries that carried commuters while the bridge was shut will keep a reduced timetable until the summer.</p>\
+         </article></body></html>"
+    );
+    Parser::new()
+        .parse_html("p", html.as_bytes(), PageInfo::default())
+        .unwrap()
+}
+
+#[test]
+fn a_logo_heading_names_the_site_not_the_article() {
+    // The logo's text is also inside <title>: it is still not the headline.
+    let doc = page(
+        "<title>Bridge reopens after repairs | Harbour Notes</title>",
+        "<h1 class=\"post-title\">Bridge reopens after repairs</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+    // Without a headline element, the title loses a leading site name.
+    let doc = page(
+        "<title>Harbour Notes Bridge reopens after repairs</title>",
+        "",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+    // A headline set in capitals takes the metadata title's letter case.
+    let doc = page(
+        "<meta property=\"og:title\" content=\"Bridge Reopens After Repairs\">",
+        "<h1>BRIDGE REOPENS AFTER REPAIRS</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge Reopens After Repairs"));
+    // Headings used for sections: the metadata gives the headline.
+    let doc = page(
+        "<meta property=\"og:title\" content=\"Bridge reopens after repairs\">",
+        "<h1>What changed</h1><p>The deck was replaced and the cables were checked one by one over two winters.</p><h1>What comes next</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+}
+
+#[test]
+fn an_update_line_gives_way_to_the_publication_date() {
+    let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-03-14T08:00:00Z\"}</script>";
+    let doc = page(ld, "<h2>Bridge reopens</h2><p>Updated: May 2, 2025</p>");
+    assert_eq!(
+        (doc.date.map(|d| d.to_string()), doc.date_source.as_deref()),
+        (Some("2024-03-14".into()), Some("json-ld datePublished"))
+    );
+    // A shown date that is no update is the one readers see.
+    let doc = page(ld, "<h2>Bridge reopens</h2><p>May 2, 2025</p>");
+    assert_eq!(doc.date_source.as_deref(), Some("date line"));
+    // Nothing but a byline with its date.
+    let doc = page("", "<h2>Bridge reopens</h2><p>Maren Holt 4 August 2010</p>");
+    assert_eq!(
+        (doc.date.map(|d| d.to_string()), doc.date_source.as_deref()),
+        (Some("2010-08-04".into()), Some("byline date"))
+    );
+}
+
+#[test]
+fn authors_from_author_zones_and_cleaned_bylines() {
+    // A zone named by its class, with a label and the name in it.
+    let doc = page(
+        "",
+        "<div class=\"c-author-info\"><p>Article by:</p><a href=\"#a\">Maren Holt</a><p>RN, editor</p></div>",
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    // Roles and reading times are not part of the name; ids are no names.
+    let doc = page(
+        "<meta name=\"author\" content=\"Maren Holt - Staff Writer\">",
+        "",
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    let doc = page(
+        "<meta name=\"author\" content=\"the Harbour Team 2 minutes\">",
+        "",
+    );
+    assert_eq!(doc.authors, ["the Harbour Team"]);
+    let doc = page("<meta name=\"author\" content=\"223509017\">", "");
+    assert!(doc.authors.is_empty(), "{:?}", doc.authors);
+}
+
 #[test]
 fn comments_are_never_body() {
     // A comment section longer than the article is still comments.

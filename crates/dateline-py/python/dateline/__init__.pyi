@@ -25,6 +25,8 @@ class Block:
     char_end: int
     text: str
     reason: Optional[str]
+    source: Optional[tuple[int, int]]
+    """For a page: the byte range of the page (decoded, as UTF-8) the block came from."""
     def to_dict(self) -> dict[str, Any]: ...
 
 class Document:
@@ -167,13 +169,13 @@ class Reader(Iterator[Document]):
     def __next__(self) -> Document: ...
 
 def parse(
-    text: str,
+    text: Union[str, bytes],
     id: Optional[str] = None,
     url: Optional[str] = None,
     format: Optional[str] = None,
     max_bytes: Optional[int] = None,
 ) -> Document:
-    """Parses one article (format "text", the default, or "json": one JSON Lines record)."""
+    """Parses one article: format "text" (the default), "json" (one JSON Lines record) or "html" (one page, str or bytes)."""
 
 def read(
     path: Union[str, PathLike[str]],
@@ -181,8 +183,9 @@ def read(
     on_error: Optional[Callable[[ParseError], Any]] = None,
     text_field: str = "text",
     max_bytes: Optional[int] = None,
+    format: Optional[str] = None,
 ) -> Reader:
-    """Streams the documents under a path, as `dateline parse PATH` reads it."""
+    """Streams the documents under a path (text, JSON Lines, HTML, WARC, directories), as `dateline parse PATH` reads it."""
 
 def samples() -> list[Document]:
     """The sample articles embedded in Dateline, parsed."""

@@ -12,11 +12,16 @@ use super::stored::decode_stored;
 use super::{Fields, SEP, engine_error, open_index};
 use crate::analysis::Analyzer;
 use crate::exec::FacetCounts;
-use crate::exec::{Matches, Planner, Segment, better_display, exec, make_hit, plan, top_k_above};
+use crate::exec::{
+    Matches, Plan, Planner, Segment, better_display, exec, make_hit, plan, top_k_above,
+};
 use crate::index::{NUM_FIELDS, SPEAKER, entity_field};
 use crate::search::{SearchOptions, SearchResults};
 use crate::storage::Reader;
 use crate::{Error, Label, Query};
+
+/// A kept hit: (arrival number, score, (segment, document)).
+type Ranked = (u64, f32, (usize, u32));
 
 /// An open archive: a consistent view of its last commit.
 ///
@@ -40,8 +45,9 @@ pub struct Archive {
     segments: Vec<SegView>,
     searcher: tantivy::Searcher,
     num_docs: u64,
-    /// BM25 length normalization per field, made when first needed.
-    tables: [OnceLock<[f32; 256]>; NUM_FIELDS],
+    /// BM25 length normalization per field, made when first needed
+    /// (boxed: the tables would make every `Archive` value 12 kB).
+    tables: Box<[OnceLock<[f32; 256]>; NUM_FIELDS]>,
     use_kb: bool,
 }
 
@@ -97,7 +103,7 @@ impl Archive {
             segments,
             searcher,
             num_docs,
-            tables: std::array::from_fn(|_| OnceLock::new()),
+            tables: Box::new(std::array::from_fn(|_| OnceLock::new())),
             use_kb: true,
         })
     }
@@ -185,6 +191,32 @@ impl Archive {
         })
     }
 
+    /// Runs a plan on every segment: the number of matches and the
+    /// `limit` best as (arrival, score, (segment, document)), best first;
+    /// `each` sees every segment's matches (for facets).
+    fn ranked(
+        &self,
+        p: &Plan,
+        limit: usize,
+        mut each: impl FnMut(&SegView, &Matches) -> Result<(), Error>,
+    ) -> Result<(usize, Vec<Ranked>), Error> {
+        let mut total = 0;
+        let mut top = Vec::new();
+        for (si, s) in self.segments.iter().enumerate() {
+            let m = exec(s, p);
+            total += m.docs.len();
+            top_k_above(
+                m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
+                |(_, d)| s.seq(d),
+                s.min_seq(),
+                limit,
+                &mut top,
+            );
+            each(s, &m)?;
+        }
+        Ok((total, top))
+    }
+
     /// The number of matches and the ids and scores of the `limit` best
     /// (ties: earlier added first), without snippets or facets.
     ///
@@ -193,19 +225,7 @@ impl Archive {
     pub fn top_docs(&self, q: &Query, limit: usize) -> Result<(usize, Vec<(String, f32)>), Error> {
         self.guarded(|| {
             let (p, _) = plan(self, q)?;
-            let mut total = 0;
-            let mut top = Vec::new();
-            for (si, s) in self.segments.iter().enumerate() {
-                let m = exec(s, &p);
-                total += m.docs.len();
-                top_k_above(
-                    m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
-                    |(_, d)| s.seq(d),
-                    s.min_seq(),
-                    limit,
-                    &mut top,
-                );
-            }
+            let (total, top) = self.ranked(&p, limit, |_, _| Ok(()))?;
             let mut docs = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {
                 docs.push((self.load_id(si, d)?, score));
@@ -232,23 +252,13 @@ impl Archive {
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Result<SearchResults, Error> {
         self.guarded(|| {
             let (p, wanted) = plan(self, q)?;
-            let mut total = 0;
-            let mut top = Vec::new();
             let mut counts = FacetCounts::default();
-            for (si, s) in self.segments.iter().enumerate() {
-                let m = exec(s, &p);
-                total += m.docs.len();
-                top_k_above(
-                    m.docs.iter().zip(&m.scores).map(|(&d, &sc)| (sc, (si, d))),
-                    |(_, d)| s.seq(d),
-                    s.min_seq(),
-                    opts.limit,
-                    &mut top,
-                );
+            let (total, top) = self.ranked(&p, opts.limit, |s, m| {
                 if opts.facets {
                     s.count_facets(&m.docs, &mut counts)?;
                 }
-            }
+                Ok(())
+            })?;
             let display = |f: usize, name: &str| self.display_name(f, name);
             let mut hits = Vec::with_capacity(top.len());
             for (_, score, (si, d)) in top {

@@ -55,9 +55,10 @@ const MIN_HEAP_PER_THREAD: usize = 15 << 20;
 /// - `queue`: one eighth bounds the documents handed to tantivy and not yet
 ///   indexed (module `queue`);
 /// - the remaining quarter is headroom for what tantivy allocates beside
-///   its heap while it writes a segment out or merges segments.
+///   its heap while it writes a segment out.
 ///
-/// The caller's own documents (being tagged or analyzed) are not counted.
+/// The caller's own documents (being tagged or analyzed) are not counted,
+/// nor are background merges, whose memory grows with the segments merged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct BudgetShare {
     heap: usize,
@@ -183,7 +184,8 @@ pub struct WriterOptions {
     /// Memory for indexing, in bytes: five eighths for tantivy's indexing
     /// heap (a segment is written whenever a thread's share fills; at
     /// least 15 MB per thread), one eighth for documents waiting to be
-    /// indexed, a quarter of headroom for writing segments out and merging.
+    /// indexed, a quarter of headroom for writing segments out. Background
+    /// merges are not counted: their memory grows with the segments merged.
     pub memory_budget: usize,
     /// Indexing threads (each builds its own segments).
     pub threads: usize,

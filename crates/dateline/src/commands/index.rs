@@ -20,7 +20,8 @@ pub(crate) struct Args {
     threads: ThreadsArg,
     /// Memory for indexing, in MB: tantivy's indexing heap (a new segment
     /// is written whenever it fills), the documents waiting for it, and
-    /// room for writing segments out and merging (tagging not included).
+    /// room for writing segments out (tagging and background merges not
+    /// included).
     #[arg(long, value_name = "MB", default_value_t = dateline_query::DEFAULT_MEMORY_BUDGET >> 20)]
     memory_budget: usize,
     /// Merge all segments into one after adding (with no PATH: only merge).

@@ -45,11 +45,12 @@ fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     writeln!(out, "== {} ==", doc.id)?;
     writeln!(out, "title: {}", dash(doc.title.as_deref()))?;
     writeln!(out, "site:  {}", dash(doc.site.as_deref()))?;
-    writeln!(
-        out,
-        "date:  {}",
-        doc.date.map_or_else(|| "-".to_string(), |d| d.to_string())
-    )?;
+    // The date, and which source of the page gave it when known.
+    match (doc.date, doc.date_source.as_deref()) {
+        (Some(d), Some(src)) => writeln!(out, "date:  {d} (from {src})")?,
+        (Some(d), None) => writeln!(out, "date:  {d}")?,
+        (None, _) => writeln!(out, "date:  -")?,
+    }
     writeln!(out, "url:   {}", dash(doc.url.as_deref()))?;
     if !doc.authors.is_empty() {
         writeln!(out, "authors: {}", doc.authors.join("; "))?;
