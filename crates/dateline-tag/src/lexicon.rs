@@ -12,6 +12,11 @@ use std::sync::OnceLock;
 /// Given names common in international news (English, Slavic, German, French,
 /// Spanish, Italian, Arabic, Asian transliterations).
 const FIRST_NAMES: &str = include_str!("../words/first_names.txt");
+/// Given names that mark a man or a woman (also read by quote/names.rs).
+const GIVEN_NAMES_MALE: &str = include_str!("../words/given_names_male.txt");
+const GIVEN_NAMES_FEMALE: &str = include_str!("../words/given_names_female.txt");
+/// Gendered names the tagger does not take as given names.
+const GIVEN_NAMES_GENDER_ONLY: &str = include_str!("../words/given_names_gender_only.txt");
 
 /// Frequent English words that are not names on their own (checked in
 /// lowercase): function words, common verbs, nouns and adjectives that start
@@ -136,7 +141,14 @@ impl Lexicon {
         LEX.get_or_init(|| {
             let set = |s: &'static str| crate::words::entries(s).collect::<FxHashSet<_>>();
             Lexicon {
-                first_names: set(FIRST_NAMES),
+                first_names: {
+                    let gender_only = set(GIVEN_NAMES_GENDER_ONLY);
+                    [FIRST_NAMES, GIVEN_NAMES_MALE, GIVEN_NAMES_FEMALE]
+                        .into_iter()
+                        .flat_map(crate::words::entries)
+                        .filter(|n| !gender_only.contains(n))
+                        .collect()
+                },
                 common: set(COMMON),
                 titles: set(TITLES),
                 org_suffixes: set(ORG_SUFFIXES),

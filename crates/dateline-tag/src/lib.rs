@@ -94,7 +94,14 @@ pub use crate::model::{KbHint, ModelError, ModelSpan, NerModel, WordClusters};
 pub use crate::quote::eval::{
     Counts, GoldDocument, GoldQuote, QuoteError, QuoteScores, score_quotes,
 };
-pub use crate::quote::{Quote, QuoteKind, extract as extract_quotes};
+#[cfg(feature = "eval")]
+pub use crate::quote::news_eval::{
+    CueCounts, CueKind, NewsGold, NewsGoldDocument, NewsGoldQuote, NewsScores, Split, score_news,
+};
+pub use crate::quote::{
+    ExplainedQuote, Quote, QuoteKind, RULES as QUOTE_RULES, explain as explain_quotes,
+    extract as extract_quotes,
+};
 pub use crate::tagger::{RuleId, RuleInfo};
 pub use crate::tagging::{DroppedCandidate, ExplainedEntity, Explanation, Tagger, TaggerBuilder};
 

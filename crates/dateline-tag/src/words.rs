@@ -14,6 +14,10 @@ pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Verbs of saying whose subject speaks, for every rule that reads one
+/// (`words/speech_verbs.txt`).
+pub(crate) static SPEECH_VERBS: WordList = WordList::new(include_str!("../words/speech_verbs.txt"));
+
 /// An embedded word list, searched by binary search once read.
 #[derive(Debug)]
 pub(crate) struct WordList {

@@ -7,8 +7,9 @@
 //! entity mentions passed in. Statements that their sentence does not
 //! attribute take the speaker of their paragraph or of the adjacent run of
 //! quote paragraphs when those agree; otherwise the speaker stays `None`.
-//! The speaker is never guessed: a pronoun whose antecedent's gender is
-//! unknown, or a source the text does not name ("the report said"), gives
+//! A pronoun takes the most recent compatible person (a name of the other
+//! gender is skipped, one of unknown gender is compatible) within the last
+//! paragraphs; a source the text does not name ("the report said") gives
 //! `None`.
 //!
 //! The whole pass is linear in the text length, whatever the quote marks.
@@ -20,6 +21,8 @@ mod attrib;
 pub(crate) mod eval;
 mod marks;
 mod names;
+#[cfg(feature = "eval")]
+pub(crate) mod news_eval;
 #[cfg(test)]
 mod tests;
 
@@ -93,34 +96,105 @@ pub struct Quote {
 /// assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 /// ```
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+    explain(doc, entities)
+        .into_iter()
+        .map(|e| e.quote)
+        .collect()
+}
+
+/// A quotation with the ids of the rules that attributed it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExplainedQuote {
+    /// The quotation, as [`extract`] returns it.
+    pub quote: Quote,
+    /// The rules that found its cue or speaker, in the order they acted
+    /// (ids listed in [`RULES`]); empty when nothing attributed it.
+    pub rules: Vec<&'static str>,
+}
+
+/// Every attribution rule id, with what it does.
+pub const RULES: &[(&str, &str)] = &[
+    (
+        "quote.after.inverted",
+        "a cue right after the quote, its speaker after it (`“…,” said Bolton`)",
+    ),
+    (
+        "quote.after.subject",
+        "a subject and its cue after the quote (`“…,” Trump said`)",
+    ),
+    (
+        "quote.after.apposition",
+        "a name after the quote heading an apposition chain before the cue",
+    ),
+    (
+        "quote.after.according-to",
+        "`according to X` after the quote",
+    ),
+    (
+        "quote.before",
+        "the nearest cue before the quote and its subject (`Bolton said: “…”`)",
+    ),
+    (
+        "quote.final",
+        "a cue closing the sentence after the quote (`…, he added.`)",
+    ),
+    (
+        "quote.colon",
+        "a sentence with no speech verb introducing the quote with a colon",
+    ),
+    (
+        "quote.headline",
+        "a name and a colon before the quote (`Peskov: «…»`)",
+    ),
+    (
+        "quote.line-before",
+        "a cue ending the line before a quote paragraph (`… Robinson writes:`)",
+    ),
+    (
+        "quote.paragraph",
+        "the speaker of another quote of the same paragraph",
+    ),
+    (
+        "quote.run",
+        "the speaker of the adjacent run of quote paragraphs",
+    ),
+    ("speaker.person", "the speaker phrase names a person"),
+    (
+        "speaker.organisation",
+        "the speaker phrase names an organisation or place",
+    ),
+    (
+        "speaker.pronoun",
+        "a pronoun resolved to the most recent compatible person or organisation",
+    ),
+    (
+        "speaker.role",
+        "a role (`the spokesman`) resolved to a person named before",
+    ),
+    (
+        "speaker.unknown",
+        "the cue names a source the text does not identify",
+    ),
+];
+
+/// Finds the quotations of a document as [`extract`] does, with the ids of
+/// the rules that attributed each one.
+///
+/// ```
+/// use dateline_tag::{explain_quotes, parse};
+/// let doc = parse::parse("Talks\n\n“We will not tolerate it,” the report said.\n");
+/// let quotes = explain_quotes(&doc, &[]);
+/// assert_eq!(quotes[0].rules, ["quote.after.subject", "speaker.unknown"]);
+/// ```
+pub fn explain(doc: &Document, entities: &[Entity]) -> Vec<ExplainedQuote> {
     let text = doc.text.as_str();
-    let valid = |s: Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    };
-
-    // Content blocks in order; `joinable` marks a block that directly
-    // follows the previous content block.
-    let mut blocks: Vec<Span> = Vec::new();
-    let mut joinable: Vec<bool> = Vec::new();
-    let mut prev_index: Option<usize> = None;
-    for (i, b) in doc.blocks.iter().enumerate() {
-        let sorted = blocks.last().is_none_or(|l| l.end <= b.span.start);
-        if !b.kind.is_content() || !valid(b.span) || !sorted {
-            continue;
-        }
-        joinable.push(prev_index.is_some_and(|p| p + 1 == i));
-        blocks.push(b.span);
-        prev_index = Some(i);
-    }
-
+    let (blocks, joinable) = content_blocks(doc);
     let raw = marks::scan(text, &blocks, &joinable);
     if raw.is_empty() {
         return Vec::new();
     }
-    let mut ents: Vec<&Entity> = entities.iter().filter(|e| valid(e.span)).collect();
+    let mut ents: Vec<&Entity> = entities.iter().filter(|e| valid(text, e.span)).collect();
     ents.sort_by_key(|e| (e.span.start, e.span.end));
     let titled = attrib::titled_genders(text, &ents);
     let ctx = Ctx {
@@ -132,12 +206,60 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         quotes: &raw,
         resolved: std::cell::RefCell::new(Vec::new()),
     };
+    let tokens = tokenize_blocks(&ctx, &raw);
+    let mut attrs: Vec<Attribution> = (0..raw.len())
+        .map(|q| attribute_one(&ctx, &raw, &tokens, q))
+        .collect();
+    inherit(&ctx, &raw, &tokens.toks, &mut attrs);
+    raw.iter()
+        .zip(attrs)
+        .map(|(r, a)| output(&ctx, r, a))
+        .collect()
+}
 
-    // Tokens and sentence ends of each block; where each quote sits.
-    let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(blocks.len());
-    let mut ends: Vec<Vec<bool>> = Vec::with_capacity(blocks.len());
-    let mut first_at = vec![0usize; raw.len()];
-    let mut last_at = vec![0usize; raw.len()];
+fn valid(text: &str, s: Span) -> bool {
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
+}
+
+/// Content blocks in order, and for each whether it directly follows the
+/// previous content block.
+fn content_blocks(doc: &Document) -> (Vec<Span>, Vec<bool>) {
+    let mut blocks: Vec<Span> = Vec::new();
+    let mut joinable: Vec<bool> = Vec::new();
+    let mut prev_index: Option<usize> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let sorted = blocks.last().is_none_or(|l| l.end <= b.span.start);
+        if !b.kind.is_content() || !valid(&doc.text, b.span) || !sorted {
+            continue;
+        }
+        joinable.push(prev_index.is_some_and(|p| p + 1 == i));
+        blocks.push(b.span);
+        prev_index = Some(i);
+    }
+    (blocks, joinable)
+}
+
+/// Tokens and sentence ends of each block, and where each quote sits.
+struct BlockTokens {
+    toks: Vec<Vec<Tok>>,
+    ends: Vec<Vec<bool>>,
+    /// Token index of each quote in its first block.
+    first_at: Vec<usize>,
+    /// Token index of each quote in its last block.
+    last_at: Vec<usize>,
+}
+
+fn tokenize_blocks(ctx: &Ctx<'_>, raw: &[marks::RawQuote]) -> BlockTokens {
+    let blocks = ctx.blocks;
+    let mut out = BlockTokens {
+        toks: Vec::with_capacity(blocks.len()),
+        ends: Vec::with_capacity(blocks.len()),
+        first_at: vec![0; raw.len()],
+        last_at: vec![0; raw.len()],
+    };
     let mut qptr = 0;
     for (bi, &b) in blocks.iter().enumerate() {
         while qptr < raw.len() && raw[qptr].last_block < bi {
@@ -151,74 +273,94 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         for (ti, t) in bt.iter().enumerate() {
             if let attrib::TokKind::Quote(q) = t.kind {
                 if raw[q].first_block == bi {
-                    first_at[q] = ti;
+                    out.first_at[q] = ti;
                 }
                 if raw[q].last_block == bi {
-                    last_at[q] = ti;
+                    out.last_at[q] = ti;
                 }
             }
         }
-        ends.push(ctx.sentence_ends(&bt));
-        toks.push(bt);
+        out.ends.push(ctx.sentence_ends(&bt));
+        out.toks.push(bt);
     }
+    out
+}
 
-    let mut attrs: Vec<Attribution> = raw
-        .iter()
-        .enumerate()
-        .map(|(q, r)| {
-            let a = ctx.attribute(
-                q,
-                (&toks[r.first_block], first_at[q], &ends[r.first_block]),
-                (&toks[r.last_block], last_at[q], &ends[r.last_block]),
-            );
-            let mut a = a;
-            // `… Robinson writes:` at the end of one line, the quote on the
-            // next: the attribution comes from the line before.
-            if a.who.is_none() && a.cue.is_none() && first_at[q] == 0 && r.first_block > 0 {
-                let pb = r.first_block - 1;
-                let prev = &toks[pb];
-                if joinable.get(r.first_block).copied().unwrap_or(false)
-                    && prev
-                        .last()
-                        .is_some_and(|t| t.kind == attrib::TokKind::Punct(':'))
-                {
-                    let from = attrib::last_sentence_start(&ends[pb]);
-                    if let Some((who, cue)) = ctx.before_quote(&prev[from..]) {
-                        a.who = Some(who);
-                        a.cue = Some(cue);
-                    }
-                }
+/// Attributes quote `q` from its own sentence, else from a cue ending the
+/// line before it.
+fn attribute_one(ctx: &Ctx<'_>, raw: &[marks::RawQuote], t: &BlockTokens, q: usize) -> Attribution {
+    let r = raw[q];
+    let (first_at, last_at) = (t.first_at[q], t.last_at[q]);
+    let mut a = ctx.attribute(
+        q,
+        (&t.toks[r.first_block], first_at, &t.ends[r.first_block]),
+        (&t.toks[r.last_block], last_at, &t.ends[r.last_block]),
+    );
+    // `… Robinson writes:` at the end of one line, the quote on the next:
+    // the attribution comes from the line before.
+    if a.who.is_none() && a.cue.is_none() && first_at == 0 && r.first_block > 0 {
+        let pb = r.first_block - 1;
+        let prev = &t.toks[pb];
+        if ctx.joinable.get(r.first_block).copied().unwrap_or(false)
+            && prev
+                .last()
+                .is_some_and(|t| t.kind == attrib::TokKind::Punct(':'))
+        {
+            let from = attrib::last_sentence_start(&t.ends[pb]);
+            if let Some((who, cue)) = ctx.before_quote(&prev[from..]) {
+                a.who = Some(who);
+                a.cue = Some(cue);
+                a.rule = Some("quote.line-before");
             }
-            if let Some(Who::Named { entity, span }) = a.who {
-                ctx.note_speaker(span.start, entity);
-            }
-            a
-        })
-        .collect();
-    inherit(&ctx, &raw, &toks, &mut attrs);
+        }
+    }
+    if let Some(Who::Named { entity, span }) = a.who {
+        ctx.note_speaker(span.start, entity);
+    }
+    a
+}
 
-    raw.iter()
-        .zip(attrs)
-        .map(|(r, a)| {
-            let (speaker, speaker_span) = match a.who {
-                Some(Who::Named { entity, span }) => {
-                    (Some(ctx.entities[entity].canonical.clone()), Some(span))
-                }
-                _ => (None, None),
+/// The quote as returned, with its rule ids.
+fn output(ctx: &Ctx<'_>, r: &marks::RawQuote, a: Attribution) -> ExplainedQuote {
+    let text = ctx.text;
+    let (speaker, speaker_span) = match a.who {
+        Some(Who::Named { entity, span }) => {
+            (Some(ctx.entities[entity].canonical.clone()), Some(span))
+        }
+        _ => (None, None),
+    };
+    let mut rules: Vec<&'static str> = a.rule.into_iter().collect();
+    match a.who {
+        Some(Who::Named { entity, span }) => {
+            let ent = ctx.entities[entity];
+            let how = if span != ent.span && span.end - span.start <= 4 {
+                "speaker.pronoun"
+            } else if span != ent.span {
+                "speaker.role"
+            } else if ent.label == crate::Label::Person {
+                "speaker.person"
+            } else {
+                "speaker.organisation"
             };
-            Quote {
-                span: r.inner,
-                text: text[r.inner.range()].to_string(),
-                speaker,
-                speaker_span,
-                cue: a.cue.map(|c| text[c.range()].to_string()),
-                kind: match a.shape {
-                    Shape::Statement => QuoteKind::Statement,
-                    Shape::Phrase => QuoteKind::Phrase,
-                },
-            }
-        })
-        .collect()
+            rules.push(how);
+        }
+        Some(Who::Unknown) => rules.push("speaker.unknown"),
+        None => {}
+    }
+    ExplainedQuote {
+        quote: Quote {
+            span: r.inner,
+            text: text[r.inner.range()].to_string(),
+            speaker,
+            speaker_span,
+            cue: a.cue.map(|c| text[c.range()].to_string()),
+            kind: match a.shape {
+                Shape::Statement => QuoteKind::Statement,
+                Shape::Phrase => QuoteKind::Phrase,
+            },
+        },
+        rules,
+    }
 }
 
 /// Does quote `q` sit in the last sentence of its block (nothing but its
@@ -237,12 +379,14 @@ fn ends_block(q: marks::RawQuote, toks: &[Tok]) -> bool {
 /// How far a run of quote paragraphs is followed.
 const MAX_RUN: usize = 6;
 
+/// A statement opening its sentence that nothing attributed.
+fn bare(a: &Attribution) -> bool {
+    a.who.is_none() && a.cue.is_none() && a.shape == Shape::Statement && a.initial
+}
+
 /// Gives statements that no sentence attributes the speaker of their
 /// paragraph, or of the run of quote paragraphs around them.
 fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mut [Attribution]) {
-    let bare = |a: &Attribution| {
-        a.who.is_none() && a.cue.is_none() && a.shape == Shape::Statement && a.initial
-    };
     // Quotes of each block (by opening block).
     let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
     for (q, r) in raw.iter().enumerate() {
@@ -250,9 +394,14 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
             v.push(q);
         }
     }
-    // Same paragraph: the nearest attributed quote before it (an unnamed
-    // source there gives nothing); failing that, the nearest after it.
-    for qs in &by_block {
+    inherit_paragraph(&by_block, attrs);
+    inherit_runs(ctx, raw, toks, &by_block, attrs);
+}
+
+/// Same paragraph: the nearest attributed quote before it (an unnamed
+/// source there gives nothing); failing that, the nearest after it.
+fn inherit_paragraph(by_block: &[Vec<usize>], attrs: &mut [Attribution]) {
+    for qs in by_block {
         // Nearest attributed quote before and after each one (linear passes).
         let mut before: Vec<Option<usize>> = Vec::with_capacity(qs.len());
         let mut last = None;
@@ -278,10 +427,21 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
                 && matches!(attrs[s].who, Some(Who::Named { .. }))
             {
                 attrs[q].who = attrs[s].who;
+                attrs[q].rule = Some("quote.paragraph");
             }
         }
     }
-    // Runs of quote paragraphs.
+}
+
+/// Runs of quote paragraphs: a run takes the speaker named at its end or
+/// its start (both, when they agree).
+fn inherit_runs(
+    ctx: &Ctx<'_>,
+    raw: &[marks::RawQuote],
+    toks: &[Vec<Tok>],
+    by_block: &[Vec<usize>],
+    attrs: &mut [Attribution],
+) {
     let opens = |b: usize| {
         toks.get(b)
             .and_then(|t| Ctx::block_opens_with_quote(t))
@@ -375,6 +535,7 @@ fn inherit(ctx: &Ctx<'_>, raw: &[marks::RawQuote], toks: &[Vec<Tok>], attrs: &mu
             for &q in qs {
                 if bare(&snapshot[q]) {
                     attrs[q].who = who;
+                    attrs[q].rule = Some("quote.run");
                 }
             }
         }

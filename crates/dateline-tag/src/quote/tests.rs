@@ -3,6 +3,8 @@
 use super::*;
 use crate::{Label, parse};
 
+mod speakers;
+
 /// Entities for every occurrence of each `(surface, label, canonical)`.
 fn ents(text: &str, specs: &[(&str, Label, &str)]) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -168,12 +170,13 @@ fn pronoun_uses_gender_and_skips_quotes() {
 }
 
 #[test]
-fn pronoun_with_unknown_gender_is_not_guessed() {
+fn pronoun_takes_the_most_recent_compatible_person() {
+    // A person of unknown gender is compatible with either pronoun.
     let q = run(
         "T\n\nKowalczyk arrived.\n\n\"We act,\" she said.\n",
         &[("Kowalczyk", P, "Kowalczyk")],
     );
-    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].speaker.as_deref(), Some("Kowalczyk"));
     assert_eq!(q[0].cue.as_deref(), Some("said"));
 }
 
@@ -398,7 +401,11 @@ fn attribution_closing_the_sentence() {
         "T\n\nKotzias met reporters.\n\nThe border is the \"main difference\" between the two, he added.\n",
         &[("Kotzias", P, "Nikos Kotzias")],
     );
-    assert_eq!(q[0].speaker, None, "Kotzias has no known gender");
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("Nikos Kotzias"),
+        "the only person"
+    );
     assert_eq!(q[0].cue.as_deref(), Some("added"));
     let q = run(
         "T\n\nMr. Kotzias met reporters.\n\nThe border is the \"main difference\" between the two, he added.\n",
@@ -576,7 +583,8 @@ fn gendered_title_anywhere_gives_gender() {
         text,
         &[("McEnany", P, "K. McEnany"), ("Trump", P, "Donald Trump")],
     );
-    assert_eq!(q[0].speaker, None);
+    // Trump is known to be a man; McEnany, of unknown gender, is compatible.
+    assert_eq!(q[0].speaker.as_deref(), Some("K. McEnany"));
 }
 
 #[test]
@@ -602,242 +610,4 @@ fn according_to_then_main_clause_is_no_apposition() {
     );
     assert_eq!(q[0].speaker, None);
     assert_eq!(q[0].cue.as_deref(), Some("According to"));
-}
-
-#[test]
-fn colon_at_the_end_of_the_line_before() {
-    let text = "T\n\nIn comments, party chairman Markham Robinson writes:\n\"It is a long shot, but our ticket may draw enough votes.\"\n";
-    let q = run(text, &[("Markham Robinson", P, "Markham Robinson")]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Markham Robinson"));
-    assert_eq!(q[0].cue.as_deref(), Some("writes"));
-}
-
-#[test]
-fn initials_do_not_cut_a_name() {
-    let q = run(
-        "T\n\n\"On behalf of the Court,\" wrote Chief Justice John G. Roberts, \"I am saddened.\"\n",
-        &[("John G. Roberts", P, "John Roberts")],
-    );
-    assert_eq!(
-        find(&q, "On behalf").speaker.as_deref(),
-        Some("John Roberts")
-    );
-    let q = run(
-        "T\n\nUnited States Attorney Jessie K. Liu said, \"Children are safer.\"\n",
-        &[("Jessie K. Liu", P, "Jessie K. Liu")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Jessie K. Liu"));
-}
-
-#[test]
-fn organisation_opening_the_sentence_with_participle() {
-    let q = run(
-        "T\n\nFord also made this point, writing \"We have notified the agencies.\"\n",
-        &[("Ford", O, "Ford Motor Company")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Ford Motor Company"));
-}
-
-#[test]
-fn polish_surnames_give_gender() {
-    let text =
-        "T\n\nMinister Joachim Brudziński arrived.\n\nHe said \"I cannot find the words.\"\n";
-    let q = run(text, &[("Joachim Brudziński", P, "Joachim Brudziński")]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Joachim Brudziński"));
-}
-
-#[test]
-fn quoted_by_an_outlet_names_the_owner_of_the_words() {
-    let q = run(
-        "T\n\nPeskov's words are quoted by TASS: «The Kremlin regrets this decision».\n",
-        &[("Peskov", P, "Dmitry Peskov"), ("TASS", O, "TASS")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
-    let q = run(
-        "T\n\n«The Kremlin regrets this decision», — is quoted by TASS.\n",
-        &[("TASS", O, "TASS")],
-    );
-    assert_eq!(q[0].speaker, None);
-    let q = run(
-        "T\n\nTrump's tweet said: \"We will win.\"\n",
-        &[("Trump", P, "Donald Trump")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
-}
-
-#[test]
-fn judging_verbs_are_cues_for_phrases() {
-    let q = run(
-        "T\n\nKremlin spokesman Dmitry Peskov dismissed the remarks as \"absurd\".\n",
-        &[
-            ("Dmitry Peskov", P, "Dmitry Peskov"),
-            ("Kremlin", O, "Kremlin"),
-        ],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
-    assert_eq!(q[0].cue.as_deref(), Some("dismissed"));
-    assert_eq!(q[0].kind, QuoteKind::Phrase);
-}
-
-#[test]
-fn cue_words_used_as_nouns_are_not_cues() {
-    let q = run(
-        "T\n\nChris Christie, who denounced the legal team's claims as a \"national embarrassment\", left.\n",
-        &[("Chris Christie", P, "Chris Christie")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Chris Christie"));
-    assert_eq!(q[0].cue.as_deref(), Some("denounced"));
-}
-
-#[test]
-fn said_in_an_organisation() {
-    let q = run(
-        "T\n\n«The decision is final», — said in the Kremlin.\n",
-        &[("Kremlin", O, "Kremlin")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Kremlin"));
-    let q = run(
-        "T\n\n«The decision is final», — said in Moscow.\n",
-        &[("Moscow", Label::Gpe, "Moscow")],
-    );
-    assert_eq!(q[0].speaker, None);
-}
-
-#[test]
-fn pronoun_opening_the_sentence_beats_a_named_object() {
-    let text = "T\n\nTrump spoke in Ohio.\n\nHe leveled criticism at Biden, saying he was not \"special\" at all.\n";
-    let q = run(
-        text,
-        &[("Trump", P, "Donald Trump"), ("Biden", P, "Joe Biden")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
-}
-
-#[test]
-fn untagged_name_before_an_organisation_role() {
-    let q = run(
-        "T\n\nVijay Goel, a member of the Rajya Sabha, said, \"He was an excellent politician.\"\n",
-        &[("Rajya Sabha", O, "Rajya Sabha")],
-    );
-    assert_eq!(q[0].speaker, None);
-    let q = run(
-        "T\n\nA source within the Interior Ministry said \"The figures are hidden.\"\n",
-        &[("Interior Ministry", O, "Interior Ministry")],
-    );
-    assert_eq!(q[0].speaker, None);
-}
-
-#[test]
-fn organisation_before_an_apposition() {
-    let q = run(
-        "T\n\nThe Kremlin, the seat of the Russian government, said \"The talks were useful.\"\n",
-        &[("Kremlin", O, "Kremlin")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Kremlin"));
-}
-
-#[test]
-fn opening_time_phrase_is_not_a_name() {
-    let q = run(
-        "T\n\nOn Wednesday, Time magazine announced its choice as the \"Person of the Year\".\n",
-        &[("Time magazine", O, "Time (magazine)")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Time (magazine)"));
-}
-
-#[test]
-fn relative_who_without_comma() {
-    let q = run(
-        "T\n\nThe bill was drafted by Alex Greenwich who said on the floor, \"It follows decades of work.\"\n",
-        &[("Alex Greenwich", P, "Alex Greenwich")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Alex Greenwich"));
-}
-
-#[test]
-fn church_roles_refer_back() {
-    let text = "T\n\nThe bill was criticised by archbishop Jorge Scheinig on Sunday.\n\nCalling it a \"culture of death\" the archbishop said \"We need to pray.\"\n";
-    let q = run(text, &[("Jorge Scheinig", P, "Jorge Eduardo Scheinig")]);
-    assert_eq!(
-        find(&q, "We need").speaker.as_deref(),
-        Some("Jorge Eduardo Scheinig")
-    );
-}
-
-#[test]
-fn acronym_who_is_not_a_relative_pronoun() {
-    let q = run(
-        "T\n\nMike Ryan of the World Health Organization (WHO) told the press: \"What will stop Ebola is trust.\"\n",
-        &[
-            ("Mike Ryan", P, "Mike Ryan"),
-            ("World Health Organization", O, "World Health Organization"),
-            ("WHO", O, "World Health Organization"),
-        ],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Mike Ryan"));
-    let q = run(
-        "T\n\nThe DRM vendors fight people like me who say, \"No thanks, not ever.\"\n",
-        &[("DRM", O, "DRM")],
-    );
-    assert_eq!(q[0].speaker, None);
-}
-
-#[test]
-fn cue_inside_a_dash_aside_does_not_attribute() {
-    let q = run(
-        "T\n\nSpeaker John Bercow commented on the matter — which the BBC noted as an unusual move — \"It is blindingly obvious.\"\n",
-        &[("John Bercow", P, "John Bercow"), ("BBC", O, "BBC")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("John Bercow"));
-    assert_eq!(q[0].cue.as_deref(), Some("commented"));
-}
-
-#[test]
-fn split_statement_halves_are_statements() {
-    let q = run(
-        "T\n\n\"Three months ago,\" Warren said, \"so I entered the race.\"\n",
-        &[("Warren", P, "Elizabeth Warren")],
-    );
-    assert_eq!(find(&q, "so I entered").kind, QuoteKind::Statement);
-    assert_eq!(
-        find(&q, "so I entered").speaker.as_deref(),
-        Some("Elizabeth Warren")
-    );
-}
-
-#[test]
-fn pronoun_skips_objects_of_prepositions() {
-    let text =
-        "T\n\nTrump leveled criticism at Biden in Ohio.\n\n\"He is not special,\" he said.\n";
-    let q = run(
-        text,
-        &[("Trump", P, "Donald Trump"), ("Biden", P, "Joe Biden")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
-}
-
-#[test]
-fn prepositional_object_alone_in_its_sentence_is_kept() {
-    let text = "T\n\nPolice spoke with Anne Sacoolas as a suspect. She informed police \"that she had no plans to leave\".\n";
-    let q = run(text, &[("Anne Sacoolas", P, "Anne Sacoolas")]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Anne Sacoolas"));
-}
-
-#[test]
-fn relative_clause_with_its_own_subject() {
-    let q = run(
-        "T\n\nShe wrote the novel Obsession, which the New York Times called \"the steamiest book\".\n",
-        &[("New York Times", O, "The New York Times")],
-    );
-    assert_eq!(q[0].speaker.as_deref(), Some("The New York Times"));
-}
-
-#[test]
-fn possessive_yields_to_the_subject_of_its_sentence() {
-    let text = "T\n\nBiden, while campaigning, called Trump's action \"a betrayal.\" He described it as \"beyond despicable\".\n";
-    let q = run(
-        text,
-        &[("Biden", P, "Joe Biden"), ("Trump", P, "Donald Trump")],
-    );
-    assert_eq!(find(&q, "beyond").speaker.as_deref(), Some("Joe Biden"));
 }

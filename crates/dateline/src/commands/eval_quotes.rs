@@ -1,9 +1,14 @@
-//! `dateline eval quotes [--json] [--errors] [--gold-entities] [--gold FILE] [--seeds-dir DIR]`
+//! `dateline eval quotes [--json] [--errors] [--gold-entities] [--gold FILE] [--seeds-dir DIR]
+//! [--split dev|test|all] [--no-news] [--data-dir DIR]`
 //!
 //! Scores quotation detection and speaker attribution against the
 //! hand-checked gold of the seed articles (the project's own,
 //! `crates/dateline-tag/eval-data/quotes_gold.json`, embedded in the binary
-//! with the articles; see docs/EVALUATION.md).
+//! with the articles; see docs/EVALUATION.md), then against the news gold
+//! (`quotes_news_gold.json`, also embedded), whose article texts are read
+//! from the data directory, for its dev and test documents apart.
+//! `--errors` lists the news disagreements of the dev documents only, unless
+//! `--split test` asks for the held-out ones.
 //! The articles are parsed and tagged end to end; with `--gold-entities` the
 //! entity gold of the seeds replaces the tagger's mentions, which isolates
 //! the quotation layer from entity errors.
@@ -12,7 +17,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use dateline_tag::eval::SeedsGold;
-use dateline_tag::{Entity, GoldDocument, Label, Quote, QuoteScores, Span, Tagger, score_quotes};
+use dateline_tag::{
+    Entity, GoldDocument, Label, Quote, QuoteScores, Span, Split, Tagger, score_quotes,
+};
 use serde_json::json;
 
 use super::{CliError, CmdResult};
@@ -35,6 +42,25 @@ pub(crate) struct Args {
     /// Directory holding the articles named in the gold (default: the embedded sample articles).
     #[arg(long, value_name = "DIR")]
     seeds_dir: Option<PathBuf>,
+    /// Which documents of the news gold to score.
+    #[arg(long, value_enum, default_value = "all")]
+    split: SplitArg,
+    /// Score the sample articles only, not the news gold.
+    #[arg(long)]
+    no_news: bool,
+    #[command(flatten)]
+    data: super::DataArgs,
+}
+
+/// `--split`: the news gold's documents to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SplitArg {
+    /// Development documents.
+    Dev,
+    /// Held-out test documents.
+    Test,
+    /// Both, reported apart.
+    All,
 }
 
 #[derive(serde::Deserialize)]
@@ -117,6 +143,21 @@ pub(crate) fn run(args: Args) -> CmdResult {
         predicted.push((g.id.clone(), tagger.quotes(&doc, &entities)));
     }
     let s = score_quotes(&gold.documents, &predicted);
+    let news = if args.no_news {
+        Vec::new()
+    } else {
+        super::eval_news::score(&tagger, &args.data, args.split == SplitArg::Test)?
+            .into_iter()
+            .filter(|(split, _)| match args.split {
+                SplitArg::All => true,
+                SplitArg::Dev => *split == Split::Dev,
+                SplitArg::Test => *split == Split::Test,
+            })
+            .collect()
+    };
+    // Held-out errors are listed only when asked for by name.
+    let show_errors =
+        |split: Split| args.errors && (split == Split::Dev || args.split == SplitArg::Test);
 
     let mut out = crate::output::stdout()?;
     if args.json {
@@ -141,20 +182,42 @@ pub(crate) fn run(args: Args) -> CmdResult {
             v["errors"] =
                 serde_json::to_value(&s.errors).map_err(|e| CliError::Failed(e.to_string()))?;
         }
+        if !news.is_empty() {
+            let mut n = serde_json::Map::new();
+            for (split, ns) in &news {
+                let mut j = super::eval_news::json(ns);
+                if show_errors(*split) {
+                    j["errors"] = serde_json::to_value(&ns.errors)
+                        .map_err(|e| CliError::Failed(e.to_string()))?;
+                }
+                n.insert(split.as_str().to_string(), j);
+            }
+            v["news"] = serde_json::Value::Object(n);
+        }
         serde_json::to_writer(&mut out, &v).map_err(|e| CliError::Failed(e.to_string()))?;
         writeln!(out)?;
     } else {
         if args.errors {
-            print_errors(&mut out, &s)?;
+            print_errors(&mut out, &s.errors)?;
         }
         print_table(&mut out, &s, gold.documents.len(), args.gold_entities)?;
+        for (split, ns) in &news {
+            writeln!(out)?;
+            if show_errors(*split) {
+                print_errors(&mut out, &ns.errors)?;
+            }
+            super::eval_news::print(&mut out, *split, ns)?;
+        }
     }
     out.flush()?;
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-fn print_errors(out: &mut impl Write, s: &QuoteScores) -> std::io::Result<()> {
-    for e in &s.errors {
+pub(crate) fn print_errors(
+    out: &mut impl Write,
+    errors: &[dateline_tag::QuoteError],
+) -> std::io::Result<()> {
+    for e in errors {
         let short: String = e.text.chars().take(60).collect();
         writeln!(
             out,

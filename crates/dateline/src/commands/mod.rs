@@ -6,6 +6,7 @@ pub(crate) mod entities;
 pub(crate) mod eval;
 pub(crate) mod eval_html;
 pub(crate) mod eval_ner;
+pub(crate) mod eval_news;
 pub(crate) mod eval_quotes;
 pub(crate) mod index;
 pub(crate) mod parse;
@@ -105,6 +106,9 @@ pub(crate) mod gold {
     /// Quotation gold of the sample articles.
     pub(crate) const QUOTES: &str =
         include_str!("../../../dateline-tag/eval-data/quotes_gold.json");
+    /// Quotation gold of real news articles, whose texts are in the data directory.
+    pub(crate) const QUOTES_NEWS: &str =
+        include_str!("../../../dateline-tag/eval-data/quotes_news_gold.json");
 }
 
 /// The text of a sample article: from `dir/FILE` when a directory is given,

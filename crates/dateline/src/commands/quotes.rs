@@ -1,7 +1,9 @@
-//! `dateline quotes PATH… [--json]`: quotations and their speakers.
+//! `dateline quotes PATH… [--json] [--explain]`: quotations and their speakers.
 //!
-//! Text output: one line per quote, `START..END<TAB>speaker<TAB>cue<TAB>kind<TAB>text`.
-//! JSON Lines: `{"id", "quotes": [{"text","start","end","speaker","speaker_start","speaker_end","cue","kind"}]}`.
+//! Text output: one line per quote, `START..END<TAB>speaker<TAB>cue<TAB>kind<TAB>text`;
+//! with `--explain`, a line `  rules: ID, ID` after each quote (the attribution rules that
+//! acted, in order; every id is listed by `dateline_tag::QUOTE_RULES`).
+//! JSON Lines: `{"id", "quotes": [{"text","start","end","speaker","speaker_start","speaker_end","cue","kind","rules"}]}`.
 
 use std::io::Write;
 
@@ -21,6 +23,9 @@ pub(crate) struct Args {
     /// Print JSON Lines.
     #[arg(long)]
     json: bool,
+    /// After each quote, the ids of the attribution rules that acted.
+    #[arg(long)]
+    explain: bool,
 }
 
 pub(crate) fn run(args: Args) -> CmdResult {
@@ -29,13 +34,25 @@ pub(crate) fn run(args: Args) -> CmdResult {
     let pool = &args.threads;
     let failed = pool.render(&args.input, false, &mut out, "tagged", |doc, mut out| {
         let tagged = tagger.annotate(doc);
+        // The rule ids of each quote: JSON always carries them, text with --explain.
+        let explained = if args.json || args.explain {
+            dateline_tag::explain_quotes(&tagged.document, &tagged.entities)
+        } else {
+            Vec::new()
+        };
         if args.json {
             let record = dateline::json::quotes(&tagged.document.id, &tagged.quotes);
+            let mut record = serde_json::to_value(&record).map_err(std::io::Error::other)?;
+            if let Some(list) = record.get_mut("quotes").and_then(|q| q.as_array_mut()) {
+                for (q, x) in list.iter_mut().zip(&explained) {
+                    q["rules"] = serde_json::json!(x.rules);
+                }
+            }
             serde_json::to_writer(&mut out, &record)?;
             out.write_all(b"\n")
         } else {
             writeln!(out, "# {}", tagged.document.id)?;
-            for q in &tagged.quotes {
+            for (i, q) in tagged.quotes.iter().enumerate() {
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}\t{}",
@@ -45,6 +62,9 @@ pub(crate) fn run(args: Args) -> CmdResult {
                     q.kind.as_str(),
                     q.text.replace('\n', " ")
                 )?;
+                if let Some(x) = explained.get(i).filter(|_| args.explain) {
+                    writeln!(out, "  rules: {}", x.rules.join(", "))?;
+                }
             }
             Ok(())
         }

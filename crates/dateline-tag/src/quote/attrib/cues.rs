@@ -22,7 +22,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `"…," Trump said` / `“…,” said Bolton` / `«…», — is spoken in the statement by …`.
-    pub(super) fn after_quote(&self, right: &[Tok]) -> Option<(Who, Span)> {
+    pub(super) fn after_quote(&self, right: &[Tok]) -> Option<(Who, Span, &'static str)> {
         let skip = right
             .iter()
             .take_while(|t| matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')))
@@ -41,8 +41,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // Inverted or passive cue right after the quote.
-        if let Some(found) = self.cue_then_speaker(rest, 0) {
-            return Some(found);
+        if let Some((who, cue)) = self.cue_then_speaker(rest, 0) {
+            return Some((who, cue, "quote.after.inverted"));
+        }
+        // `“…,” Steve Clarke, deputy associate administrator for exploration
+        // in NASA’s science mission directorate, said`: a name heading an
+        // apposition chain speaks, however long the chain.
+        if let Some((who, cue)) = self.apposition_chain(rest) {
+            return Some((who, cue, "quote.after.apposition"));
         }
         // Subject first: the nearest cue within a short stretch.
         for (i, t) in rest.iter().enumerate().take(MAX_NP_WORDS + 2) {
@@ -54,13 +60,59 @@ impl<'a> Ctx<'a> {
                         if i == 0 || cue == Cue::Participle {
                             return None;
                         }
-                        return Some(self.subject_of(rest, i, cue));
+                        let (who, cue) = self.subject_of(rest, i, cue);
+                        return Some((who, cue, "quote.after.subject"));
                     }
                     if lower == "according" {
-                        return self.according_to(rest, i);
+                        return self
+                            .according_to(rest, i)
+                            .map(|(who, cue)| (who, cue, "quote.after.according-to"));
                     }
                 }
                 TokKind::Punct(_) => {}
+            }
+        }
+        None
+    }
+
+    /// A person or organisation named right after the quote and followed by
+    /// a comma, then, before the sentence ends, a speech cue after a comma:
+    /// the head of the apposition chain is the speaker (rule
+    /// `quote.after.apposition`).
+    pub(super) fn apposition_chain(&self, rest: &[Tok]) -> Option<(Who, Span)> {
+        let first = rest.first()?;
+        let i = self
+            .entities
+            .partition_point(|e| e.span.start < first.span.start);
+        let e = self.entities.get(i)?;
+        if e.span.start != first.span.start
+            || !matches!(e.label, Label::Person | Label::Org)
+            || !self.speaker_mention(i)
+        {
+            return None;
+        }
+        let after = rest.iter().position(|t| t.span.start >= e.span.end)?;
+        if rest[after].kind != TokKind::Punct(',') {
+            return None;
+        }
+        let mut prev_comma = false;
+        for t in rest.iter().skip(after).take(WINDOW) {
+            match t.kind {
+                TokKind::Quote(_) | TokKind::Punct('.' | ';' | '!' | '?') => return None,
+                TokKind::Punct(',') => prev_comma = true,
+                TokKind::Word => {
+                    if prev_comma && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech) {
+                        return Some((
+                            Who::Named {
+                                entity: i,
+                                span: e.span,
+                            },
+                            t.span,
+                        ));
+                    }
+                    prev_comma = false;
+                }
+                TokKind::Punct(_) => prev_comma = false,
             }
         }
         None
@@ -112,6 +164,11 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let w = self.lower(u);
+                // `said a spokesperson when contacted by Reuters`: the clause
+                // after a subordinator has its own agent.
+                if is_subordinator(&w) {
+                    break;
+                }
                 if is_passive_participle(&w) {
                     saw_participle = true;
                     reporting |= is_reporting(&w);

@@ -24,9 +24,9 @@
 //! `by` agent (`is spoken in the statement by X`) or nobody (`he was
 //! asked`); quoting verbs take their object (`quoted Demers`); participles
 //! and coordinated cues take the subject of the main clause. A pronoun
-//! resolves to the nearest preceding PERSON of the same gender outside
-//! quotes, or to a speaker already resolved nearer than it; a candidate of
-//! unknown gender stops the search (no guess). A definite role ("the
+//! resolves to the nearest preceding PERSON of compatible gender (the same,
+//! or unknown) outside quotes, or to a speaker already resolved nearer than
+//! it. A definite role ("the
 //! presidential advisor") resolves to a person named before its sentence,
 //! preferring one introduced with that role; with a complement ("the head
 //! of the investigators") it must be. Any other subject ("the report said")
@@ -93,6 +93,9 @@ pub(crate) struct Attribution {
     pub(crate) shape: Shape,
     /// The quote opens its sentence (only such quotes inherit a speaker).
     pub(crate) initial: bool,
+    /// The id of the rule that found the cue or the speaker (see
+    /// [`crate::quote::RULES`]).
+    pub(crate) rule: Option<&'static str>,
 }
 
 /// Everything attribution needs about one document.
@@ -291,22 +294,42 @@ impl<'a> Ctx<'a> {
             cue: None,
             shape,
             initial: left.is_empty(),
+            rule: None,
         };
         if self.announces_attribution(q, right)
-            && let Some((who, cue)) = self.after_quote(right)
+            && let Some((who, cue, rule)) = self.after_quote(right)
         {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some(rule);
             return result;
         }
         if let Some((who, cue)) = self.before_quote(left) {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some("quote.before");
             return result;
         }
         if let Some((who, cue)) = self.sentence_final(right) {
             result.who = Some(who);
             result.cue = Some(cue);
+            result.rule = Some("quote.final");
+            return result;
+        }
+        // A sentence introducing the quote with a colon, no speech verb
+        // (`Bolsonaro opposed Macron's statement: “…”`): its first person
+        // (else organisation) that is no possessive or prepositional object.
+        if let [first, .., colon] = left
+            && colon.kind == TokKind::Punct(':')
+            && left.len() > 6
+        {
+            if let Some(e) = self.best_entity(first.span.start, colon.span.start, false) {
+                result.who = Some(Who::Named {
+                    entity: e,
+                    span: self.entities[e].span,
+                });
+                result.rule = Some("quote.colon");
+            }
             return result;
         }
         // Headline style: `Peskov: «…»`.
@@ -322,6 +345,7 @@ impl<'a> Ctx<'a> {
                     entity: e,
                     span: self.entities[e].span,
                 });
+                result.rule = Some("quote.headline");
             }
         }
         result

@@ -128,6 +128,21 @@ impl<'a> Ctx<'a> {
                 span: self.entities[e].span,
             };
         }
+        // `In a Tumblr post at the time she described …`: a pronoun right
+        // before the cue is its subject.
+        if before_cue
+            && last.kind == TokKind::Word
+            && np.len() > 1
+            && let Some((label, gender)) = pronoun(&self.lower(last))
+        {
+            return match self.resolve(last.span.start, label, gender, None) {
+                Some(e) => Who::Named {
+                    entity: e,
+                    span: last.span,
+                },
+                None => Who::Unknown,
+            };
+        }
         // Relative `who` without a comma (`drafted by Alex Greenwich who
         // said`): the clause from `who` on.
         if let Some(k) = np.iter().rposition(|t| self.word(t) == "who")
@@ -374,7 +389,7 @@ impl<'a> Ctx<'a> {
 
     /// The entity a pronoun or definite role at `pos` refers to: the nearest
     /// preceding mention with `label`, outside quotes, of compatible gender.
-    /// A candidate of unknown gender ends the search with no answer. With a
+    /// A candidate of unknown gender is compatible with any pronoun. With a
     /// `role`, a candidate introduced with that role word is preferred. For
     /// pronouns, a speaker attributed earlier (`she said` resolved before)
     /// counts as a mention where it was attributed.
@@ -401,6 +416,9 @@ impl<'a> Ctx<'a> {
         let mut found = None;
         // A compatible prepositional object held back for a better candidate.
         let mut pending: Option<usize> = None;
+        // The nearest person of unknown gender that is not a sentence's
+        // subject, taken when no better candidate follows.
+        let mut fallback: Option<usize> = None;
         for (step, e) in (0..before).rev().enumerate() {
             let ent = self.entities[e];
             if ent.span.start < floor || examined >= MAX_CANDIDATES || step >= 8 * MAX_CANDIDATES {
@@ -415,16 +433,14 @@ impl<'a> Ctx<'a> {
                     Some(g) if g == want => {}
                     Some(_) => continue,
                     None if role.is_some() => continue,
-                    None => {
-                        // An unknown-gender candidate in the same sentence as
-                        // a prepositional object leaves it ambiguous.
-                        found = pending
-                            .filter(|&o| !self.same_sentence(ent.span, self.entities[o].span));
-                        horizon =
-                            Some(found.map_or(ent.span.start, |o| self.entities[o].span.start));
-                        pending = None;
-                        break;
+                    // A person of unknown gender is compatible; one that is
+                    // no subject (`said Starship missions could …`) yields to
+                    // a subject or a person of the right gender before it.
+                    None if !self.subject_like(ent.span) => {
+                        fallback = fallback.or(Some(e));
+                        continue;
                     }
+                    None => {}
                 }
             }
             let Some(role) = role else {
@@ -455,7 +471,7 @@ impl<'a> Ctx<'a> {
         if role.is_some() {
             return nearest;
         }
-        if let Some(o) = pending {
+        if let Some(o) = pending.or(fallback).filter(|_| found.is_none()) {
             found = Some(o);
             horizon = Some(self.entities[o].span.start);
         }
@@ -476,13 +492,43 @@ impl<'a> Ctx<'a> {
             if ent.label != label {
                 continue;
             }
-            match gender {
-                Some(want) if self.gender_of(ent) == Some(want) => return Some(e),
-                Some(_) => {}
-                None => return Some(e),
+            match (gender, self.gender_of(ent)) {
+                (Some(want), Some(g)) if g != want => {}
+                _ => return Some(e),
             }
         }
         found
+    }
+
+    /// Does the mention at `span` look like the subject of its clause: it
+    /// opens its sentence or paragraph, or a speech verb or an apposition
+    /// follows it (`Shotwell said`, `Marco Villa, the chief operating
+    /// officer, said`)?
+    pub(super) fn subject_like(&self, span: Span) -> bool {
+        let after = self.text[span.end..].trim_start();
+        if after.starts_with(',') {
+            return true;
+        }
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if cue_word(&next).is_some_and(|c| c != Cue::Participle) {
+            return true;
+        }
+        let lo = floor_char(self.text, span.start.saturating_sub(40));
+        let before = self.text[lo..span.start].trim_end_matches([' ', '\t']);
+        let before = before
+            .rsplit_once(' ')
+            .filter(|(_, w)| {
+                names::of_title(w).is_some()
+                    || (w.ends_with('.')
+                        && w.len() <= 5
+                        && w.chars().next().is_some_and(char::is_uppercase))
+            })
+            .map_or(before, |(b, _)| b.trim_end());
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
     }
 
     /// Is the mention at `span` a possessive (`Trump's action`)?

@@ -4,10 +4,7 @@
 use super::*;
 use crate::words::WordList;
 
-/// Speech verbs whose subject speaks ("said", "told", "added").
-static SPEECH: WordList = WordList::new(include_str!("../../../words/attrib_speech.txt"));
-/// Further verbs that report speech when they cue a quotation.
-static EXTRA: WordList = WordList::new(include_str!("../../../words/attrib_extra.txt"));
+use crate::words::SPEECH_VERBS as SPEECH;
 /// Verbs whose object is the speaker ("quoted", "cited").
 static QUOTING: WordList = WordList::new(include_str!("../../../words/attrib_quoting.txt"));
 /// Participles whose subject is the subject of the main clause.
@@ -24,7 +21,7 @@ pub(super) enum Cue {
 }
 
 pub(super) fn cue_word(lower: &str) -> Option<Cue> {
-    if SPEECH.contains(lower) || EXTRA.contains(lower) {
+    if SPEECH.contains(lower) {
         Some(Cue::Speech)
     } else if QUOTING.contains(lower) {
         Some(Cue::Quoting)
@@ -73,7 +70,7 @@ pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
     match lower {
         "he" => Some((Label::Person, Some(Gender::Male))),
         "she" => Some((Label::Person, Some(Gender::Female))),
-        "it" => Some((Label::Org, None)),
+        "it" | "they" => Some((Label::Org, None)),
         _ => None,
     }
 }
@@ -81,57 +78,75 @@ pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
 /// Nouns naming a person by function; a definite phrase headed by one can
 /// refer back to a person already named.
 pub(super) fn is_role(lower: &str) -> bool {
-    matches!(
-        lower,
-        "adviser"
-            | "advisor"
-            | "archbishop"
-            | "bishop"
-            | "cardinal"
-            | "captain"
-            | "coach"
-            | "judge"
-            | "king"
-            | "queen"
-            | "prince"
-            | "professor"
-            | "researcher"
-            | "lawyer"
-            | "founder"
-            | "commissioner"
-            | "candidate"
-            | "nominee"
-            | "aide"
-            | "ambassador"
-            | "attorney"
-            | "chairman"
-            | "chairwoman"
-            | "chancellor"
-            | "chief"
-            | "commander"
-            | "congressman"
-            | "congresswoman"
-            | "diplomat"
-            | "director"
-            | "envoy"
-            | "governor"
-            | "head"
-            | "leader"
-            | "lawmaker"
-            | "mayor"
-            | "minister"
-            | "official"
-            | "premier"
-            | "president"
-            | "prosecutor"
-            | "representative"
-            | "secretary"
-            | "senator"
-            | "spokesman"
-            | "spokesperson"
-            | "spokeswoman"
-            | "politician"
-    )
+    // `the 56-year-old said`
+    lower.ends_with("-year-old")
+        || matches!(
+            lower,
+            "actor"
+                | "actress"
+                | "analyst"
+                | "artist"
+                | "author"
+                | "economist"
+                | "executive"
+                | "guitarist"
+                | "manager"
+                | "musician"
+                | "player"
+                | "rapper"
+                | "scientist"
+                | "singer"
+                | "star"
+                | "strategist"
+                | "adviser"
+                | "advisor"
+                | "archbishop"
+                | "bishop"
+                | "cardinal"
+                | "captain"
+                | "coach"
+                | "judge"
+                | "king"
+                | "queen"
+                | "prince"
+                | "professor"
+                | "researcher"
+                | "lawyer"
+                | "founder"
+                | "commissioner"
+                | "candidate"
+                | "nominee"
+                | "aide"
+                | "ambassador"
+                | "attorney"
+                | "chairman"
+                | "chairwoman"
+                | "chancellor"
+                | "chief"
+                | "commander"
+                | "congressman"
+                | "congresswoman"
+                | "diplomat"
+                | "director"
+                | "envoy"
+                | "governor"
+                | "head"
+                | "leader"
+                | "lawmaker"
+                | "mayor"
+                | "minister"
+                | "official"
+                | "premier"
+                | "president"
+                | "prosecutor"
+                | "representative"
+                | "secretary"
+                | "senator"
+                | "spokesman"
+                | "spokesperson"
+                | "spokeswoman"
+                | "politician"
+        )
 }
 
 pub(super) fn is_subordinator(lower: &str) -> bool {
