@@ -201,7 +201,7 @@ impl Index {
             let t = RsTagged {
                 document: Arc::unwrap_or_clone(t.doc),
                 entities: t.entities.into_iter().map(|x| x.entity).collect(),
-                quotes: t.quotes,
+                quotes: t.quotes.into_iter().map(|x| x.quote).collect(),
             };
             all.insert(slot.min(all.len()), Some(t));
         }

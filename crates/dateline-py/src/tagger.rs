@@ -95,6 +95,7 @@ impl Entity {
 #[derive(Debug)]
 pub(crate) struct Quote {
     pub(crate) q: dtag::Quote,
+    rules: Vec<&'static str>,
     /// Byte offset of the start.
     #[pyo3(get)]
     start: usize,
@@ -143,10 +144,16 @@ impl Quote {
     fn kind(&self) -> &'static str {
         self.q.kind.as_str()
     }
-    /// `{"text","start","end","speaker","speaker_start","speaker_end","cue","kind"}`,
+    /// Ids of the attribution rules that found the cue or the speaker, in
+    /// the order they acted.
+    #[getter]
+    fn rules(&self) -> Vec<&'static str> {
+        self.rules.clone()
+    }
+    /// `{"text","start","end","speaker","speaker_start","speaker_end","cue","kind","rules"}`,
     /// as in `dateline quotes --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &dateline::json::quote(&self.q))
+        to_py(py, &dateline::json::quote(&self.q, &self.rules))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -204,7 +211,7 @@ impl TaggedDocument {
 pub(crate) struct Tagged {
     pub(crate) doc: Arc<dparse::Document>,
     pub(crate) entities: Vec<dtag::ExplainedEntity>,
-    pub(crate) quotes: Vec<dtag::Quote>,
+    pub(crate) quotes: Vec<dtag::ExplainedQuote>,
 }
 
 fn entity_objects(chars: &CharIndex, entities: Vec<dtag::ExplainedEntity>) -> Vec<Entity> {
@@ -221,23 +228,28 @@ fn entity_objects(chars: &CharIndex, entities: Vec<dtag::ExplainedEntity>) -> Ve
         .collect()
 }
 
-fn quote_objects(chars: &CharIndex, quotes: Vec<dtag::Quote>) -> Vec<Quote> {
+fn quote_objects(chars: &CharIndex, quotes: Vec<dtag::ExplainedQuote>) -> Vec<Quote> {
     quotes
         .into_iter()
-        .map(|q| {
-            let speaker = q.speaker_span;
-            Quote {
-                start: q.span.start,
-                end: q.span.end,
-                char_start: chars.char_of(q.span.start),
-                char_end: chars.char_of(q.span.end),
-                speaker_start: speaker.map(|s| s.start),
-                speaker_end: speaker.map(|s| s.end),
-                speaker_char_start: speaker.map(|s| chars.char_of(s.start)),
-                speaker_char_end: speaker.map(|s| chars.char_of(s.end)),
-                q,
-            }
-        })
+        .map(
+            |dtag::ExplainedQuote {
+                 quote: q, rules, ..
+             }| {
+                let speaker = q.speaker_span;
+                Quote {
+                    start: q.span.start,
+                    end: q.span.end,
+                    char_start: chars.char_of(q.span.start),
+                    char_end: chars.char_of(q.span.end),
+                    speaker_start: speaker.map(|s| s.start),
+                    speaker_end: speaker.map(|s| s.end),
+                    speaker_char_start: speaker.map(|s| chars.char_of(s.start)),
+                    speaker_char_end: speaker.map(|s| chars.char_of(s.end)),
+                    q,
+                    rules,
+                }
+            },
+        )
         .collect()
 }
 
@@ -323,7 +335,7 @@ impl Tagger {
         let entities = self.tagger.explain(&doc).entities;
         let quotes = if quotes {
             let plain: Vec<dtag::Entity> = entities.iter().map(|x| x.entity.clone()).collect();
-            self.tagger.quotes(&doc, &plain)
+            dtag::explain_quotes(&doc, &plain)
         } else {
             Vec::new()
         };

@@ -27,7 +27,9 @@ use serde_json::{Value, json};
 
 use crate::parse::{Block, Document};
 use crate::query::{Facets, SearchResults, SyntaxError};
-use crate::tag::{DroppedCandidate, Entity, ExplainedEntity, Quote, QuoteKind, RuleId};
+use crate::tag::{
+    DroppedCandidate, Entity, ExplainedEntity, ExplainedQuote, Quote, QuoteKind, RuleId,
+};
 
 /// A list written element by element, each through `f`.
 struct Seq<'a, T, F>(&'a [T], F);
@@ -202,7 +204,8 @@ pub fn entities<'a>(
 }
 
 /// One quotation:
-/// `{"cue","end","kind","speaker","speaker_end","speaker_start","start","text"}`.
+/// `{"cue","end","kind","rules","speaker","speaker_end","speaker_start","start","text"}`;
+/// `"rules"` are the ids of the attribution rules that acted, in order.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteRecord<'a> {
     /// The speech cue as written.
@@ -211,6 +214,8 @@ pub struct QuoteRecord<'a> {
     pub end: usize,
     /// Statement or phrase.
     pub kind: QuoteKind,
+    /// Ids of the attribution rules that found the cue or the speaker.
+    pub rules: &'a [&'static str],
     /// The speaker's canonical name.
     pub speaker: Option<&'a str>,
     /// Byte offset of the end of the speaker's mention.
@@ -223,12 +228,13 @@ pub struct QuoteRecord<'a> {
     pub text: &'a str,
 }
 
-/// The record of one quotation.
-pub fn quote(q: &Quote) -> QuoteRecord<'_> {
+/// The record of one quotation and the rules that attributed it.
+pub fn quote<'a>(q: &'a Quote, rules: &'a [&'static str]) -> QuoteRecord<'a> {
     QuoteRecord {
         cue: q.cue.as_deref(),
         end: q.span.end,
         kind: q.kind,
+        rules,
         speaker: q.speaker.as_deref(),
         speaker_end: q.speaker_span.map(|s| s.end),
         speaker_start: q.speaker_span.map(|s| s.start),
@@ -239,7 +245,7 @@ pub fn quote(q: &Quote) -> QuoteRecord<'_> {
 
 /// The quotations of one document as `dateline quotes --json` writes them:
 /// `{"id","quotes":[…]}`.
-pub fn quotes<'a>(id: &'a str, quotes: &'a [Quote]) -> impl Serialize + 'a {
+pub fn quotes<'a>(id: &'a str, quotes: &'a [ExplainedQuote]) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct QuotesRecord<'a, L: Serialize> {
         id: &'a str,
@@ -247,7 +253,7 @@ pub fn quotes<'a>(id: &'a str, quotes: &'a [Quote]) -> impl Serialize + 'a {
     }
     QuotesRecord {
         id,
-        quotes: Seq(quotes, quote),
+        quotes: Seq(quotes, |x: &'a ExplainedQuote| quote(&x.quote, &x.rules)),
     }
 }
 

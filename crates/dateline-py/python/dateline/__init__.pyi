@@ -118,6 +118,9 @@ class Quote:
     @property
     def kind(self) -> str:
         """statement or phrase."""
+    @property
+    def rules(self) -> list[str]:
+        """Ids of the attribution rules that found the cue or the speaker, in the order they acted."""
     def to_dict(self) -> dict[str, Any]:
         """One quotation as in `dateline quotes --json`."""
 

@@ -41,13 +41,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
             Vec::new()
         };
         if args.json {
-            let record = dateline::json::quotes(&tagged.document.id, &tagged.quotes);
-            let mut record = serde_json::to_value(&record).map_err(std::io::Error::other)?;
-            if let Some(list) = record.get_mut("quotes").and_then(|q| q.as_array_mut()) {
-                for (q, x) in list.iter_mut().zip(&explained) {
-                    q["rules"] = serde_json::json!(x.rules);
-                }
-            }
+            let record = dateline::json::quotes(&tagged.document.id, &explained);
             serde_json::to_writer(&mut out, &record)?;
             out.write_all(b"\n")
         } else {
