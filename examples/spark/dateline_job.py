@@ -113,6 +113,7 @@ def spark_schemas():
             StructField("cue", StringType(), True),
             StructField("kind", StringType(), False),
             StructField("text", StringType(), False),
+            StructField("rules", ArrayType(StringType(), False), False),
         ]
     )
     article = StructType(
@@ -155,6 +156,7 @@ def article_row(path, tagged):
             q.cue,
             q.kind,
             q.text,
+            q.rules,
         )
         for i, q in enumerate(tagged.quotes)
     ]

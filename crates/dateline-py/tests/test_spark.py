@@ -87,7 +87,7 @@ def test_mentions_and_quotes_equal_the_command_line(cli, inputs, job):
     assert sum(map(len, mentions.values())) == sum(len(line["entities"]) for line in entity_lines)
 
     quotes = grouped(
-        rows(out, "quotes"), ["text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"]
+        rows(out, "quotes"), ["text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", "rules"]
     )
     for line in quote_lines:
         assert quotes.get(line["id"], []) == line["quotes"], line["id"]
@@ -163,5 +163,5 @@ def test_warc_records_become_articles(root, cli, job, sample_warc, which):
     mentions = grouped(rows(out, "mentions"), ["text", "start", "end", "label", "canonical", "value", "sense", "rules"])
     assert entity_lines and all(mentions.get(line["id"], []) == line["entities"] for line in entity_lines)
     _, quote_lines, _ = cli("quotes", warc, "--json")
-    quotes = grouped(rows(out, "quotes"), ["text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"])
+    quotes = grouped(rows(out, "quotes"), ["text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", "rules"])
     assert all(quotes.get(line["id"], []) == line["quotes"] for line in quote_lines)
