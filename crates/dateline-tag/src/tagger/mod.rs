@@ -153,43 +153,29 @@ pub(crate) fn tag_document(
     doc: &Document,
     want: impl Fn(&Block) -> bool,
 ) -> Tagged {
-    let analysis = tokenizer.analyze(doc);
-    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
+    let spans = tokenizer.sentence_spans(doc);
+    let wanted = |block: usize| doc.blocks.get(block).is_some_and(&want);
+    let model = match config.model {
+        Some(ner) if spans.iter().any(|&(b, _)| wanted(b)) => {
+            model_spans(kb, tokenizer, ner, doc, &wanted)
+        }
+        _ => Vec::new(),
+    };
+    // The passes read the tagger's own tokens of the wanted sentences, cut
+    // one sentence at a time (the model's tokens are freed by now).
+    let mut toks: Vec<Tok<'_>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
     let mut sent_spans: Vec<Span> = Vec::new();
-    // The model reads the tokenize layer's tokens of the wanted sentences.
-    let model_sents: Vec<Range<usize>> = analysis
-        .sentences
-        .iter()
-        .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
-        .map(|s| s.tokens.clone())
-        .collect();
-    let model: Vec<(Span, Label)> = if let Some(ner) = config.model
-        && !model_sents.is_empty()
-    {
-        let model_tokens = &analysis.tokens;
-        let hints = kb.hints(model_tokens);
-        ner.predict(model_tokens, &model_sents, &hints)
-            .into_iter()
-            .filter_map(|m| {
-                let first = model_tokens.get(m.tokens.start)?;
-                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
-                Some((Span::new(first.span.start, last.span.end), m.label))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    drop(model_sents);
-    // The tokenize layer's tokens are refined and freed here, before the
-    // passes run.
     refine_sentences(
-        analysis,
-        |s| doc.blocks.get(s.block).is_some_and(&want),
+        tokenizer,
+        &doc.text,
+        &spans,
+        wanted,
         &mut toks,
         &mut sents,
         &mut sent_spans,
     );
+    drop(spans);
     let reference = doc.date.or_else(|| infer_reference(&doc.text));
     let mut scanner = Scanner::new(reference);
     scanner.off = config.dates_off;
@@ -220,6 +206,36 @@ pub(crate) fn tag_document(
         d.trace = Some(Trace::default());
     }
     d.run()
+}
+
+/// The learned model's spans over the wanted sentences of `doc`. The model
+/// reads the tokenize layer's tokens of the whole document (its features
+/// look at the words around each sentence and count how each word is
+/// written anywhere in the article); they are freed on return.
+fn model_spans(
+    kb: &KnowledgeBase,
+    tokenizer: &Tokenizer,
+    ner: &NerModel,
+    doc: &Document,
+    wanted: &dyn Fn(usize) -> bool,
+) -> Vec<(Span, Label)> {
+    let analysis = tokenizer.analyze(doc);
+    let model_sents: Vec<Range<usize>> = analysis
+        .sentences
+        .iter()
+        .filter(|s| wanted(s.block))
+        .map(|s| s.tokens.clone())
+        .collect();
+    let tokens = &analysis.tokens;
+    let hints = kb.hints(tokens);
+    ner.predict(tokens, &model_sents, &hints)
+        .into_iter()
+        .filter_map(|m| {
+            let first = tokens.get(m.tokens.start)?;
+            let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
+            Some((Span::new(first.span.start, last.span.end), m.label))
+        })
+        .collect()
 }
 
 struct Doc<'k, 'a> {
