@@ -298,6 +298,29 @@ pub(crate) fn refine_sentences<'a>(
             spans_out.push(span);
         }
     }
+    toks.shrink_to_fit();
+    mark_sentence_starts(toks, sents);
+}
+
+/// As [`refine_sentences`], for the tokens of `table` (the tokens of the
+/// whole document, kept for the learned model) instead of cutting them
+/// again.
+pub(crate) fn refine_table<'a>(
+    table: &crate::tokenize::TokenTable<'a>,
+    keep: impl Fn(usize) -> bool,
+    toks: &mut Vec<Tok<'a>>,
+    sents: &mut Vec<std::ops::Range<usize>>,
+    spans_out: &mut Vec<Span>,
+) {
+    for s in table.sentences() {
+        if keep(s.block) {
+            let start = toks.len();
+            refine(s.tokens.clone().filter_map(|i| table.token(i)), toks);
+            sents.push(start..toks.len());
+            spans_out.push(s.span);
+        }
+    }
+    toks.shrink_to_fit();
     mark_sentence_starts(toks, sents);
 }
 

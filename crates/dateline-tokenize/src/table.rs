@@ -202,6 +202,27 @@ impl<'a> TokenTable<'a> {
         })
     }
 
+    /// Token `i` as a [`Token`] that outlives the table: its normalized form
+    /// borrows the text when it equals it, else is copied out.
+    pub fn token(&self, i: usize) -> Option<Token<'a>> {
+        if i >= self.len() {
+            return None;
+        }
+        let text = self.text(i);
+        let norm = self.norm(i);
+        Some(Token {
+            span: self.span(i),
+            text,
+            kind: self.kind(i),
+            norm: if norm == text {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(norm.to_string())
+            },
+            stem: None,
+        })
+    }
+
     /// Every token in text order.
     pub fn iter(&self) -> impl Iterator<Item = Token<'_>> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
@@ -301,6 +322,7 @@ mod tests {
             wide.push(tok);
         }
         assert!(compact.iter().eq(wide.iter()));
+        assert!((0..compact.len()).all(|i| compact.token(i) == wide.get(i)));
         assert_eq!(compact.get(compact.len()), None);
         assert_eq!(wide.norm(wide.len()), "");
         assert_eq!(compact.norm(1), "bolton");

@@ -41,7 +41,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
 use crate::lexicon::{LOC_PREPS, Lexicon};
 use crate::temporal::{Found, Scanner, infer_reference};
-use crate::tokens::{Tok, refine_sentences};
+use crate::tokens::{Tok, refine_sentences, refine_table};
 use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
 
 /// Where a mention came from.
@@ -155,27 +155,35 @@ pub(crate) fn tag_document(
 ) -> Tagged {
     let spans = tokenizer.sentence_spans(doc);
     let wanted = |block: usize| doc.blocks.get(block).is_some_and(&want);
-    let model = match config.model {
-        Some(ner) if spans.iter().any(|&(b, _)| wanted(b)) => {
-            model_spans(kb, tokenizer, ner, doc, &wanted)
-        }
-        _ => Vec::new(),
-    };
-    // The passes read the tagger's own tokens of the wanted sentences, cut
-    // one sentence at a time (the model's tokens are freed by now).
     let mut toks: Vec<Tok<'_>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
     let mut sent_spans: Vec<Span> = Vec::new();
-    refine_sentences(
-        tokenizer,
-        &doc.text,
-        &spans,
-        wanted,
-        &mut toks,
-        &mut sents,
-        &mut sent_spans,
-    );
-    drop(spans);
+    let model = match config.model {
+        Some(ner) if spans.iter().any(|&(b, _)| wanted(b)) => {
+            drop(spans);
+            // The model reads every token of the document: they are cut
+            // once into a compact table, which the passes' tokens are then
+            // refined from.
+            let table = tokenizer.table(doc);
+            let model = model_spans(kb, ner, &table, &wanted);
+            refine_table(&table, wanted, &mut toks, &mut sents, &mut sent_spans);
+            model
+        }
+        _ => {
+            // Without the model, only the wanted sentences are cut, one at
+            // a time.
+            refine_sentences(
+                tokenizer,
+                &doc.text,
+                &spans,
+                wanted,
+                &mut toks,
+                &mut sents,
+                &mut sent_spans,
+            );
+            Vec::new()
+        }
+    };
     let reference = doc.date.or_else(|| infer_reference(&doc.text));
     let mut scanner = Scanner::new(reference);
     scanner.off = config.dates_off;
@@ -208,27 +216,27 @@ pub(crate) fn tag_document(
     d.run()
 }
 
-/// The learned model's spans over the wanted sentences of `doc`. The model
-/// reads the tokenize layer's tokens of the whole document (its features
-/// look at the words around each sentence and count how each word is
-/// written anywhere in the article); they are freed on return.
+/// The learned model's spans over the wanted sentences of a document whose
+/// tokens are `table`. The model reads the tokens of the whole document (its
+/// features look at the words around each sentence and count how each word
+/// is written anywhere in the article) as [`crate::Token`]s, made from the
+/// table and freed on return.
 fn model_spans(
     kb: &KnowledgeBase,
-    tokenizer: &Tokenizer,
     ner: &NerModel,
-    doc: &Document,
+    table: &crate::tokenize::TokenTable<'_>,
     wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<(Span, Label)> {
-    let analysis = tokenizer.analyze(doc);
-    let model_sents: Vec<Range<usize>> = analysis
-        .sentences
+    let model_sents: Vec<Range<usize>> = table
+        .sentences()
         .iter()
         .filter(|s| wanted(s.block))
         .map(|s| s.tokens.clone())
         .collect();
-    let tokens = &analysis.tokens;
-    let hints = kb.hints(tokens);
-    ner.predict(tokens, &model_sents, &hints)
+    let mut tokens: Vec<crate::Token<'_>> = Vec::with_capacity(table.len());
+    tokens.extend(table.iter());
+    let hints = kb.hints(&tokens);
+    ner.predict(&tokens, &model_sents, &hints)
         .into_iter()
         .filter_map(|m| {
             let first = tokens.get(m.tokens.start)?;
