@@ -6,6 +6,18 @@ use crate::words::WordList;
 /// Words for a work that cue a quoted title.
 static WORKS: WordList = WordList::new(include_str!("../../words/works.txt"));
 
+/// "the nickname "Red"": words before a quoted name.
+static NICKNAME_WORDS: WordList =
+    WordList::new(include_str!("../../words/titles_nickname_words.txt"));
+
+/// Speech verbs before a quotation (apart from the quotation list; see the
+/// file's header).
+static SPEECH_WORDS: WordList = WordList::new(include_str!("../../words/titles_speech_words.txt"));
+
+/// Lowercase words inside a quoted title.
+static LOWERCASE_WORDS: WordList =
+    WordList::new(include_str!("../../words/titles_lowercase_words.txt"));
+
 impl<'k, 'a> Doc<'k, 'a> {
     /// A title-cased phrase in quotation marks after a word for a work
     /// ("the single "Anarchy in Tokyo"", "the film "The Kill"") names that
@@ -119,11 +131,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // given name alone.
         let nickname = q > r.start
             && self.toks[q - 1].is_word()
-            && (self.toks[q - 1].cap
-                || matches!(
-                    self.toks[q - 1].norm.as_ref(),
-                    "name" | "nickname" | "alias" | "pseudonym"
-                ));
+            && (self.toks[q - 1].cap || NICKNAME_WORDS.contains(self.toks[q - 1].norm.as_ref()));
         let given = c == q + 2
             && self
                 .lex
@@ -132,43 +140,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         // Quoted speech ("she said "Tokyo is far"") is no
         // title: no speech verb before it, and every word
         // capitalized but the short function words.
-        let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
-            matches!(
-                self.toks[k].norm.as_ref(),
-                "said"
-                    | "says"
-                    | "say"
-                    | "told"
-                    | "tell"
-                    | "wrote"
-                    | "asked"
-                    | "replied"
-                    | "shouted"
-                    | "added"
-                    | ":"
-            )
-        });
-        let strict = self.toks[inside.clone()].iter().all(|t| {
-            !t.is_word()
-                || t.cap
-                || t.upper
-                || matches!(
-                    t.norm.as_ref(),
-                    "a" | "an"
-                        | "the"
-                        | "of"
-                        | "in"
-                        | "on"
-                        | "to"
-                        | "for"
-                        | "and"
-                        | "or"
-                        | "at"
-                        | "by"
-                        | "with"
-                        | "from"
-                )
-        });
+        let speech = (q.saturating_sub(2).max(r.start)..q)
+            .any(|k| SPEECH_WORDS.contains(self.toks[k].norm.as_ref()));
+        let strict = self.toks[inside.clone()]
+            .iter()
+            .all(|t| !t.is_word() || t.cap || t.upper || LOWERCASE_WORDS.contains(t.norm.as_ref()));
         // A quoted sentence ("Hello, I'm Mario.") is speech.
         let sentence_like = self.toks[inside.clone()]
             .iter()
