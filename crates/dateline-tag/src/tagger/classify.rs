@@ -291,7 +291,7 @@ pub(super) const LADDER: &[LadderRule] = &[
         "without the model, one unknown word after \"in\", \"from\", … is a place",
         |d, r| {
             when(
-                !d.with_model && LOC_PREPS.contains(&r.prev_norm) && r.single,
+                !d.with_model && LOC_PREPS.contains(r.prev_norm) && r.single,
                 Label::Gpe,
             )
         },

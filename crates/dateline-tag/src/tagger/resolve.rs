@@ -1,6 +1,15 @@
 //! Document-level resolution: clusters, one label and one canonical name each, propagation.
 
 use super::*;
+use crate::words::WordList;
+
+/// Words before a lone surname that let it join its full name.
+static SURNAME_BEFORE: WordList =
+    WordList::new(include_str!("../../words/resolve_surname_before.txt"));
+
+/// Words after a lone surname that let it join its full name.
+static SURNAME_AFTER: WordList =
+    WordList::new(include_str!("../../words/resolve_surname_after.txt"));
 
 /// The cluster of the name `words` (one per name, whatever label each
 /// mention got: the vote settles the label), made on first sight with the
@@ -523,22 +532,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     ""
                 };
                 let next = self.toks.get(i + 1).map(|x| x.norm.as_ref()).unwrap_or("");
-                let ok = matches!(
-                    prev,
-                    "the"
-                        | "by"
-                        | "and"
-                        | "of"
-                        | "president"
-                        | "mr"
-                        | "with"
-                        | ","
-                        | "met"
-                        | "between"
-                ) || matches!(
-                    next,
-                    "said" | "says" | "'s" | "told" | "," | "and" | "administration"
-                );
+                let ok = SURNAME_BEFORE.contains(prev) || SURNAME_AFTER.contains(next);
                 if !ok {
                     continue;
                 }
