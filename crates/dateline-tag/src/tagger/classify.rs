@@ -322,7 +322,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let decided = LADDER
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.ladder_off & (1 << i) == 0)
+            .filter(|(i, _)| self.inner_off & (1 << i) == 0)
             .find_map(|(_, rule)| (rule.rule)(self, &r).map(|label| (rule.id, label)));
         let span = r.span.clone();
         if let Some((id, Some(label))) = decided {

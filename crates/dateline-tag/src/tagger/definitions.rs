@@ -85,37 +85,48 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 continue;
             }
+            if !self.on(Point::DefinitionsSubject) {
+                continue;
+            }
             // "30 Seconds to Mars (or Thirty Seconds to Mars) is a band":
             // another name in the bracket after "or", "also" or "formerly".
-            let alias = bracket.and_then(|b| {
-                let first = b.start;
-                if !self
-                    .toks
-                    .get(first)
-                    .is_some_and(|t| ALIAS_WORDS.contains(t.norm.as_ref()))
-                {
-                    return None;
-                }
-                let a = first + 1..b.end;
-                (!a.is_empty()
-                    && self.toks[a.start].cap
-                    && self.toks[a.end - 1].cap
-                    && a.clone()
-                        .all(|k| self.toks[k].is_word() || self.toks[k].kind == TokenKind::Number)
-                    && self.free(a.clone()))
-                .then_some(a)
-            });
+            let alias = bracket
+                .filter(|_| self.on(Point::DefinitionsAlias))
+                .and_then(|b| {
+                    let first = b.start;
+                    if !self
+                        .toks
+                        .get(first)
+                        .is_some_and(|t| ALIAS_WORDS.contains(t.norm.as_ref()))
+                    {
+                        return None;
+                    }
+                    let a = first + 1..b.end;
+                    (!a.is_empty()
+                        && self.toks[a.start].cap
+                        && self.toks[a.end - 1].cap
+                        && a.clone().all(|k| {
+                            self.toks[k].is_word() || self.toks[k].kind == TokenKind::Number
+                        })
+                        && self.free(a.clone()))
+                    .then_some(a)
+                });
             self.defined.push(subject.start);
             names.push((subject.clone(), label));
             self.claim(subject, label);
+            self.note_last(Point::DefinitionsSubject.id());
             if let Some(a) = alias {
                 names.push((a.clone(), label));
                 self.push(a, label, Vec::new(), Source::Rule);
+                self.note_last(Point::DefinitionsAlias.id());
             }
         }
         // The same words elsewhere in the document name the same thing,
         // though the rules would cut them ("30 Seconds to Mars" holds a
         // lowercase word and a number).
+        if !self.on(Point::DefinitionsAgain) {
+            return;
+        }
         for (r, label) in names {
             if r.len() < 2 {
                 continue;
@@ -134,6 +145,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let found = m != r && bounded && inside();
                 if found {
                     d.claim(m, label);
+                    d.note_last(Point::DefinitionsAgain.id());
                 }
                 found
             });

@@ -76,7 +76,9 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut surnames = surnames;
         // Propagate person names to other mentions, however cased.
         surnames.retain(|w, _| !named_otherwise.contains(w));
-        self.propagate(&surnames, &clusters);
+        if self.on(Point::ResolveSurnames) {
+            self.propagate(&surnames, &clusters);
+        }
         self.propagate_org_short_forms(&long_names);
         for m in &self.mentions {
             if let Some(c) = clusters.get(m.cluster) {
@@ -399,9 +401,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let words = [t.norm.to_string()];
-            if let Some(cid) = self.org_short_form(long, &words, i) {
+            if let Some(cid) = self
+                .org_short_form(long, &words, i)
+                .filter(|_| self.on(Point::ResolveOrgShortForms))
+            {
                 add.push((i, cid, Label::Org));
-            } else if self.lex.event_suffixes.contains(t.norm.as_ref()) {
+            } else if self.lex.event_suffixes.contains(t.norm.as_ref())
+                && self.on(Point::ResolveEventShortForms)
+            {
                 // "the Cup" after "the Stanley Cup": the one event of the
                 // document with that head.
                 let cands: HashSet<usize> = long
@@ -418,6 +425,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         for (i, cid, label) in add {
             self.take(i..i + 1);
+            let rules = self.made_by(if label == Label::Org {
+                Point::ResolveOrgShortForms
+            } else {
+                Point::ResolveEventShortForms
+            });
             self.mentions.push(Mention {
                 toks: i..i + 1,
                 label,
@@ -426,7 +438,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 cluster: cid,
                 link: None,
                 id: None,
-                rules: Vec::new(),
+                rules,
             });
         }
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -541,6 +553,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         for (i, cid) in add {
             self.take(i..i + 1);
+            let rules = self.made_by(Point::ResolveSurnames);
             self.mentions.push(Mention {
                 toks: i..i + 1,
                 label: Label::Person,
@@ -549,7 +562,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 cluster: cid,
                 link: None,
                 id: None,
-                rules: Vec::new(),
+                rules,
             });
         }
         self.mentions.sort_by_key(|m| m.toks.start);

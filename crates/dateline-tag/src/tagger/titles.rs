@@ -75,16 +75,25 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .clone()
                 .map(|k| self.toks[k].text.to_string())
                 .collect();
-            let listed = last_title.is_some_and(|end| {
-                (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
-                    && q - end <= 2
-            });
+            let listed = self.on(Point::TitlesList)
+                && last_title.is_some_and(|end| {
+                    (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                        && q - end <= 2
+                });
             // A work word or a known title is cue enough even for a
             // title with a date word ("From Yesterday").
-            let strong = (pass == 1 && known.contains(&key))
-                || (q.saturating_sub(3).max(r.start)..q)
+            let known_title = pass == 1 && self.on(Point::TitlesKnown) && known.contains(&key);
+            let work = self.on(Point::TitlesWork)
+                && (q.saturating_sub(3).max(r.start)..q)
                     .any(|k| is_work(self.toks[k].norm.as_ref()));
-            let cue = listed || strong || (pass == 1 && works_named && self.plain_title(q, c, &r));
+            let strong = known_title || work;
+            let plain = || {
+                pass == 1
+                    && works_named
+                    && self.on(Point::TitlesPlain)
+                    && self.plain_title(q, c, &r)
+            };
+            let cue = listed || strong || plain();
             let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
                 .iter()
                 .filter(|t| t.is_word())
@@ -110,6 +119,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                 });
                 if !done {
                     self.claim_title(inside.clone());
+                    let point = if work {
+                        Point::TitlesWork
+                    } else if known_title {
+                        Point::TitlesKnown
+                    } else if listed {
+                        Point::TitlesList
+                    } else {
+                        Point::TitlesPlain
+                    };
+                    self.note_last(point.id());
                 }
                 known.insert(key);
                 last_title = Some(c + 1);
@@ -156,6 +175,9 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// The same titles unquoted elsewhere in the article.
     fn unquoted_titles(&mut self, known: HashSet<Vec<String>>) {
+        if !self.on(Point::TitlesUnquoted) {
+            return;
+        }
         // The same title unquoted elsewhere in the article ("the next single
         // from A Beautiful Lie"): titles of two or more words, written the
         // same way, where nothing else was found.
@@ -177,6 +199,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .is_some_and(|si| !d.title_case[si]);
                 if found {
                     d.claim_title(here);
+                    d.note_last(Point::TitlesUnquoted.id());
                 }
                 found
             });
