@@ -424,22 +424,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         for (i, cid, label) in add {
-            self.take(i..i + 1);
-            let rules = self.made_by(if label == Label::Org {
+            let point = if label == Label::Org {
                 Point::ResolveOrgShortForms
             } else {
                 Point::ResolveEventShortForms
-            });
-            self.mentions.push(Mention {
-                toks: i..i + 1,
-                label,
-                cands: Vec::new(),
-                source: Source::Propagated,
-                cluster: cid,
-                link: None,
-                id: None,
-                rules,
-            });
+            };
+            self.push_propagated(i, label, cid, point);
         }
         self.mentions.sort_by_key(|m| m.toks.start);
     }
@@ -552,20 +542,26 @@ impl<'k, 'a> Doc<'k, 'a> {
             add.push((i, cid));
         }
         for (i, cid) in add {
-            self.take(i..i + 1);
-            let rules = self.made_by(Point::ResolveSurnames);
-            self.mentions.push(Mention {
-                toks: i..i + 1,
-                label: Label::Person,
-                cands: Vec::new(),
-                source: Source::Propagated,
-                cluster: cid,
-                link: None,
-                id: None,
-                rules,
-            });
+            self.push_propagated(i, Label::Person, cid, Point::ResolveSurnames);
         }
         self.mentions.sort_by_key(|m| m.toks.start);
+    }
+
+    /// Adds token `i` as a one-word mention of cluster `cid`, propagated
+    /// there by the decision point `point`.
+    fn push_propagated(&mut self, i: usize, label: Label, cid: usize, point: Point) {
+        self.take(i..i + 1);
+        let rules = self.made_by(point);
+        self.mentions.push(Mention {
+            toks: i..i + 1,
+            label,
+            cands: Vec::new(),
+            source: Source::Propagated,
+            cluster: cid,
+            link: None,
+            id: None,
+            rules,
+        });
     }
 
     pub(super) fn surface(&self, r: Range<usize>) -> String {

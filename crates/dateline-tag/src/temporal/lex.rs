@@ -81,7 +81,7 @@ impl<'a> Iterator for Lexer<'a> {
         loop {
             let i = self.i;
             let c = text.get(i..)?.chars().next()?;
-            if c.is_alphabetic() {
+            let (j, k) = if c.is_alphabetic() {
                 let mut j = i;
                 for (o, ch) in text[i..].char_indices() {
                     if ch.is_alphabetic() || (ch == '.' && is_abbrev_dot(text, i + o)) {
@@ -95,15 +95,7 @@ impl<'a> Iterator for Lexer<'a> {
                         break;
                     }
                 }
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Word,
-                    t,
-                    low: lower(t),
-                });
+                (j, K::Word)
             } else if c.is_ascii_digit() {
                 let mut j = i;
                 while j < b.len() {
@@ -119,29 +111,27 @@ impl<'a> Iterator for Lexer<'a> {
                         break;
                     }
                 }
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Num,
-                    t,
-                    low: Cow::Borrowed(t),
-                });
+                (j, K::Num)
             } else if c.is_whitespace() {
                 self.i = i + c.len_utf8();
+                continue;
             } else {
-                let j = i + c.len_utf8();
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Sym,
-                    t,
-                    low: Cow::Borrowed(t),
-                });
-            }
+                (i + c.len_utf8(), K::Sym)
+            };
+            let t = &text[i..j];
+            self.i = j;
+            return Some(Lx {
+                s: i,
+                e: j,
+                k,
+                t,
+                // Only words have letters to lower.
+                low: if k == K::Word {
+                    lower(t)
+                } else {
+                    Cow::Borrowed(t)
+                },
+            });
         }
     }
 }
