@@ -31,6 +31,7 @@ use crate::Error;
 use crate::index::{NUM_FIELDS, is_positional, label_field_name};
 
 mod known;
+mod merge;
 mod queue;
 mod reader;
 mod segment;
