@@ -347,12 +347,12 @@ fn segment_sizes(dir: &PathBuf) -> Vec<u64> {
     v
 }
 
-/// Writes `commits` commits of 20 documents each with this memory budget.
+/// Writes `commits` commits of 10 documents each with this memory budget.
 fn write_in_commits(dir: &PathBuf, commits: usize, budget: usize) {
     let opts = WriterOptions::default().memory_budget(budget);
     let mut w = ArchiveWriter::open(dir, &opts).unwrap();
     for c in 0..commits {
-        for k in 0..20 {
+        for k in 0..10 {
             let text = format!(
                 "Report {c} {k}\n\nThe council met on day {c} and discussed item {k} of the budget.\n"
             );
@@ -375,7 +375,7 @@ fn automatic_merges_stay_within_the_budget_at_any_archive_size() {
     // log policy (eight segments at a time) are cut down to what fits.
     let cap = one * 7 / 2;
     let mut largest = Vec::new();
-    for commits in [16, 64] {
+    for commits in [12, 48] {
         let dir = temp_dir(&format!("merge-{commits}"));
         write_in_commits(&dir, commits, (cap * 4) as usize);
         let sizes = segment_sizes(&dir);
@@ -390,7 +390,7 @@ fn automatic_merges_stay_within_the_budget_at_any_archive_size() {
             sizes[0]
         );
         let archive = Archive::open(&dir).unwrap();
-        assert_eq!(archive.len(), commits * 20);
+        assert_eq!(archive.len(), commits * 10);
         largest.push(sizes[0]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
