@@ -4,9 +4,10 @@
 //! Builds a scale corpus of `DATELINE_SCALE_DOCS` articles (default 20,000)
 //! from the Wikinews articles of the data directory: the 6,004 articles of
 //! both Wikinews files, then rounds of new articles recombined from their
-//! sentences, titles and dates (function `record`), so that no two articles
-//! of the corpus have the same text. Then, with the release `dateline`
-//! binary:
+//! sentences, titles and dates (function `record`), so that articles of
+//! later rounds have texts, entities and postings of their own (base
+//! articles of two sentences or fewer keep their text). Then, with the
+//! release `dateline` binary:
 //!
 //! - indexes the corpus (`--threads 2`), wall time and peak memory;
 //! - indexes 3,000 articles with one and with two threads (throughput ratio);
