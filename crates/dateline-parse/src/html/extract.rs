@@ -164,17 +164,28 @@ fn hidden(e: &super::dom::Element) -> bool {
     if e.attr("hidden").is_some() {
         return true;
     }
-    if let Some(style) = e.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    let Some(style) = e.attr("style") else {
+        return false;
+    };
+    // The declarations with white space removed, compared without case.
+    let mut squeezed = style
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_lowercase());
+    let patterns: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    // Progress along each pattern, restarted where a match fails (the
+    // patterns have no repeated prefix, so this finds every occurrence).
+    let mut at = [0usize; 2];
+    squeezed.any(|b| {
+        patterns.iter().zip(at.iter_mut()).any(|(p, i)| {
+            if p[*i] == b {
+                *i += 1;
+            } else {
+                *i = usize::from(p[0] == b);
+            }
+            *i == p.len()
+        })
+    })
 }
 
 /// Class and id words that say an element is not the article, with the
@@ -240,10 +251,21 @@ const ZONE_WORDS: &[(&str, &str)] = &[
     ("overlay", "widget"),
     ("toolbar", "widget"),
     ("login", "widget"),
+    ("caption", CAPTION),
+    ("captions", CAPTION),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    ("gallery", CAPTION),
+    ("slideshow", CAPTION),
+    ("carousel", CAPTION),
     ("sronly", "hidden text"),
     ("screenreadertext", "hidden text"),
     ("visuallyhidden", "hidden text"),
 ];
+
+/// The zone of photo captions, credits and galleries: their blocks are
+/// captions, not boilerplate, and not part of the body.
+const CAPTION: &str = "caption";
 
 /// Words that mark an element as holding the article: they keep a zone
 /// word in the same attribute from applying.
@@ -288,42 +310,57 @@ fn zone_of(tag: &str, e: &super::dom::Element) -> Option<&'static str> {
 
 /// The zone reason of one class or id attribute value.
 fn zone_words(value: &str) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
     // Each class name separately: "post-comments" is about comments, but
     // "entry-content" with a second class "has-share" is still content.
-    let mut found = None;
-    for class in lower.split_ascii_whitespace() {
-        let words: Vec<&str> = class
+    value.split_ascii_whitespace().find_map(class_zone)
+}
+
+/// The longest class name whose words, joined, can still be a zone or
+/// content word.
+const JOINED_MAX: usize = 24;
+
+/// The zone reason of one class name: one of its words (split at anything
+/// not an ASCII letter or digit, compared without case) or all of them
+/// joined is a zone word, and no word says it holds the content.
+fn class_zone(class: &str) -> Option<&'static str> {
+    let words = || {
+        class
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect();
-        let joined: String = words.concat();
-        if words.iter().any(|w| CONTENT_WORDS.contains(w))
-            || CONTENT_WORDS.iter().any(|c| joined == *c)
-        {
-            // A content class keeps this class name from opening a zone.
-            if !words
-                .iter()
-                .any(|w| matches!(*w, "comment" | "comments" | "related" | "footer"))
-            {
-                continue;
-            }
-        }
-        for w in words
-            .iter()
-            .copied()
-            .chain(std::iter::once(joined.as_str()))
-        {
-            if let Some((_, reason)) = ZONE_WORDS.iter().find(|(k, _)| *k == w) {
-                found = Some(*reason);
-                break;
-            }
-        }
-        if found.is_some() {
+    };
+    // The words joined and lower-cased, when short enough to matter.
+    let mut buf = [0u8; JOINED_MAX];
+    let mut len = 0usize;
+    for w in words() {
+        if len + w.len() > JOINED_MAX {
+            len = JOINED_MAX + 1;
             break;
         }
+        for (d, b) in buf[len..].iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        len += w.len();
     }
-    found
+    // Only ASCII letters and digits were copied.
+    let joined = if len <= JOINED_MAX {
+        std::str::from_utf8(&buf[..len]).unwrap_or("")
+    } else {
+        ""
+    };
+    let is = |w: &str, list: &[&str]| list.iter().any(|k| w.eq_ignore_ascii_case(k));
+    if words().any(|w| is(w, CONTENT_WORDS)) || CONTENT_WORDS.contains(&joined) {
+        // A content class keeps this class name from opening a zone.
+        if !words().any(|w| is(w, &["comment", "comments", "related", "footer"])) {
+            return None;
+        }
+    }
+    let zone = |w: &str| {
+        ZONE_WORDS
+            .iter()
+            .find(|(k, _)| w.eq_ignore_ascii_case(k))
+            .map(|(_, r)| *r)
+    };
+    words().find_map(zone).or_else(|| zone(joined))
 }
 
 /// Per-element state of the walk.
@@ -627,6 +664,9 @@ fn words(s: &str, cap: usize) -> usize {
 
 /// How much a block speaks for the element around it being the article.
 fn value(b: &Raw) -> f64 {
+    if b.zone == Some(CAPTION) {
+        return 0.0;
+    }
     if b.zone.is_some() {
         let len = b.text.chars().count() as f64;
         return -0.5 * len - 5.0;
@@ -767,6 +807,8 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
         let (kind, reason): (BlockKind, Option<&str>) = if is_title {
             title_done = true;
             (BlockKind::Title, Some("title"))
+        } else if b.zone == Some(CAPTION) && mark[b.owner] {
+            (BlockKind::Caption, Some(CAPTION))
         } else if let Some(z) = b.zone {
             (BlockKind::Boilerplate, Some(z))
         } else if is_cookie_text(&b.text) {
