@@ -825,7 +825,9 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             crate::text::widget(&norm, &b.text, words(&b.text, 30)).map(|w| w.reason)
         {
             (BlockKind::Boilerplate, Some(w))
-        } else if is_date_line(&b.text) {
+        } else if is_promo(&b.text) {
+            (BlockKind::Boilerplate, Some("newsletter box"))
+        } else if is_date_line(&b.text) || is_stamp_line(&b.text) {
             (BlockKind::Dateline, Some("date line"))
         } else if is_byline(&b.text) {
             (BlockKind::Boilerplate, Some("byline"))
@@ -855,6 +857,66 @@ pub(crate) fn is_date_line(s: &str) -> bool {
         Some(m) => words(&s[m.len..], 10) <= 3,
         None => false,
     }
+}
+
+/// A short paragraph with a sentence that asks the reader to subscribe,
+/// sign up or join: the site's own promotion at the end of an article.
+pub(crate) fn is_promo(s: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "subscribe ",
+        "sign up ",
+        "join our ",
+        "follow us ",
+        "get breaking ",
+        "get the latest ",
+    ];
+    if s.len() > 400 || words(s, 50) > 40 {
+        return false;
+    }
+    let opens = |at: usize| {
+        OPENINGS.iter().any(|o| {
+            s.get(at..at + o.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(o))
+        })
+    };
+    opens(0)
+        || s.match_indices(['.', '?', '!']).any(|(i, _)| {
+            let rest = &s[i + 1..];
+            let trimmed = rest.trim_start();
+            trimmed.len() < rest.len() && opens(s.len() - trimmed.len())
+        })
+}
+
+/// A short line that stamps the article with a date among a few other
+/// words (a byline, a place), with a time or a label saying what the date
+/// is: `Updated 11:21 pm CST, Tuesday, November 19, 2019`, `By HNN Staff |
+/// November 18, 2019 at 2:26 PM HST`, `Ann Lee 2019-11-20 17:27:46`.
+pub(crate) fn is_stamp_line(s: &str) -> bool {
+    if s.len() > 120 || words(s, 20) > 16 {
+        return false;
+    }
+    let labelled = s.split(|c: char| !c.is_alphabetic()).any(|w| {
+        ["updated", "posted", "published", "modified"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+    });
+    let b = s.as_bytes();
+    // h:mm or hh:mm
+    let timed = (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    });
+    if !labelled && !timed {
+        return false;
+    }
+    let mut prev_alnum = false;
+    s.char_indices().any(|(i, c)| {
+        let start = !prev_alnum && c.is_alphanumeric();
+        prev_alnum = c.is_alphanumeric();
+        start && crate::datetext::date_prefix(&s[i..]).is_some()
+    })
 }
 
 /// The date that ends a short line (at most 80 bytes), after a few words

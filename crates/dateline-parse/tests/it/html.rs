@@ -10,6 +10,7 @@ use dateline_parse::{BlockKind, Document, Error, InputOptions, Parser};
 use proptest::prelude::*;
 
 use crate::check_invariants;
+use crate::warc::Archives;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
@@ -271,8 +272,9 @@ fn charset_from_meta_header_and_detection() {
 
 #[test]
 fn warc_records_become_documents() {
-    for name in ["pages.warc", "pages.warc.gz"] {
-        let path = fixtures().join(name);
+    let archives = Archives::new("records");
+    for path in [archives.plain(), archives.gzipped()] {
+        let name = path.display();
         let mut docs = dateline_parse::documents(&path, &InputOptions::new());
         let got: Vec<Document> = (&mut docs).map(|r| r.unwrap()).collect();
         let ids: Vec<&str> = got.iter().map(|d| d.id.as_str()).collect();
@@ -305,7 +307,7 @@ fn warc_records_become_documents() {
     }
     // Ids from target URIs.
     let opts = InputOptions::new().warc_id_url(true);
-    let docs = dateline_parse::read_path(&fixtures().join("pages.warc.gz"), &opts);
+    let docs = dateline_parse::read_path(&archives.gzipped(), &opts);
     assert_eq!(
         docs[1].as_ref().unwrap().id,
         "https://gazette.example/cafes"
@@ -314,7 +316,7 @@ fn warc_records_become_documents() {
 
 #[test]
 fn corrupt_warc_records_are_reported_and_reading_goes_on() {
-    let plain = std::fs::read(fixtures().join("pages.warc")).unwrap();
+    let plain = crate::warc::plain();
     // Damage the Content-Length of the second response record.
     let text = String::from_utf8_lossy(&plain).into_owned();
     let at = text
@@ -352,7 +354,7 @@ fn corrupt_warc_records_are_reported_and_reading_goes_on() {
 
     // A gzip member with garbage inside: reported at its offset in the
     // compressed file, and the following members are read.
-    let gz = std::fs::read(fixtures().join("pages.warc.gz")).unwrap();
+    let gz = crate::warc::gzipped();
     let starts: Vec<usize> = (0..gz.len() - 2)
         .filter(|&i| gz[i..i + 3] == [0x1f, 0x8b, 0x08])
         .collect();
