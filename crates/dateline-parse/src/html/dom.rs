@@ -500,10 +500,7 @@ pub(crate) fn parse(html: &str) -> Dom {
         let end = memchr_lt(bytes, start + 1);
         let starts_tag = bytes[start] == b'<';
         let tag_end = if starts_tag {
-            bytes[start..end]
-                .iter()
-                .position(|&b| b == b'>')
-                .map_or(end, |p| start + p + 1)
+            memchr::memchr(b'>', &bytes[start..end]).map_or(end, |p| start + p + 1)
         } else {
             start
         };
@@ -545,7 +542,7 @@ fn fix_ends(nodes: &mut [Node], src: &[u8]) {
             if rest.len() > name.len() + 2
                 && rest.starts_with(b"</")
                 && rest[2..2 + name.len()].eq_ignore_ascii_case(name)
-                && let Some(p) = rest.iter().position(|&b| b == b'>')
+                && let Some(p) = memchr::memchr(b'>', rest)
             {
                 nodes[i].end = end + p + 1;
             }
@@ -560,6 +557,6 @@ fn fix_ends(nodes: &mut [Node], src: &[u8]) {
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
     bytes
         .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+        .and_then(|rest| memchr::memchr(b'<', rest))
         .map_or(bytes.len(), |p| from + p)
 }

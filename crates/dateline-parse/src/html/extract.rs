@@ -315,52 +315,91 @@ fn zone_words(value: &str) -> Option<&'static str> {
     value.split_ascii_whitespace().find_map(class_zone)
 }
 
-/// The longest class name whose words, joined, can still be a zone or
-/// content word.
-const JOINED_MAX: usize = 24;
+/// The longest word, or class name with its words joined, that can be a
+/// zone or content word.
+const WORD_MAX: usize = 24;
+
+/// What one lower-cased class word says.
+#[derive(Clone, Copy)]
+enum Word {
+    Zone(&'static str),
+    Content,
+}
+
+/// [`ZONE_WORDS`] and [`CONTENT_WORDS`] by word.
+static WORDS: std::sync::LazyLock<fnv::FnvHashMap<&'static str, Word>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: fnv::FnvHashMap<&'static str, Word> = ZONE_WORDS
+            .iter()
+            .map(|&(w, r)| (w, Word::Zone(r)))
+            .collect();
+        m.extend(CONTENT_WORDS.iter().map(|&w| (w, Word::Content)));
+        m
+    });
+
+/// What `w` says, compared without case.
+fn word_kind(w: &str) -> Option<Word> {
+    if w.len() > WORD_MAX {
+        return None;
+    }
+    let mut buf = [0u8; WORD_MAX];
+    for (d, b) in buf.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    // ASCII letters and digits only: always UTF-8.
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    WORDS.get(lower).copied()
+}
 
 /// The zone reason of one class name: one of its words (split at anything
 /// not an ASCII letter or digit, compared without case) or all of them
 /// joined is a zone word, and no word says it holds the content.
 fn class_zone(class: &str) -> Option<&'static str> {
-    let words = || {
-        class
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-    };
     // The words joined and lower-cased, when short enough to matter.
-    let mut buf = [0u8; JOINED_MAX];
+    let mut joined = [0u8; WORD_MAX];
     let mut len = 0usize;
-    for w in words() {
-        if len + w.len() > JOINED_MAX {
-            len = JOINED_MAX + 1;
-            break;
+    let mut first_zone = None;
+    let mut content = false;
+    let mut strong = false;
+    for w in class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if len + w.len() <= WORD_MAX {
+            for (d, b) in joined[len..].iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            len += w.len();
+        } else {
+            len = WORD_MAX + 1;
         }
-        for (d, b) in buf[len..].iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
+        match word_kind(w) {
+            Some(Word::Content) => content = true,
+            Some(Word::Zone(r)) => {
+                first_zone = first_zone.or(Some(r));
+                strong |= ["comment", "comments", "related", "footer"]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k));
+            }
+            None => {}
         }
-        len += w.len();
     }
-    // Only ASCII letters and digits were copied.
-    let joined = if len <= JOINED_MAX {
-        std::str::from_utf8(&buf[..len]).unwrap_or("")
+    let joined = if len <= WORD_MAX {
+        std::str::from_utf8(&joined[..len]).ok().and_then(word_kind)
     } else {
-        ""
+        None
     };
-    let is = |w: &str, list: &[&str]| list.iter().any(|k| w.eq_ignore_ascii_case(k));
-    if words().any(|w| is(w, CONTENT_WORDS)) || CONTENT_WORDS.contains(&joined) {
-        // A content class keeps this class name from opening a zone.
-        if !words().any(|w| is(w, &["comment", "comments", "related", "footer"])) {
-            return None;
-        }
+    if matches!(joined, Some(Word::Content)) {
+        content = true;
     }
-    let zone = |w: &str| {
-        ZONE_WORDS
-            .iter()
-            .find(|(k, _)| w.eq_ignore_ascii_case(k))
-            .map(|(_, r)| *r)
-    };
-    words().find_map(zone).or_else(|| zone(joined))
+    // A content class keeps this class name from opening a zone.
+    if content && !strong {
+        return None;
+    }
+    first_zone.or(match joined {
+        Some(Word::Zone(r)) => Some(r),
+        _ => None,
+    })
 }
 
 /// Per-element state of the walk.
