@@ -349,7 +349,7 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 let raw: String = dom
                     .children(id)
                     .filter_map(|c| match &dom.nodes[c].data {
-                        NodeData::Text(t) => Some(t.as_str()),
+                        NodeData::Text(t) => Some(&**t),
                         _ => None,
                     })
                     .collect();
