@@ -22,6 +22,16 @@ fn harbour() -> Document {
     docs.into_iter().next().unwrap().unwrap()
 }
 
+/// A page parsed with the default parser and no HTTP information, its
+/// invariants checked.
+fn parse_page(id: &str, page: impl AsRef<[u8]>) -> Document {
+    let doc = Parser::new()
+        .parse_html(id, page.as_ref(), PageInfo::default())
+        .unwrap();
+    check_invariants(&doc);
+    doc
+}
+
 fn kinds_with(doc: &Document, needle: &str) -> Vec<(BlockKind, Option<String>)> {
     doc.blocks
         .iter()
@@ -110,9 +120,7 @@ fn page(head: &str, header: &str) -> Document {
          <p>Ferries that carried commuters while the bridge was shut will keep a reduced timetable until the summer.</p>\
          </article></body></html>"
     );
-    Parser::new()
-        .parse_html("p", html.as_bytes(), PageInfo::default())
-        .unwrap()
+    parse_page("p", html.as_bytes())
 }
 
 #[test]
@@ -196,10 +204,7 @@ fn comments_are_never_body() {
          <div id=\"comments\">{}</div></body></html>",
         comment.repeat(12)
     );
-    let doc = Parser::new()
-        .parse_html("c", page.as_bytes(), PageInfo::default())
-        .unwrap();
-    check_invariants(&doc);
+    let doc = parse_page("c", page.as_bytes());
     for b in &doc.blocks {
         if doc.block_text(b).contains("forty years") {
             assert_eq!(b.kind, BlockKind::Boilerplate);
@@ -246,9 +251,7 @@ fn charset_from_meta_header_and_detection() {
     // <meta charset>
     let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body>".to_vec();
     page.extend_from_slice(&latin);
-    let doc = Parser::new()
-        .parse_html("m", &page, PageInfo::default())
-        .unwrap();
+    let doc = parse_page("m", &page);
     assert!(
         doc.text.contains("Les cafés de la vieille ville"),
         "{}",
@@ -264,9 +267,7 @@ fn charset_from_meta_header_and_detection() {
     let doc = Parser::new().parse_html("h", &lying, info).unwrap();
     assert!(doc.text.contains("fermé tôt"), "{}", doc.text);
     // Nothing declared and not UTF-8: detected, never an error.
-    let doc = Parser::new()
-        .parse_html("d", &latin, PageInfo::default())
-        .unwrap();
+    let doc = parse_page("d", &latin);
     assert!(doc.text.contains("journée"), "{}", doc.text);
 }
 
@@ -450,10 +451,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
             (seed >> 24) as u8
         })
         .collect();
-    let doc = Parser::new()
-        .parse_html("g", &garbage, PageInfo::default())
-        .unwrap();
-    check_invariants(&doc);
+    let doc = parse_page("g", &garbage);
     for odd in [
         &b""[..],
         b"<",
@@ -466,10 +464,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
         b"<script>document.write('<p>')</script><p>text",
         b"\xFF\xFE<\x00p\x00>\x00",
     ] {
-        let doc = Parser::new()
-            .parse_html("o", odd, PageInfo::default())
-            .unwrap();
-        check_invariants(&doc);
+        let doc = parse_page("o", odd);
     }
 }
 
@@ -592,10 +587,7 @@ fn mutated_pages_never_panic() {
     for (n, page) in pages.iter().enumerate() {
         for seed in 1..=40u64 {
             let m = mutate(page, seed * 7919 + n as u64, 1 + (seed as usize % 12));
-            let doc = Parser::new()
-                .parse_html("m", &m, PageInfo::default())
-                .unwrap();
-            check_invariants(&doc);
+            let doc = parse_page("m", &m);
         }
     }
 }
@@ -634,15 +626,13 @@ proptest! {
 
     #[test]
     fn any_bytes_give_a_document(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let doc = Parser::new().parse_html("p", &bytes, PageInfo::default()).unwrap();
-        check_invariants(&doc);
+        let doc = parse_page("p", &bytes);
     }
 
     #[test]
     fn html_like_input_gives_a_document(parts in prop::collection::vec(html_fragment(), 0..40)) {
         let page = parts.concat();
-        let doc = Parser::new().parse_html("p", page.as_bytes(), PageInfo::default()).unwrap();
-        check_invariants(&doc);
+        let doc = parse_page("p", page.as_bytes());
         for b in &doc.blocks {
             let src = b.source.unwrap();
             prop_assert!(src.start <= src.end && src.end <= page.len());

@@ -15,18 +15,6 @@ mod samples;
 mod warc;
 mod wikinews;
 
-#[cfg(feature = "html")]
-#[test]
-fn tmp_same_bytes() {
-    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
-    assert!(std::fs::read(d.join("pages.warc")).unwrap() == warc::plain());
-    let a = std::fs::read(d.join("pages.warc.gz")).unwrap();
-    let mut r = flate2::read::MultiGzDecoder::new(&a[..]);
-    let mut v = Vec::new();
-    std::io::Read::read_to_end(&mut r, &mut v).unwrap();
-    assert!(v == warc::plain());
-}
-
 use std::path::{Path, PathBuf};
 
 use dateline_parse::{BlockKind, Document};
