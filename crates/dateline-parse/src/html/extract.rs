@@ -858,7 +858,7 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             (BlockKind::Boilerplate, Some("byline"))
         } else if !mark[b.owner] {
             (BlockKind::Boilerplate, Some("outside article"))
-        } else if density > 0.5 && b.link_chars > 0 {
+        } else if density > 0.5 && b.link_chars > 0 && !matches!(b.hint, Hint::Heading(2..)) {
             (BlockKind::Boilerplate, Some("link text"))
         } else if let Some(w) =
             crate::text::widget(&norm, &b.text, words(&b.text, 30)).map(|w| w.reason)
