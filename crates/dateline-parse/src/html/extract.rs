@@ -8,6 +8,9 @@
 //!    (`navigation`, `contentinfo`, `complementary`) or class/id words
 //!    (`comments`, `share`, `related`, `newsletter`, `cookie`, `advert`, …)
 //!    say what it is opens a boilerplate zone; its blocks get that reason.
+//!    Class words for photo captions, credits and galleries (`caption`,
+//!    `credit`, `gallery`, `slideshow`, `carousel`) open a caption zone:
+//!    its blocks inside the article are captions, never body.
 //! 3. **The article container.** Each block gets a value: its length when it
 //!    reads like prose (long, few link characters), a penalty when it is
 //!    link text, a short fragment or in a zone. The article is the element
@@ -16,6 +19,10 @@
 //! 4. **Blocks inside it** are the body (paragraphs, headings, captions,
 //!    the title and date lines), unless they are in a zone, mostly link text
 //!    or a widget phrase; everything else is boilerplate with its reason.
+//!    A short line stamping a date with a time or an `Updated`/`Posted`
+//!    label is a date line; a short paragraph asking the reader to
+//!    subscribe, sign up or join is a newsletter box; a linked sub-heading
+//!    stays a heading.
 
 use super::dom::{Dom, NONE, NodeData};
 use crate::BlockKind;

@@ -194,6 +194,33 @@ fn authors_from_author_zones_and_cleaned_bylines() {
 }
 
 #[test]
+fn captions_stamps_promotions_and_linked_headings() {
+    let html = "<html><head><title>Ferry fares rise</title></head><body><article>\
+        <h1>Ferry fares rise</h1>\
+        <div class=\"storyDateAndAuthorContainer\"><span>Ines Varga</span></div>\
+        <p>Updated 11:21 pm CET, Tuesday, November 19, 2019</p>\
+        <p>Ferry fares will rise by a tenth next spring, the operator said on Tuesday, after fuel costs climbed.</p>\
+        <div class=\"hst-gallery\"><p>Passengers board the morning ferry at the north quay.</p><span class=\"credit\">Photo: Ines Varga</span></div>\
+        <h2><a href=\"#fares\">What changes for commuters</a></h2>\
+        <p>Season tickets keep their price until the end of the year, and children under twelve still travel free.</p>\
+        <p>Get the latest harbour news in your inbox. Subscribe to our morning briefing.</p>\
+        </article></body></html>";
+    let doc = parse_page("f", html);
+    let kind = |needle: &str| kinds_with(&doc, needle)[0].clone();
+    assert_eq!(kind("Passengers board").0, BlockKind::Caption);
+    assert_eq!(kind("Photo: Ines Varga").0, BlockKind::Caption);
+    assert_eq!(kind("Updated 11:21 pm").0, BlockKind::Dateline);
+    assert_eq!(
+        kind("Subscribe to our"),
+        (BlockKind::Boilerplate, Some("newsletter box".to_string()))
+    );
+    assert_eq!(kind("What changes").0, BlockKind::Heading);
+    assert_eq!(doc.authors, ["Ines Varga"]);
+    let body = dateline_parse::html::body_text(&doc);
+    assert!(body.contains("Season tickets keep their price"), "{body}");
+}
+
+#[test]
 fn comments_are_never_body() {
     // A comment section longer than the article is still comments.
     let comment = "<p>I have lived by this harbour for forty years and I remember when the bridge \
