@@ -478,7 +478,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
             (seed >> 24) as u8
         })
         .collect();
-    let doc = parse_page("g", &garbage);
+    parse_page("g", &garbage);
     for odd in [
         &b""[..],
         b"<",
@@ -491,7 +491,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
         b"<script>document.write('<p>')</script><p>text",
         b"\xFF\xFE<\x00p\x00>\x00",
     ] {
-        let doc = parse_page("o", odd);
+        parse_page("o", odd);
     }
 }
 
@@ -614,7 +614,7 @@ fn mutated_pages_never_panic() {
     for (n, page) in pages.iter().enumerate() {
         for seed in 1..=40u64 {
             let m = mutate(page, seed * 7919 + n as u64, 1 + (seed as usize % 12));
-            let doc = parse_page("m", &m);
+            parse_page("m", &m);
         }
     }
 }
@@ -653,7 +653,7 @@ proptest! {
 
     #[test]
     fn any_bytes_give_a_document(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let doc = parse_page("p", &bytes);
+        parse_page("p", &bytes);
     }
 
     #[test]

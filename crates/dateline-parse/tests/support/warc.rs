@@ -68,7 +68,7 @@ fn record(kind: &str, n: u32, uri: Option<&str>, content_type: &str, block: &[u8
 }
 
 /// The archive's records, each as its own byte string.
-pub fn records() -> Vec<Vec<u8>> {
+pub(crate) fn records() -> Vec<Vec<u8>> {
     // The same path from this crate's tests and from those that include
     // this file from another crate.
     let fixtures =
@@ -141,12 +141,12 @@ pub fn records() -> Vec<Vec<u8>> {
 }
 
 /// The archive, uncompressed.
-pub fn plain() -> Vec<u8> {
+pub(crate) fn plain() -> Vec<u8> {
     records().concat()
 }
 
 /// The archive as Common Crawl writes it: one gzip member per record.
-pub fn gzipped() -> Vec<u8> {
+pub(crate) fn gzipped() -> Vec<u8> {
     let mut out = Vec::new();
     for r in records() {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -158,12 +158,12 @@ pub fn gzipped() -> Vec<u8> {
 
 /// A fresh directory holding `pages.warc` and `pages.warc.gz`; removed
 /// when the value is dropped.
-pub struct Archives {
-    pub dir: PathBuf,
+pub(crate) struct Archives {
+    pub(crate) dir: PathBuf,
 }
 
 impl Archives {
-    pub fn new(name: &str) -> Archives {
+    pub(crate) fn new(name: &str) -> Archives {
         let dir = std::env::temp_dir().join(format!("dateline-warc-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -172,11 +172,11 @@ impl Archives {
         Archives { dir }
     }
 
-    pub fn plain(&self) -> PathBuf {
+    pub(crate) fn plain(&self) -> PathBuf {
         self.dir.join("pages.warc")
     }
 
-    pub fn gzipped(&self) -> PathBuf {
+    pub(crate) fn gzipped(&self) -> PathBuf {
         self.dir.join("pages.warc.gz")
     }
 }
