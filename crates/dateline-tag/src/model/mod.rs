@@ -3,13 +3,14 @@
 //!
 //! # Design
 //!
-//! A greedy left-to-right averaged perceptron over the tokenize layer's
-//! tokens, with `B-`/`I-`/`O` tags for PER, ORG, LOC and MISC. An averaged
-//! perceptron was chosen over a CRF because it trains in seconds, is exactly
-//! reproducible (no floating-point optimizer state, a fixed-seed shuffle),
-//! and decodes one token at a time with no per-sentence lattice, which keeps
-//! tagging in the megabytes-per-second range. The previous two predicted
-//! labels are features, and an `I-X` tag is only allowed after `B-X`/`I-X`.
+//! A structured averaged perceptron over the tokenize layer's tokens, with
+//! `B-`/`I-`/`O` tags for PER, ORG, LOC and MISC, decoded with Viterbi over
+//! each sentence's label lattice (see `decode.rs`). An averaged perceptron
+//! was chosen over a CRF because it trains in seconds and is exactly
+//! reproducible (no floating-point optimizer state, a fixed-seed shuffle).
+//! The previous two labels are features, and an `I-X` tag is only allowed
+//! after `B-X`/`I-X`. Features are extracted one sentence at a time, so the
+//! model's memory does not grow with the document.
 //!
 //! Features (see `features.rs`): normalized and raw word, long and short
 //! shape, prefixes and suffixes, neighbouring words, shapes and suffixes,

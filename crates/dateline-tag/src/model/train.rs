@@ -1,13 +1,13 @@
-//! Training the entity model: a greedy averaged perceptron.
+//! Training the entity model: a structured averaged perceptron.
 //!
 //! Gold sentences are rebuilt as text (tokens joined by single spaces, one
 //! sentence a line) and tokenized by the tokenize layer, so the model is
 //! trained on exactly the tokens it sees when tagging; gold entities are
 //! projected onto those tokens by byte overlap. Training visits documents in
-//! an order shuffled with a fixed-seed xorshift generator, predicts each
-//! token from the features and its own previous predictions, and on a
-//! mistake adds the features to the gold label and subtracts them from the
-//! predicted one. The final weights are the average over all steps
+//! an order shuffled with a fixed-seed xorshift generator, decodes each
+//! sentence with the tagger's Viterbi decoder (exact, without its beam), and on a mistake adds
+//! the gold path's features to the gold labels and subtracts the predicted
+//! path's from the predicted ones. The final weights are the average over all steps
 //! (computed with the usual "sum of step-weighted updates" trick) and are
 //! quantized to `i16`. Everything is sequential, so the same data and
 //! settings always give the same bytes.
