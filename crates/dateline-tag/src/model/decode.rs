@@ -106,9 +106,9 @@ impl Lattice {
                         }
                     };
                     let s = self.after(infos, scorer, i, p, usize::from(prev_back[p]), stat);
-                    for l in 0..NL {
+                    for (l, &sl) in s.iter().enumerate() {
                         if allowed(p, l) {
-                            relax(&mut cur, &mut back, l, p, prev[p] + s[l]);
+                            relax(&mut cur, &mut back, l, p, prev[p] + sl);
                         }
                     }
                 }

@@ -485,12 +485,13 @@ pub(crate) fn doc_evidence(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> 
     for s in sentences {
         let s = s.start.min(n)..s.end.min(n);
         let toks = &tokens[s];
-        let whole = [0..toks.len()];
+        let all = 0..toks.len();
+        let whole = std::slice::from_ref(&all);
         caps.clear();
         caps.extend(toks.iter().map(|t| cap_class(t.text)));
         words.clear();
         words.extend(toks.iter().map(|t| hash_bytes(1, t.norm.as_bytes())));
-        let pos = sentence_positions(toks, &whole);
+        let pos = sentence_positions(toks, whole);
         add_case_evidence(&mut evidence, toks, &words, &caps, &pos);
     }
     evidence
@@ -509,10 +510,11 @@ pub(crate) fn sentence_infos(
 ) {
     out.clear();
     let n = tokens.len();
-    let whole = [0..n];
-    let pos = sentence_positions(tokens, &whole);
+    let all = 0..n;
+    let whole = std::slice::from_ref(&all);
+    let pos = sentence_positions(tokens, whole);
     let caps: Vec<Cap> = tokens.iter().map(|t| cap_class(t.text)).collect();
-    let headline = headline_flags(tokens, &whole, &caps);
+    let headline = headline_flags(tokens, whole, &caps);
     let words: Vec<u64> = tokens
         .iter()
         .map(|t| hash_bytes(1, t.norm.as_bytes()))
@@ -574,7 +576,7 @@ pub(crate) fn sentence_infos(
             full: false,
         });
     }
-    annotate_chunks(out, tokens, &words, &caps, &whole, clusters);
+    annotate_chunks(out, tokens, &words, &caps, whole, clusters);
 }
 
 /// Sentence position of every token: 0 first, 1 second, 2 other, 3 after

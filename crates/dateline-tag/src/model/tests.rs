@@ -177,7 +177,8 @@ fn inside_tags_only_continue_their_type() {
         }
     }
     let tokens = Tokenizer::new().tokens("Anna Berg visited Oslo");
-    let evidence = features::doc_evidence(&tokens, &[0..tokens.len()]);
+    let all = 0..tokens.len();
+    let evidence = features::doc_evidence(&tokens, std::slice::from_ref(&all));
     let mut infos = Vec::new();
     let none = WordClusters::default();
     features::sentence_infos(&tokens, &[], &evidence, &none, &mut infos);

@@ -332,7 +332,7 @@ fn in_capitals(docs: &[TrainDoc]) -> Vec<TrainDoc> {
                 continue;
             }
             k += 1;
-            if k % 8 != 0 {
+            if !k.is_multiple_of(8) {
                 continue;
             }
             let mut s = s.clone();
