@@ -395,6 +395,7 @@ pub(super) fn kb_code(h: Option<KbHint>) -> u8 {
 
 /// Hashes the tokens of a document and gathers document-level evidence
 /// (the per-token fields are left for [`complete`]).
+#[cfg(any(feature = "train", test))]
 pub(crate) fn tok_infos(
     tokens: &[Token<'_>],
     sentences: &[Range<usize>],
@@ -472,6 +473,112 @@ pub(crate) fn tok_infos(
     out
 }
 
+/// Document-level evidence, gathered in one pass over the sentences before
+/// any is labelled: per normalized word, how often it is written capitalized
+/// away from a sentence start and how often lowercase. Its size grows with
+/// the document's vocabulary, not its length.
+pub(crate) fn doc_evidence(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> IdMap<(u32, u32)> {
+    let mut evidence: IdMap<(u32, u32)> = IdMap::default();
+    let n = tokens.len();
+    let mut caps = Vec::new();
+    let mut words = Vec::new();
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        let toks = &tokens[s];
+        let all = 0..toks.len();
+        let whole = std::slice::from_ref(&all);
+        caps.clear();
+        caps.extend(toks.iter().map(|t| cap_class(t.text)));
+        words.clear();
+        words.extend(toks.iter().map(|t| hash_bytes(1, t.norm.as_bytes())));
+        let pos = sentence_positions(toks, whole);
+        add_case_evidence(&mut evidence, toks, &words, &caps, &pos);
+    }
+    evidence
+}
+
+/// The token infos of one sentence (`tokens` is the sentence's slice, `kb`
+/// its hints), written into `out` (cleared first); document evidence from
+/// [`doc_evidence`]. Features read neighbours within the sentence only, so
+/// a document is labelled one sentence at a time.
+pub(crate) fn sentence_infos(
+    tokens: &[Token<'_>],
+    kb: &[Option<KbHint>],
+    evidence: &IdMap<(u32, u32)>,
+    clusters: &WordClusters,
+    out: &mut Vec<TokInfo>,
+) {
+    out.clear();
+    let n = tokens.len();
+    let all = 0..n;
+    let whole = std::slice::from_ref(&all);
+    let pos = sentence_positions(tokens, whole);
+    let caps: Vec<Cap> = tokens.iter().map(|t| cap_class(t.text)).collect();
+    let headline = headline_flags(tokens, whole, &caps);
+    let words: Vec<u64> = tokens
+        .iter()
+        .map(|t| hash_bytes(1, t.norm.as_bytes()))
+        .collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let cap = caps[i];
+        let doc = match evidence.get(&words[i]) {
+            Some(&(c, l)) => {
+                let own_c =
+                    u32::from(is_capitalized(cap) && pos[i] >= 2 && t.kind == TokenKind::Word);
+                let own_l = u32::from(cap == Cap::Lower && t.kind == TokenKind::Word);
+                u8::from(c > own_c) | (u8::from(l > own_l) << 1)
+            }
+            None => 0,
+        };
+        let capd = |j: usize| is_capitalized(caps[j]) && tokens[j].kind == TokenKind::Word;
+        let run = if !capd(i) {
+            0
+        } else {
+            let before = i > 0 && capd(i - 1);
+            let after = i + 1 < n && capd(i + 1);
+            match (before, after) {
+                (false, false) => 1,
+                (false, true) => 2,
+                (true, true) => 3,
+                (true, false) => 4,
+            }
+        };
+        out.push(TokInfo {
+            word: words[i],
+            raw: PAD,
+            shape: PAD,
+            short: PAD,
+            pre: [PAD; 3],
+            suf: [PAD; 4],
+            cap,
+            kind: match t.kind {
+                TokenKind::Word => 0,
+                TokenKind::Number => 1,
+                _ => 2,
+            },
+            kb: kb_code(kb.get(i).copied().flatten()),
+            title: false,
+            org_head: false,
+            loc_head: false,
+            len: 0,
+            doc,
+            run,
+            pos: pos[i],
+            headline: headline[i],
+            lex: 0,
+            chunk_first: PAD,
+            chunk_last: PAD,
+            chunk: 0,
+            clu: [0; 3],
+            chunk_clu: [0; 2],
+            case: 0,
+            freq: 0,
+            full: false,
+        });
+    }
+    annotate_chunks(out, tokens, &words, &caps, whole, clusters);
+}
+
 /// Sentence position of every token: 0 first, 1 second, 2 other, 3 after
 /// an opening quote, colon or dash.
 fn sentence_positions(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> Vec<u8> {
@@ -529,6 +636,18 @@ fn case_evidence_counts(
     pos: &[u8],
 ) -> IdMap<(u32, u32)> {
     let mut evidence: IdMap<(u32, u32)> = IdMap::default();
+    add_case_evidence(&mut evidence, tokens, words, caps, pos);
+    evidence
+}
+
+/// Adds the case evidence of `tokens` to the counts.
+fn add_case_evidence(
+    evidence: &mut IdMap<(u32, u32)>,
+    tokens: &[Token<'_>],
+    words: &[u64],
+    caps: &[Cap],
+    pos: &[u8],
+) {
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
@@ -540,7 +659,6 @@ fn case_evidence_counts(
             e.0 += 1;
         }
     }
-    evidence
 }
 
 /// Marks every token of a name-like chunk with the chunk's first and last

@@ -3,13 +3,14 @@
 //!
 //! # Design
 //!
-//! A greedy left-to-right averaged perceptron over the tokenize layer's
-//! tokens, with `B-`/`I-`/`O` tags for PER, ORG, LOC and MISC. An averaged
-//! perceptron was chosen over a CRF because it trains in seconds, is exactly
-//! reproducible (no floating-point optimizer state, a fixed-seed shuffle),
-//! and decodes one token at a time with no per-sentence lattice, which keeps
-//! tagging in the megabytes-per-second range. The previous two predicted
-//! labels are features, and an `I-X` tag is only allowed after `B-X`/`I-X`.
+//! A structured averaged perceptron over the tokenize layer's tokens, with
+//! `B-`/`I-`/`O` tags for PER, ORG, LOC and MISC, decoded with Viterbi over
+//! each sentence's label lattice (see `decode.rs`). An averaged perceptron
+//! was chosen over a CRF because it trains in seconds and is exactly
+//! reproducible (no floating-point optimizer state, a fixed-seed shuffle).
+//! The previous two labels are features, and an `I-X` tag is only allowed
+//! after `B-X`/`I-X`. Features are extracted one sentence at a time, so the
+//! model's memory does not grow with the document.
 //!
 //! Features (see `features.rs`): normalized and raw word, long and short
 //! shape, prefixes and suffixes, neighbouring words, shapes and suffixes,
@@ -50,6 +51,7 @@ use std::sync::OnceLock;
 use crate::{Label, Token};
 
 mod clusters;
+mod decode;
 mod extract;
 mod features;
 #[cfg(feature = "train")]
@@ -63,9 +65,9 @@ pub use learn_clusters::ClusterConfig;
 #[cfg(feature = "train")]
 pub use train::{CLUSTER_TEXT_FILES, TRAIN_FILES, TrainConfig, TrainDoc, train};
 
+use decode::{Lattice, Scorer};
 use features::{
-    NL, complete, inside, is_inside, label_features, static_features, tok_infos, type_label,
-    type_of,
+    NL, complete, doc_evidence, inside, sentence_infos, static_features, type_label, type_of,
 };
 
 /// A knowledge-base hint for one token, used as a model feature.
@@ -319,62 +321,87 @@ impl NerModel {
         };
         let lexicon = &self.bytes[self.lex..];
         let clusters = WordClusters::bundled();
-        let mut infos = tok_infos(tokens, sentences, kb, clusters);
-        let mut labels = vec![0usize; tokens.len()];
-        let mut probs = vec![0f32; tokens.len()];
-        let mut feats = Vec::with_capacity(64);
+        let evidence = doc_evidence(tokens, sentences);
+        let mut buf = Buffers::default();
+        let mut out = Vec::new();
         for s in sentences {
             let s = s.start.min(tokens.len())..s.end.min(tokens.len());
-            let (mut y1, mut y2) = (0, 0);
-            for i in s {
-                if y1 == 0 && infos[i].skippable() {
-                    (y2, y1) = (y1, 0);
-                    probs[i] = 1.0;
-                    continue;
-                }
-                feats.clear();
-                complete(&mut infos, tokens, lexicon, clusters, i);
-                static_features(&infos, i, &mut feats);
-                label_features(&infos, i, y1, y2, &mut feats);
-                let mut scores = [0i32; NL];
-                self.score(&feats, &mut scores);
-                let (best, p) = decide(&scores, y1, self.scale);
-                labels[i] = best;
-                probs[i] = p;
-                y2 = y1;
-                y1 = best;
+            // A sentence of thousands of tokens is not prose (a table, a run
+            // of symbols): it is labelled in pieces, so memory stays small.
+            let mut start = s.start;
+            while start < s.end {
+                let end = (start + MAX_PIECE).min(s.end);
+                let toks = &tokens[start..end];
+                let hints = kb
+                    .get(start.min(kb.len())..end.min(kb.len()))
+                    .unwrap_or(&[]);
+                sentence_infos(toks, hints, &evidence, clusters, &mut buf.infos);
+                let mut scorer = Bundled {
+                    model: self,
+                    tokens: toks,
+                    lexicon,
+                    clusters,
+                };
+                buf.lattice.viterbi(
+                    &mut buf.infos,
+                    &mut scorer,
+                    &mut buf.labels,
+                    Some((&mut buf.probs, self.scale)),
+                );
+                out.extend(spans(&buf.labels, &buf.probs).into_iter().map(|mut m| {
+                    m.tokens = m.tokens.start + start..m.tokens.end + start;
+                    m
+                }));
+                start = end;
             }
         }
-        spans(&labels, &probs)
+        out
     }
 }
 
-/// True when label `l` may follow `prev`.
-fn allowed(prev: usize, l: usize) -> bool {
-    !is_inside(l) || (prev != 0 && type_of(prev) == type_of(l))
+/// Longest run of tokens labelled as one sentence.
+const MAX_PIECE: usize = 1024;
+
+/// Per-sentence buffers, reused across the sentences of a document.
+#[derive(Default)]
+struct Buffers {
+    infos: Vec<features::TokInfo>,
+    labels: Vec<usize>,
+    probs: Vec<f32>,
+    lattice: Lattice,
 }
 
-/// The best allowed label and its probability (softmax over allowed
-/// labels; computed only for entity labels, as `O` needs none).
-fn decide(scores: &[i32; NL], prev: usize, scale: f32) -> (usize, f32) {
-    let mut best = 0;
-    for l in 1..NL {
-        if allowed(prev, l) && scores[l] > scores[best] {
-            best = l;
-        }
-    }
-    if best == 0 {
-        return (0, 1.0);
-    }
-    let top = scores[best];
-    let mut z = 0f32;
-    for (l, &s) in scores.iter().enumerate() {
-        if allowed(prev, l) {
-            z += ((s - top) as f32 * scale).exp();
-        }
-    }
-    (best, if z > 0.0 { 1.0 / z } else { 0.0 })
+/// The bundled weights as a [`Scorer`] over one sentence's tokens.
+struct Bundled<'m, 't> {
+    model: &'m NerModel,
+    tokens: &'m [Token<'t>],
+    lexicon: &'m [u8],
+    clusters: &'m WordClusters,
 }
+
+impl Scorer for Bundled<'_, '_> {
+    fn statics(&mut self, infos: &mut [features::TokInfo], i: usize, out: &mut Vec<u64>) {
+        complete(infos, self.tokens, self.lexicon, self.clusters, i);
+        static_features(infos, i, out);
+    }
+    fn score(&self, feats: &[u64], scores: &mut [f32; NL]) {
+        let mut s = [0i32; NL];
+        self.model.score(feats, &mut s);
+        for (o, x) in scores.iter_mut().zip(s) {
+            *o += x as f32;
+        }
+    }
+    fn margin(&self) -> f32 {
+        BEAM / self.model.scale
+    }
+}
+
+/// How far (in averaged perceptron weight units) below the best path a
+/// path may fall and still be extended when tagging. Paths that far behind
+/// almost never win; pruning them skips most of the scoring after a name
+/// (on the development sets every F1 stays within 0.003 of the exact
+/// search).
+const BEAM: f32 = 100.0;
 
 /// Spans of `B-X I-X*` runs.
 fn spans(labels: &[usize], probs: &[f32]) -> Vec<ModelSpan> {

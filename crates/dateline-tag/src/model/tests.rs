@@ -3,6 +3,7 @@
 use super::*;
 use crate::eval::{GoldSentence, decode_iob};
 use crate::{Span, Tokenizer};
+use decode::allowed;
 
 fn sentence(words: &str, tags: &str) -> GoldSentence {
     let tokens: Vec<String> = words.split(' ').map(String::from).collect();
@@ -167,11 +168,38 @@ fn inside_tags_only_continue_their_type() {
     assert!(!allowed(0, inside(0)));
     assert!(!allowed(begin(1), inside(0)));
     assert!(allowed(begin(1), begin(0)));
-    // Whatever the scores, the decision respects the constraint.
-    let mut scores = [0i32; 9];
-    scores[inside(2)] = 100;
-    assert_ne!(decide(&scores, 0, 0.01).0, inside(2));
-    assert_eq!(decide(&scores, begin(2), 0.01).0, inside(2));
+    // Whatever the scores, the Viterbi path respects the constraint.
+    struct Fixed(usize);
+    impl decode::Scorer for Fixed {
+        fn statics(&mut self, _: &mut [features::TokInfo], _: usize, _: &mut Vec<u64>) {}
+        fn score(&self, _: &[u64], scores: &mut [f32; NL]) {
+            scores[self.0] += 100.0;
+        }
+    }
+    let tokens = Tokenizer::new().tokens("Anna Berg visited Oslo");
+    let all = 0..tokens.len();
+    let evidence = features::doc_evidence(&tokens, std::slice::from_ref(&all));
+    let mut infos = Vec::new();
+    let none = WordClusters::default();
+    features::sentence_infos(&tokens, &[], &evidence, &none, &mut infos);
+    let mut labels = Vec::new();
+    let mut lattice = decode::Lattice::default();
+    lattice.viterbi(&mut infos, &mut Fixed(inside(2)), &mut labels, None);
+    for (k, l) in labels.iter().enumerate() {
+        let prev = if k == 0 { 0 } else { labels[k - 1] };
+        assert!(allowed(prev, *l), "{labels:?}");
+    }
+    // A best path of B-LOC I-LOC ... when I-LOC pays and B-LOC does a little.
+    struct Two;
+    impl decode::Scorer for Two {
+        fn statics(&mut self, _: &mut [features::TokInfo], _: usize, _: &mut Vec<u64>) {}
+        fn score(&self, _: &[u64], scores: &mut [f32; NL]) {
+            scores[inside(2)] += 100.0;
+            scores[begin(2)] += 1.0;
+        }
+    }
+    lattice.viterbi(&mut infos, &mut Two, &mut labels, None);
+    assert_eq!(labels[..2], [begin(2), inside(2)]);
 }
 
 #[test]

@@ -1,23 +1,25 @@
-//! Training the entity model: a greedy averaged perceptron.
+//! Training the entity model: a structured averaged perceptron.
 //!
 //! Gold sentences are rebuilt as text (tokens joined by single spaces, one
 //! sentence a line) and tokenized by the tokenize layer, so the model is
 //! trained on exactly the tokens it sees when tagging; gold entities are
 //! projected onto those tokens by byte overlap. Training visits documents in
-//! an order shuffled with a fixed-seed xorshift generator, predicts each
-//! token from the features and its own previous predictions, and on a
-//! mistake adds the features to the gold label and subtracts them from the
-//! predicted one. The final weights are the average over all steps
+//! an order shuffled with a fixed-seed xorshift generator, decodes each
+//! sentence with the tagger's Viterbi decoder (exact, without its beam), and on a mistake adds
+//! the gold path's features to the gold labels and subtracts the predicted
+//! path's from the predicted ones. The final weights are the average over all steps
 //! (computed with the usual "sum of step-weighted updates" trick) and are
 //! quantized to `i16`. Everything is sequential, so the same data and
 //! settings always give the same bytes.
 
 use std::ops::Range;
 
+use super::decode::{Lattice, Scorer, allowed, scorable};
 use super::features::{
-    NL, TYPES, begin, build_lexicon, complete, inside, label_features, static_features, tok_infos,
+    NL, TYPES, TokInfo, begin, build_lexicon, complete, doc_evidence, inside, label_features,
+    sentence_infos, static_features,
 };
-use super::{KbHint, NerModel, WordClusters, allowed};
+use super::{KbHint, NerModel, WordClusters};
 use crate::eval::GoldSentence;
 use crate::{Token, Tokenizer};
 
@@ -125,7 +127,7 @@ struct Prepared {
     feats: Vec<u64>,
     /// Start of each token's features in `feats` (one extra at the end).
     starts: Vec<usize>,
-    infos: Vec<super::features::TokInfo>,
+    infos: Vec<TokInfo>,
     sentences: Vec<Range<usize>>,
     gold: Vec<u8>,
 }
@@ -205,15 +207,24 @@ fn prepare(
     trim_leading(&tokens, &mut gold);
     let kb = hints(&tokens);
     let clusters = WordClusters::bundled();
-    let mut infos = tok_infos(&tokens, &sentences, &kb, clusters);
-    for i in 0..tokens.len() {
-        complete(&mut infos, &tokens, lexicon, clusters, i);
-    }
+    let evidence = doc_evidence(&tokens, &sentences);
+    let mut infos = Vec::with_capacity(tokens.len());
     let mut feats = Vec::with_capacity(tokens.len() * 48);
     let mut starts = Vec::with_capacity(tokens.len() + 1);
-    for i in 0..tokens.len() {
-        starts.push(feats.len());
-        static_features(&infos, i, &mut feats);
+    let mut part = Vec::new();
+    let mut reach = Vec::new();
+    for s in &sentences {
+        let toks = &tokens[s.clone()];
+        sentence_infos(toks, &kb[s.clone()], &evidence, clusters, &mut part);
+        for i in 0..toks.len() {
+            complete(&mut part, toks, lexicon, clusters, i);
+        }
+        for i in 0..toks.len() {
+            starts.push(feats.len());
+            static_features(&part, i, &mut feats);
+        }
+        reachable(&part, &mut gold[s.clone()], &mut reach);
+        infos.extend_from_slice(&part);
     }
     starts.push(feats.len());
     Prepared {
@@ -243,6 +254,95 @@ pub(super) fn trim_leading(tokens: &[Token<'_>], gold: &mut [u8]) {
             gold[k + 1] = begin(ty) as u8;
         }
     }
+}
+
+/// Makes a sentence's gold labels a path the Viterbi decoder can take: a
+/// token it never scores, or a token that cannot start an entity after an
+/// `O`, is `O`, and so is an `I-` label after one of another type.
+fn reachable(infos: &[TokInfo], gold: &mut [u8], buf: &mut Vec<bool>) {
+    scorable(infos, buf);
+    let mut prev = 0usize;
+    for (i, g) in gold.iter_mut().enumerate() {
+        let l = usize::from(*g);
+        if !buf[i] || (prev == 0 && infos[i].skippable()) || !allowed(prev, l) {
+            *g = 0;
+        }
+        prev = usize::from(*g);
+    }
+}
+
+/// The weights being trained as a [`Scorer`] over a prepared sentence.
+struct Training<'w> {
+    w: &'w [f32],
+    shift: u32,
+    feats: &'w [u64],
+    starts: &'w [usize],
+    /// Index of the sentence's first token in the document.
+    base: usize,
+}
+
+impl Scorer for Training<'_> {
+    fn statics(&mut self, _infos: &mut [TokInfo], i: usize, out: &mut Vec<u64>) {
+        let k = self.base + i;
+        out.extend_from_slice(&self.feats[self.starts[k]..self.starts[k + 1]]);
+    }
+    fn score(&self, feats: &[u64], scores: &mut [f32; NL]) {
+        for &f in feats {
+            let row = (f >> self.shift) as usize * NL;
+            for (s, x) in scores.iter_mut().zip(&self.w[row..row + NL]) {
+                *s += x;
+            }
+        }
+    }
+}
+
+/// The features of token `i` of a sentence under a label path (none when
+/// the decoder does not score it there), into `out`.
+fn path_features(
+    p: &Prepared,
+    base: usize,
+    infos: &[TokInfo],
+    path: &[usize],
+    sc: &[bool],
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let y1 = if i > 0 { path[i - 1] } else { 0 };
+    let y2 = if i > 1 { path[i - 2] } else { 0 };
+    if !sc[i] || (y1 == 0 && infos[i].skippable()) {
+        return;
+    }
+    let k = base + i;
+    out.extend_from_slice(&p.feats[p.starts[k]..p.starts[k + 1]]);
+    label_features(infos, i, y1, y2, out);
+}
+
+/// Every eighth training sentence that names something, written in
+/// capitals, each a document of its own: headlines, datelines and results
+/// lines are set in capitals, which the training text seldom is, so the
+/// model learns names there from the other features (the normalized word,
+/// its clusters and corpus case, the knowledge base).
+fn in_capitals(docs: &[TrainDoc]) -> Vec<TrainDoc> {
+    let mut out = Vec::new();
+    let mut k = 0u64;
+    for d in docs {
+        for s in &d.sentences {
+            if s.entities.is_empty() {
+                continue;
+            }
+            k += 1;
+            if !k.is_multiple_of(8) {
+                continue;
+            }
+            let mut s = s.clone();
+            for t in &mut s.tokens {
+                *t = t.to_uppercase();
+            }
+            out.push(TrainDoc { sentences: vec![s] });
+        }
+    }
+    out
 }
 
 /// A small deterministic generator (xorshift64*).
@@ -294,55 +394,64 @@ pub fn train(
             .chain(unlabeled.iter().zip(&split).map(|(t, s)| tokenize(t, s))),
         LEXICON_BITS,
     );
-    let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, hints, &lexicon)).collect();
+    let capitals = in_capitals(docs);
+    let prepared: Vec<Prepared> = docs
+        .iter()
+        .chain(&capitals)
+        .map(|d| prepare(d, hints, &lexicon))
+        .collect();
     let size = (1usize << bits) * NL;
     let mut w = vec![0f32; size];
     let mut u = vec![0f64; size];
     let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = Rng::new(config.seed);
-    let mut feats: Vec<u64> = Vec::with_capacity(64);
+    let mut lattice = Lattice::default();
+    let (mut labels, mut sc, mut gf, mut pf) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut gold: Vec<usize> = Vec::new();
+    let mut infos: Vec<TokInfo> = Vec::new();
     for _ in 0..config.epochs {
         rng.shuffle(&mut order);
         for &d in &order {
             let p = &prepared[d];
+            infos.clone_from(&p.infos);
             for s in &p.sentences {
-                let (mut y1, mut y2) = (0usize, 0usize);
-                for i in s.clone() {
-                    if y1 == 0 && p.infos[i].skippable() {
-                        (y2, y1) = (y1, 0);
-                        continue;
-                    }
-                    feats.clear();
-                    feats.extend_from_slice(&p.feats[p.starts[i]..p.starts[i + 1]]);
-                    label_features(&p.infos, i, y1, y2, &mut feats);
-                    let mut scores = [0f32; NL];
-                    for &f in &feats {
-                        let row = (f >> shift) as usize * NL;
-                        for (s, x) in scores.iter_mut().zip(&w[row..row + NL]) {
-                            *s += x;
+                let sinfos = &mut infos[s.clone()];
+                let mut t = Training {
+                    w: &w,
+                    shift,
+                    feats: &p.feats,
+                    starts: &p.starts,
+                    base: s.start,
+                };
+                lattice.viterbi(sinfos, &mut t, &mut labels, None);
+                gold.clear();
+                gold.extend(p.gold[s.clone()].iter().map(|&g| usize::from(g)));
+                if labels != gold {
+                    // The update: the features of the gold path minus those
+                    // of the predicted one, at every token whose label or
+                    // previous two labels differ.
+                    let sinfos = &*sinfos;
+                    scorable(sinfos, &mut sc);
+                    for i in 0..gold.len() {
+                        if (i.saturating_sub(2)..=i).all(|k| labels[k] == gold[k]) {
+                            continue;
+                        }
+                        path_features(p, s.start, sinfos, &gold, &sc, i, &mut gf);
+                        path_features(p, s.start, sinfos, &labels, &sc, i, &mut pf);
+                        for &f in &gf {
+                            let row = (f >> shift) as usize * NL + gold[i];
+                            w[row] += 1.0;
+                            u[row] += c;
+                        }
+                        for &f in &pf {
+                            let row = (f >> shift) as usize * NL + labels[i];
+                            w[row] -= 1.0;
+                            u[row] -= c;
                         }
                     }
-                    let mut best = 0;
-                    for l in 1..NL {
-                        if allowed(y1, l) && scores[l] > scores[best] {
-                            best = l;
-                        }
-                    }
-                    let g = usize::from(p.gold[i]);
-                    if best != g {
-                        for &f in &feats {
-                            let row = (f >> shift) as usize * NL;
-                            w[row + g] += 1.0;
-                            u[row + g] += c;
-                            w[row + best] -= 1.0;
-                            u[row + best] -= c;
-                        }
-                    }
-                    c += 1.0;
-                    y2 = y1;
-                    y1 = best;
                 }
+                c += 1.0;
             }
         }
     }

@@ -118,7 +118,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             || (s2..e).all(|k| {
                 self.lex.common.contains(self.toks[k].norm.as_ref()) || !self.toks[k].is_word()
             })
-            || sent.is_some_and(|k| self.title_case[k])
+            || sent.is_some_and(|k| self.title_case[k] && !self.in_capitals(k))
         {
             return;
         }
@@ -150,6 +150,24 @@ impl<'k, 'a> Doc<'k, 'a> {
             .unwrap_or(label);
         let label = self.one_word_label(s2..e, label);
         self.push(s2..e, label, Vec::new(), Source::Model);
+    }
+
+    /// A sentence set in capitals (a headline, a dateline, a results line):
+    /// four in five of its words of two letters or more are all capitals.
+    /// The model, trained on such lines too, proposes names there, where
+    /// capitalization says nothing; in a title-case headline it does not.
+    pub(super) fn in_capitals(&self, s: usize) -> bool {
+        let Some(r) = self.sents.get(s) else {
+            return false;
+        };
+        let (mut words, mut upper) = (0usize, 0usize);
+        for t in &self.toks[r.clone()] {
+            if t.is_word() && t.text.chars().count() > 1 {
+                words += 1;
+                upper += usize::from(t.upper);
+            }
+        }
+        words >= 2 && upper * 5 >= words * 4
     }
 
     /// A person is not named "the X": one word after "the" that ends its
