@@ -5,7 +5,7 @@
 //!
 //! The full retraining takes a few seconds in release mode and minutes in a
 //! debug build, so it is ignored by default:
-//! `cargo test --release -p dateline-tag --test model_reproduce -- --ignored`.
+//! `cargo test --release -p dateline-tag --test it model_reproduce -- --ignored`.
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure is a test failure
 
