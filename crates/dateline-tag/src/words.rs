@@ -1,10 +1,13 @@
 //! Word lists kept as data: the files under `words/`, one entry a line,
 //! sorted, each opening with a comment that says what the list means and
 //! which modules read it. They are embedded at compile time
-//! (`include_str!`); [`entries`] reads one, [`WordList`] is a sorted set of
-//! one for lookups.
+//! (`include_str!`); [`entries`] reads one, [`WordList`] is a hash set of
+//! one for lookups, [`WordMap`] a hash map of a `word<TAB>value` list and
+//! [`PhraseList`] a sorted list of phrases.
 
 use std::sync::OnceLock;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// The entries of an embedded list file: its non-empty lines that are not
 /// comments (`#`), trimmed.
@@ -18,11 +21,11 @@ pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> 
 /// (`words/speech_verbs.txt`).
 pub(crate) static SPEECH_VERBS: WordList = WordList::new(include_str!("../words/speech_verbs.txt"));
 
-/// An embedded word list, searched by binary search once read.
+/// An embedded word list, read into a hash set on first use.
 #[derive(Debug)]
 pub(crate) struct WordList {
     file: &'static str,
-    words: OnceLock<Vec<&'static str>>,
+    words: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordList {
@@ -34,18 +37,13 @@ impl WordList {
         }
     }
 
-    fn words(&self) -> &[&'static str] {
-        self.words.get_or_init(|| {
-            let mut words: Vec<&'static str> = entries(self.file).collect();
-            words.sort_unstable();
-            words.dedup();
-            words
-        })
+    fn words(&self) -> &FxHashSet<&'static str> {
+        self.words.get_or_init(|| entries(self.file).collect())
     }
 
     /// Whether `word` is on the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words().binary_search(&word).is_ok()
+        self.words().contains(word)
     }
 }
 
@@ -93,12 +91,13 @@ impl MapValue for u8 {
 }
 
 /// An embedded list of words with a value each (`word<TAB>value` lines),
-/// searched by binary search once read. A line whose value does not parse
-/// is skipped (a unit test checks that every line of every map parses).
+/// read into a hash map on first use (the first line of a word wins). A line
+/// whose value does not parse is skipped (a unit test checks that every
+/// line of every map parses).
 #[derive(Debug)]
 pub(crate) struct WordMap<T: MapValue> {
     file: &'static str,
-    words: OnceLock<Vec<(&'static str, T)>>,
+    words: OnceLock<FxHashMap<&'static str, T>>,
 }
 
 /// Words with the label each gives a name (`word<TAB>LABEL` lines, labels as
@@ -114,27 +113,23 @@ impl<T: MapValue> WordMap<T> {
         }
     }
 
-    fn words(&self) -> &[(&'static str, T)] {
+    fn words(&self) -> &FxHashMap<&'static str, T> {
         self.words.get_or_init(|| {
-            let mut words: Vec<(&'static str, T)> = entries(self.file)
-                .filter_map(|l| {
-                    let (w, value) = l.split_once('\t')?;
-                    Some((w.trim(), T::parse(value.trim())?))
-                })
-                .collect();
-            words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            words.dedup_by(|a, b| a.0 == b.0);
+            let mut words = FxHashMap::default();
+            for l in entries(self.file) {
+                if let Some((w, value)) = l.split_once('\t')
+                    && let Some(value) = T::parse(value.trim())
+                {
+                    words.entry(w.trim()).or_insert(value);
+                }
+            }
             words
         })
     }
 
     /// The value of `word`, if it is on the list.
     pub(crate) fn get(&self, word: &str) -> Option<T> {
-        let words = self.words();
-        words
-            .binary_search_by(|(w, _)| (*w).cmp(word))
-            .ok()
-            .map(|i| words[i].1)
+        self.words().get(word).copied()
     }
 
     /// The number of entries.

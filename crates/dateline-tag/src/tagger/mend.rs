@@ -229,8 +229,21 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && (placey(p.label) || (p.label == Label::Org && m.source != Source::Kb))
                 // "Russian GRU": an acronym stays its own name.
                 && !(m.toks.len() == 1 && self.toks[m.toks.start].upper)
+                && self.on(if placey(p.label) {
+                    Point::PlaceSplitPlaceBefore
+                } else {
+                    Point::PlaceSplitParent
+                })
             {
                 let mut joined = m.clone();
+                self.note(
+                    &mut joined,
+                    if placey(p.label) {
+                        Point::PlaceSplitPlaceBefore
+                    } else {
+                        Point::PlaceSplitParent
+                    },
+                );
                 joined.toks.start = p.toks.start;
                 if joined.source != Source::Kb {
                     joined.source = Source::Rule;
@@ -250,8 +263,10 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && p.source != Source::Kb
                 && matches!(m.label, Label::Gpe | Label::Loc)
                 && self.same_sentence(p.toks.start, m.toks.start)
+                && self.on(Point::PlaceSplitOrgOfPlace)
             {
                 let mut joined = p.clone();
+                self.note(&mut joined, Point::PlaceSplitOrgOfPlace);
                 joined.toks.end = m.toks.end;
                 joined.source = Source::Rule;
                 merged.push((k - 1, p.toks.start..m.toks.end, Some(joined)));
@@ -265,6 +280,9 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// Capitalized words opening with a head, then "of (the)" and a place.
     fn head_of_place_joins(&self, merged: &mut Vec<Join>) {
+        if !self.on(Point::PlaceSplitHeadOfPlace) {
+            return;
+        }
         for (mi, m) in self.mentions.iter().enumerate() {
             if !matches!(m.label, Label::Gpe | Label::Loc) || m.toks.start < 2 {
                 continue;
@@ -334,7 +352,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     cluster: NO_CLUSTER,
                     link: None,
                     id: None,
-                    rules: Vec::new(),
+                    rules: self.made_by(Point::PlaceSplitHeadOfPlace),
                 };
                 merged.push((mi, s..m.toks.end, Some(joined)));
             }

@@ -78,6 +78,10 @@ pub(super) enum Point {
     ResolveSurnames,
     ResolveOrgShortForms,
     ResolveEventShortForms,
+    PlaceSplitPlaceBefore,
+    PlaceSplitParent,
+    PlaceSplitOrgOfPlace,
+    PlaceSplitHeadOfPlace,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -147,6 +151,26 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::ResolveEventShortForms,
         "resolve.event-short-forms",
         "\"the Cup\" after \"the Stanley Cup\" joins the one event with that head",
+    ),
+    (
+        Point::PlaceSplitPlaceBefore,
+        "place-split-orgs.place-before",
+        "a known place or nationality right before an organisation is part of it (\"Ontario Liberal Party\")",
+    ),
+    (
+        Point::PlaceSplitParent,
+        "place-split-orgs.parent",
+        "a known organisation right before an unknown one is its parent (\"Harvard Business School\")",
+    ),
+    (
+        Point::PlaceSplitOrgOfPlace,
+        "place-split-orgs.org-of-place",
+        "an organisation, \"of (the)\" and a place are one name (\"Dental Association of Canada\")",
+    ),
+    (
+        Point::PlaceSplitHeadOfPlace,
+        "place-split-orgs.head-of-place",
+        "capitalized words ending in a head, \"of (the)\" and a place are one name (\"Kingdom of France\")",
     ),
 ];
 
@@ -420,6 +444,14 @@ impl<'k, 'a> Doc<'k, 'a> {
             && let Some(m) = self.mentions.get_mut(mi)
             && m.rules.last() != Some(&p.id())
         {
+            m.rules.push(p.id());
+        }
+    }
+
+    /// While tracing, names the decision point `p` in the history of `m`, a
+    /// mention about to replace others.
+    pub(super) fn note(&self, m: &mut Mention, p: Point) {
+        if self.trace.is_some() {
             m.rules.push(p.id());
         }
     }
