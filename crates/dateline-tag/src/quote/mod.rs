@@ -173,6 +173,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a role (`the spokesman`) resolved to a person named before",
     ),
     (
+        "speaker.document",
+        "a document (`the statement said`) resolved to who issued it, named before",
+    ),
+    (
         "speaker.unknown",
         "the cue names a source the text does not identify",
     ),
@@ -335,6 +339,8 @@ fn output(ctx: &Ctx<'_>, r: &marks::RawQuote, a: Attribution) -> ExplainedQuote 
             let ent = ctx.entities[entity];
             let how = if span != ent.span && span.end - span.start <= 4 {
                 "speaker.pronoun"
+            } else if span != ent.span && attrib::is_document_phrase(&text[span.range()]) {
+                "speaker.document"
             } else if span != ent.span {
                 "speaker.role"
             } else if ent.label == crate::Label::Person {

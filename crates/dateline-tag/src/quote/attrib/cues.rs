@@ -383,6 +383,23 @@ impl<'a> Ctx<'a> {
                 let span = self.entities[e].span;
                 return (Who::Named { entity: e, span }, cue_span);
             }
+            // `In a reflection of the confusion, the Electoral Commission,
+            // which regulates campaign finances, issued a statement warning
+            // …`: an organisation standing as the sentence's subject.
+            if let Some(a) = toks.first() {
+                let subject = self
+                    .entities_in(a.span.start, toks[from.saturating_sub(1)].span.end)
+                    .find(|&e| {
+                        self.entities[e].label == Label::Org
+                            && self.speaker_mention(e)
+                            && !self.after_preposition(e, a.span.start)
+                            && self.subject_like(self.entities[e].span)
+                    });
+                if let Some(e) = subject {
+                    let span = self.entities[e].span;
+                    return (Who::Named { entity: e, span }, cue_span);
+                }
+            }
             return (Who::Unknown, cue_span);
         }
         (self.np_before(toks, c), cue_span)

@@ -53,6 +53,8 @@ const WINDOW: usize = 40;
 const MAX_NP_WORDS: usize = 10;
 /// Most entity mentions examined when resolving a pronoun or role.
 const MAX_CANDIDATES: usize = 64;
+/// How far back (bytes) a document's issuer is looked for.
+const ISSUER_BYTES: usize = 4000;
 /// How many blocks back a pronoun may reach.
 const BLOCKS_BACK: usize = 4;
 
@@ -394,6 +396,17 @@ impl<'a> Ctx<'a> {
             Shape::Phrase
         }
     }
+}
+
+/// Is `phrase` a definite document (`the statement`), whose speaker is
+/// who issued it?
+pub(crate) fn is_document_phrase(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(the), Some(noun), None)
+            if the.eq_ignore_ascii_case("the") && DOCUMENTS.contains(&noun.to_lowercase())
+    )
 }
 
 /// Genders given by a title word right before a PERSON mention, by

@@ -244,8 +244,62 @@ impl<'a> Ctx<'a> {
                     };
                 }
             }
+            // `the statement said`: whoever issued the statement named before.
+            if let [_, noun] = words
+                && DOCUMENTS.contains(noun.as_ref())
+                && let Some(e) = self.issuer(first.span.start, noun)
+            {
+                return Who::Named {
+                    entity: e,
+                    span: Span::new(first.span.start, last.span.end),
+                };
+            }
         }
         Who::Unknown
+    }
+
+    /// Who issued the document `noun` (`statement`, `report`) that a phrase
+    /// at `pos` refers back to: the person, else organisation, before the
+    /// nearest earlier mention of the noun in its sentence (`the US military
+    /// said in a statement`), within the last paragraphs.
+    pub(super) fn issuer(&self, pos: usize, noun: &str) -> Option<usize> {
+        let block = self
+            .blocks
+            .partition_point(|b| b.start <= pos)
+            .saturating_sub(1);
+        let floor = self
+            .blocks
+            .get(block.saturating_sub(BLOCKS_BACK))
+            .map_or(0, |b| b.start)
+            .max(pos.saturating_sub(ISSUER_BYTES));
+        let end = self.sentence_start_before(pos);
+        let window = self.text.get(floor_char(self.text, floor)..end)?;
+        let base = end - window.len();
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut search = window;
+        while let Some(i) = search
+            .char_indices()
+            .rev()
+            .find(|&(i, _)| {
+                search[i..]
+                    .get(..noun.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                    && !is_word(search[..i].chars().next_back())
+                    && !is_word(search[i + noun.len()..].chars().next())
+            })
+            .map(|(i, _)| i)
+        {
+            let at = base + i;
+            search = &search[..i];
+            if self.in_quote(at) {
+                continue;
+            }
+            let from = self.sentence_start_before(at);
+            return self
+                .best_entity(from, at, false)
+                .filter(|&e| matches!(self.entities[e].label, Label::Person | Label::Org));
+        }
+        None
     }
 
     /// Can mention `e` name a speaker: outside quotes and not a possessive
