@@ -128,6 +128,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a name after the quote heading an apposition chain before the cue",
     ),
     (
+        "quote.after.dash",
+        "a dash after the quote and a name, with at most an apposition after it (`“…” – Jan Fredriks, partner`)",
+    ),
+    (
         "quote.after.according-to",
         "`according to X` after the quote",
     ),
@@ -150,6 +154,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "quote.line-before",
         "a cue ending the line before a quote paragraph (`… Robinson writes:`)",
+    ),
+    (
+        "quote.header",
+        "a name alone on the line before the quote, with a colon (`Jan Fredriks:`)",
     ),
     (
         "quote.paragraph",
@@ -315,6 +323,12 @@ fn attribute_one(ctx: &Ctx<'_>, raw: &[marks::RawQuote], t: &BlockTokens, q: usi
                 a.who = Some(who);
                 a.cue = Some(cue);
                 a.rule = Some("quote.line-before");
+            } else if prev.len() <= 6
+                && let Some(e) = ctx.header_name(prev)
+            {
+                // An interview's header line: `Jan Fredriks:` / `“…”`.
+                a.who = Some(e);
+                a.rule = Some("quote.header");
             }
         }
     }

@@ -73,6 +73,7 @@ pub(crate) fn score(
     let mut out = Vec::new();
     for split in [Split::Dev, Split::Test] {
         let mut docs: Vec<(NewsGoldDocument, &str, Vec<Quote>)> = Vec::new();
+        let mut named: Vec<(NewsGoldDocument, &str, Vec<dateline_tag::Entity>)> = Vec::new();
         for g in gold.documents.iter().filter(|d| d.split == split) {
             let text = texts
                 .get(&(g.source.clone(), g.id.clone()))
@@ -100,13 +101,16 @@ pub(crate) fn score(
             let entities = tagger.entities(&doc);
             let quotes = tagger.quotes(&doc, &entities);
             docs.push((g.clone(), text.as_str(), quotes));
+            named.push((g.clone(), text.as_str(), entities));
         }
         if docs.is_empty() {
             continue;
         }
         let mut s = dateline_tag::score_news(&docs).map_err(failed)?;
+        s.names = dateline_tag::score_names(&named);
         if split == Split::Test && !test_errors {
             s.errors.clear();
+            s.names.errors.clear();
         }
         out.push((split, s));
     }
@@ -138,6 +142,14 @@ pub(crate) fn json(s: &NewsScores) -> serde_json::Value {
         "speaker_right": s.speaker_right,
         "name_exact": s.name_exact,
         "per_cue": per_cue,
+        "names": {
+            "speakers": s.names.speakers,
+            "canonical_right": s.names.canonical_right,
+            "canonical": s.names.canonical(),
+            "surnames": s.names.surnames,
+            "surnames_linked": s.names.surnames_linked,
+            "surname": s.names.surname(),
+        },
     })
 }
 
@@ -174,6 +186,20 @@ pub(crate) fn print(out: &mut impl Write, split: Split, s: &NewsScores) -> std::
         s.speaker_right,
         total,
         s.name_exact
+    )?;
+    writeln!(
+        out,
+        "speaker names right     {:>8.3}  ({}/{} named speakers with a mention of that canonical name)",
+        s.names.canonical(),
+        s.names.canonical_right,
+        s.names.speakers
+    )?;
+    writeln!(
+        out,
+        "later surnames linked   {:>8.3}  ({}/{} bare surnames carrying the full name)",
+        s.names.surname(),
+        s.names.surnames_linked,
+        s.names.surnames
     )?;
     writeln!(
         out,

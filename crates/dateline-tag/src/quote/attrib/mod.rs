@@ -248,10 +248,12 @@ impl<'a> Ctx<'a> {
                 }
                 TokKind::Quote(q) => {
                     let inner = &self.text[self.quotes[q].inner.range()];
+                    // `“….” — Neil Gaiman`: a dash after a quote leads to
+                    // its attribution.
                     inner.ends_with(['.', '!', '?', '…'])
-                        && toks
-                            .get(i + 1)
-                            .is_some_and(|n| n.kind != TokKind::Punct(','))
+                        && toks.get(i + 1).is_some_and(|n| {
+                            !matches!(n.kind, TokKind::Punct(',' | '—' | '–' | '-'))
+                        })
                         && next_starts
                 }
                 _ => false,

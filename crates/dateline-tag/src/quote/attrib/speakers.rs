@@ -478,7 +478,17 @@ impl<'a> Ctx<'a> {
             if ent.span.start < floor || examined >= MAX_CANDIDATES || step >= 8 * MAX_CANDIDATES {
                 break;
             }
-            if ent.label != label || ent.span.end > pos || self.in_quote(ent.span.start) {
+            // `Big Machine have twice denied …  “…,” they said`: a name the
+            // entity layer left MISC speaks as an organisation when it opens
+            // its sentence as the subject.
+            let misc_subject = label == Label::Org
+                && ent.label == Label::Misc
+                && self.opens_sentence(ent.span)
+                && self.subject_like(ent.span);
+            if (ent.label != label && !misc_subject)
+                || ent.span.end > pos
+                || self.in_quote(ent.span.start)
+            {
                 continue;
             }
             examined += 1;
@@ -498,6 +508,17 @@ impl<'a> Ctx<'a> {
                 }
             }
             let Some(role) = role else {
+                // `… to the organisers of the AMAs. “…,” it says`, `an
+                // upcoming Netflix documentary`: an organisation that is no
+                // sentence's subject is taken only when no other one is found.
+                if label == Label::Org
+                    && (self.object_of_preposition(ent.span)
+                        || self.possessive(ent.span)
+                        || !(self.opens_sentence(ent.span) || self.subject_like(ent.span)))
+                {
+                    fallback = fallback.or(Some(e));
+                    continue;
+                }
                 // `Flynn … was pardoned by Trump. He said`: in one sentence,
                 // the object of a preposition yields to another candidate.
                 if pending.is_none()
@@ -582,6 +603,17 @@ impl<'a> Ctx<'a> {
                         && w.chars().next().is_some_and(char::is_uppercase))
             })
             .map_or(before, |(b, _)| b.trim_end());
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
+    }
+
+    /// Does the mention at `span` open its sentence or paragraph (after an
+    /// optional `The`)?
+    pub(super) fn opens_sentence(&self, span: Span) -> bool {
+        let lo = floor_char(self.text, span.start.saturating_sub(8));
+        let before = self.text[lo..span.start].trim_end_matches([' ', '\t']);
+        let before = before
+            .strip_suffix("The")
+            .map_or(before, |b| b.trim_end_matches([' ', '\t']));
         before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
     }
 
