@@ -1,8 +1,9 @@
 //! The news part of `dateline eval quotes`: the embedded news quotation gold
 //! (`crates/dateline-tag/eval-data/quotes_news_gold.json`), its article texts
 //! read from the data directory (the ScrapingHub ground truth's article
-//! bodies and Wikinews 2019-2021), tagged end to end and scored for the dev
-//! and test documents apart.
+//! bodies and Wikinews 2019-2021) or embedded (the project-written fixture
+//! articles), tagged end to end and scored for the dev and test documents
+//! apart.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -22,6 +23,9 @@ fn failed(what: impl std::fmt::Display) -> CliError {
 /// The texts the gold names, by `(source, id)`.
 fn texts(data: &DataArgs, gold: &NewsGold) -> Result<HashMap<(String, String), String>, CliError> {
     let mut out = HashMap::new();
+    for (id, text) in super::gold::QUOTES_FIXTURES {
+        out.insert(("fixture".to_string(), id.to_string()), text.to_string());
+    }
     let wanted = |source: &str| gold.documents.iter().any(|d| d.source == source);
     if wanted("scrapinghub") {
         let path = data.find(&dateline_data::sets::HTML)?.join(SCRAPINGHUB);
