@@ -7,6 +7,7 @@
 //! into hash sets once.
 
 use crate::fxhash::FxHashSet;
+use crate::words::{WordList, WordMap};
 use std::sync::OnceLock;
 
 /// Given names common in international news (English, Slavic, German, French,
@@ -46,67 +47,16 @@ const EVENT_SUFFIXES: &str = include_str!("../words/event_suffixes.txt");
 /// organisation, place or event: awards, laws and treaties.
 const MISC_SUFFIXES: &str = include_str!("../words/misc_suffixes.txt");
 
-/// Words after which a capitalized word is likely a place.
-pub(crate) const LOC_PREPS: &[&str] = &[
-    "in",
-    "from",
-    "near",
-    "across",
-    "outside",
-    "inside",
-    "throughout",
-    "to",
-    "at",
-    "via",
-];
+/// Words after which a capitalized word is likely a place
+/// (`words/loc_preps.txt`).
+pub(crate) static LOC_PREPS: WordList = WordList::new(include_str!("../words/loc_preps.txt"));
 
-/// Month names and abbreviations, with their number.
-pub(crate) const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
+/// Month names and abbreviations, with their number (`words/months.txt`).
+static MONTHS: WordMap<u8> = WordMap::new(include_str!("../words/months.txt"));
 
-/// Weekday names, ISO numbered (Monday = 1).
-pub(crate) const WEEKDAYS: &[(&str, u8)] = &[
-    ("monday", 1),
-    ("tuesday", 2),
-    ("wednesday", 3),
-    ("thursday", 4),
-    ("friday", 5),
-    ("saturday", 6),
-    ("sunday", 7),
-    ("mon", 1),
-    ("tue", 2),
-    ("tues", 2),
-    ("wed", 3),
-    ("thu", 4),
-    ("thurs", 4),
-    ("fri", 5),
-    ("sat", 6),
-    ("sun", 7),
-];
+/// Weekday names and abbreviations, ISO numbered (Monday = 1)
+/// (`words/weekdays.txt`).
+static WEEKDAYS: WordMap<u8> = WordMap::new(include_str!("../words/weekdays.txt"));
 
 /// Words (besides month and weekday names) that can make a date or time.
 const TEMPORAL_WORDS: &str = include_str!("../words/temporal_words.txt");
@@ -160,22 +110,28 @@ impl Lexicon {
                 not_acronyms: set(NOT_ACRONYMS),
                 temporal_words: set(TEMPORAL_WORDS)
                     .into_iter()
-                    .chain(MONTHS.iter().map(|&(m, _)| m))
-                    .chain(WEEKDAYS.iter().map(|&(w, _)| w))
-                    .chain([
-                        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-                        "oct.", "nov.", "dec.",
-                    ])
+                    .chain(map_words(include_str!("../words/months.txt")))
+                    .chain(map_words(include_str!("../words/weekdays.txt")))
+                    .chain(crate::words::entries(include_str!(
+                        "../words/months_dotted.txt"
+                    )))
                     .collect(),
             }
         })
     }
 }
 
+/// The number of the month `norm` names.
 pub(crate) fn month(norm: &str) -> Option<u8> {
-    MONTHS.iter().find(|(m, _)| *m == norm).map(|&(_, n)| n)
+    MONTHS.get(norm)
 }
 
+/// The ISO number of the weekday `norm` names.
 pub(crate) fn weekday(norm: &str) -> Option<u8> {
-    WEEKDAYS.iter().find(|(m, _)| *m == norm).map(|&(_, n)| n)
+    WEEKDAYS.get(norm)
+}
+
+/// The words of a `word<TAB>value` list file.
+fn map_words(file: &'static str) -> impl Iterator<Item = &'static str> {
+    crate::words::entries(file).filter_map(|l| l.split_once('\t').map(|(w, _)| w.trim()))
 }

@@ -21,7 +21,7 @@
 //!
 //! Everything else is the place itself.
 
-use crate::words::WordList;
+use crate::words::{WordList, entries};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -31,174 +31,11 @@ use crate::fxhash::FxHashSet;
 use crate::tokens::Tok;
 
 /// Irregular forms of the action verbs below.
-const IRREGULAR: &[&str] = &[
-    "said",
-    "says",
-    "fought",
-    "found",
-    "lost",
-    "won",
-    "paid",
-    "sought",
-    "sent",
-    "told",
-    "withdrew",
-    "withdrawn",
-    "chose",
-    "chosen",
-    "bought",
-    "sold",
-    "beat",
-    "beaten",
-    "broke",
-    "struck",
-    "led",
-    "overtook",
-    "overthrew",
-    "forbade",
-];
+static IRREGULAR: &str = include_str!("../words/sense_action_verbs_irregular.txt");
 
 /// Verbs whose subject is an actor, as base forms; regular inflections
 /// (-s, -es, -ed, -d, -ing, y → -ies / -ied) are recognised.
-const ACTION_VERBS: &[&str] = &[
-    "abandon",
-    "abolish",
-    "accept",
-    "accuse",
-    "acquire",
-    "adopt",
-    "agree",
-    "allow",
-    "announce",
-    "annex",
-    "apologize",
-    "apologise",
-    "appoint",
-    "approve",
-    "argue",
-    "arrest",
-    "ask",
-    "attack",
-    "attempt",
-    "authorize",
-    "authorise",
-    "back",
-    "ban",
-    "believe",
-    "block",
-    "bomb",
-    "boycott",
-    "call",
-    "capture",
-    "cede",
-    "claim",
-    "colonize",
-    "colonise",
-    "condemn",
-    "confirm",
-    "conquer",
-    "consider",
-    "control",
-    "criticize",
-    "criticise",
-    "decide",
-    "declare",
-    "defeat",
-    "demand",
-    "deny",
-    "deploy",
-    "deport",
-    "detain",
-    "dispatch",
-    "embargo",
-    "employ",
-    "enact",
-    "establish",
-    "execute",
-    "expect",
-    "expel",
-    "extradite",
-    "finance",
-    "fund",
-    "govern",
-    "grant",
-    "hack",
-    "hope",
-    "host",
-    "impose",
-    "insist",
-    "integrate",
-    "intend",
-    "interfere",
-    "intervene",
-    "invade",
-    "invest",
-    "invite",
-    "join",
-    "launch",
-    "meddle",
-    "mobilize",
-    "mobilise",
-    "negotiate",
-    "nominate",
-    "object",
-    "occupy",
-    "offer",
-    "oppose",
-    "order",
-    "outlaw",
-    "pass",
-    "plan",
-    "play",
-    "pledge",
-    "promise",
-    "propose",
-    "protest",
-    "ratify",
-    "react",
-    "recall",
-    "recognize",
-    "recognise",
-    "refuse",
-    "reject",
-    "release",
-    "reply",
-    "request",
-    "require",
-    "respond",
-    "restrict",
-    "retaliate",
-    "rule",
-    "sanction",
-    "score",
-    "seize",
-    "sign",
-    "summon",
-    "support",
-    "surrender",
-    "suspend",
-    "target",
-    "threaten",
-    "try",
-    "urge",
-    "veto",
-    "vote",
-    "want",
-    "warn",
-    "welcome",
-    "withdraw",
-    "free",
-    "elect",
-    "pressure",
-    "push",
-    "pull",
-    "lobby",
-    "qualify",
-    "defend",
-    "reach",
-    "approach",
-    "hit",
-];
+static ACTION_VERBS: &str = include_str!("../words/sense_action_verbs.txt");
 
 /// Things a state has or does, after a possessive ("Russia's actions").
 static STATE_POSSESSIONS: WordList =
@@ -230,6 +67,27 @@ pub(crate) fn played_for(prev2: &str, prev: &str) -> bool {
 /// Verbs before a name that make it a sports opponent or club.
 static TEAM_VERBS: WordList = WordList::new(include_str!("../words/sense_team_verbs.txt"));
 
+/// Words before "to" and a name that make it an opponent ("lost to Tulsa").
+static TEAM_LOST: WordList = WordList::new(include_str!("../words/sense_team_lost.txt"));
+
+/// Words between two teams in a fixture line in capitals ("LEEDS V EVERTON").
+static FIXTURE_MARKS: WordList = WordList::new(include_str!("../words/sense_fixture_marks.txt"));
+
+/// Conjunctions and clause openers that end a noun phrase.
+static PHRASE_END: WordList = WordList::new(include_str!("../words/sense_phrase_end.txt"));
+
+/// Verbs that make a place the actor after "for … to", besides the action
+/// verbs.
+static INFINITIVE_VERBS: WordList =
+    WordList::new(include_str!("../words/sense_infinitive_verbs.txt"));
+
+/// Adjectives between a possessive place name and its head noun.
+static POSSESSION_ADJECTIVES: WordList =
+    WordList::new(include_str!("../words/sense_possession_adjectives.txt"));
+
+/// Words that open a clause, before a subject.
+static CLAUSE_OPENERS: WordList = WordList::new(include_str!("../words/sense_clause_openers.txt"));
+
 /// Every form of the action verbs: irregular forms, and regular
 /// inflections of the base forms (-s, -es, -ed, -ing, a final e taking -d
 /// and dropping before -ing, y becoming -ied/-ies, a doubled final
@@ -237,8 +95,8 @@ static TEAM_VERBS: WordList = WordList::new(include_str!("../words/sense_team_ve
 fn action_verb_forms() -> &'static FxHashSet<String> {
     static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut set: FxHashSet<String> = IRREGULAR.iter().map(|w| w.to_string()).collect();
-        for b in ACTION_VERBS {
+        let mut set: FxHashSet<String> = entries(IRREGULAR).map(str::to_string).collect();
+        for b in entries(ACTION_VERBS) {
             for suf in ["", "s", "es", "ed", "ing"] {
                 set.insert(format!("{b}{suf}"));
             }
@@ -352,7 +210,7 @@ fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_na
         };
         TEAM_VERBS.contains(prev)
             || played_for(prev2, prev)
-            || (prev == "to" && matches!(prev2, "lost" | "losing" | "loss"))
+            || (prev == "to" && TEAM_LOST.contains(prev2))
             || (prev == "over" && matches!(prev2, "win" | "victory"))
     };
     // "played with Footscray and North Melbourne": the cue before the
@@ -424,10 +282,7 @@ fn score_line(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>) -> bool {
 /// "LEEDS V EVERTON". Both sides are teams.
 fn fixture_line(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>) -> bool {
     let upper = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.upper);
-    let fixture = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| matches!(t.text, "AT" | "V" | "VS" | "VS." | "V."))
-    };
+    let fixture = |k: usize| toks.get(k).is_some_and(|t| FIXTURE_MARKS.contains(t.text));
     if !(m.clone()).all(|k| toks[k].upper || !toks[k].is_word()) {
         return false;
     }
@@ -445,27 +300,7 @@ fn phrase_ends(toks: &[Tok<'_>], e: usize) -> bool {
         return true;
     }
     let n: &str = &t.norm;
-    t.lower()
-        && (PREPOSITIONS.contains(n)
-            || AUXILIARIES.contains(n)
-            || matches!(
-                n,
-                "and"
-                    | "or"
-                    | "but"
-                    | "since"
-                    | "which"
-                    | "who"
-                    | "that"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "if"
-                    | "until"
-            ))
+    t.lower() && (PREPOSITIONS.contains(n) || AUXILIARIES.contains(n) || PHRASE_END.contains(n))
 }
 
 fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_name: bool) -> bool {
@@ -504,7 +339,7 @@ fn agent_after(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_nam
 }
 
 fn is_action_verb_or_plain(w: &str) -> bool {
-    is_action_verb(w) || matches!(w, "demonstrate" | "show" | "act" | "respond" | "make")
+    is_action_verb(w) || INFINITIVE_VERBS.contains(w)
 }
 
 /// Whether the words after a possessive name something a state has or does:
@@ -520,23 +355,7 @@ fn possession_is_state(toks: &[Tok<'_>], from: usize, end: usize) -> bool {
             return true;
         }
         // Adjectives before the head: "Russia's recent actions".
-        if t.lower()
-            && (n.ends_with("ly")
-                || matches!(
-                    n,
-                    "own"
-                        | "new"
-                        | "recent"
-                        | "latest"
-                        | "military"
-                        | "top"
-                        | "former"
-                        | "current"
-                        | "traffic"
-                        | "private"
-                        | "official"
-                ))
-        {
+        if t.lower() && (n.ends_with("ly") || POSSESSION_ADJECTIVES.contains(n)) {
             continue;
         }
         if t.cap {
@@ -566,34 +385,7 @@ fn subject_position(toks: &[Tok<'_>], start: usize, sent_start: usize) -> bool {
     }
     // A sentence-initial adverb ("Naturally China will …") or a clause
     // opener ("after", "that", "when", "and").
-    (k - 1 == sent_start && p.ends_with("ly"))
-        || matches!(
-            p,
-            "and"
-                | "but"
-                | "that"
-                | "when"
-                | "after"
-                | "before"
-                | "because"
-                | "while"
-                | "as"
-                | "since"
-                | "if"
-                | "although"
-                | "though"
-                | "where"
-                | "so"
-                | "then"
-                | "until"
-                | "unless"
-                | "once"
-                | "whether"
-                | "yet"
-                | "or"
-                | "which"
-                | "whereas"
-        )
+    (k - 1 == sent_start && p.ends_with("ly")) || CLAUSE_OPENERS.contains(p)
 }
 
 /// Whether an action verb follows token `e`, possibly after auxiliaries and

@@ -35,8 +35,9 @@ pub struct Tagger {
     model: ModelRef,
     /// Bit `i` set: pass `i` of the pipeline is switched off.
     disabled: u64,
-    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
-    ladder_off: u64,
+    /// Bit `i` set: rule `i` inside a pass is switched off (the
+    /// capitalized-run ladder's rules, then the decision points).
+    inner_off: u64,
     /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
     dates_off: u64,
 }
@@ -55,7 +56,7 @@ impl Tagger {
             tokenizer: Tokenizer::new(),
             model: ModelRef::Bundled,
             disabled: 0,
-            ladder_off: 0,
+            inner_off: 0,
             dates_off: 0,
         }
     }
@@ -117,7 +118,7 @@ impl Tagger {
         let config = Config {
             model: self.model(),
             disabled: self.disabled,
-            ladder_off: self.ladder_off,
+            inner_off: self.inner_off,
             dates_off: self.dates_off,
             trace,
         };
@@ -238,14 +239,14 @@ impl TaggerBuilder {
     /// [`Error::UnknownRule`] for an id no pass has, [`Error::RequiredRule`]
     /// for a pass later passes depend on.
     pub fn build(self) -> Result<Tagger, Error> {
-        let (mut disabled, mut ladder_off, mut dates_off) = (0u64, 0u64, 0u64);
+        let (mut disabled, mut inner_off, mut dates_off) = (0u64, 0u64, 0u64);
         for id in &self.disable {
             if let Some(i) = crate::temporal::find_rule(id) {
                 dates_off |= 1 << i;
                 continue;
             }
             if let Some(i) = crate::tagger::find_inner(id) {
-                ladder_off |= 1 << i;
+                inner_off |= 1 << i;
                 continue;
             }
             let Some((i, pass)) = crate::tagger::find_pass(id) else {
@@ -261,7 +262,7 @@ impl TaggerBuilder {
             tokenizer: Tokenizer::new(),
             model: self.model.unwrap_or(ModelRef::Bundled),
             disabled,
-            ladder_off,
+            inner_off,
             dates_off,
         })
     }

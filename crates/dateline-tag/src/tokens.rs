@@ -8,7 +8,11 @@
 
 use std::borrow::Cow;
 
+use crate::words::WordList;
 use crate::{Span, Token, TokenKind};
+
+/// Units written right after a number ("8pm", "5km": `words/number_units.txt`).
+static NUMBER_UNITS: WordList = WordList::new(include_str!("../words/number_units.txt"));
 
 /// A token as the tagger sees it.
 #[derive(Debug, Clone)]
@@ -197,11 +201,7 @@ fn make<'a>(text: &'a str, span: Span, kind: TokenKind, norm: Cow<'a, str>) -> T
         && !(text.len() == 6 && text.chars().all(|c| c.is_ascii_hexdigit()))
         && !{
             let unit = text.trim_start_matches(|c: char| c.is_ascii_digit()).to_ascii_lowercase();
-            matches!(
-                unit.as_str(),
-                "am" | "pm" | "usd" | "eur" | "gbp" | "inr" | "jpy" | "cny" | "rmb" | "aud" | "cad"
-                    | "chf" | "rub" | "km" | "kg" | "mb" | "gb" | "tb" | "kb" | "mw" | "gw" | "kw"
-            )
+            NUMBER_UNITS.contains(unit.as_str())
         };
     Tok {
         span,

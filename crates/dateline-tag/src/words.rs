@@ -49,31 +49,77 @@ impl WordList {
     }
 }
 
-/// An embedded list of words with a label each (`word<TAB>LABEL` lines,
-/// labels as [`crate::Label`] writes them), searched by binary search once
-/// read. A line whose label does not parse is skipped (a unit test checks
-/// that every line parses).
-#[derive(Debug)]
-pub(crate) struct LabelledList {
-    file: &'static str,
-    words: OnceLock<Vec<(&'static str, crate::Label)>>,
+/// A value an embedded word map gives its words: the text after the tab
+/// of a `word<TAB>value` line, parsed.
+pub(crate) trait MapValue: Copy + Send + Sync + 'static {
+    /// The value written as `text`, or `None` if it does not parse.
+    fn parse(text: &'static str) -> Option<Self>;
 }
 
-impl LabelledList {
-    /// The list in `file` (the text of a `words/*.txt` file).
-    pub(crate) const fn new(file: &'static str) -> LabelledList {
-        LabelledList {
+impl MapValue for crate::Label {
+    fn parse(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl MapValue for &'static str {
+    fn parse(text: &'static str) -> Option<Self> {
+        Some(text)
+    }
+}
+
+impl MapValue for f64 {
+    fn parse(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl MapValue for i64 {
+    fn parse(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl MapValue for i32 {
+    fn parse(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+impl MapValue for u8 {
+    fn parse(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+/// An embedded list of words with a value each (`word<TAB>value` lines),
+/// searched by binary search once read. A line whose value does not parse
+/// is skipped (a unit test checks that every line of every map parses).
+#[derive(Debug)]
+pub(crate) struct WordMap<T: MapValue> {
+    file: &'static str,
+    words: OnceLock<Vec<(&'static str, T)>>,
+}
+
+/// Words with the label each gives a name (`word<TAB>LABEL` lines, labels as
+/// [`crate::Label`] writes them).
+pub(crate) type LabelledList = WordMap<crate::Label>;
+
+impl<T: MapValue> WordMap<T> {
+    /// The map in `file` (the text of a `words/*.txt` file).
+    pub(crate) const fn new(file: &'static str) -> WordMap<T> {
+        WordMap {
             file,
             words: OnceLock::new(),
         }
     }
 
-    fn words(&self) -> &[(&'static str, crate::Label)] {
+    fn words(&self) -> &[(&'static str, T)] {
         self.words.get_or_init(|| {
-            let mut words: Vec<(&'static str, crate::Label)> = entries(self.file)
+            let mut words: Vec<(&'static str, T)> = entries(self.file)
                 .filter_map(|l| {
-                    let (w, label) = l.split_once('\t')?;
-                    Some((w.trim(), label.trim().parse().ok()?))
+                    let (w, value) = l.split_once('\t')?;
+                    Some((w.trim(), T::parse(value.trim())?))
                 })
                 .collect();
             words.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -82,8 +128,8 @@ impl LabelledList {
         })
     }
 
-    /// The label of `word`, if it is on the list.
-    pub(crate) fn get(&self, word: &str) -> Option<crate::Label> {
+    /// The value of `word`, if it is on the list.
+    pub(crate) fn get(&self, word: &str) -> Option<T> {
         let words = self.words();
         words
             .binary_search_by(|(w, _)| (*w).cmp(word))
@@ -95,6 +141,41 @@ impl LabelledList {
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.words().len()
+    }
+}
+
+/// An embedded list of phrases (words separated by single spaces, one
+/// phrase a line), searched by binary search once read.
+#[derive(Debug)]
+pub(crate) struct PhraseList {
+    file: &'static str,
+    phrases: OnceLock<Vec<Vec<&'static str>>>,
+}
+
+impl PhraseList {
+    /// The list in `file` (the text of a `words/*.txt` file).
+    pub(crate) const fn new(file: &'static str) -> PhraseList {
+        PhraseList {
+            file,
+            phrases: OnceLock::new(),
+        }
+    }
+
+    fn phrases(&self) -> &[Vec<&'static str>] {
+        self.phrases.get_or_init(|| {
+            let mut phrases: Vec<Vec<&'static str>> =
+                entries(self.file).map(|l| l.split(' ').collect()).collect();
+            phrases.sort_unstable();
+            phrases.dedup();
+            phrases
+        })
+    }
+
+    /// Whether the words `words`, in order, are a phrase on the list.
+    pub(crate) fn contains(&self, words: &[&str]) -> bool {
+        self.phrases()
+            .binary_search_by(|p| p.as_slice().cmp(words))
+            .is_ok()
     }
 }
 
@@ -122,8 +203,10 @@ mod tests {
                 "{name}: sorted, each entry once"
             );
             assert!(
-                words.iter().all(|w| w.trim() == *w && !w.contains(' ')),
-                "{name}: one word a line"
+                words
+                    .iter()
+                    .all(|w| w.trim() == *w && !w.contains("  ") && !w.contains(" \t")),
+                "{name}: one entry a line (a word, or a phrase of words one space apart)"
             );
             n += 1;
         }

@@ -8,6 +8,31 @@
 //! accepted by `TaggerBuilder::disable`.
 
 use super::*;
+use crate::words::WordList;
+
+/// "von der Leyen": particles inside a person's name.
+static NAME_PARTICLES: WordList =
+    WordList::new(include_str!("../../words/name_particles_strong.txt"));
+
+/// "Thanks, Anna": words before a greeted name.
+static GREETINGS: WordList = WordList::new(include_str!("../../words/classify_greetings.txt"));
+
+/// "born in Leeds": participles before "in" and a place.
+static LOCATED_VERBS: WordList =
+    WordList::new(include_str!("../../words/classify_located_verbs.txt"));
+
+/// "Kallas said": speech verbs after a person (apart from the quotation
+/// list; see the file's header).
+static SPEECH_VERBS: WordList =
+    WordList::new(include_str!("../../words/classify_speech_verbs.txt"));
+
+/// "Kreis Flensburg": words before a region's name.
+static REGION_PREFIXES: WordList =
+    WordList::new(include_str!("../../words/classify_region_prefixes.txt"));
+
+/// "X has", "X also": words after a subject.
+static SUBJECT_FOLLOWERS: WordList =
+    WordList::new(include_str!("../../words/classify_subject_followers.txt"));
 
 /// What the ladder knows about a capitalized run.
 pub(super) struct Run<'r> {
@@ -182,7 +207,7 @@ pub(super) const LADDER: &[LadderRule] = &[
                     && (s + 1..e2 - 1).any(|k| {
                         let t = &d.toks[k];
                         t.lower()
-                            && (matches!(t.norm.as_ref(), "von" | "van" | "zu" | "ter")
+                            && (NAME_PARTICLES.contains(t.norm.as_ref())
                                 || (is_particle(&t.norm) && d.lex.first_names.contains(r.first)))
                     }),
                 Label::Person,
@@ -210,11 +235,8 @@ pub(super) const LADDER: &[LadderRule] = &[
             let e2 = r.span.end;
             let opens =
                 r.next_norm == "," && (d.toks[r.span.start].sent_start || r.prev_norm == ",");
-            let closes = (e2 >= r.sent.end || !d.toks[e2].is_word())
-                && matches!(
-                    r.prev_norm,
-                    "," | "thanks" | "from" | "regards" | "cheers" | "dear" | "hi" | "hello"
-                );
+            let closes =
+                (e2 >= r.sent.end || !d.toks[e2].is_word()) && GREETINGS.contains(r.prev_norm);
             let greeting = opens || closes;
             Some((greeting && !d.lex.common.contains(r.first)).then_some(Label::Person))
         },
@@ -259,10 +281,7 @@ pub(super) const LADDER: &[LadderRule] = &[
                 r.single
                     && r.prev_norm == "in"
                     && s >= 2
-                    && matches!(
-                        d.toks[s - 2].norm.as_ref(),
-                        "born" | "died" | "raised" | "located" | "situated" | "based" | "buried"
-                    ),
+                    && LOCATED_VERBS.contains(d.toks[s - 2].norm.as_ref()),
                 Label::Gpe,
             )
         },
@@ -272,7 +291,7 @@ pub(super) const LADDER: &[LadderRule] = &[
         "without the model, one unknown word after \"in\", \"from\", … is a place",
         |d, r| {
             when(
-                !d.with_model && LOC_PREPS.contains(&r.prev_norm) && r.single,
+                !d.with_model && LOC_PREPS.contains(r.prev_norm) && r.single,
                 Label::Gpe,
             )
         },
@@ -303,7 +322,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let decided = LADDER
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.ladder_off & (1 << i) == 0)
+            .filter(|(i, _)| self.inner_off & (1 << i) == 0)
             .find_map(|(_, rule)| (rule.rule)(self, &r).map(|label| (rule.id, label)));
         let span = r.span.clone();
         if let Some((id, Some(label))) = decided {
@@ -422,19 +441,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else {
             ""
         };
-        let speech = matches!(
-            next_norm,
-            "said"
-                | "says"
-                | "told"
-                | "added"
-                | "wrote"
-                | "stated"
-                | "explained"
-                | "noted"
-                | "argued"
-                | "insisted"
-        );
+        let speech = SPEECH_VERBS.contains(next_norm);
         let org = (lex.is_org_suffix(last) && !single)
             || self.place_team(s..e2)
             // "PG&E", "Procter & Gamble": names joined by an ampersand.
@@ -473,9 +480,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             match first {
                 f if GEO_PREFIXES.contains(f) || f == "river" => Some(Label::Loc),
                 // Not "upper"/"lower": "Lower House", "Upper Chamber".
-                "kreis" | "landkreis" | "bezirk" | "north" | "south" | "east" | "west" => {
-                    Some(Label::Gpe)
-                }
+                f if REGION_PREFIXES.contains(f) => Some(Label::Gpe),
                 _ => None,
             }
         } else {
@@ -520,22 +525,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let verb = r.speech
             || (matches!(next_norm, "is" | "was")
                 && !matches!(after, "a" | "an" | "the" | "not" | "one"))
-            || matches!(
-                next_norm,
-                "has"
-                    | "had"
-                    | "can"
-                    | "could"
-                    | "will"
-                    | "would"
-                    | "did"
-                    | "does"
-                    | "also"
-                    | "then"
-                    | "later"
-                    | "himself"
-                    | "herself"
-            )
+            || SUBJECT_FOLLOWERS.contains(next_norm)
             || (next_norm.len() > 4
                 && next_norm.ends_with("ed")
                 && self.toks.get(e2).is_some_and(|t| t.lower()));

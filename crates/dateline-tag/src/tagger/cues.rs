@@ -1,8 +1,47 @@
 //! Context cues around a name: the words before and after it that say what it names.
 
 use super::*;
-use crate::words::WordList;
+use crate::words::{LabelledList, WordList};
 
+/// Award words after a name ("Nobel laureates").
+static AWARD_HOLDERS: WordList = WordList::new(include_str!("../../words/cues_award_holders.txt"));
+/// ", a former minister": words before the role noun.
+static ROLE_MODIFIERS: WordList =
+    WordList::new(include_str!("../../words/cues_role_modifiers.txt"));
+/// ", the spokesman said": what follows the role noun.
+static AFTER_ROLE: WordList = WordList::new(include_str!("../../words/cues_after_role.txt"));
+/// "the Landes département": kinds of place after a name.
+static KIND_AFTER: LabelledList =
+    LabelledList::new(include_str!("../../words/cues_kind_after.txt"));
+/// "the village of X": kinds of place.
+static PLACE_KINDS: LabelledList =
+    LabelledList::new(include_str!("../../words/cues_place_kinds.txt"));
+/// "the villages of X and Y": plural kinds of place.
+static PLACE_KINDS_PLURAL: LabelledList =
+    LabelledList::new(include_str!("../../words/cues_place_kinds_plural.txt"));
+/// "an area called X".
+static CALLED_KINDS: WordList = WordList::new(include_str!("../../words/cues_called_kinds.txt"));
+/// "the state Constitution": administrative words before an institution.
+static ADMINISTRATIVE: WordList =
+    WordList::new(include_str!("../../words/cues_administrative.txt"));
+/// "X is a village in …": what ends the kind of place.
+static AFTER_PLACE_KIND: WordList =
+    WordList::new(include_str!("../../words/cues_after_place_kind.txt"));
+/// "Sandy Hook, Maryland from where …".
+static AFTER_COMMA_PLACE: WordList =
+    WordList::new(include_str!("../../words/cues_after_comma_place.txt"));
+/// "the Chamicuro people", "Sami dialects".
+static PEOPLE_LANGUAGE: LabelledList =
+    LabelledList::new(include_str!("../../words/cues_people_language.txt"));
+/// "Caloi was founded in 1898".
+static FOUNDED: WordList = WordList::new(include_str!("../../words/cues_founded.txt"));
+/// Words that end the search for a kind noun in a predicate.
+static PREDICATE_STOPS: WordList =
+    WordList::new(include_str!("../../words/cues_predicate_stops.txt"));
+/// Place heads that make a political unit (GPE).
+static GPE_HEADS: WordList = WordList::new(include_str!("../../words/cues_gpe_heads.txt"));
+/// "a radio station": an organisation.
+static BROADCAST: WordList = WordList::new(include_str!("../../words/kind_nouns_broadcast.txt"));
 /// Descriptors before a name that make it an organisation ("the newspaper Postimees", "the band Korn").
 static ORG_WORDS: WordList = WordList::new(include_str!("../../words/cues_org_words.txt"));
 /// "the film The Last Emperor", "their 1998 album, Electro-Shock Blues".
@@ -63,13 +102,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "Nobel laureates", "Pulitzer winner": an award before the
         // holders of it.
         if r.len() == 1
-            && self.toks.get(r.end).is_some_and(|t| {
-                t.lower()
-                    && matches!(
-                        t.norm.as_ref(),
-                        "laureate" | "laureates" | "winner" | "winners" | "prize" | "prizes"
-                    )
-            })
+            && self
+                .toks
+                .get(r.end)
+                .is_some_and(|t| t.lower() && AWARD_HOLDERS.contains(t.norm.as_ref()))
         {
             return Some(Label::Misc);
         }
@@ -87,20 +123,14 @@ impl<'k, 'a> Doc<'k, 'a> {
             if matches!(norm(k), "the" | "a" | "an" | "its" | "his" | "her") {
                 k += 1;
             }
-            if matches!(
-                norm(k),
-                "former" | "then" | "deputy" | "acting" | "senior" | "chief"
-            ) {
+            if ROLE_MODIFIERS.contains(norm(k)) {
                 k += 1;
             }
             let role = norm(k);
             let after = norm(k + 1);
             if self.lex.titles.contains(role)
                 && self.toks.get(k).is_some_and(|t| !t.cap)
-                && matches!(
-                    after,
-                    "of" | "for" | "at" | "in" | "," | "." | "said" | "and" | "who"
-                )
+                && AFTER_ROLE.contains(after)
             {
                 return Some(Label::Person);
             }
@@ -165,40 +195,16 @@ impl<'k, 'a> Doc<'k, 'a> {
         {
             return None;
         }
-        match t.norm.as_ref() {
-            "neighbourhood" | "neighborhood" | "département" | "departement" | "district"
-            | "municipality" | "commune" | "village" | "suburb" | "province" | "county"
-            | "region" => Some(Label::Gpe),
-            "river" | "valley" | "peninsula" | "island" | "mountains" => Some(Label::Loc),
-            _ => None,
-        }
+        KIND_AFTER.get(t.norm.as_ref())
     }
 
     /// Whether the context says that the capitalized run `r` is a place:
     /// "the village of X", "X, Maryland" (a known place after a comma), "X is
     /// a village in …". Natural features give LOC, settlements GPE.
     pub(super) fn place_cue(&self, r: Range<usize>, sent: Range<usize>) -> Option<Label> {
-        let kind = |n: &str| -> Option<Label> {
-            match n {
-                "village" | "town" | "city" | "commune" | "municipality" | "hamlet" | "parish"
-                | "suburb" | "district" | "county" | "province" | "region" | "borough"
-                | "settlement" | "capital" | "township" | "neighbourhood" | "neighborhood"
-                | "prefecture" | "oblast" | "canton" | "state" => Some(Label::Gpe),
-                "island" | "river" | "lake" | "mountain" | "valley" | "peninsula" | "bay"
-                | "creek" => Some(Label::Loc),
-                _ => None,
-            }
-        };
+        let kind = |n: &str| -> Option<Label> { PLACE_KINDS.get(n) };
         // "the villages of Lougou and Tougana".
-        let kinds = |n: &str| -> Option<Label> {
-            match n {
-                "villages" | "towns" | "cities" | "communes" | "municipalities" | "hamlets"
-                | "parishes" | "suburbs" | "districts" | "counties" | "provinces" | "regions"
-                | "settlements" => Some(Label::Gpe),
-                "islands" | "rivers" | "lakes" | "valleys" => Some(Label::Loc),
-                _ => None,
-            }
-        };
+        let kinds = |n: &str| -> Option<Label> { PLACE_KINDS_PLURAL.get(n) };
         let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm.as_ref());
         // "the village of X"
         if r.start >= sent.start + 2
@@ -222,7 +228,8 @@ impl<'k, 'a> Doc<'k, 'a> {
         if r.start >= sent.start + 2
             && matches!(norm(r.start - 1), "called" | "named")
             && let Some(l) = kind(norm(r.start - 2)).or_else(|| {
-                matches!(norm(r.start - 2), "area" | "place" | "island" | "spot")
+                CALLED_KINDS
+                    .contains(norm(r.start - 2))
                     .then_some(Label::Loc)
             })
         {
@@ -240,10 +247,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let first = norm(r.start);
         if r.start > sent.start
             && self.toks[r.start - 1].lower()
-            && !matches!(
-                prev,
-                "state" | "county" | "city" | "district" | "region" | "capital" | "province"
-            )
+            && !ADMINISTRATIVE.contains(prev)
             && !self.lex.common.contains(first)
             && !crate::model::case_bucket(first).usually_lower()
             && self.head_label(r.clone()).is_none()
@@ -266,22 +270,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let stop = (k + 5).min(sent.end);
                 for j in k + 1..stop {
                     // "a village in", but not "a state senator".
-                    let ends = matches!(
-                        norm(j + 1),
-                        "" | "in"
-                            | "of"
-                            | "on"
-                            | "near"
-                            | ","
-                            | "."
-                            | ";"
-                            | "and"
-                            | "located"
-                            | "situated"
-                            | "with"
-                            | "("
-                            | "about"
-                    );
+                    let after = norm(j + 1);
+                    let ends = after.is_empty() || AFTER_PLACE_KIND.contains(after);
                     if let Some(l) = kind(norm(j)).filter(|_| ends) {
                         return Some(l);
                     }
@@ -310,10 +300,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         m.toks.end >= sent_end
             || self.toks.get(m.toks.end).is_some_and(|t| {
                 matches!(t.text, "," | "." | ";" | ")" | ":")
-                    || matches!(
-                        t.norm.as_ref(),
-                        "from" | "in" | "on" | "to" | "and" | "where" | "near"
-                    )
+                    || AFTER_COMMA_PLACE.contains(t.norm.as_ref())
             })
     }
 
@@ -325,15 +312,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         if !next.lower() {
             return None;
         }
-        match next.norm.as_ref() {
-            "people" | "peoples" | "tribe" | "tribes" | "nation" | "ethnic" | "clan" | "clans" => {
-                Some(Label::Norp)
-            }
-            "language" | "languages" | "dialect" | "dialects" | "speakers" | "script" => {
-                Some(Label::Misc)
-            }
-            _ => None,
-        }
+        PEOPLE_LANGUAGE.get(next.norm.as_ref())
     }
 
     /// What a copular sentence says a name is: "Bilka is a Danish chain of
@@ -348,10 +327,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "Caloi was founded in 1898", "X was formed by": organisations are
         // founded; a known place would have been found by the knowledge base.
         if norm(k) != ","
-            && matches!(
-                norm(k + 1),
-                "founded" | "formed" | "established" | "incorporated"
-            )
+            && FOUNDED.contains(norm(k + 1))
             && matches!(norm(k + 2), "in" | "by" | "on" | "as" | "at")
         {
             return Some(Label::Org);
@@ -390,20 +366,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             // "a psychology professor at Clemson University" describes a
             // person: a title or role word before the head settles it.
-            if matches!(
-                n,
-                "of" | "in"
-                    | "at"
-                    | "for"
-                    | "from"
-                    | "with"
-                    | "by"
-                    | "on"
-                    | "that"
-                    | "which"
-                    | "who"
-            ) || self.lex.titles.contains(n)
-            {
+            if PREDICATE_STOPS.contains(n) || self.lex.titles.contains(n) {
                 break;
             }
         }
@@ -435,13 +398,10 @@ impl<'k, 'a> Doc<'k, 'a> {
         } else if lex.misc_suffixes.contains(last) {
             Some(Label::Misc)
         } else if lex.loc_suffixes.contains(last) {
-            Some(match last {
-                "city" | "county" | "province" | "state" | "oblast" | "republic" | "prefecture"
-                | "district" | "territory" | "township" | "village" | "empire" | "kingdom"
-                | "caliphate" | "sultanate" | "khanate" | "emirate" | "principality" | "duchy"
-                | "parish" | "taluk" | "tehsil" | "municipality" | "borough" | "canton"
-                | "arrondissement" | "governorate" | "voivodeship" => Label::Gpe,
-                _ => Label::Loc,
+            Some(if GPE_HEADS.contains(last) {
+                Label::Gpe
+            } else {
+                Label::Loc
             })
         } else {
             None
@@ -450,15 +410,44 @@ impl<'k, 'a> Doc<'k, 'a> {
 }
 
 /// Kind nouns and the label each gives a name (`words/kind_nouns.txt`).
-static KIND_NOUNS: crate::words::LabelledList =
-    crate::words::LabelledList::new(include_str!("../../words/kind_nouns.txt"));
+static KIND_NOUNS: LabelledList = LabelledList::new(include_str!("../../words/kind_nouns.txt"));
 
 /// What a kind noun `n` (a norm) after the word `prev` says a name is: "a
 /// band" an organisation, "a village" a place, "a singer" a person; "a radio
 /// station" and "a school district" are organisations.
 pub(super) fn kind_noun(n: &str, prev: &str) -> Option<Label> {
     match (n, prev) {
-        ("station", "radio" | "television" | "tv") | ("district", "school") => Some(Label::Org),
+        ("station", p) if BROADCAST.contains(p) => Some(Label::Org),
+        ("district", "school") => Some(Label::Org),
         _ => KIND_NOUNS.get(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::entries;
+
+    #[test]
+    fn every_labelled_line_parses() {
+        for (list, file) in [
+            (&KIND_AFTER, include_str!("../../words/cues_kind_after.txt")),
+            (
+                &PLACE_KINDS,
+                include_str!("../../words/cues_place_kinds.txt"),
+            ),
+            (
+                &PLACE_KINDS_PLURAL,
+                include_str!("../../words/cues_place_kinds_plural.txt"),
+            ),
+            (
+                &PEOPLE_LANGUAGE,
+                include_str!("../../words/cues_people_language.txt"),
+            ),
+        ] {
+            assert_eq!(list.len(), entries(file).count());
+        }
+        assert_eq!(kind_noun("station", "radio"), Some(Label::Org));
+        assert_eq!(PLACE_KINDS.get("creek"), Some(Label::Loc));
     }
 }

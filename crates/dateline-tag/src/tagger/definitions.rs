@@ -1,6 +1,21 @@
 //! Defining sentences ("X is a band") and quoted nicknames inside names.
 
 use super::*;
+use crate::words::WordList;
+
+/// "Mr. Villega is a lawyer": honorifics before a defined person's name.
+static HONORIFICS: WordList = WordList::new(include_str!("../../words/definitions_honorifics.txt"));
+
+/// "(or Thirty Seconds to Mars)": words that open an alias in a bracket.
+static ALIAS_WORDS: WordList =
+    WordList::new(include_str!("../../words/definitions_alias_words.txt"));
+
+/// Words that end the search for a predicate's head noun.
+static PHRASE_STOPS: WordList =
+    WordList::new(include_str!("../../words/definitions_phrase_stops.txt"));
+
+/// "one of", "a series of": words before "of" that do not end the search.
+static OF_HEADS: WordList = WordList::new(include_str!("../../words/definitions_of_heads.txt"));
 
 /// A defining sentence's subject, the copula after it and the bracket
 /// between them, if any.
@@ -47,10 +62,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .lex
                         .titles
                         .contains(self.toks[subject.start].norm.as_ref())
-                        || matches!(
-                            self.toks[subject.start].norm.as_ref(),
-                            "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr." | "."
-                        ))
+                        || HONORIFICS.contains(self.toks[subject.start].norm.as_ref()))
                 {
                     subject.start += 1;
                 }
@@ -73,36 +85,48 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 continue;
             }
+            if !self.on(Point::DefinitionsSubject) {
+                continue;
+            }
             // "30 Seconds to Mars (or Thirty Seconds to Mars) is a band":
             // another name in the bracket after "or", "also" or "formerly".
-            let alias = bracket.and_then(|b| {
-                let first = b.start;
-                if !matches!(
-                    self.toks.get(first).map(|t| t.norm.as_ref()),
-                    Some("or" | "also" | "formerly")
-                ) {
-                    return None;
-                }
-                let a = first + 1..b.end;
-                (!a.is_empty()
-                    && self.toks[a.start].cap
-                    && self.toks[a.end - 1].cap
-                    && a.clone()
-                        .all(|k| self.toks[k].is_word() || self.toks[k].kind == TokenKind::Number)
-                    && self.free(a.clone()))
-                .then_some(a)
-            });
+            let alias = bracket
+                .filter(|_| self.on(Point::DefinitionsAlias))
+                .and_then(|b| {
+                    let first = b.start;
+                    if !self
+                        .toks
+                        .get(first)
+                        .is_some_and(|t| ALIAS_WORDS.contains(t.norm.as_ref()))
+                    {
+                        return None;
+                    }
+                    let a = first + 1..b.end;
+                    (!a.is_empty()
+                        && self.toks[a.start].cap
+                        && self.toks[a.end - 1].cap
+                        && a.clone().all(|k| {
+                            self.toks[k].is_word() || self.toks[k].kind == TokenKind::Number
+                        })
+                        && self.free(a.clone()))
+                    .then_some(a)
+                });
             self.defined.push(subject.start);
             names.push((subject.clone(), label));
             self.claim(subject, label);
+            self.note_last(Point::DefinitionsSubject.id());
             if let Some(a) = alias {
                 names.push((a.clone(), label));
                 self.push(a, label, Vec::new(), Source::Rule);
+                self.note_last(Point::DefinitionsAlias.id());
             }
         }
         // The same words elsewhere in the document name the same thing,
         // though the rules would cut them ("30 Seconds to Mars" holds a
         // lowercase word and a number).
+        if !self.on(Point::DefinitionsAgain) {
+            return;
+        }
         for (r, label) in names {
             if r.len() < 2 {
                 continue;
@@ -121,6 +145,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 let found = m != r && bounded && inside();
                 if found {
                     d.claim(m, label);
+                    d.note_last(Point::DefinitionsAgain.id());
                 }
                 found
             });
@@ -295,37 +320,11 @@ impl<'k, 'a> Doc<'k, 'a> {
                 || matches!(t.text, "/" | "-" | ",")
                 || t.norm == "'s"
                 || t.kind == TokenKind::Number)
-                || matches!(
-                    n,
-                    "that"
-                        | "which"
-                        | "who"
-                        | "in"
-                        | "at"
-                        | "for"
-                        | "by"
-                        | "and"
-                        | "or"
-                        | "but"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "has"
-                        | "had"
-                        | "is"
-                        | "was"
-                )
+                || PHRASE_STOPS.contains(n)
             {
                 return None;
             }
-            if n == "of" && !matches!(prev, "series" | "one" | "collection" | "member" | "part") {
+            if n == "of" && !OF_HEADS.contains(prev) {
                 return None;
             }
             j += 1;

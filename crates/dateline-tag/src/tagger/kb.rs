@@ -1,6 +1,10 @@
 //! The longest knowledge-base match at each token, checked against the words around it.
 
 use super::*;
+use crate::words::WordList;
+
+/// "in", "visiting": words before a place.
+static PLACE_BEFORE: WordList = WordList::new(include_str!("../../words/kb_place_before.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     pub(super) fn kb_pass(&mut self, r: Range<usize>, headline: bool) {
@@ -173,11 +177,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let prev = self.toks[i - 1].norm.as_ref();
         let after_place = place_ends_at(i)
             || (matches!(prev, "and" | "or") && i >= r.start + 2 && place_ends_at(i - 1));
-        let placed = after_place
-            || matches!(
-                prev,
-                "in" | "from" | "to" | "near" | "into" | "visit" | "visiting" | "across"
-            );
+        let placed = after_place || PLACE_BEFORE.contains(prev);
         // Otherwise only where "and"/"or" follows closely (a lookup per
         // lowercase word would cost more than the rest of the pass).
         if !placed

@@ -63,12 +63,19 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && q.cap
                 && !q.upper
                 && q.span.end + 1 == self.toks[start].span.start;
-            if adjacent && QUALIFIERS.contains(q.norm.as_ref()) {
+            if adjacent && QUALIFIERS.contains(q.norm.as_ref()) && self.on(Point::CompassQualifier)
+            {
                 self.grow_left(mi, start - 1);
-            } else if adjacent && m.label == Label::Gpe && GEO_PREFIXES.contains(q.norm.as_ref()) {
+                self.mark(mi, Point::CompassQualifier);
+            } else if adjacent
+                && m.label == Label::Gpe
+                && GEO_PREFIXES.contains(q.norm.as_ref())
+                && self.on(Point::CompassGeoPrefix)
+            {
                 // "Mount Kenya", "Lake Victoria": a mountain or a lake.
                 self.grow_left(mi, start - 1);
                 self.mentions[mi].label = Label::Loc;
+                self.mark(mi, Point::CompassGeoPrefix);
             }
         }
     }

@@ -1,6 +1,17 @@
 //! Aliases, lists, storms, short forms completed to full names, and "Jr.".
 
 use super::*;
+use crate::words::{PhraseList, WordList};
+
+/// "also known as": the two words before an alias.
+static ALIAS_PHRASES: PhraseList =
+    PhraseList::new(include_str!("../../words/lists_alias_phrases.txt"));
+
+/// "Hurricane Katrina": words before a storm's name.
+static STORM_WORDS: WordList = WordList::new(include_str!("../../words/lists_storm_words.txt"));
+
+/// "Jr.", "Sr.": suffixes of a person's name.
+static NAME_SUFFIXES: WordList = WordList::new(include_str!("../../words/lists_name_suffixes.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// Names in one list ("Orgy, Velvet Revolver and Linkin Park", "Athenians,
@@ -139,11 +150,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.toks[m.toks.start - 2].norm.as_ref(),
                 self.toks[m.toks.start - 1].norm.as_ref(),
             );
-            let alias = matches!(
-                (a, b),
-                ("known" | "spelt" | "spelled" | "written" | "renamed", "as")
-                    | ("also" | "formerly", "called" | "named")
-            );
+            let alias = ALIAS_PHRASES.contains(&[a, b]);
             if !alias {
                 continue;
             }
@@ -172,10 +179,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let t = &self.toks[k];
             let n = &self.toks[k + 1];
             let storm = t.cap
-                && matches!(
-                    t.norm.as_ref(),
-                    "hurricane" | "typhoon" | "cyclone" | "storm"
-                )
+                && STORM_WORDS.contains(t.norm.as_ref())
                 && n.is_word()
                 && n.cap
                 && !n.upper
@@ -217,7 +221,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// "Martin Luther King, Jr.", "Cal Ripken Sr.": a generational suffix
     /// belongs to the name before it. Expects mentions sorted by position.
     pub(super) fn name_suffixes(&mut self) {
-        let is_suffix = |t: &Tok<'_>| matches!(t.norm.as_ref(), "jr." | "jr" | "sr." | "sr");
+        let is_suffix = |t: &Tok<'_>| NAME_SUFFIXES.contains(t.norm.as_ref());
         let mut absorbed: Vec<usize> = Vec::new();
         for mi in 0..self.mentions.len() {
             if self.mentions[mi].label != Label::Person {

@@ -10,6 +10,23 @@ use crate::words::WordList;
 /// Ordinal words that open a numbered unit ("Third Army", "First Division").
 static ORDINALS: WordList = WordList::new(include_str!("../../words/mend_ordinals.txt"));
 
+/// "at Macy's": words before a shop's possessive.
+static SHOP_BEFORE: WordList = WordList::new(include_str!("../../words/mend_shop_before.txt"));
+
+/// Military units ("Brigade", "Division").
+static MILITARY_UNITS: WordList =
+    WordList::new(include_str!("../../words/mend_military_units.txt"));
+
+/// "Spanish Empire": heads that make a state.
+static STATE_HEADS: WordList = WordList::new(include_str!("../../words/mend_state_heads.txt"));
+
+/// "Kingdom of France", "Port of Liverpool": heads before "of" and a place.
+static OF_PLACE_HEADS: crate::words::LabelledList =
+    crate::words::LabelledList::new(include_str!("../../words/mend_of_place_heads.txt"));
+
+/// "the 5th fought": words after a numbered unit.
+static UNIT_VERBS: WordList = WordList::new(include_str!("../../words/mend_unit_verbs.txt"));
+
 impl<'k, 'a> Doc<'k, 'a> {
     /// "Rankin's Mill", "Sayler's Creek", "Ingall's Road": a name, a
     /// possessive and capitalized words ending in a place or facility head
@@ -46,11 +63,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }) && k > 0
                 // Where one shops: "at Macy's", "from Dillard's"; "a speech
                 // that preceded Akaka's" is a person's.
-                && matches!(
-                    self.toks[k - 1].norm.as_ref(),
-                    "at" | "from" | "in" | "into" | "inside" | "near" | "outside" | "to" | "like"
-                        | "including" | "and" | ","
-                )
+                && SHOP_BEFORE.contains(self.toks[k - 1].norm.as_ref())
                 && !self.mentions.iter().any(|m| {
                     m.label == Label::Person
                         && m.toks.len() > 1
@@ -82,11 +95,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 None
             };
             // "Howe's Brigade", "Couch's Division": a commander's unit.
-            let unit = e > k + 2
-                && matches!(
-                    self.toks[e - 1].norm.as_ref(),
-                    "brigade" | "division" | "corps" | "regiment" | "battalion" | "legion"
-                );
+            let unit = e > k + 2 && MILITARY_UNITS.contains(self.toks[e - 1].norm.as_ref());
             let head = if unit {
                 Some(Label::Org)
             } else {
@@ -151,12 +160,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 Label::Event
             } else if self.lex.misc_suffixes.contains(last) {
                 Label::Misc
-            } else if !org
-                && matches!(
-                    last,
-                    "empire" | "kingdom" | "republic" | "sultanate" | "caliphate" | "khanate"
-                )
-            {
+            } else if !org && STATE_HEADS.contains(last) {
                 // "Spanish Empire", "Russian Empire": a state of its own.
                 Label::Gpe
             } else {
@@ -342,47 +346,11 @@ impl<'k, 'a> Doc<'k, 'a> {
     fn head_of_place_label(&self, head: &str) -> Option<Label> {
         if self.lex.org_heads.contains(head) || self.lex.is_org_suffix(head) {
             Some(Label::Org)
-        } else if matches!(
-            head,
-            "kingdom"
-                | "republic"
-                | "city"
-                | "state"
-                | "province"
-                | "county"
-                | "principality"
-                | "duchy"
-                | "grand duchy"
-                | "empire"
-                | "commonwealth"
-                | "community"
-                | "emirate"
-                | "sultanate"
-                | "khanate"
-                | "caliphate"
-        ) {
+        } else if let Some(label) = OF_PLACE_HEADS.get(head) {
             // "Kingdom of France", "City of Buenos Aires", "Community of
-            // Madrid": a state or an administration named after the place.
-            Some(Label::Gpe)
-        } else if matches!(
-            head,
-            "port"
-                | "island"
-                | "isle"
-                | "isles"
-                | "bay"
-                | "gulf"
-                | "strait"
-                | "straits"
-                | "lake"
-                | "cape"
-                | "mount"
-                | "valley"
-                | "plain"
-                | "plains"
-        ) {
+            // Madrid": a state or an administration named after the place;
             // "Port of Liverpool", "Island of Divar", "Gulf of Mexico".
-            Some(Label::Loc)
+            Some(label)
         } else if self.lex.event_suffixes.contains(head) {
             Some(Label::Event)
         } else if self.lex.misc_suffixes.contains(head) {
@@ -470,10 +438,8 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             let next = &self.toks[k + 1];
             let verb = next.lower()
-                && (matches!(
-                    next.norm.as_ref(),
-                    "was" | "were" | "had" | "fought" | "along" | "then" | "also" | "moved"
-                ) || (next.norm.len() > 4 && next.norm.ends_with("ed")));
+                && (UNIT_VERBS.contains(next.norm.as_ref())
+                    || (next.norm.len() > 4 && next.norm.ends_with("ed")));
             if verb {
                 self.push(k..k + 1, Label::Org, Vec::new(), Source::Rule);
                 added = true;

@@ -34,6 +34,7 @@ mod text;
 mod titles;
 
 use self::lookup::{CueIndex, LongNames, SpanSet, TextIndex};
+use self::pipeline::Point;
 pub use self::pipeline::{RuleId, RuleInfo};
 pub(crate) use self::pipeline::{find as find_pass, find_inner, inner_rules, rules};
 use self::text::*;
@@ -118,8 +119,10 @@ pub(crate) struct Config<'m> {
     pub(crate) model: Option<&'m NerModel>,
     /// Bit `i` set: pass `i` of the pipeline is switched off.
     pub(crate) disabled: u64,
-    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
-    pub(crate) ladder_off: u64,
+    /// Bit `i` set: rule `i` inside a pass is switched off (the
+    /// capitalized-run ladder's rules, then the decision points of
+    /// `pipeline::POINTS`).
+    pub(crate) inner_off: u64,
     /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
     pub(crate) dates_off: u64,
     /// Whether to record each mention's rules and the dropped mentions.
@@ -215,7 +218,7 @@ pub(crate) fn tag_document(
     let mut d = Doc::new(kb, &doc.text, toks, sents, temporal, model);
     d.with_model = config.model.is_some();
     d.disabled = config.disabled;
-    d.ladder_off = config.ladder_off;
+    d.inner_off = config.inner_off;
     if config.trace {
         d.trace = Some(Trace::default());
     }
@@ -253,8 +256,9 @@ struct Doc<'k, 'a> {
     clusters: Vec<Cluster>,
     /// Bit `i` set: pass `i` is switched off.
     disabled: u64,
-    /// Bit `i` set: rule `i` of the capitalized-run ladder is switched off.
-    ladder_off: u64,
+    /// Bit `i` set: rule `i` inside a pass is switched off (the
+    /// capitalized-run ladder's rules, then the decision points).
+    inner_off: u64,
     /// The trace, when asked for.
     trace: Option<Trace>,
 }
@@ -289,7 +293,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             defined: Vec::new(),
             clusters: Vec::new(),
             disabled: 0,
-            ladder_off: 0,
+            inner_off: 0,
             trace: None,
         }
     }

@@ -1,6 +1,19 @@
 //! The learned model's spans in the gaps the rules left.
 
 use super::*;
+use crate::words::WordList;
+
+/// "into Thrace", "near Husum": prepositions of place.
+static PLACE_PREPOSITIONS: WordList =
+    WordList::new(include_str!("../../words/one_word_place_prepositions.txt"));
+
+/// "retreat to Abra": verbs of motion and compass words before "to".
+static MOTION_WORDS: WordList =
+    WordList::new(include_str!("../../words/one_word_motion_words.txt"));
+
+/// Words after "the" and one name that end the phrase.
+static THE_NAME_STOPS: WordList =
+    WordList::new(include_str!("../../words/one_word_the_name_stops.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// Model spans fill the gaps the knowledge base and rules left.
@@ -116,7 +129,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 } else {
                     ""
                 };
-                if LOC_PREPS.contains(&prev) || e - s2 == 1 {
+                if LOC_PREPS.contains(prev) || e - s2 == 1 {
                     Label::Gpe
                 } else {
                     Label::Loc
@@ -155,18 +168,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "into Thrace", "near Husum": one word after a preposition of
         // place is not a person ("in Smith's view" keeps its possessive).
         let after_place_prep = r.start > 0
-            && matches!(
-                self.toks[r.start - 1].norm.as_ref(),
-                "in" | "into"
-                    | "near"
-                    | "across"
-                    | "throughout"
-                    | "outside"
-                    | "inside"
-                    | "within"
-                    | "toward"
-                    | "towards"
-            )
+            && PLACE_PREPOSITIONS.contains(self.toks[r.start - 1].norm.as_ref())
             && !self
                 .toks
                 .get(r.end)
@@ -175,30 +177,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "to" after a verb of motion or a compass word.
         let motion_to = r.start >= 2
             && self.toks[r.start - 1].norm == "to"
-            && matches!(
-                self.toks[r.start - 2].norm.as_ref(),
-                "retreat"
-                    | "retreated"
-                    | "fled"
-                    | "flee"
-                    | "moved"
-                    | "move"
-                    | "shifted"
-                    | "returned"
-                    | "travelled"
-                    | "traveled"
-                    | "went"
-                    | "headed"
-                    | "relocated"
-                    | "migrated"
-                    | "emigrated"
-                    | "sailed"
-                    | "marched"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-            );
+            && MOTION_WORDS.contains(self.toks[r.start - 2].norm.as_ref());
         // "suburban Reston and Herndon".
         let suburban = r.start >= 1 && self.toks[r.start - 1].norm == "suburban";
         let label = if label == Label::Person && (after_place_prep || motion_to || suburban) {
@@ -238,19 +217,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && (x.cap
                     || (x.lower()
                         && !is_connector(&x.norm)
-                        && !matches!(
-                            x.norm.as_ref(),
-                            "has"
-                                | "had"
-                                | "was"
-                                | "is"
-                                | "to"
-                                | "in"
-                                | "at"
-                                | "from"
-                                | "with"
-                                | "which"
-                        )))
+                        && !THE_NAME_STOPS.contains(x.norm.as_ref())))
         });
         if self.toks[r.start - 1].norm != "the"
             || n.ends_with('s')

@@ -26,23 +26,140 @@ pub struct RuleInfo {
 }
 
 /// The rules inside passes (`pass.rule`), in the order they are asked:
-/// the date and amount scanner's, then the capitalized-run ladder's.
+/// the date and amount scanner's, the capitalized-run ladder's, then the
+/// decision points of the other passes ([`POINTS`]).
 pub(crate) fn inner_rules() -> impl Iterator<Item = RuleInfo> {
     let dates = crate::temporal::rule_ids().map(|(id, about)| RuleInfo {
         id,
         about,
         required: false,
     });
-    dates.chain(super::classify::LADDER.iter().map(|r| RuleInfo {
+    let ladder = super::classify::LADDER.iter().map(|r| RuleInfo {
         id: r.id,
         about: r.about,
         required: false,
-    }))
+    });
+    let points = POINTS.iter().map(|&(_, id, about)| RuleInfo {
+        id,
+        about,
+        required: false,
+    });
+    dates.chain(ladder).chain(points)
 }
 
-/// The index of the rule `id` inside the capitalized-run ladder.
+/// The bit of the rule `id` inside a pass in `Doc::inner_off`: the
+/// capitalized-run ladder's rules first, then the decision points.
 pub(crate) fn find_inner(id: &str) -> Option<usize> {
-    super::classify::LADDER.iter().position(|r| r.id == id)
+    let ladder = &super::classify::LADDER;
+    ladder.iter().position(|r| r.id == id).or_else(|| {
+        POINTS
+            .iter()
+            .position(|&(_, p, _)| p == id)
+            .map(|i| ladder.len() + i)
+    })
+}
+
+/// A decision point inside a pass with an id of its own (`pass.rule`):
+/// where a pass can act in more than one way, each way is named, recorded
+/// in the history of the mentions it shapes, and can be switched off alone.
+/// The discriminant is the point's index in [`POINTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Point {
+    CompassQualifier,
+    CompassGeoPrefix,
+    TitlesWork,
+    TitlesKnown,
+    TitlesList,
+    TitlesPlain,
+    TitlesUnquoted,
+    DefinitionsSubject,
+    DefinitionsAlias,
+    DefinitionsAgain,
+    ResolveSurnames,
+    ResolveOrgShortForms,
+    ResolveEventShortForms,
+}
+
+/// The decision points, in the order of [`Point`]: the point, its id and
+/// what it does.
+pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
+    (
+        Point::CompassQualifier,
+        "compass-places.qualifier",
+        "a capitalized direction or qualifier before a known place widens it (\"South Australia\")",
+    ),
+    (
+        Point::CompassGeoPrefix,
+        "compass-places.geo-prefix",
+        "a geographic word before a known country or city makes a place (\"Mount Kenya\")",
+    ),
+    (
+        Point::TitlesWork,
+        "quoted-titles.work",
+        "a quoted title-case phrase after a word for a work (\"the single \"Broken Lanterns\"\")",
+    ),
+    (
+        Point::TitlesKnown,
+        "quoted-titles.known",
+        "a title found once is a title wherever the article quotes it again",
+    ),
+    (
+        Point::TitlesList,
+        "quoted-titles.list",
+        "a quoted phrase in a list after a title shares its cue",
+    ),
+    (
+        Point::TitlesPlain,
+        "quoted-titles.plain",
+        "in an article that names works, a quoted title-case phrase that is no speech or nickname",
+    ),
+    (
+        Point::TitlesUnquoted,
+        "quoted-titles.unquoted",
+        "a title of two or more words found unquoted elsewhere in the article",
+    ),
+    (
+        Point::DefinitionsSubject,
+        "definitions.subject",
+        "the subject of a defining sentence takes the label of the predicate's head noun",
+    ),
+    (
+        Point::DefinitionsAlias,
+        "definitions.alias",
+        "another name in a bracket after the subject (\"(or Thirty Seconds to Mars)\") takes it too",
+    ),
+    (
+        Point::DefinitionsAgain,
+        "definitions.again",
+        "the defined words found again in the document name the same thing",
+    ),
+    (
+        Point::ResolveSurnames,
+        "resolve.surnames",
+        "a person's surname elsewhere in the document joins the person",
+    ),
+    (
+        Point::ResolveOrgShortForms,
+        "resolve.org-short-forms",
+        "\"the League\" after \"the Football League\" joins the organisation",
+    ),
+    (
+        Point::ResolveEventShortForms,
+        "resolve.event-short-forms",
+        "\"the Cup\" after \"the Stanley Cup\" joins the one event with that head",
+    ),
+];
+
+impl Point {
+    /// The point's rule id.
+    pub(super) fn id(self) -> RuleId {
+        POINTS[self as usize].1
+    }
+
+    /// The point's bit in `Doc::inner_off`.
+    fn bit(self) -> u64 {
+        1 << (super::classify::LADDER.len() + self as usize)
+    }
 }
 
 /// The passes of the pipeline, in order.
@@ -291,6 +408,31 @@ pub(super) struct Before {
 }
 
 impl<'k, 'a> Doc<'k, 'a> {
+    /// Whether the decision point `p` is switched on.
+    pub(super) fn on(&self, p: Point) -> bool {
+        self.inner_off & p.bit() == 0
+    }
+
+    /// While tracing, names the decision point `p` in the history of
+    /// mention `mi`.
+    pub(super) fn mark(&mut self, mi: usize, p: Point) {
+        if self.trace.is_some()
+            && let Some(m) = self.mentions.get_mut(mi)
+            && m.rules.last() != Some(&p.id())
+        {
+            m.rules.push(p.id());
+        }
+    }
+
+    /// The history a mention made by the decision point `p` starts with.
+    pub(super) fn made_by(&self, p: Point) -> Vec<RuleId> {
+        if self.trace.is_some() {
+            vec![p.id()]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Runs every pass that is switched on, in order.
     pub(super) fn run_passes(&mut self) {
         for (i, pass) in PASSES.iter().enumerate() {
@@ -387,5 +529,20 @@ impl<'k, 'a> Doc<'k, 'a> {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_are_listed_in_order_and_fit_the_mask() {
+        for (i, &(p, id, _)) in POINTS.iter().enumerate() {
+            assert_eq!(p as usize, i, "{id}");
+            let pass = id.split('.').next().unwrap_or("");
+            assert!(find(pass).is_some(), "{id}: a rule inside a pass");
+        }
+        assert!(super::super::classify::LADDER.len() + POINTS.len() <= 64);
     }
 }

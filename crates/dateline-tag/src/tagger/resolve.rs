@@ -1,6 +1,15 @@
 //! Document-level resolution: clusters, one label and one canonical name each, propagation.
 
 use super::*;
+use crate::words::WordList;
+
+/// Words before a lone surname that let it join its full name.
+static SURNAME_BEFORE: WordList =
+    WordList::new(include_str!("../../words/resolve_surname_before.txt"));
+
+/// Words after a lone surname that let it join its full name.
+static SURNAME_AFTER: WordList =
+    WordList::new(include_str!("../../words/resolve_surname_after.txt"));
 
 /// The cluster of the name `words` (one per name, whatever label each
 /// mention got: the vote settles the label), made on first sight with the
@@ -67,7 +76,9 @@ impl<'k, 'a> Doc<'k, 'a> {
         let mut surnames = surnames;
         // Propagate person names to other mentions, however cased.
         surnames.retain(|w, _| !named_otherwise.contains(w));
-        self.propagate(&surnames, &clusters);
+        if self.on(Point::ResolveSurnames) {
+            self.propagate(&surnames, &clusters);
+        }
         self.propagate_org_short_forms(&long_names);
         for m in &self.mentions {
             if let Some(c) = clusters.get(m.cluster) {
@@ -390,9 +401,14 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             let words = [t.norm.to_string()];
-            if let Some(cid) = self.org_short_form(long, &words, i) {
+            if let Some(cid) = self
+                .org_short_form(long, &words, i)
+                .filter(|_| self.on(Point::ResolveOrgShortForms))
+            {
                 add.push((i, cid, Label::Org));
-            } else if self.lex.event_suffixes.contains(t.norm.as_ref()) {
+            } else if self.lex.event_suffixes.contains(t.norm.as_ref())
+                && self.on(Point::ResolveEventShortForms)
+            {
                 // "the Cup" after "the Stanley Cup": the one event of the
                 // document with that head.
                 let cands: HashSet<usize> = long
@@ -408,17 +424,12 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         for (i, cid, label) in add {
-            self.take(i..i + 1);
-            self.mentions.push(Mention {
-                toks: i..i + 1,
-                label,
-                cands: Vec::new(),
-                source: Source::Propagated,
-                cluster: cid,
-                link: None,
-                id: None,
-                rules: Vec::new(),
-            });
+            let point = if label == Label::Org {
+                Point::ResolveOrgShortForms
+            } else {
+                Point::ResolveEventShortForms
+            };
+            self.push_propagated(i, label, cid, point);
         }
         self.mentions.sort_by_key(|m| m.toks.start);
     }
@@ -523,22 +534,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     ""
                 };
                 let next = self.toks.get(i + 1).map(|x| x.norm.as_ref()).unwrap_or("");
-                let ok = matches!(
-                    prev,
-                    "the"
-                        | "by"
-                        | "and"
-                        | "of"
-                        | "president"
-                        | "mr"
-                        | "with"
-                        | ","
-                        | "met"
-                        | "between"
-                ) || matches!(
-                    next,
-                    "said" | "says" | "'s" | "told" | "," | "and" | "administration"
-                );
+                let ok = SURNAME_BEFORE.contains(prev) || SURNAME_AFTER.contains(next);
                 if !ok {
                     continue;
                 }
@@ -546,19 +542,26 @@ impl<'k, 'a> Doc<'k, 'a> {
             add.push((i, cid));
         }
         for (i, cid) in add {
-            self.take(i..i + 1);
-            self.mentions.push(Mention {
-                toks: i..i + 1,
-                label: Label::Person,
-                cands: Vec::new(),
-                source: Source::Propagated,
-                cluster: cid,
-                link: None,
-                id: None,
-                rules: Vec::new(),
-            });
+            self.push_propagated(i, Label::Person, cid, Point::ResolveSurnames);
         }
         self.mentions.sort_by_key(|m| m.toks.start);
+    }
+
+    /// Adds token `i` as a one-word mention of cluster `cid`, propagated
+    /// there by the decision point `point`.
+    fn push_propagated(&mut self, i: usize, label: Label, cid: usize, point: Point) {
+        self.take(i..i + 1);
+        let rules = self.made_by(point);
+        self.mentions.push(Mention {
+            toks: i..i + 1,
+            label,
+            cands: Vec::new(),
+            source: Source::Propagated,
+            cluster: cid,
+            link: None,
+            id: None,
+            rules,
+        });
     }
 
     pub(super) fn surface(&self, r: Range<usize>) -> String {

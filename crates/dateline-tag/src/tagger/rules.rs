@@ -1,6 +1,14 @@
 //! Capitalized runs the knowledge base does not know: where a run starts and ends.
 
 use super::*;
+use crate::words::WordList;
+
+/// "I am", "I think": words after the pronoun "I".
+static PRONOUN_I_VERBS: WordList =
+    WordList::new(include_str!("../../words/rules_pronoun_i_verbs.txt"));
+
+/// "Division of the IV Corps": units.
+static UNIT_WORDS: WordList = WordList::new(include_str!("../../words/rules_unit_words.txt"));
 
 /// The most tokens a capitalized run may have: longer runs are cut (real
 /// names are far shorter; a run of thousands of capitalized words is not
@@ -59,33 +67,10 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// am", "I think", "I'm").
     pub(super) fn pronoun_i(&self, k: usize) -> bool {
         self.toks[k].text == "I"
-            && self.toks.get(k + 1).is_some_and(|t| {
-                matches!(
-                    t.norm.as_ref(),
-                    "am" | "'m"
-                        | "have"
-                        | "'ve"
-                        | "'d"
-                        | "'ll"
-                        | "think"
-                        | "do"
-                        | "did"
-                        | "would"
-                        | "will"
-                        | "can"
-                        | "could"
-                        | "believe"
-                        | "want"
-                        | "know"
-                        | "feel"
-                        | "hope"
-                        | "guess"
-                        | "mean"
-                        | "said"
-                        | "say"
-                        | "remember"
-                )
-            })
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| PRONOUN_I_VERBS.contains(t.norm.as_ref()))
     }
 
     /// The maximal run of capitalized words (with name particles and
@@ -227,21 +212,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let possessive = self.toks.get(k + 1).is_some_and(|t| t.norm == "'s")
             && k + 2 < end
             && self.is_cap_word(k + 2);
-        let unit = |n: &str| {
-            matches!(
-                n,
-                "brigade"
-                    | "division"
-                    | "corps"
-                    | "regiment"
-                    | "battalion"
-                    | "army"
-                    | "fleet"
-                    | "squadron"
-                    | "wing"
-                    | "company"
-            )
-        };
+        let unit = |n: &str| UNIT_WORDS.contains(n);
         let mut next_end = k;
         while next_end < end && self.is_cap_word(next_end) {
             next_end += 1;

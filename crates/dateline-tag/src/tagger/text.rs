@@ -5,6 +5,12 @@ use crate::words::WordList;
 
 /// Direction, size and age words that qualify a place ("Northern Ireland",
 /// "Greater London", "Outer Mongolia", "Old Goa").
+/// Words that may join the capitalized words of one name.
+static CONNECTORS: WordList = WordList::new(include_str!("../../words/connectors.txt"));
+
+/// Particles inside a person's name.
+static NAME_PARTICLES: WordList = WordList::new(include_str!("../../words/name_particles.txt"));
+
 pub(super) static QUALIFIERS: WordList = WordList::new(include_str!("../../words/qualifiers.txt"));
 
 /// Epithets after a ruler's or an artist's name ("Pliny the Elder", "Louis
@@ -58,32 +64,16 @@ pub(super) fn is_designation(text: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether `n` may join the capitalized words of one name
+/// (`words/connectors.txt`).
 pub(super) fn is_connector(n: &str) -> bool {
-    matches!(
-        n,
-        "of" | "for" | "and" | "the" | "on" | "&" | "de" | "del" | "des" | "du" | "la" | "le"
-    )
+    CONNECTORS.contains(n)
 }
 
+/// Whether `n` is a particle inside a person's name
+/// (`words/name_particles.txt`).
 pub(super) fn is_particle(n: &str) -> bool {
-    matches!(
-        n,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "da"
-            | "dos"
-            | "del"
-            | "di"
-            | "le"
-            | "la"
-            | "el"
-            | "ben"
-            | "abu"
-    )
+    NAME_PARTICLES.contains(n)
 }
 
 /// Whether a token opens a quotation (a straight quote both opens and closes).

@@ -6,6 +6,18 @@ use crate::words::WordList;
 /// Words for a work that cue a quoted title.
 static WORKS: WordList = WordList::new(include_str!("../../words/works.txt"));
 
+/// "the nickname "Red"": words before a quoted name.
+static NICKNAME_WORDS: WordList =
+    WordList::new(include_str!("../../words/titles_nickname_words.txt"));
+
+/// Speech verbs before a quotation (apart from the quotation list; see the
+/// file's header).
+static SPEECH_WORDS: WordList = WordList::new(include_str!("../../words/titles_speech_words.txt"));
+
+/// Lowercase words inside a quoted title.
+static LOWERCASE_WORDS: WordList =
+    WordList::new(include_str!("../../words/titles_lowercase_words.txt"));
+
 impl<'k, 'a> Doc<'k, 'a> {
     /// A title-cased phrase in quotation marks after a word for a work
     /// ("the single "Anarchy in Tokyo"", "the film "The Kill"") names that
@@ -63,16 +75,25 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .clone()
                 .map(|k| self.toks[k].text.to_string())
                 .collect();
-            let listed = last_title.is_some_and(|end| {
-                (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
-                    && q - end <= 2
-            });
+            let listed = self.on(Point::TitlesList)
+                && last_title.is_some_and(|end| {
+                    (end..q).all(|k| matches!(self.toks[k].norm.as_ref(), "," | "and" | "or" | "/"))
+                        && q - end <= 2
+                });
             // A work word or a known title is cue enough even for a
             // title with a date word ("From Yesterday").
-            let strong = (pass == 1 && known.contains(&key))
-                || (q.saturating_sub(3).max(r.start)..q)
+            let known_title = pass == 1 && self.on(Point::TitlesKnown) && known.contains(&key);
+            let work = self.on(Point::TitlesWork)
+                && (q.saturating_sub(3).max(r.start)..q)
                     .any(|k| is_work(self.toks[k].norm.as_ref()));
-            let cue = listed || strong || (pass == 1 && works_named && self.plain_title(q, c, &r));
+            let strong = known_title || work;
+            let plain = || {
+                pass == 1
+                    && works_named
+                    && self.on(Point::TitlesPlain)
+                    && self.plain_title(q, c, &r)
+            };
+            let cue = listed || strong || plain();
             let words: Vec<&Tok<'_>> = self.toks[inside.clone()]
                 .iter()
                 .filter(|t| t.is_word())
@@ -98,6 +119,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                 });
                 if !done {
                     self.claim_title(inside.clone());
+                    let point = if work {
+                        Point::TitlesWork
+                    } else if known_title {
+                        Point::TitlesKnown
+                    } else if listed {
+                        Point::TitlesList
+                    } else {
+                        Point::TitlesPlain
+                    };
+                    self.note_last(point.id());
                 }
                 known.insert(key);
                 last_title = Some(c + 1);
@@ -119,11 +150,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // given name alone.
         let nickname = q > r.start
             && self.toks[q - 1].is_word()
-            && (self.toks[q - 1].cap
-                || matches!(
-                    self.toks[q - 1].norm.as_ref(),
-                    "name" | "nickname" | "alias" | "pseudonym"
-                ));
+            && (self.toks[q - 1].cap || NICKNAME_WORDS.contains(self.toks[q - 1].norm.as_ref()));
         let given = c == q + 2
             && self
                 .lex
@@ -132,43 +159,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         // Quoted speech ("she said "Tokyo is far"") is no
         // title: no speech verb before it, and every word
         // capitalized but the short function words.
-        let speech = (q.saturating_sub(2).max(r.start)..q).any(|k| {
-            matches!(
-                self.toks[k].norm.as_ref(),
-                "said"
-                    | "says"
-                    | "say"
-                    | "told"
-                    | "tell"
-                    | "wrote"
-                    | "asked"
-                    | "replied"
-                    | "shouted"
-                    | "added"
-                    | ":"
-            )
-        });
-        let strict = self.toks[inside.clone()].iter().all(|t| {
-            !t.is_word()
-                || t.cap
-                || t.upper
-                || matches!(
-                    t.norm.as_ref(),
-                    "a" | "an"
-                        | "the"
-                        | "of"
-                        | "in"
-                        | "on"
-                        | "to"
-                        | "for"
-                        | "and"
-                        | "or"
-                        | "at"
-                        | "by"
-                        | "with"
-                        | "from"
-                )
-        });
+        let speech = (q.saturating_sub(2).max(r.start)..q)
+            .any(|k| SPEECH_WORDS.contains(self.toks[k].norm.as_ref()));
+        let strict = self.toks[inside.clone()]
+            .iter()
+            .all(|t| !t.is_word() || t.cap || t.upper || LOWERCASE_WORDS.contains(t.norm.as_ref()));
         // A quoted sentence ("Hello, I'm Mario.") is speech.
         let sentence_like = self.toks[inside.clone()]
             .iter()
@@ -180,6 +175,9 @@ impl<'k, 'a> Doc<'k, 'a> {
 
     /// The same titles unquoted elsewhere in the article.
     fn unquoted_titles(&mut self, known: HashSet<Vec<String>>) {
+        if !self.on(Point::TitlesUnquoted) {
+            return;
+        }
         // The same title unquoted elsewhere in the article ("the next single
         // from A Beautiful Lie"): titles of two or more words, written the
         // same way, where nothing else was found.
@@ -201,6 +199,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                         .is_some_and(|si| !d.title_case[si]);
                 if found {
                     d.claim_title(here);
+                    d.note_last(Point::TitlesUnquoted.id());
                 }
                 found
             });

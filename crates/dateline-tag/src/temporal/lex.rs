@@ -9,6 +9,26 @@ use std::borrow::Cow;
 
 use crate::Date;
 use crate::lexicon::month;
+use crate::words::{PhraseList, WordMap};
+
+/// Scale words and what they multiply by (`words/date_scale_words.txt`).
+static SCALE_WORDS: WordMap<f64> = WordMap::new(include_str!("../../words/date_scale_words.txt"));
+
+/// Currency words and their codes (`words/date_currency_words.txt`).
+static CURRENCY_WORDS: WordMap<&str> =
+    WordMap::new(include_str!("../../words/date_currency_words.txt"));
+
+/// Currency symbols and their codes (`words/date_currency_symbols.txt`).
+static CURRENCY_SYMBOLS: WordMap<&str> =
+    WordMap::new(include_str!("../../words/date_currency_symbols.txt"));
+
+/// Words that date a unit relative to the article, and by how many units
+/// (`words/date_relative_words.txt`).
+pub(super) static RELATIVE_WORDS: WordMap<i32> =
+    WordMap::new(include_str!("../../words/date_relative_words.txt"));
+
+/// Holiday names (`words/date_holidays.txt`).
+static HOLIDAYS: PhraseList = PhraseList::new(include_str!("../../words/date_holidays.txt"));
 
 /// A scanner token's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +81,7 @@ impl<'a> Iterator for Lexer<'a> {
         loop {
             let i = self.i;
             let c = text.get(i..)?.chars().next()?;
-            if c.is_alphabetic() {
+            let (j, k) = if c.is_alphabetic() {
                 let mut j = i;
                 for (o, ch) in text[i..].char_indices() {
                     if ch.is_alphabetic() || (ch == '.' && is_abbrev_dot(text, i + o)) {
@@ -75,15 +95,7 @@ impl<'a> Iterator for Lexer<'a> {
                         break;
                     }
                 }
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Word,
-                    t,
-                    low: lower(t),
-                });
+                (j, K::Word)
             } else if c.is_ascii_digit() {
                 let mut j = i;
                 while j < b.len() {
@@ -99,29 +111,27 @@ impl<'a> Iterator for Lexer<'a> {
                         break;
                     }
                 }
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Num,
-                    t,
-                    low: Cow::Borrowed(t),
-                });
+                (j, K::Num)
             } else if c.is_whitespace() {
                 self.i = i + c.len_utf8();
+                continue;
             } else {
-                let j = i + c.len_utf8();
-                let t = &text[i..j];
-                self.i = j;
-                return Some(Lx {
-                    s: i,
-                    e: j,
-                    k: K::Sym,
-                    t,
-                    low: Cow::Borrowed(t),
-                });
-            }
+                (i + c.len_utf8(), K::Sym)
+            };
+            let t = &text[i..j];
+            self.i = j;
+            return Some(Lx {
+                s: i,
+                e: j,
+                k,
+                t,
+                // Only words have letters to lower.
+                low: if k == K::Word {
+                    lower(t)
+                } else {
+                    Cow::Borrowed(t)
+                },
+            });
         }
     }
 }
@@ -141,41 +151,15 @@ pub(super) fn num_value(t: &str) -> Option<f64> {
 }
 
 pub(super) fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "thousand" | "k" => 1e3,
-        "million" | "mln" | "m" | "mn" => 1e6,
-        "billion" | "bn" | "b" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
+    SCALE_WORDS.get(word)
 }
 
 pub(super) fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "dollar" | "dollars" | "usd" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "pound" | "pounds" | "gbp" => "GBP",
-        "ruble" | "rubles" | "rouble" | "roubles" | "rub" => "RUB",
-        "yen" | "jpy" => "JPY",
-        "yuan" | "renminbi" | "cny" => "CNY",
-        "hryvnia" | "hryvnias" | "uah" => "UAH",
-        "rupee" | "rupees" | "inr" => "INR",
-        "francs" | "chf" => "CHF",
-        _ => return None,
-    })
+    CURRENCY_WORDS.get(word)
 }
 
 pub(super) fn currency_symbol(t: &str) -> Option<&'static str> {
-    Some(match t {
-        "$" => "USD",
-        "€" => "EUR",
-        "£" => "GBP",
-        "¥" => "JPY",
-        "₽" => "RUB",
-        "₴" => "UAH",
-        "₹" => "INR",
-        _ => return None,
-    })
+    CURRENCY_SYMBOLS.get(t)
 }
 
 pub(super) fn fmt_amount(v: f64) -> String {
@@ -222,11 +206,7 @@ pub(super) fn month_name(l: &Lx<'_>) -> Option<u8> {
 
 /// The TIMEX value of "last week", "next month", "this year" from date `d`.
 pub(super) fn unit_value(d: Date, unit: &str, rel: &str) -> Option<String> {
-    let off: i32 = match rel {
-        "last" | "past" => -1,
-        "next" | "coming" => 1,
-        _ => 0,
-    };
+    let off: i32 = RELATIVE_WORDS.get(rel).unwrap_or(0);
     match unit {
         "year" => Some(format!("{}", d.year + off)),
         "month" => {
@@ -248,28 +228,46 @@ pub(super) fn unit_value(d: Date, unit: &str, rel: &str) -> Option<String> {
 /// How many words, from lowercase word `w` followed by `next` and `after`,
 /// name a holiday: "Memorial Day" 2, "New Year's Eve" 3, "Christmas" 1.
 pub(super) fn holiday_len(w: &str, next: &str, after: &str) -> Option<usize> {
-    match (w, next) {
-        (
-            "election" | "independence" | "memorial" | "labor" | "labour" | "veterans"
-            | "thanksgiving" | "christmas" | "victory" | "armistice" | "remembrance" | "boxing"
-            | "anzac" | "australia" | "canada" | "bastille" | "columbus" | "presidents"
-            | "inauguration",
-            "day",
-        )
-        | ("christmas", "eve")
-        | ("remembrance", "sunday")
-        | ("good", "friday")
-        | ("easter", "sunday" | "monday")
-        | ("ash", "wednesday")
-        | ("yom", "kippur")
-        | ("rosh", "hashanah") => Some(2),
-        ("new", "year's") if matches!(after, "day" | "eve") => Some(3),
-        ("mother's" | "father's" | "valentine's", "day") => Some(2),
-        (
-            "christmas" | "thanksgiving" | "easter" | "halloween" | "ramadan" | "hanukkah"
-            | "passover" | "diwali" | "kwanzaa",
-            _,
-        ) => Some(1),
-        _ => None,
+    if HOLIDAYS.contains(&[w, next]) {
+        Some(2)
+    } else if HOLIDAYS.contains(&[w, next, after]) {
+        Some(3)
+    } else if HOLIDAYS.contains(&[w]) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::entries;
+
+    #[test]
+    fn every_map_line_parses() {
+        let n = |file: &'static str| entries(file).count();
+        assert_eq!(
+            SCALE_WORDS.len(),
+            n(include_str!("../../words/date_scale_words.txt"))
+        );
+        assert_eq!(
+            CURRENCY_WORDS.len(),
+            n(include_str!("../../words/date_currency_words.txt"))
+        );
+        assert_eq!(
+            CURRENCY_SYMBOLS.len(),
+            n(include_str!("../../words/date_currency_symbols.txt"))
+        );
+        assert_eq!(
+            RELATIVE_WORDS.len(),
+            n(include_str!("../../words/date_relative_words.txt"))
+        );
+        assert_eq!(scale("bn"), Some(1e9));
+        assert_eq!(currency_symbol("€"), Some("EUR"));
+        assert_eq!(holiday_len("new", "year's", "eve"), Some(3));
+        assert_eq!(holiday_len("easter", "monday", ""), Some(2));
+        assert_eq!(holiday_len("easter", "egg", ""), Some(1));
+        assert_eq!(holiday_len("new", "year's", "resolution"), None);
     }
 }

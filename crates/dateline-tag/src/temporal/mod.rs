@@ -24,7 +24,11 @@ use std::collections::VecDeque;
 use self::lex::{Lx, day_num, is_year, lex, month_name};
 use self::rules::{RULES, Step};
 use crate::lexicon::weekday;
+use crate::words::WordList;
 use crate::{Date, Label, Span};
+
+/// Time zones after a time of day (`words/date_time_zones.txt`).
+static TIME_ZONES: WordList = WordList::new(include_str!("../../words/date_time_zones.txt"));
 
 /// A temporal or numeric expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,10 +152,7 @@ impl Scanner {
         };
         let mut n = n;
         if let Some(z) = lx.get(i + n)
-            && matches!(
-                z.t,
-                "GMT" | "UTC" | "EST" | "EDT" | "ET" | "PST" | "PDT" | "CET" | "MSK" | "BST"
-            )
+            && TIME_ZONES.contains(z.t)
         {
             n += 1;
         }

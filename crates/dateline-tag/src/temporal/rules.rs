@@ -7,17 +7,31 @@
 //! by `TaggerBuilder::disable`.
 
 use super::lex::{
-    K, Lx, currency_symbol, currency_word, day_num, fmt_amount, holiday_len, is_year, month_name,
-    num_value, ordinal_suffix, scale, unit_value,
+    K, Lx, RELATIVE_WORDS, currency_symbol, currency_word, day_num, fmt_amount, holiday_len,
+    is_year, month_name, num_value, ordinal_suffix, scale, unit_value,
 };
 use super::{Found, Scanner};
 use crate::lexicon::weekday;
-use crate::words::WordList;
+use crate::words::{WordList, WordMap};
 use crate::{Date, Label};
 
 /// Prepositions that make a bare capitalized "May" or "March" a month.
 static DATE_PREPOSITIONS: WordList =
     WordList::new(include_str!("../../words/date_prepositions.txt"));
+
+/// Words before a month that belong to the date ("early May").
+static MONTH_MODIFIERS: WordList =
+    WordList::new(include_str!("../../words/date_month_modifiers.txt"));
+
+/// Units a relative date counts in ("next week").
+static UNITS: WordList = WordList::new(include_str!("../../words/date_units.txt"));
+
+/// "a day earlier", "a week later": the direction each word counts in.
+static ANCHOR_DIRECTIONS: WordMap<i64> =
+    WordMap::new(include_str!("../../words/date_anchor_directions.txt"));
+
+/// "the previous day", "the next day": the direction each word counts in.
+static ANCHOR_DAYS: WordMap<i64> = WordMap::new(include_str!("../../words/date_anchor_days.txt"));
 
 /// A rule's answer at a token.
 pub(super) enum Step {
@@ -354,10 +368,7 @@ fn weekday_date(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
 /// capitalized "May" or "March" needs a preposition before it.
 fn month_date(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
     let w = lx[i].low.as_ref();
-    let modifier = matches!(
-        w,
-        "early" | "late" | "mid" | "last" | "next" | "this" | "past"
-    );
+    let modifier = MONTH_MODIFIERS.contains(w);
     let mut mi = i;
     if modifier {
         mi = i + 1;
@@ -422,10 +433,7 @@ fn month_date(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
 
 /// A unit a relative date counts in ("next week").
 fn rel_unit(u: &str) -> bool {
-    matches!(
-        u,
-        "week" | "month" | "year" | "weekend" | "decade" | "century"
-    )
+    UNITS.contains(u)
 }
 
 /// `dates.relative`: today, yesterday, tomorrow, tonight, last/next/this
@@ -447,7 +455,7 @@ fn relative(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
             found(s, lx, i, 1, Label::Date, v)
         }
         "tonight" => found(s, lx, i, 1, Label::Time, r.map(|d| format!("{d}TNI"))),
-        "last" | "next" | "this" | "past" | "coming" if rel_unit(low(lx, i + 1)) => {
+        _ if RELATIVE_WORDS.get(w).is_some() && rel_unit(low(lx, i + 1)) => {
             let v = r.and_then(|d| unit_value(d, low(lx, i + 1), w));
             found(s, lx, i, 2, Label::Date, v)
         }
@@ -466,22 +474,16 @@ fn anchored(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
     let base = s.anchor.or(s.reference);
     if matches!(w, "a" | "one" | "the")
         && matches!(low(lx, i + 1), "day" | "week")
-        && matches!(low(lx, i + 2), "earlier" | "later" | "before" | "after")
+        && let Some(sign) = ANCHOR_DIRECTIONS.get(low(lx, i + 2))
     {
-        let sign = if matches!(low(lx, i + 2), "earlier" | "before") {
-            -1
-        } else {
-            1
-        };
         let days = if low(lx, i + 1) == "week" { 7 } else { 1 };
         let v = base.map(|d| d.add_days(sign * days).to_string());
         return found(s, lx, i, 3, Label::Date, v);
     }
     if w == "the"
-        && matches!(low(lx, i + 1), "previous" | "next" | "following")
+        && let Some(sign) = ANCHOR_DAYS.get(low(lx, i + 1))
         && low(lx, i + 2) == "day"
     {
-        let sign = if low(lx, i + 1) == "previous" { -1 } else { 1 };
         let v = base.map(|d| d.add_days(sign).to_string());
         return found(s, lx, i + 1, 2, Label::Date, v);
     }

@@ -168,6 +168,44 @@ fn every_rule_case_holds() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A rule switched off appears in no trace of its cases: every id that can
+/// be switched off (all but the required passes) really is.
+#[test]
+fn a_rule_switched_off_shapes_nothing() {
+    let parser = dateline_tag::parse::Parser::new();
+    let required: Vec<&str> = Tagger::rules()
+        .iter()
+        .filter(|r| r.required)
+        .map(|r| r.id)
+        .collect();
+    let mut failures = Vec::new();
+    for case in cases() {
+        if required.contains(&case.rule.as_str()) {
+            continue;
+        }
+        let mut builder = Tagger::builder().disable(&case.rule);
+        if !case.model {
+            builder = builder.model(None);
+        }
+        let tagger = builder.build().unwrap();
+        let doc = parser.parse("case", &case.text).unwrap();
+        let x = tagger.explain(&doc);
+        let shaped = x.entities.iter().any(|e| names(&e.rules, &case.rule))
+            || x.dropped
+                .iter()
+                .any(|d| names(&d.rules, &case.rule) || names(&[d.dropped_by], &case.rule));
+        if shaped {
+            failures.push(format!(
+                "cases.txt:{} {} switched off: {}",
+                case.line,
+                case.rule,
+                render(&x)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_rule_has_a_case() {
     let cases = cases();
