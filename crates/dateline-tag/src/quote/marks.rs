@@ -266,7 +266,8 @@ pub(crate) fn scan(text: &str, blocks: &[Span], joinable: &[bool]) -> Vec<RawQuo
 fn finish_unclosed(text: &str, o: Open, last: usize, blocks: &[Span], out: &mut Vec<RawQuote>) {
     // A statement reopened in the paragraphs after it (`X said: “…¶“…`)
     // is kept even when its last paragraph never closes it.
-    if !o.block_initial && !(o.statement && last > o.block) {
+    let ran_on = o.statement && last > o.block;
+    if !o.block_initial && !ran_on {
         return;
     }
     if let Some(b) = blocks.get(last) {

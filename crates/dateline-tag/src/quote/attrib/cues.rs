@@ -102,10 +102,10 @@ impl<'a> Ctx<'a> {
             .iter()
             .position(|t| t.span.start >= e.span.end)
             .unwrap_or(rest.len());
-        let ends = match rest.get(after).map(|t| t.kind) {
-            None | Some(TokKind::Punct('.' | ',' | '(' | ';')) => true,
-            _ => false,
-        };
+        let ends = matches!(
+            rest.get(after).map(|t| t.kind),
+            None | Some(TokKind::Punct('.' | ',' | '(' | ';'))
+        );
         let cue_follows = rest[after..].iter().any(|t| {
             t.kind == TokKind::Word && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech)
         });
