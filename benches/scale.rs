@@ -3,9 +3,11 @@
 //!
 //! Builds a scale corpus of `DATELINE_SCALE_DOCS` articles (default 20,000)
 //! from the Wikinews articles of the data directory: the 6,004 articles of
-//! both Wikinews files are repeated in rounds; round `r` gives each article
-//! the id `ID~r` and moves its date `r × 7` days later (round 0 keeps both).
-//! Then, with the release `dateline` binary:
+//! both Wikinews files, then rounds of new articles recombined from their
+//! sentences, titles and dates (function `record`), so that articles of
+//! later rounds have texts, entities and postings of their own (base
+//! articles of two sentences or fewer keep their text). Then, with the
+//! release `dateline` binary:
 //!
 //! - indexes the corpus (`--threads 2`), wall time and peak memory;
 //! - indexes 3,000 articles with one and with two threads (throughput ratio);
@@ -38,8 +40,22 @@ use tantivy::schema::IndexRecordOption;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 
-fn base_records() -> Option<Vec<serde_json::Value>> {
-    let mut out = Vec::new();
+/// The base articles and their sentences.
+struct Base {
+    records: Vec<serde_json::Value>,
+    /// Per article: its sentences, each with whether a paragraph break
+    /// comes before it.
+    sentences: Vec<Vec<(bool, String)>>,
+}
+
+impl Base {
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+}
+
+fn base_records() -> Option<Base> {
+    let mut records = Vec::new();
     for set in [&sets::WIKINEWS_2004_2018, &sets::WIKINEWS_2019_2021] {
         let path = match DataDir::find(None, set) {
             Ok(p) => p,
@@ -51,34 +67,105 @@ fn base_records() -> Option<Vec<serde_json::Value>> {
         let file = std::fs::File::open(&path).ok()?;
         for line in std::io::BufReader::new(file).lines() {
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.ok()?) {
-                out.push(v);
+                records.push(v);
             }
         }
     }
-    Some(out)
+    let sentences = records
+        .iter()
+        .map(|v| {
+            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
+            let mut last = 0;
+            dateline::tokenize::sentences(text)
+                .into_iter()
+                .map(|sp| {
+                    let brk = last > 0 && text[last..sp.start].contains("\n\n");
+                    last = sp.end;
+                    (brk, text[sp.start..sp.end].to_string())
+                })
+                .collect()
+        })
+        .collect();
+    Some(Base { records, sentences })
 }
 
-/// Record `i` of the scale corpus.
-fn record(base: &[serde_json::Value], i: usize) -> serde_json::Value {
-    let round = i / base.len();
-    let mut v = base[i % base.len()].clone();
-    if round > 0 {
-        if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
-            v["id"] = format!("{id}~{round}").into();
+/// A deterministic hash of `(i, salt)` (SplitMix64's finalizer).
+fn mix(i: usize, salt: u64) -> u64 {
+    let mut z = (i as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(salt.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Record `i` of the scale corpus: the first `base.len()` records are the
+/// base articles; record `i` of a later round `r` takes base article
+/// `i mod n` as its frame (its id with `~r`, its first two sentences, its
+/// length in sentences and paragraph breaks), keeps each later sentence or
+/// replaces it (chance one half) with the sentence at the same relative
+/// position of another article chosen by hash, joins the first half of its
+/// title to the second half of another article's title, and moves its date
+/// by `7 r` plus 0–6 days.
+fn record(base: &Base, i: usize) -> serde_json::Value {
+    let n = base.len();
+    let round = i / n;
+    let b = i % n;
+    let mut v = base.records[b].clone();
+    if round == 0 {
+        return v;
+    }
+    if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
+        v["id"] = format!("{id}~{round}").into();
+    }
+    if let Some(d) = v
+        .get("date")
+        .and_then(|x| x.as_str())
+        .and_then(|s| s.parse::<Date>().ok())
+    {
+        let days = 7 * round as i64 + (mix(i, 1) % 7) as i64;
+        v["date"] = Date::from_days_since_epoch(d.days_since_epoch() + days)
+            .to_string()
+            .into();
+    }
+    let title_of = |k: usize| -> Vec<&str> {
+        base.records[k]
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect()
+    };
+    let (mine, other) = (title_of(b), title_of(mix(i, 2) as usize % n));
+    if mine.len() > 1 && other.len() > 1 {
+        let title = [&mine[..mine.len() / 2], &other[other.len() / 2..]].concat();
+        v["title"] = title.join(" ").into();
+    }
+    let frame = &base.sentences[b];
+    let k = frame.len();
+    let mut text = String::new();
+    for (j, (brk, own)) in frame.iter().enumerate() {
+        let h = mix(i, 16 + j as u64);
+        let mut s = own.as_str();
+        if j >= 2 && h & 1 == 1 {
+            let from = &base.sentences[(h >> 1) as usize % n];
+            if from.len() > 2 {
+                let at = (j * from.len() / k).clamp(2, from.len() - 1);
+                s = &from[at].1;
+            }
         }
-        if let Some(d) = v
-            .get("date")
-            .and_then(|x| x.as_str())
-            .and_then(|s| s.parse::<Date>().ok())
-        {
-            let moved = Date::from_days_since_epoch(d.days_since_epoch() + 7 * round as i64);
-            v["date"] = moved.to_string().into();
+        if j > 0 {
+            text.push_str(if *brk { "\n\n" } else { " " });
         }
+        text.push_str(s);
+    }
+    if k > 2 {
+        v["text"] = text.into();
     }
     v
 }
 
-fn write_corpus(path: &Path, base: &[serde_json::Value], range: std::ops::Range<usize>) {
+fn write_corpus(path: &Path, base: &Base, range: std::ops::Range<usize>) {
     if path.exists() {
         return;
     }
@@ -133,90 +220,6 @@ fn p50_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     )
 }
 
-/// Builds the index without tagging every article: each base article is
-/// parsed and tagged once, and its tagged document is repeated with the ids
-/// and dates of the corpus, analyzed and written by the library (analysis
-/// on two threads, one tantivy indexing thread, default memory budget).
-fn build_from_replicas(base: &[serde_json::Value], n: usize, dir: &Path) {
-    use dateline::query::{ArchiveWriter, WriterOptions};
-    use dateline::tag::{TaggedDocument, Tagger};
-    let start = Instant::now();
-    let mut jsonl = Vec::new();
-    for v in base {
-        serde_json::to_writer(&mut jsonl, v).unwrap();
-        jsonl.push(b'\n');
-    }
-    let opts = dateline::parse::InputOptions::default();
-    let docs: Vec<_> = dateline::parse::read_jsonl(&jsonl[..], "wikinews", &opts)
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    assert_eq!(docs.len(), base.len());
-    let tagger = Tagger::new();
-    let half = docs.len() / 2;
-    let (a, b) = docs.split_at(half);
-    let tagged: Vec<TaggedDocument> = std::thread::scope(|sc| {
-        let h = sc.spawn(|| {
-            b.iter()
-                .map(|d| tagger.annotate(d.clone()))
-                .collect::<Vec<_>>()
-        });
-        let mut first: Vec<_> = a.iter().map(|d| tagger.annotate(d.clone())).collect();
-        first.extend(h.join().unwrap());
-        first
-    });
-    println!(
-        "tagged the {} base articles once in {:.1} s",
-        tagged.len(),
-        start.elapsed().as_secs_f64()
-    );
-    let replica = |i: usize| {
-        let round = i / tagged.len();
-        let mut t = tagged[i % tagged.len()].clone();
-        if round > 0 {
-            t.document.id = format!("{}~{round}", t.document.id);
-            t.document.date = t
-                .document
-                .date
-                .map(|d| Date::from_days_since_epoch(d.days_since_epoch() + 7 * round as i64));
-        }
-        t
-    };
-    let mut writer = ArchiveWriter::open(dir, &WriterOptions::new().threads(1)).unwrap();
-    let mut preparers = [writer.preparer(), writer.preparer()];
-    let chunk = 2_000;
-    let mut i = 0;
-    while i < n {
-        let end = (i + chunk).min(n);
-        let mid = i + (end - i) / 2;
-        let [p0, p1] = &mut preparers;
-        let (left, right) = std::thread::scope(|sc| {
-            let h = sc.spawn(|| {
-                (mid..end)
-                    .map(|k| p1.prepare(&replica(k)))
-                    .collect::<Vec<_>>()
-            });
-            let left: Vec<_> = (i..mid).map(|k| p0.prepare(&replica(k))).collect();
-            (left, h.join().unwrap())
-        });
-        for d in left.into_iter().chain(right) {
-            writer.add_prepared(d).unwrap();
-        }
-        i = end;
-    }
-    writer.commit().unwrap();
-    writer.finish().unwrap();
-    let secs = start.elapsed().as_secs_f64();
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
-        println!("peak memory of the building process (6,004 tagged articles held): {line}");
-    }
-    println!(
-        "index {n} replicated tagged articles (library, no tagging per article): {secs:.1} s ({:.0} articles/s)",
-        n as f64 / secs
-    );
-}
-
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
@@ -247,9 +250,6 @@ fn main() {
 
     let index = work.join(format!("index-{n}"));
     let s = |p: &Path| p.to_str().unwrap().to_string();
-    if std::env::var_os("DATELINE_SCALE_REPLICAS").is_some() && !index.join("meta.json").exists() {
-        build_from_replicas(&base, n, &index);
-    }
     if !index.join("meta.json").exists() {
         let (secs, peak) = timed(&[
             "index",
@@ -396,7 +396,13 @@ fn main() {
         let ms = p50_ms(5, || {
             std::hint::black_box(archive.search(&q, &opts).unwrap());
         });
-        println!("facets `{text}`, {total} matches: p50 {ms:.0} ms");
+        let without = SearchOptions::new(10);
+        let plain = p50_ms(5, || {
+            std::hint::black_box(archive.search(&q, &without).unwrap());
+        });
+        println!(
+            "facets `{text}`, {total} matches: p50 {ms:.0} ms ({plain:.0} ms for the same search without facets)"
+        );
     }
     drop(archive);
 

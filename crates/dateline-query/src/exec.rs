@@ -11,11 +11,12 @@
 //! definition of what a query means and how it scores.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::analysis::Analyzer;
 use crate::ast::{EntityField, Query, TextField};
 use crate::bm25::{Bm25, idf};
+use crate::hash::FastMap;
 use crate::index::{BODY, FIRST_ENTITY, NUM_FIELDS, Postings, QUOTE, SPEAKER, TITLE, field_label};
 use crate::search::{EntityCount, EntityRef, Facets, Hit, MonthCount, SearchOptions};
 use crate::{Date, Error, Span};
@@ -697,7 +698,7 @@ pub(crate) fn make_hit(
 #[derive(Debug, Default)]
 pub(crate) struct FacetCounts {
     /// Matching documents per entity (field, normalized name).
-    pub(crate) entities: HashMap<(usize, String), usize>,
+    pub(crate) entities: FastMap<(usize, String), usize>,
     /// Matching documents per (year, month).
     pub(crate) months: BTreeMap<(i32, u8), usize>,
     /// Matching documents without a date.
@@ -710,18 +711,25 @@ impl FacetCounts {
     pub(crate) fn finish(self, wanted: &Wanted, limit: usize, display: Display<'_>) -> Facets {
         let mut by_field: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
         for ((f, t), count) in self.entities {
-            if wanted.entities.contains(&(f, t.clone())) {
+            if !wanted.entities.is_empty() && wanted.entities.contains(&(f, t.clone())) {
                 continue;
             }
             by_field.entry(f).or_default().push((count, t));
         }
         // Most frequent first, ties by normalized name; display names are
         // looked up only for the entities shown.
+        let order =
+            |a: &(usize, String), b: &(usize, String)| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1));
         let entities = by_field
             .into_iter()
             .filter_map(|(f, mut v)| {
-                v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-                v.truncate(limit);
+                if limit == 0 {
+                    v.clear();
+                } else if v.len() > limit {
+                    v.select_nth_unstable_by(limit - 1, order);
+                    v.truncate(limit);
+                }
+                v.sort_by(order);
                 let v: Vec<EntityCount> = v
                     .into_iter()
                     .filter_map(|(count, t)| {

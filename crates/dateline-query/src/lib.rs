@@ -66,5 +66,6 @@ mod exec;
 mod hash;
 mod index;
 mod parser;
+mod resolve;
 mod search;
 mod storage;

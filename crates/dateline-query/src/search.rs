@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::analysis::Analyzer;
 use crate::exec::{FacetCounts, LoadedDoc, Planner, Segment, make_hit, plan, top_k};
 use crate::index::{Index, Postings};
+use crate::resolve::{EntityNames, resolve_entity};
 use crate::{Date, Error, Label, Query, Span};
 
 /// One entity named in a hit.
@@ -157,10 +158,33 @@ impl Planner for Index {
     }
 
     fn resolve_entity(&self, value: &str, fields: &[usize]) -> Vec<(usize, String)> {
-        self.resolve_entity_ids(value, fields)
-            .into_iter()
-            .map(|(f, t)| (f, self.term(f, t).to_string()))
-            .collect()
+        resolve_entity(self, value, fields)
+    }
+}
+
+impl EntityNames for Index {
+    fn uses_knowledge_base(&self) -> bool {
+        self.use_kb
+    }
+
+    fn has_name(&self, field: usize, name: &str) -> bool {
+        self.fields
+            .get(field)
+            .is_some_and(|f| f.dict.contains_key(name))
+    }
+
+    fn aliases_of(&self, norm: &str) -> Vec<(usize, String)> {
+        self.aliases.get(norm).map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|&(f, t)| (f as usize, self.term(f as usize, t).to_string()))
+                .collect()
+        })
+    }
+
+    fn names(&self, field: usize) -> Vec<String> {
+        self.fields.get(field).map_or_else(Vec::new, |f| {
+            f.terms.iter().map(|t| t.to_string()).collect()
+        })
     }
 }
 

@@ -113,6 +113,8 @@ pub struct KnowledgeBase {
     entries: Vec<KbEntry>,
     nodes: Vec<Node>,
     by_name: HashMap<String, Vec<u32>>,
+    /// The most tokens of any alias: how far a match can reach.
+    depth: usize,
 }
 
 impl Default for KnowledgeBase {
@@ -136,6 +138,7 @@ impl KnowledgeBase {
             entries: Vec::new(),
             nodes: vec![Node::default()],
             by_name: HashMap::new(),
+            depth: 0,
         }
     }
 
@@ -289,6 +292,7 @@ impl KnowledgeBase {
     }
 
     fn insert(&mut self, key: &[String], end: AliasEnd) {
+        self.depth = self.depth.max(key.len());
         let mut node = 0usize;
         for k in key {
             let next = match self.nodes[node].children.get(k.as_str()) {
@@ -367,17 +371,33 @@ impl KnowledgeBase {
     /// match covering it, with `begin` on its first token. Letter-case rules
     /// apply as in tagging, without document context.
     pub fn hints(&self, tokens: &[Token<'_>]) -> Vec<Option<KbHint>> {
-        let view: Vec<HintTok<'_>> = tokens
-            .iter()
-            .map(|t| HintTok {
-                norm: crate::tokens::fold(&t.norm),
-                text: t.text,
-            })
-            .collect();
+        // The folded forms are made for a window of tokens at a time: a
+        // match starting in the window reads at most `depth` tokens past
+        // it, so each window reaches that far into the next one.
+        const WINDOW: usize = 4096;
+        let view_of = |from: usize| -> Vec<HintTok<'_>> {
+            let to = from
+                .saturating_add(WINDOW)
+                .saturating_add(self.depth)
+                .min(tokens.len());
+            tokens[from..to]
+                .iter()
+                .map(|t| HintTok {
+                    norm: crate::tokens::fold(&t.norm),
+                    text: t.text,
+                })
+                .collect()
+        };
         let mut out = vec![None; tokens.len()];
+        let mut base = 0;
+        let mut view = Vec::new();
         let mut i = 0;
-        while i < view.len() {
-            if let Some(m) = self.longest(&view, i, &|_| true) {
+        while i < tokens.len() {
+            if i >= base + WINDOW || view.is_empty() {
+                base = i;
+                view = view_of(base);
+            }
+            if let Some(m) = self.longest(&view, i - base, &|_| true) {
                 let label = m
                     .entries
                     .first()

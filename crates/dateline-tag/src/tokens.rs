@@ -270,35 +270,57 @@ pub(crate) fn refine<'a>(tokens: impl IntoIterator<Item = Token<'a>>, out: &mut 
     }
 }
 
-/// Refines the tokens of the sentences of `analysis` that `keep` accepts,
-/// appending them to `toks` with each sentence's token range (in `toks`) to
-/// `sents` and its span to `spans`, and marks sentence starts. The
-/// tokenize layer's tokens are freed on return.
+/// Tokenizes and refines the sentences `spans` of `text` (each a block
+/// index and a span, as [`Tokenizer::sentence_spans`] gives them) that
+/// `keep` accepts, one sentence at a time, appending their tokens to
+/// `toks`, each sentence's token range (in `toks`) to `sents` and its span
+/// to `spans_out`, and marks sentence starts. The tokenize layer's tokens
+/// of one sentence are all that is held besides the refined ones: the
+/// tokens are those [`Tokenizer::analyze`] gives, never collected for the
+/// whole document.
+///
+/// [`Tokenizer::sentence_spans`]: crate::Tokenizer::sentence_spans
+/// [`Tokenizer::analyze`]: crate::Tokenizer::analyze
 pub(crate) fn refine_sentences<'a>(
-    analysis: crate::Analysis<'a>,
-    keep: impl Fn(&crate::Sentence) -> bool,
+    tokenizer: &crate::Tokenizer,
+    text: &'a str,
+    spans: &[(usize, Span)],
+    keep: impl Fn(usize) -> bool,
     toks: &mut Vec<Tok<'a>>,
     sents: &mut Vec<std::ops::Range<usize>>,
-    spans: &mut Vec<Span>,
+    spans_out: &mut Vec<Span>,
 ) {
-    let mut all = analysis.tokens.into_iter();
-    let mut at = 0;
-    for s in &analysis.sentences {
-        // Tokens between sentences belong to none: skip them.
-        let skip = s.tokens.start.saturating_sub(at);
-        all.by_ref().take(skip).for_each(drop);
-        let len = s.tokens.end.saturating_sub(at.max(s.tokens.start));
-        at = at.max(s.tokens.end);
-        let sentence = all.by_ref().take(len);
-        if keep(s) {
+    for &(block, span) in spans {
+        if keep(block) {
             let start = toks.len();
-            refine(sentence, toks);
+            refine(tokenizer.tokens_in(text, span), toks);
             sents.push(start..toks.len());
-            spans.push(s.span);
-        } else {
-            sentence.for_each(drop);
+            spans_out.push(span);
         }
     }
+    toks.shrink_to_fit();
+    mark_sentence_starts(toks, sents);
+}
+
+/// As [`refine_sentences`], for the tokens of `table` (the tokens of the
+/// whole document, kept for the learned model) instead of cutting them
+/// again.
+pub(crate) fn refine_table<'a>(
+    table: &crate::tokenize::TokenTable<'a>,
+    keep: impl Fn(usize) -> bool,
+    toks: &mut Vec<Tok<'a>>,
+    sents: &mut Vec<std::ops::Range<usize>>,
+    spans_out: &mut Vec<Span>,
+) {
+    for s in table.sentences() {
+        if keep(s.block) {
+            let start = toks.len();
+            refine(s.tokens.clone().filter_map(|i| table.token(i)), toks);
+            sents.push(start..toks.len());
+            spans_out.push(s.span);
+        }
+    }
+    toks.shrink_to_fit();
     mark_sentence_starts(toks, sents);
 }
 

@@ -264,6 +264,8 @@ impl Tokenizer {
             };
             self.analyze_into(btext, block.span.start, bi, &doc.text, &mut analysis);
         }
+        // Growing by doubling can leave up to half the vector unused.
+        analysis.tokens.shrink_to_fit();
         analysis
     }
 

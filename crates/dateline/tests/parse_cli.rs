@@ -7,6 +7,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The WARC archive the parse crate's tests write from its own pages.
+#[path = "../../dateline-parse/tests/support/warc.rs"]
+mod warc;
+
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
 }
@@ -285,11 +289,7 @@ fn html_pages_and_warc_archives() {
     // records are counted on standard error.
     let dir = temp_dir("html-mix");
     std::fs::copy(&page, dir.join("page.HTML")).unwrap();
-    std::fs::copy(
-        html_fixtures().join("pages.warc.gz"),
-        dir.join("crawl.warc.gz"),
-    )
-    .unwrap();
+    std::fs::write(dir.join("crawl.warc.gz"), warc::gzipped()).unwrap();
     std::fs::write(
         dir.join("note.txt"),
         "Ferry news\n\nThe ferry runs on Sundays.\n",
@@ -331,9 +331,10 @@ fn html_pages_and_warc_archives() {
         json_lines(&out)[0]["title"],
         "Harbour bridge reopens after two-year repair"
     );
-    let warc = html_fixtures().join("pages.warc");
+    let archive = dir.join("pages.warc");
+    std::fs::write(&archive, warc::plain()).unwrap();
     let out = dateline(
-        &["parse", "--json", "--id", "url", warc.to_str().unwrap()],
+        &["parse", "--json", "--id", "url", archive.to_str().unwrap()],
         None,
     );
     assert_eq!(
@@ -341,7 +342,7 @@ fn html_pages_and_warc_archives() {
         "https://courier.example/news/2024/03/14/harbour-bridge-reopens"
     );
     // A damaged archive: `error: PATH:BYTE_OFFSET: …`, the rest is read, exit 1.
-    let mut bad = std::fs::read(&warc).unwrap();
+    let mut bad = warc::plain();
     let at = bad
         .windows(16)
         .position(|w| w == b"Content-Length: ")

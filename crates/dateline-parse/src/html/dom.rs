@@ -52,7 +52,8 @@ pub(crate) struct Node {
 pub(crate) enum NodeData {
     Document,
     Element(Box<Element>),
-    Text(String),
+    /// Text, kept in the tokenizer's buffer (no copy).
+    Text(StrTendril),
     /// Comments, processing instructions, template contents.
     Other,
 }
@@ -62,7 +63,8 @@ pub(crate) enum NodeData {
 pub(crate) struct Element {
     pub(crate) name: LocalName,
     pub(crate) html: bool,
-    pub(crate) attrs: Vec<(LocalName, String)>,
+    /// Attribute values, kept in the tokenizer's buffers (no copy).
+    pub(crate) attrs: Vec<(LocalName, StrTendril)>,
 }
 
 impl Element {
@@ -71,7 +73,7 @@ impl Element {
         self.attrs
             .iter()
             .find(|(n, _)| &**n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 }
 
@@ -187,9 +189,9 @@ impl Sink {
         nodes.len() - 1
     }
 
-    fn text_node(&self, text: &str) -> usize {
+    fn text_node(&self, text: StrTendril) -> usize {
         let p = self.piece.get();
-        self.new_node(NodeData::Text(text.to_string()), p.tag_end, p.end)
+        self.new_node(NodeData::Text(text), p.tag_end, p.end)
     }
 }
 
@@ -274,10 +276,7 @@ impl TreeSink for Sink {
         let element = Element {
             name: name.local.clone(),
             html: name.ns == ns!(html),
-            attrs: attrs
-                .into_iter()
-                .map(|a| (a.name.local, a.value.to_string()))
-                .collect(),
+            attrs: attrs.into_iter().map(|a| (a.name.local, a.value)).collect(),
         };
         let id = self.new_node(NodeData::Element(Box::new(element)), p.start, p.tag_end);
         if flags.template {
@@ -319,12 +318,12 @@ impl TreeSink for Sink {
                     if last != NONE
                         && let NodeData::Text(s) = &mut nodes[last].data
                     {
-                        s.push_str(&t);
+                        s.push_tendril(&t);
                         nodes[last].end = nodes[last].end.max(end);
                         return;
                     }
                 }
-                let id = self.text_node(&t);
+                let id = self.text_node(t);
                 append_child(&mut self.nodes.borrow_mut(), parent.id, id);
             }
         }
@@ -380,11 +379,11 @@ impl TreeSink for Sink {
                     if prev != NONE
                         && let NodeData::Text(s) = &mut nodes[prev].data
                     {
-                        s.push_str(&t);
+                        s.push_tendril(&t);
                         return;
                     }
                 }
-                let id = self.text_node(&t);
+                let id = self.text_node(t);
                 insert_before(&mut self.nodes.borrow_mut(), sibling.id, id);
             }
         }
@@ -395,7 +394,7 @@ impl TreeSink for Sink {
         if let NodeData::Element(e) = &mut nodes[target.id].data {
             for a in attrs {
                 if !e.attrs.iter().any(|(n, _)| *n == a.name.local) {
-                    e.attrs.push((a.name.local, a.value.to_string()));
+                    e.attrs.push((a.name.local, a.value));
                 }
             }
         }
@@ -500,10 +499,7 @@ pub(crate) fn parse(html: &str) -> Dom {
         let end = memchr_lt(bytes, start + 1);
         let starts_tag = bytes[start] == b'<';
         let tag_end = if starts_tag {
-            bytes[start..end]
-                .iter()
-                .position(|&b| b == b'>')
-                .map_or(end, |p| start + p + 1)
+            memchr::memchr(b'>', &bytes[start..end]).map_or(end, |p| start + p + 1)
         } else {
             start
         };
@@ -545,7 +541,7 @@ fn fix_ends(nodes: &mut [Node], src: &[u8]) {
             if rest.len() > name.len() + 2
                 && rest.starts_with(b"</")
                 && rest[2..2 + name.len()].eq_ignore_ascii_case(name)
-                && let Some(p) = rest.iter().position(|&b| b == b'>')
+                && let Some(p) = memchr::memchr(b'>', rest)
             {
                 nodes[i].end = end + p + 1;
             }
@@ -560,6 +556,6 @@ fn fix_ends(nodes: &mut [Node], src: &[u8]) {
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
     bytes
         .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+        .and_then(|rest| memchr::memchr(b'<', rest))
         .map_or(bytes.len(), |p| from + p)
 }

@@ -8,6 +8,9 @@
 //!    (`navigation`, `contentinfo`, `complementary`) or class/id words
 //!    (`comments`, `share`, `related`, `newsletter`, `cookie`, `advert`, …)
 //!    say what it is opens a boilerplate zone; its blocks get that reason.
+//!    Class words for photo captions, credits and galleries (`caption`,
+//!    `credit`, `gallery`, `slideshow`, `carousel`) open a caption zone:
+//!    its blocks inside the article are captions, never body.
 //! 3. **The article container.** Each block gets a value: its length when it
 //!    reads like prose (long, few link characters), a penalty when it is
 //!    link text, a short fragment or in a zone. The article is the element
@@ -16,6 +19,10 @@
 //! 4. **Blocks inside it** are the body (paragraphs, headings, captions,
 //!    the title and date lines), unless they are in a zone, mostly link text
 //!    or a widget phrase; everything else is boilerplate with its reason.
+//!    A short line stamping a date with a time or an `Updated`/`Posted`
+//!    label is a date line; a short paragraph asking the reader to
+//!    subscribe, sign up or join is a newsletter box; a linked sub-heading
+//!    stays a heading.
 
 use super::dom::{Dom, NONE, NodeData};
 use crate::BlockKind;
@@ -164,17 +171,28 @@ fn hidden(e: &super::dom::Element) -> bool {
     if e.attr("hidden").is_some() {
         return true;
     }
-    if let Some(style) = e.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    let Some(style) = e.attr("style") else {
+        return false;
+    };
+    // The declarations with white space removed, compared without case.
+    let mut squeezed = style
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_lowercase());
+    let patterns: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    // Progress along each pattern, restarted where a match fails (the
+    // patterns have no repeated prefix, so this finds every occurrence).
+    let mut at = [0usize; 2];
+    squeezed.any(|b| {
+        patterns.iter().zip(at.iter_mut()).any(|(p, i)| {
+            if p[*i] == b {
+                *i += 1;
+            } else {
+                *i = usize::from(p[0] == b);
+            }
+            *i == p.len()
+        })
+    })
 }
 
 /// Class and id words that say an element is not the article, with the
@@ -240,10 +258,21 @@ const ZONE_WORDS: &[(&str, &str)] = &[
     ("overlay", "widget"),
     ("toolbar", "widget"),
     ("login", "widget"),
+    ("caption", CAPTION),
+    ("captions", CAPTION),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    ("gallery", CAPTION),
+    ("slideshow", CAPTION),
+    ("carousel", CAPTION),
     ("sronly", "hidden text"),
     ("screenreadertext", "hidden text"),
     ("visuallyhidden", "hidden text"),
 ];
+
+/// The zone of photo captions, credits and galleries: their blocks are
+/// captions, not boilerplate, and not part of the body.
+const CAPTION: &str = "caption";
 
 /// Words that mark an element as holding the article: they keep a zone
 /// word in the same attribute from applying.
@@ -288,42 +317,96 @@ fn zone_of(tag: &str, e: &super::dom::Element) -> Option<&'static str> {
 
 /// The zone reason of one class or id attribute value.
 fn zone_words(value: &str) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
     // Each class name separately: "post-comments" is about comments, but
     // "entry-content" with a second class "has-share" is still content.
-    let mut found = None;
-    for class in lower.split_ascii_whitespace() {
-        let words: Vec<&str> = class
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let joined: String = words.concat();
-        if words.iter().any(|w| CONTENT_WORDS.contains(w))
-            || CONTENT_WORDS.iter().any(|c| joined == *c)
-        {
-            // A content class keeps this class name from opening a zone.
-            if !words
-                .iter()
-                .any(|w| matches!(*w, "comment" | "comments" | "related" | "footer"))
-            {
-                continue;
-            }
-        }
-        for w in words
+    value.split_ascii_whitespace().find_map(class_zone)
+}
+
+/// The longest word, or class name with its words joined, that can be a
+/// zone or content word.
+const WORD_MAX: usize = 24;
+
+/// What one lower-cased class word says.
+#[derive(Clone, Copy)]
+enum Word {
+    Zone(&'static str),
+    Content,
+}
+
+/// [`ZONE_WORDS`] and [`CONTENT_WORDS`] by word.
+static WORDS: std::sync::LazyLock<fnv::FnvHashMap<&'static str, Word>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: fnv::FnvHashMap<&'static str, Word> = ZONE_WORDS
             .iter()
-            .copied()
-            .chain(std::iter::once(joined.as_str()))
-        {
-            if let Some((_, reason)) = ZONE_WORDS.iter().find(|(k, _)| *k == w) {
-                found = Some(*reason);
-                break;
+            .map(|&(w, r)| (w, Word::Zone(r)))
+            .collect();
+        m.extend(CONTENT_WORDS.iter().map(|&w| (w, Word::Content)));
+        m
+    });
+
+/// What `w` says, compared without case.
+fn word_kind(w: &str) -> Option<Word> {
+    if w.len() > WORD_MAX {
+        return None;
+    }
+    let mut buf = [0u8; WORD_MAX];
+    for (d, b) in buf.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    // ASCII letters and digits only: always UTF-8.
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    WORDS.get(lower).copied()
+}
+
+/// The zone reason of one class name: one of its words (split at anything
+/// not an ASCII letter or digit, compared without case) or all of them
+/// joined is a zone word, and no word says it holds the content.
+fn class_zone(class: &str) -> Option<&'static str> {
+    // The words joined and lower-cased, when short enough to matter.
+    let mut joined = [0u8; WORD_MAX];
+    let mut len = 0usize;
+    let mut first_zone = None;
+    let mut content = false;
+    let mut strong = false;
+    for w in class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if len + w.len() <= WORD_MAX {
+            for (d, b) in joined[len..].iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
             }
+            len += w.len();
+        } else {
+            len = WORD_MAX + 1;
         }
-        if found.is_some() {
-            break;
+        match word_kind(w) {
+            Some(Word::Content) => content = true,
+            Some(Word::Zone(r)) => {
+                first_zone = first_zone.or(Some(r));
+                strong |= ["comment", "comments", "related", "footer"]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k));
+            }
+            None => {}
         }
     }
-    found
+    let joined = if len <= WORD_MAX {
+        std::str::from_utf8(&joined[..len]).ok().and_then(word_kind)
+    } else {
+        None
+    };
+    if matches!(joined, Some(Word::Content)) {
+        content = true;
+    }
+    // A content class keeps this class name from opening a zone.
+    if content && !strong {
+        return None;
+    }
+    first_zone.or(match joined {
+        Some(Word::Zone(r)) => Some(r),
+        _ => None,
+    })
 }
 
 /// Per-element state of the walk.
@@ -627,6 +710,9 @@ fn words(s: &str, cap: usize) -> usize {
 
 /// How much a block speaks for the element around it being the article.
 fn value(b: &Raw) -> f64 {
+    if b.zone == Some(CAPTION) {
+        return 0.0;
+    }
     if b.zone.is_some() {
         let len = b.text.chars().count() as f64;
         return -0.5 * len - 5.0;
@@ -767,6 +853,8 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
         let (kind, reason): (BlockKind, Option<&str>) = if is_title {
             title_done = true;
             (BlockKind::Title, Some("title"))
+        } else if b.zone == Some(CAPTION) && mark[b.owner] {
+            (BlockKind::Caption, Some(CAPTION))
         } else if let Some(z) = b.zone {
             (BlockKind::Boilerplate, Some(z))
         } else if is_cookie_text(&b.text) {
@@ -777,13 +865,15 @@ pub(crate) fn classify(raws: Vec<Raw>, mark: &[bool], title: Option<&str>) -> Ve
             (BlockKind::Boilerplate, Some("byline"))
         } else if !mark[b.owner] {
             (BlockKind::Boilerplate, Some("outside article"))
-        } else if density > 0.5 && b.link_chars > 0 {
+        } else if density > 0.5 && b.link_chars > 0 && !matches!(b.hint, Hint::Heading(2..)) {
             (BlockKind::Boilerplate, Some("link text"))
         } else if let Some(w) =
             crate::text::widget(&norm, &b.text, words(&b.text, 30)).map(|w| w.reason)
         {
             (BlockKind::Boilerplate, Some(w))
-        } else if is_date_line(&b.text) {
+        } else if is_promo(&b.text) {
+            (BlockKind::Boilerplate, Some("newsletter box"))
+        } else if is_date_line(&b.text) || is_stamp_line(&b.text) {
             (BlockKind::Dateline, Some("date line"))
         } else if is_byline(&b.text) {
             (BlockKind::Boilerplate, Some("byline"))
@@ -813,6 +903,66 @@ pub(crate) fn is_date_line(s: &str) -> bool {
         Some(m) => words(&s[m.len..], 10) <= 3,
         None => false,
     }
+}
+
+/// A short paragraph with a sentence that asks the reader to subscribe,
+/// sign up or join: the site's own promotion at the end of an article.
+pub(crate) fn is_promo(s: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "subscribe ",
+        "sign up ",
+        "join our ",
+        "follow us ",
+        "get breaking ",
+        "get the latest ",
+    ];
+    if s.len() > 400 || words(s, 50) > 40 {
+        return false;
+    }
+    let opens = |at: usize| {
+        OPENINGS.iter().any(|o| {
+            s.get(at..at + o.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(o))
+        })
+    };
+    opens(0)
+        || s.match_indices(['.', '?', '!']).any(|(i, _)| {
+            let rest = &s[i + 1..];
+            let trimmed = rest.trim_start();
+            trimmed.len() < rest.len() && opens(s.len() - trimmed.len())
+        })
+}
+
+/// A short line that stamps the article with a date among a few other
+/// words (a byline, a place), with a time or a label saying what the date
+/// is: `Updated 11:21 pm CST, Tuesday, November 19, 2019`, `By HNN Staff |
+/// November 18, 2019 at 2:26 PM HST`, `Ann Lee 2019-11-20 17:27:46`.
+pub(crate) fn is_stamp_line(s: &str) -> bool {
+    if s.len() > 120 || words(s, 20) > 16 {
+        return false;
+    }
+    let labelled = s.split(|c: char| !c.is_alphabetic()).any(|w| {
+        ["updated", "posted", "published", "modified"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+    });
+    let b = s.as_bytes();
+    // h:mm or hh:mm
+    let timed = (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    });
+    if !labelled && !timed {
+        return false;
+    }
+    let mut prev_alnum = false;
+    s.char_indices().any(|(i, c)| {
+        let start = !prev_alnum && c.is_alphanumeric();
+        prev_alnum = c.is_alphanumeric();
+        start && crate::datetext::date_prefix(&s[i..]).is_some()
+    })
 }
 
 /// The date that ends a short line (at most 80 bytes), after a few words

@@ -17,7 +17,8 @@
 //!
 //! Tables give one block per cell, in row order (kept in the body when
 //! they are inside the article); figures give their caption as a
-//! [`BlockKind::Caption`] block (not part of [`body_text`]); images, video
+//! [`BlockKind::Caption`] block (not part of [`body_text`]), and so do
+//! elements whose class names a caption, photo credit or gallery; images, video
 //! and scripts give no text.
 //!
 //! Limits: a page is at most the parser's size limit

@@ -10,6 +10,7 @@ use dateline_parse::{BlockKind, Document, Error, InputOptions, Parser};
 use proptest::prelude::*;
 
 use crate::check_invariants;
+use crate::warc::Archives;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
@@ -19,6 +20,16 @@ fn harbour() -> Document {
     let docs = dateline_parse::read_path(&fixtures().join("harbour.html"), &InputOptions::new());
     assert_eq!(docs.len(), 1);
     docs.into_iter().next().unwrap().unwrap()
+}
+
+/// A page parsed with the default parser and no HTTP information, its
+/// invariants checked.
+fn parse_page(id: &str, page: impl AsRef<[u8]>) -> Document {
+    let doc = Parser::new()
+        .parse_html(id, page.as_ref(), PageInfo::default())
+        .unwrap();
+    check_invariants(&doc);
+    doc
 }
 
 fn kinds_with(doc: &Document, needle: &str) -> Vec<(BlockKind, Option<String>)> {
@@ -109,9 +120,7 @@ fn page(head: &str, header: &str) -> Document {
          <p>Ferries that carried commuters while the bridge was shut will keep a reduced timetable until the summer.</p>\
          </article></body></html>"
     );
-    Parser::new()
-        .parse_html("p", html.as_bytes(), PageInfo::default())
-        .unwrap()
+    parse_page("p", html.as_bytes())
 }
 
 #[test]
@@ -185,6 +194,33 @@ fn authors_from_author_zones_and_cleaned_bylines() {
 }
 
 #[test]
+fn captions_stamps_promotions_and_linked_headings() {
+    let html = "<html><head><title>Ferry fares rise</title></head><body><article>\
+        <h1>Ferry fares rise</h1>\
+        <div class=\"storyDateAndAuthorContainer\"><span>Ines Varga</span></div>\
+        <p>Updated 11:21 pm CET, Tuesday, November 19, 2019</p>\
+        <p>Ferry fares will rise by a tenth next spring, the operator said on Tuesday, after fuel costs climbed.</p>\
+        <div class=\"hst-gallery\"><p>Passengers board the morning ferry at the north quay.</p><span class=\"credit\">Photo: Ines Varga</span></div>\
+        <h2><a href=\"#fares\">What changes for commuters</a></h2>\
+        <p>Season tickets keep their price until the end of the year, and children under twelve still travel free.</p>\
+        <p>Get the latest harbour news in your inbox. Subscribe to our morning briefing.</p>\
+        </article></body></html>";
+    let doc = parse_page("f", html);
+    let kind = |needle: &str| kinds_with(&doc, needle)[0].clone();
+    assert_eq!(kind("Passengers board").0, BlockKind::Caption);
+    assert_eq!(kind("Photo: Ines Varga").0, BlockKind::Caption);
+    assert_eq!(kind("Updated 11:21 pm").0, BlockKind::Dateline);
+    assert_eq!(
+        kind("Subscribe to our"),
+        (BlockKind::Boilerplate, Some("newsletter box".to_string()))
+    );
+    assert_eq!(kind("What changes").0, BlockKind::Heading);
+    assert_eq!(doc.authors, ["Ines Varga"]);
+    let body = dateline_parse::html::body_text(&doc);
+    assert!(body.contains("Season tickets keep their price"), "{body}");
+}
+
+#[test]
 fn comments_are_never_body() {
     // A comment section longer than the article is still comments.
     let comment = "<p>I have lived by this harbour for forty years and I remember when the bridge \
@@ -195,10 +231,7 @@ fn comments_are_never_body() {
          <div id=\"comments\">{}</div></body></html>",
         comment.repeat(12)
     );
-    let doc = Parser::new()
-        .parse_html("c", page.as_bytes(), PageInfo::default())
-        .unwrap();
-    check_invariants(&doc);
+    let doc = parse_page("c", page.as_bytes());
     for b in &doc.blocks {
         if doc.block_text(b).contains("forty years") {
             assert_eq!(b.kind, BlockKind::Boilerplate);
@@ -245,9 +278,7 @@ fn charset_from_meta_header_and_detection() {
     // <meta charset>
     let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body>".to_vec();
     page.extend_from_slice(&latin);
-    let doc = Parser::new()
-        .parse_html("m", &page, PageInfo::default())
-        .unwrap();
+    let doc = parse_page("m", &page);
     assert!(
         doc.text.contains("Les cafés de la vieille ville"),
         "{}",
@@ -263,16 +294,15 @@ fn charset_from_meta_header_and_detection() {
     let doc = Parser::new().parse_html("h", &lying, info).unwrap();
     assert!(doc.text.contains("fermé tôt"), "{}", doc.text);
     // Nothing declared and not UTF-8: detected, never an error.
-    let doc = Parser::new()
-        .parse_html("d", &latin, PageInfo::default())
-        .unwrap();
+    let doc = parse_page("d", &latin);
     assert!(doc.text.contains("journée"), "{}", doc.text);
 }
 
 #[test]
 fn warc_records_become_documents() {
-    for name in ["pages.warc", "pages.warc.gz"] {
-        let path = fixtures().join(name);
+    let archives = Archives::new("records");
+    for path in [archives.plain(), archives.gzipped()] {
+        let name = path.display();
         let mut docs = dateline_parse::documents(&path, &InputOptions::new());
         let got: Vec<Document> = (&mut docs).map(|r| r.unwrap()).collect();
         let ids: Vec<&str> = got.iter().map(|d| d.id.as_str()).collect();
@@ -305,7 +335,7 @@ fn warc_records_become_documents() {
     }
     // Ids from target URIs.
     let opts = InputOptions::new().warc_id_url(true);
-    let docs = dateline_parse::read_path(&fixtures().join("pages.warc.gz"), &opts);
+    let docs = dateline_parse::read_path(&archives.gzipped(), &opts);
     assert_eq!(
         docs[1].as_ref().unwrap().id,
         "https://gazette.example/cafes"
@@ -314,7 +344,7 @@ fn warc_records_become_documents() {
 
 #[test]
 fn corrupt_warc_records_are_reported_and_reading_goes_on() {
-    let plain = std::fs::read(fixtures().join("pages.warc")).unwrap();
+    let plain = crate::warc::plain();
     // Damage the Content-Length of the second response record.
     let text = String::from_utf8_lossy(&plain).into_owned();
     let at = text
@@ -352,7 +382,7 @@ fn corrupt_warc_records_are_reported_and_reading_goes_on() {
 
     // A gzip member with garbage inside: reported at its offset in the
     // compressed file, and the following members are read.
-    let gz = std::fs::read(fixtures().join("pages.warc.gz")).unwrap();
+    let gz = crate::warc::gzipped();
     let starts: Vec<usize> = (0..gz.len() - 2)
         .filter(|&i| gz[i..i + 3] == [0x1f, 0x8b, 0x08])
         .collect();
@@ -448,10 +478,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
             (seed >> 24) as u8
         })
         .collect();
-    let doc = Parser::new()
-        .parse_html("g", &garbage, PageInfo::default())
-        .unwrap();
-    check_invariants(&doc);
+    parse_page("g", &garbage);
     for odd in [
         &b""[..],
         b"<",
@@ -464,10 +491,7 @@ fn binary_garbage_and_odd_pages_give_documents() {
         b"<script>document.write('<p>')</script><p>text",
         b"\xFF\xFE<\x00p\x00>\x00",
     ] {
-        let doc = Parser::new()
-            .parse_html("o", odd, PageInfo::default())
-            .unwrap();
-        check_invariants(&doc);
+        parse_page("o", odd);
     }
 }
 
@@ -590,10 +614,7 @@ fn mutated_pages_never_panic() {
     for (n, page) in pages.iter().enumerate() {
         for seed in 1..=40u64 {
             let m = mutate(page, seed * 7919 + n as u64, 1 + (seed as usize % 12));
-            let doc = Parser::new()
-                .parse_html("m", &m, PageInfo::default())
-                .unwrap();
-            check_invariants(&doc);
+            parse_page("m", &m);
         }
     }
 }
@@ -632,15 +653,13 @@ proptest! {
 
     #[test]
     fn any_bytes_give_a_document(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let doc = Parser::new().parse_html("p", &bytes, PageInfo::default()).unwrap();
-        check_invariants(&doc);
+        parse_page("p", &bytes);
     }
 
     #[test]
     fn html_like_input_gives_a_document(parts in prop::collection::vec(html_fragment(), 0..40)) {
         let page = parts.concat();
-        let doc = Parser::new().parse_html("p", page.as_bytes(), PageInfo::default()).unwrap();
-        check_invariants(&doc);
+        let doc = parse_page("p", page.as_bytes());
         for b in &doc.blocks {
             let src = b.source.unwrap();
             prop_assert!(src.start <= src.end && src.end <= page.len());

@@ -10,6 +10,9 @@ mod html;
 mod jsonl;
 mod props;
 mod samples;
+#[cfg(feature = "html")]
+#[path = "../support/warc.rs"]
+mod warc;
 mod wikinews;
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@
 //! headers whatever the number of documents. [`ArchiveWriter`] adds
 //! documents into new segments within a memory budget and never rewrites
 //! committed ones; segments are merged in the background (a log-size merge
-//! policy) and on demand ([`ArchiveWriter::merge_all`]). A commit replaces
+//! policy whose merges fit in the memory budget, module `merge`) and on demand ([`ArchiveWriter::merge_all`]). A commit replaces
 //! one small metadata file atomically, so a writer killed at any moment
 //! leaves the last committed archive intact; a lock file keeps a second
 //! writer out.
@@ -31,6 +31,7 @@ use crate::Error;
 use crate::index::{NUM_FIELDS, is_positional, label_field_name};
 
 mod known;
+mod merge;
 mod queue;
 mod reader;
 mod segment;

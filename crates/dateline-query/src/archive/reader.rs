@@ -15,10 +15,11 @@ use crate::exec::FacetCounts;
 use crate::exec::{
     Matches, Plan, Planner, Segment, better_display, exec, make_hit, plan, top_k_above,
 };
-use crate::index::{NUM_FIELDS, SPEAKER, entity_field};
+use crate::index::NUM_FIELDS;
+use crate::resolve::{EntityNames, resolve_entity};
 use crate::search::{SearchOptions, SearchResults};
 use crate::storage::Reader;
-use crate::{Error, Label, Query};
+use crate::{Error, Query};
 
 /// A kept hit: (arrival number, score, (segment, document)).
 type Ranked = (u64, f32, (usize, u32));
@@ -392,69 +393,40 @@ impl Planner for Archive {
     }
 
     fn resolve_entity(&self, value: &str, fields: &[usize]) -> Vec<(usize, String)> {
-        let norm = self.analyzer.normalize_name(value);
-        let mut out: Vec<(usize, String)> = Vec::new();
-        if norm.is_empty() {
-            return out;
-        }
-        let speaker = fields.contains(&SPEAKER);
-        let push = |out: &mut Vec<(usize, String)>, x: (usize, String)| {
-            if !out.contains(&x) {
-                out.push(x);
-            }
-        };
-        for &f in fields {
-            if self.doc_freq(f, &norm) > 0 {
-                push(&mut out, (f, norm.clone()));
-            }
-        }
+        resolve_entity(self, value, fields)
+    }
+}
+
+impl EntityNames for Archive {
+    fn uses_knowledge_base(&self) -> bool {
+        self.use_kb
+    }
+
+    fn has_name(&self, field: usize, name: &str) -> bool {
+        self.doc_freq(field, name) > 0
+    }
+
+    fn aliases_of(&self, norm: &str) -> Vec<(usize, String)> {
         let mut aliased = Vec::new();
         self.terms_with_prefix(self.fields.alias, &format!("{norm}{SEP}"), &mut aliased);
         aliased.sort();
         aliased.dedup();
-        for a in aliased {
-            let Some((f, name)) = a.split_once(SEP) else {
-                continue;
-            };
-            let Ok(f) = f.parse::<usize>() else {
-                continue;
-            };
-            if fields.contains(&f) {
-                push(&mut out, (f, name.to_string()));
-            }
-            // A speaker is named like the person entity it refers to.
-            if speaker && self.doc_freq(SPEAKER, name) > 0 {
-                push(&mut out, (SPEAKER, name.to_string()));
-            }
+        aliased
+            .into_iter()
+            .filter_map(|a| {
+                let (f, name) = a.split_once(SEP)?;
+                Some((f.parse().ok()?, name.to_string()))
+            })
+            .collect()
+    }
+
+    fn names(&self, field: usize) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Some(&tf) = self.fields.text.get(field) {
+            self.terms_with_prefix(tf, "", &mut names);
         }
-        if self.use_kb {
-            for entry in crate::tag::KnowledgeBase::bundled().lookup(value) {
-                let canonical = self.analyzer.normalize_name(&entry.canonical);
-                let label_field = entity_field(entry.label);
-                for &f in fields {
-                    let applies =
-                        Some(f) == label_field || (f == SPEAKER && entry.label == Label::Person);
-                    if applies && self.doc_freq(f, &canonical) > 0 {
-                        push(&mut out, (f, canonical.clone()));
-                    }
-                }
-            }
-        }
-        if out.is_empty() {
-            // A contiguous run of a name's words (`patrushev`).
-            let needle = format!(" {norm} ");
-            for &f in fields {
-                let mut names = Vec::new();
-                self.terms_with_prefix(self.fields.text[f], "", &mut names);
-                names.sort();
-                names.dedup();
-                for name in names {
-                    if format!(" {name} ").contains(&needle) {
-                        push(&mut out, (f, name));
-                    }
-                }
-            }
-        }
-        out
+        names.sort();
+        names.dedup();
+        names
     }
 }

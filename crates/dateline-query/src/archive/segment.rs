@@ -119,20 +119,38 @@ impl SegView {
             .unwrap_or(u64::MAX)
     }
 
-    /// Adds the facets of matching documents `docs` to `counts`.
+    /// Adds the facets of matching documents `docs` (sorted) to `counts`.
+    /// Entity ordinals are read in runs of consecutive rows (a bulk decode
+    /// of the column) and counted per ordinal; names are read once per
+    /// segment from the column's dictionary, for the ordinals counted.
     pub(super) fn count_facets(&self, docs: &[u32], counts: &mut FacetCounts) -> Result<(), Error> {
         let Some(columns) = self.columns() else {
             return Ok(());
         };
         if let Some(col) = &columns.facet {
             let mut per_ord = vec![0u32; col.num_terms()];
-            for &d in docs {
-                for ord in col.term_ords(d) {
-                    if let Some(c) = per_ord.get_mut(ord as usize) {
+            let ords = col.ords();
+            let mut buf = Vec::new();
+            let mut count_run = |run: std::ops::Range<u32>| {
+                buf.resize((run.end - run.start) as usize, 0u64);
+                ords.values.get_range(u64::from(run.start), &mut buf);
+                for &o in &buf {
+                    if let Some(c) = per_ord.get_mut(o as usize) {
                         *c += 1;
                     }
                 }
+            };
+            let mut run = 0..0;
+            for &d in docs {
+                let rows = ords.index.value_row_ids(d);
+                if rows.start == run.end && run.end - run.start < RUN {
+                    run.end = rows.end;
+                } else {
+                    count_run(run);
+                    run = rows;
+                }
             }
+            count_run(run);
             let mut stream = col.dictionary().stream().map_err(|e| Error::Corrupt {
                 offset: 0,
                 what: format!("facet dictionary: {e}"),
@@ -153,18 +171,45 @@ impl SegView {
                 }
             }
         }
-        for &d in docs {
-            match columns.month.first(d) {
-                Some(m) => {
-                    let key = ((m.div_euclid(12)) as i32, (m.rem_euclid(12) + 1) as u8);
-                    *counts.months.entry(key).or_default() += 1;
+        // Months: counted per month number between the column's bounds.
+        let month = &columns.month;
+        let (lo, hi) = (month.min_value(), month.max_value());
+        let span = hi.saturating_sub(lo).saturating_add(1);
+        let mut per_month = vec![0usize; usize::try_from(span).unwrap_or(0).min(1 << 16)];
+        let (mut kept, mut rows, mut values) = (Vec::new(), Vec::new(), Vec::new());
+        for chunk in docs.chunks(RUN as usize) {
+            kept.clear();
+            rows.clear();
+            month.row_ids_for_docs(chunk, &mut kept, &mut rows);
+            values.resize(rows.len(), 0i64);
+            month.values.get_vals(&rows, &mut values);
+            counts.undated += chunk.len() - rows.len();
+            for &m in &values {
+                match usize::try_from(m.saturating_sub(lo))
+                    .ok()
+                    .and_then(|i| per_month.get_mut(i))
+                {
+                    Some(c) => *c += 1,
+                    None => *counts.months.entry(year_month(m)).or_default() += 1,
                 }
-                None => counts.undated += 1,
+            }
+        }
+        for (i, &c) in per_month.iter().enumerate() {
+            if c > 0 {
+                *counts.months.entry(year_month(lo + i as i64)).or_default() += c;
             }
         }
         Ok(())
     }
 }
+
+/// (year, month) of a month number (months since year 0).
+fn year_month(m: i64) -> (i32, u8) {
+    ((m.div_euclid(12)) as i32, (m.rem_euclid(12) + 1) as u8)
+}
+
+/// Most rows decoded at once when counting facets.
+const RUN: u32 = 4096;
 
 impl Segment for SegView {
     fn max_doc(&self) -> u32 {

@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::tokenizer::{PreTokenizedString, Token};
 
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::known::Known;
+use super::merge::BudgetMergePolicy;
 use super::queue::{Gauge, QueuedDoc, estimate};
 use super::stored::encode_stored;
 use super::{Fields, SEP, engine_error, io_error, open_index};
@@ -50,26 +52,29 @@ const MIN_HEAP_PER_THREAD: usize = 15 << 20;
 
 /// How a writer's memory budget is shared.
 ///
-/// - `heap`: five eighths go to tantivy's indexing heap (split between its
+/// - `heap`: half goes to tantivy's indexing heap (split between its
 ///   threads; a segment is written out whenever a thread's share fills);
 /// - `queue`: one eighth bounds the documents handed to tantivy and not yet
 ///   indexed (module `queue`);
-/// - the remaining quarter is headroom for what tantivy allocates beside
+/// - `merge`: a quarter bounds the segments one background merge reads
+///   (module `merge`; one merge runs at a time);
+/// - the remaining eighth is headroom for what tantivy allocates beside
 ///   its heap while it writes a segment out.
 ///
-/// The caller's own documents (being tagged or analyzed) are not counted,
-/// nor are background merges, whose memory grows with the segments merged.
+/// The caller's own documents (being tagged or analyzed) are not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct BudgetShare {
     heap: usize,
     queue: usize,
+    merge: usize,
 }
 
 impl BudgetShare {
     fn new(budget: usize, threads: usize) -> BudgetShare {
         BudgetShare {
-            heap: (budget / 8 * 5).max(MIN_HEAP_PER_THREAD * threads),
+            heap: (budget / 2).max(MIN_HEAP_PER_THREAD * threads),
             queue: (budget / 8).max(1 << 20),
+            merge: budget / 4,
         }
     }
 }
@@ -181,11 +186,12 @@ impl Preparer {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct WriterOptions {
-    /// Memory for indexing, in bytes: five eighths for tantivy's indexing
-    /// heap (a segment is written whenever a thread's share fills; at
-    /// least 15 MB per thread), one eighth for documents waiting to be
-    /// indexed, a quarter of headroom for writing segments out. Background
-    /// merges are not counted: their memory grows with the segments merged.
+    /// Memory for indexing, in bytes: half for tantivy's indexing heap (a
+    /// segment is written whenever a thread's share fills; at least 15 MB
+    /// per thread), one eighth for documents waiting to be indexed, a
+    /// quarter for background merges (one at a time, reading at most that
+    /// many bytes of segments), an eighth of headroom for writing segments
+    /// out. An explicit [`ArchiveWriter::merge_all`] is not bounded by it.
     pub memory_budget: usize,
     /// Indexing threads (each builds its own segments).
     pub threads: usize,
@@ -290,8 +296,13 @@ impl ArchiveWriter {
         let (index, fields) = open_index(dir, true)?;
         let threads = opts.threads.clamp(1, 8);
         let share = BudgetShare::new(opts.memory_budget, threads);
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(share.heap / threads)
+            .num_merge_threads(1)
+            .build();
         let writer = loop {
-            match index.writer_with_num_threads::<QueuedDoc>(threads, share.heap) {
+            match index.writer_with_options::<QueuedDoc>(options.clone()) {
                 Ok(w) => break w,
                 Err(tantivy::TantivyError::LockFailure(
                     tantivy::directory::error::LockError::LockBusy,
@@ -307,6 +318,10 @@ impl ArchiveWriter {
                 Err(e) => return Err(engine_error(dir, e)),
             }
         };
+        writer.set_merge_policy(Box::new(BudgetMergePolicy::new(
+            dir.to_path_buf(),
+            share.merge as u64,
+        )));
         remove_stale_temporaries(dir)?;
         writer
             .garbage_collect_files()

@@ -329,3 +329,71 @@ fn wikinews_in_several_segments_answers_like_the_in_memory_index() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Sizes of an archive's segments on disk, largest first.
+fn segment_sizes(dir: &PathBuf) -> Vec<u64> {
+    let mut by_segment = std::collections::HashMap::<String, u64>::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some((uuid, _)) = name.split_once('.')
+            && uuid.len() == 32
+        {
+            *by_segment.entry(uuid.to_string()).or_default() += e.metadata().unwrap().len();
+        }
+    }
+    let mut v: Vec<u64> = by_segment.into_values().collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v
+}
+
+/// Writes `commits` commits of 10 documents each with this memory budget.
+fn write_in_commits(dir: &PathBuf, commits: usize, budget: usize) {
+    let opts = WriterOptions::default().memory_budget(budget);
+    let mut w = ArchiveWriter::open(dir, &opts).unwrap();
+    for c in 0..commits {
+        for k in 0..10 {
+            let text = format!(
+                "Report {c} {k}\n\nThe council met on day {c} and discussed item {k} of the budget.\n"
+            );
+            w.add(&doc(&format!("d{c}-{k}"), &text, "2020-01-01", &[]))
+                .unwrap();
+        }
+        w.commit().unwrap();
+    }
+    w.finish().unwrap();
+}
+
+#[test]
+fn automatic_merges_stay_within_the_budget_at_any_archive_size() {
+    // The size of one commit's segment.
+    let probe = temp_dir("merge-probe");
+    write_in_commits(&probe, 1, 64 << 20);
+    let one = segment_sizes(&probe)[0];
+    std::fs::remove_dir_all(&probe).unwrap();
+    // A quarter of the budget is about three such segments: merges of the
+    // log policy (eight segments at a time) are cut down to what fits.
+    let cap = one * 7 / 2;
+    let mut largest = Vec::new();
+    for commits in [12, 48] {
+        let dir = temp_dir(&format!("merge-{commits}"));
+        write_in_commits(&dir, commits, (cap * 4) as usize);
+        let sizes = segment_sizes(&dir);
+        assert!(
+            sizes.len() < commits,
+            "{commits} commits: no merge happened ({} segments)",
+            sizes.len()
+        );
+        assert!(
+            sizes[0] <= cap,
+            "{commits} commits: a segment of {} bytes, cap {cap}",
+            sizes[0]
+        );
+        let archive = Archive::open(&dir).unwrap();
+        assert_eq!(archive.len(), commits * 10);
+        largest.push(sizes[0]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    // Four times the documents, no larger merge.
+    assert!(largest[1] <= cap && largest[0] <= cap, "{largest:?}");
+}

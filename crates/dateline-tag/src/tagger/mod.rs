@@ -42,7 +42,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::kb::KbMatch;
 use crate::lexicon::{LOC_PREPS, Lexicon};
 use crate::temporal::{Found, Scanner, infer_reference};
-use crate::tokens::{Tok, refine_sentences};
+use crate::tokens::{Tok, refine_sentences, refine_table};
 use crate::{Block, Document, Entity, KnowledgeBase, Label, NerModel, Span, TokenKind, Tokenizer};
 
 /// Where a mention came from.
@@ -156,43 +156,37 @@ pub(crate) fn tag_document(
     doc: &Document,
     want: impl Fn(&Block) -> bool,
 ) -> Tagged {
-    let analysis = tokenizer.analyze(doc);
-    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(analysis.tokens.len() + 16);
+    let spans = tokenizer.sentence_spans(doc);
+    let wanted = |block: usize| doc.blocks.get(block).is_some_and(&want);
+    let mut toks: Vec<Tok<'_>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
     let mut sent_spans: Vec<Span> = Vec::new();
-    // The model reads the tokenize layer's tokens of the wanted sentences.
-    let model_sents: Vec<Range<usize>> = analysis
-        .sentences
-        .iter()
-        .filter(|s| doc.blocks.get(s.block).is_some_and(&want))
-        .map(|s| s.tokens.clone())
-        .collect();
-    let model: Vec<(Span, Label)> = if let Some(ner) = config.model
-        && !model_sents.is_empty()
-    {
-        let model_tokens = &analysis.tokens;
-        let hints = kb.hints(model_tokens);
-        ner.predict(model_tokens, &model_sents, &hints)
-            .into_iter()
-            .filter_map(|m| {
-                let first = model_tokens.get(m.tokens.start)?;
-                let last = model_tokens.get(m.tokens.end.checked_sub(1)?)?;
-                Some((Span::new(first.span.start, last.span.end), m.label))
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let model = match config.model {
+        Some(ner) if spans.iter().any(|&(b, _)| wanted(b)) => {
+            drop(spans);
+            // The model reads every token of the document: they are cut
+            // once into a compact table, which the passes' tokens are then
+            // refined from.
+            let table = tokenizer.table(doc);
+            let model = model_spans(kb, ner, &table, &wanted);
+            refine_table(&table, wanted, &mut toks, &mut sents, &mut sent_spans);
+            model
+        }
+        _ => {
+            // Without the model, only the wanted sentences are cut, one at
+            // a time.
+            refine_sentences(
+                tokenizer,
+                &doc.text,
+                &spans,
+                wanted,
+                &mut toks,
+                &mut sents,
+                &mut sent_spans,
+            );
+            Vec::new()
+        }
     };
-    drop(model_sents);
-    // The tokenize layer's tokens are refined and freed here, before the
-    // passes run.
-    refine_sentences(
-        analysis,
-        |s| doc.blocks.get(s.block).is_some_and(&want),
-        &mut toks,
-        &mut sents,
-        &mut sent_spans,
-    );
     let reference = doc.date.or_else(|| infer_reference(&doc.text));
     let mut scanner = Scanner::new(reference);
     scanner.off = config.dates_off;
@@ -223,6 +217,36 @@ pub(crate) fn tag_document(
         d.trace = Some(Trace::default());
     }
     d.run()
+}
+
+/// The learned model's spans over the wanted sentences of a document whose
+/// tokens are `table`. The model reads the tokens of the whole document (its
+/// features look at the words around each sentence and count how each word
+/// is written anywhere in the article) as [`crate::Token`]s, made from the
+/// table and freed on return.
+fn model_spans(
+    kb: &KnowledgeBase,
+    ner: &NerModel,
+    table: &crate::tokenize::TokenTable<'_>,
+    wanted: &dyn Fn(usize) -> bool,
+) -> Vec<(Span, Label)> {
+    let model_sents: Vec<Range<usize>> = table
+        .sentences()
+        .iter()
+        .filter(|s| wanted(s.block))
+        .map(|s| s.tokens.clone())
+        .collect();
+    let mut tokens: Vec<crate::Token<'_>> = Vec::with_capacity(table.len());
+    tokens.extend(table.iter());
+    let hints = kb.hints(&tokens);
+    ner.predict(&tokens, &model_sents, &hints)
+        .into_iter()
+        .filter_map(|m| {
+            let first = tokens.get(m.tokens.start)?;
+            let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
+            Some((Span::new(first.span.start, last.span.end), m.label))
+        })
+        .collect()
 }
 
 struct Doc<'k, 'a> {

@@ -279,6 +279,21 @@ proptest! {
     }
 
     #[test]
+    fn token_table_equals_analysis(s in tricky_string()) {
+        for tokenizer in [Tokenizer::new(), Tokenizer::plain()] {
+            let doc = dateline_tokenize::parse::parse(&s);
+            let analysis = tokenizer.analyze(&doc);
+            let table = tokenizer.table(&doc);
+            prop_assert_eq!(table.sentences(), &analysis.sentences[..]);
+            prop_assert_eq!(table.len(), analysis.tokens.len());
+            for (i, t) in analysis.tokens.iter().enumerate() {
+                prop_assert_eq!(table.get(i), Some(t.clone()));
+                prop_assert_eq!(table.norm(i), t.norm.as_ref());
+            }
+        }
+    }
+
+    #[test]
     fn word_stream_equals_plain_tokens(s in tricky_string()) {
         prop_assert_eq!(streamed(&s), plain_tokens(&s));
     }
@@ -324,4 +339,34 @@ proptest! {
             prop_assert!(doc.blocks[sentence.block].span.contains(sentence.span));
         }
     }
+}
+
+/// A whole document's tokens as a table take a fraction of the memory of
+/// the same tokens as `Token` values.
+#[test]
+fn token_table_is_compact() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let text: String = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let doc = dateline_tokenize::parse::parse(&text);
+    let tokenizer = Tokenizer::new();
+    let analysis = tokenizer.analyze(&doc);
+    let table = tokenizer.table(&doc);
+    let tokens = analysis.tokens.len() * std::mem::size_of::<dateline_tokenize::Token<'_>>();
+    let per_byte = table.heap_bytes() as f64 / text.len() as f64;
+    eprintln!(
+        "token table: {} bytes ({per_byte:.1} a byte of text), tokens: {tokens} bytes",
+        table.heap_bytes()
+    );
+    assert!(table.heap_bytes() * 4 < tokens);
+    assert!(per_byte < 5.0);
 }

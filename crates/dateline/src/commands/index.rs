@@ -19,9 +19,10 @@ pub(crate) struct Args {
     #[command(flatten)]
     threads: ThreadsArg,
     /// Memory for indexing, in MB: tantivy's indexing heap (a new segment
-    /// is written whenever it fills), the documents waiting for it, and
-    /// room for writing segments out (tagging and background merges not
-    /// included).
+    /// is written whenever it fills), the documents waiting for it,
+    /// background merges (one at a time, reading at most a quarter of the
+    /// budget of segments) and room for writing segments out (tagging not
+    /// included; `--merge` reads the whole index).
     #[arg(long, value_name = "MB", default_value_t = dateline_query::DEFAULT_MEMORY_BUDGET >> 20)]
     memory_budget: usize,
     /// Merge all segments into one after adding (with no PATH: only merge).

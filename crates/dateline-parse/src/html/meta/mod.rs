@@ -105,34 +105,54 @@ fn author_zone_class(c: &str) -> bool {
         return false;
     }
     c.split_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        let parts: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-        parts
-            .iter()
-            .any(|p| matches!(*p, "author" | "byline" | "authors"))
-            && !parts.iter().any(|p| {
-                matches!(
-                    *p,
-                    "bio"
-                        | "avatar"
-                        | "image"
-                        | "img"
-                        | "photo"
-                        | "pic"
-                        | "picture"
-                        | "description"
-                        | "desc"
-                        | "social"
-                        | "about"
-                        | "more"
-                        | "posts"
-                        | "list"
-                        | "links"
-                        | "title"
-                        | "role"
-                        | "job"
-                )
-            })
+        // Words split at `-`, `_` and where lower case turns upper
+        // (`dateAndAuthor`), lower-cased.
+        let mut parts: Vec<String> = Vec::new();
+        let mut prev_lower = false;
+        for ch in w.chars() {
+            if ch == '-' || ch == '_' {
+                prev_lower = false;
+                parts.push(String::new());
+                continue;
+            }
+            if ch.is_ascii_uppercase() && prev_lower || parts.is_empty() {
+                parts.push(String::new());
+            }
+            prev_lower = ch.is_ascii_lowercase();
+            if let Some(p) = parts.last_mut() {
+                p.push(ch.to_ascii_lowercase());
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        parts.iter().any(|p| {
+            matches!(
+                *p,
+                "author" | "byline" | "authors" | "authorname" | "bylines"
+            )
+        }) && !parts.iter().any(|p| {
+            matches!(
+                *p,
+                "bio"
+                    | "avatar"
+                    | "image"
+                    | "img"
+                    | "photo"
+                    | "pic"
+                    | "picture"
+                    | "description"
+                    | "desc"
+                    | "social"
+                    | "about"
+                    | "more"
+                    | "posts"
+                    | "list"
+                    | "links"
+                    | "title"
+                    | "role"
+                    | "job"
+            )
+        })
     })
 }
 
@@ -329,7 +349,7 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 let raw: String = dom
                     .children(id)
                     .filter_map(|c| match &dom.nodes[c].data {
-                        NodeData::Text(t) => Some(t.as_str()),
+                        NodeData::Text(t) => Some(&**t),
                         _ => None,
                     })
                     .collect();
