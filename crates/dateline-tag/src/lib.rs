@@ -96,7 +96,8 @@ pub use crate::quote::eval::{
 };
 #[cfg(feature = "eval")]
 pub use crate::quote::news_eval::{
-    CueCounts, CueKind, NewsGold, NewsGoldDocument, NewsGoldQuote, NewsScores, Split, score_news,
+    CueCounts, CueKind, NameScores, NewsGold, NewsGoldDocument, NewsGoldQuote, NewsScores, Split,
+    score_names, score_news,
 };
 pub use crate::quote::{
     ExplainedQuote, Quote, QuoteKind, RULES as QUOTE_RULES, explain as explain_quotes,

@@ -17,7 +17,10 @@
 //!   quote that is still open at the end of a paragraph continues when the
 //!   next paragraph opens with a mark of the same family;
 //! - a quote left open at the end of its block is kept (up to the block end)
-//!   only when it opened the block; otherwise the mark is treated as stray.
+//!   only when it opened the block or continued over paragraphs; otherwise
+//!   the mark is treated as stray;
+//! - `’’` or `''` closes a double quote (`“…,’’ she said`), and `“` may have
+//!   a space inside (`“ We cannot wait …”`).
 
 use crate::Span;
 
@@ -83,7 +86,8 @@ fn can_open(f: Family, c: char, prev: Option<char>, next: Option<char>) -> bool 
         Family::Guillemet => c == '«' && next.is_some(),
         Family::Single => c == '‘' && opens_after(prev) && !is_space(next),
         Family::Double => match c {
-            '“' | '„' | '‟' => !is_space(next),
+            // `“ We cannot wait …”`: a space inside the mark, after a space.
+            '“' | '„' | '‟' => !is_space(next) || (next == Some(' ') && opens_after(prev)),
             // A right mark misused as an opener: only in clear opener position.
             '”' => opens_after(prev) && is_word_char(next),
             _ => opens_after(prev) && !is_space(next),
@@ -180,6 +184,20 @@ pub(crate) fn scan(text: &str, blocks: &[Span], joinable: &[bool]) -> Vec<RawQuo
             if let Some(p) = prev.filter(|p| !p.is_whitespace()) {
                 prev_sig = Some(p);
             }
+            // `“It was an attempt,’’ Moy said`: two single marks close a
+            // double quote.
+            if let Some(o) = open.filter(|o| o.family == Family::Double && inner.is_empty())
+                && matches!(c, '’' | '\'')
+                && next == Some(c)
+                && !is_space(prev)
+            {
+                let end = at + 2 * c.len_utf8();
+                push_quote(text, o, Span::new(o.at, end), at, bi, &mut out);
+                open = None;
+                iter.next();
+                prev = Some(c);
+                continue;
+            }
             let Some(f) = family(c) else {
                 prev = Some(c);
                 continue;
@@ -244,9 +262,12 @@ pub(crate) fn scan(text: &str, blocks: &[Span], joinable: &[bool]) -> Vec<RawQuo
 }
 
 /// A quote still open at the end of block `last`: kept up to the block end
-/// when it opened its block, dropped otherwise.
+/// when it opened its block or ran on over paragraphs, dropped otherwise.
 fn finish_unclosed(text: &str, o: Open, last: usize, blocks: &[Span], out: &mut Vec<RawQuote>) {
-    if !o.block_initial {
+    // A statement reopened in the paragraphs after it (`X said: “…¶“…`)
+    // is kept even when its last paragraph never closes it.
+    let ran_on = o.statement && last > o.block;
+    if !o.block_initial && !ran_on {
         return;
     }
     if let Some(b) = blocks.get(last) {

@@ -128,6 +128,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a name after the quote heading an apposition chain before the cue",
     ),
     (
+        "quote.after.dash",
+        "a dash after the quote and a name, with at most an apposition after it (`“…” – Jan Fredriks, partner`)",
+    ),
+    (
         "quote.after.according-to",
         "`according to X` after the quote",
     ),
@@ -152,6 +156,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a cue ending the line before a quote paragraph (`… Robinson writes:`)",
     ),
     (
+        "quote.header",
+        "a name alone on the line before the quote, with a colon (`Jan Fredriks:`)",
+    ),
+    (
         "quote.paragraph",
         "the speaker of another quote of the same paragraph",
     ),
@@ -171,6 +179,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "speaker.role",
         "a role (`the spokesman`) resolved to a person named before",
+    ),
+    (
+        "speaker.document",
+        "a document (`the statement said`) resolved to who issued it, named before",
     ),
     (
         "speaker.unknown",
@@ -311,6 +323,12 @@ fn attribute_one(ctx: &Ctx<'_>, raw: &[marks::RawQuote], t: &BlockTokens, q: usi
                 a.who = Some(who);
                 a.cue = Some(cue);
                 a.rule = Some("quote.line-before");
+            } else if prev.len() <= 6
+                && let Some(e) = ctx.header_name(prev)
+            {
+                // An interview's header line: `Jan Fredriks:` / `“…”`.
+                a.who = Some(e);
+                a.rule = Some("quote.header");
             }
         }
     }
@@ -335,6 +353,8 @@ fn output(ctx: &Ctx<'_>, r: &marks::RawQuote, a: Attribution) -> ExplainedQuote 
             let ent = ctx.entities[entity];
             let how = if span != ent.span && span.end - span.start <= 4 {
                 "speaker.pronoun"
+            } else if span != ent.span && attrib::is_document_phrase(&text[span.range()]) {
+                "speaker.document"
             } else if span != ent.span {
                 "speaker.role"
             } else if ent.label == crate::Label::Person {

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use crate::quote::eval::{Counts, QuoteError};
-use crate::{Quote, QuoteKind};
+use crate::{Entity, Label, Quote, QuoteKind};
 
 /// Which half of the news gold a document belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -165,6 +165,174 @@ pub struct NewsScores {
     pub per_cue: BTreeMap<CueKind, CueCounts>,
     /// Every disagreement.
     pub errors: Vec<QuoteError>,
+    /// How the speakers' names are tagged (filled by [`score_names`]).
+    pub names: NameScores,
+}
+
+/// How the named speakers of the news gold are tagged: whether each gets an
+/// entity with the right canonical name, and whether a later bare surname
+/// carries the full name.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct NameScores {
+    /// Distinct named speakers (people and organisations), per document.
+    pub speakers: usize,
+    /// Of those, with a PERSON or ORG mention whose canonical name equals
+    /// one of the speaker's gold names (after folding case and full stops).
+    pub canonical_right: usize,
+    /// Bare surnames of people with a name of two words or more (not
+    /// opening with a title such as `Prince`), written after the full name
+    /// (capitalised, a whole word, not inside the full name).
+    pub surnames: usize,
+    /// Of those, tagged as a mention whose canonical name is the full name.
+    pub surnames_linked: usize,
+    /// Every miss: `"canonical"` (the speaker has no mention with a gold
+    /// name) or `"surname"` (a bare surname carries another name or none).
+    pub errors: Vec<QuoteError>,
+}
+
+impl NameScores {
+    /// Speakers found with the right canonical name, over all named speakers.
+    pub fn canonical(&self) -> f64 {
+        ratio(self.canonical_right, self.speakers)
+    }
+
+    /// Bare surnames carrying the full name, over all such surnames.
+    pub fn surname(&self) -> f64 {
+        ratio(self.surnames_linked, self.surnames)
+    }
+}
+
+/// Scores the entity mentions of news articles against the named speakers
+/// of their gold (see [`NameScores`]): `(gold, text, entities)`. A speaker
+/// with a quote of cue `organisation` counts as an organisation, and only
+/// people have surnames.
+///
+/// ```
+/// use dateline_tag::{CueKind, Entity, Label, NewsGoldDocument, NewsGoldQuote, QuoteKind, Span,
+///     Split, score_names};
+/// let text = "Ana Ruiz spoke. “Hi,” Ruiz said.";
+/// let gold = NewsGoldDocument {
+///     source: "x".into(), id: "a".into(), split: Split::Dev, chars: 32, ignore: vec![],
+///     quotes: vec![NewsGoldQuote { start: 17, end: 20, speaker: Some("Ana Ruiz".into()),
+///         also: vec![], kind: QuoteKind::Statement, cue: CueKind::VerbAfter }],
+/// };
+/// let ent = |a: usize, b: usize| Entity { span: Span::new(a, b), text: text[a..b].into(),
+///     label: Label::Person, canonical: "Ana Ruiz".into(), value: None, sense: None };
+/// let at = text.find("Ruiz said").unwrap();
+/// let s = score_names(&[(gold, text, vec![ent(0, 8), ent(at, at + 4)])]);
+/// assert_eq!((s.canonical_right, s.speakers), (1, 1));
+/// assert_eq!((s.surnames_linked, s.surnames), (1, 1));
+/// ```
+pub fn score_names(docs: &[(NewsGoldDocument, &str, Vec<Entity>)]) -> NameScores {
+    let mut s = NameScores::default();
+    for (g, text, ents) in docs {
+        // Distinct speakers with all their gold names, in order of appearance.
+        let mut speakers: Vec<(Vec<&str>, bool)> = Vec::new();
+        for q in &g.quotes {
+            let Some(name) = q.speaker.as_deref() else {
+                continue;
+            };
+            let org = q.cue == CueKind::Organisation;
+            match speakers.iter_mut().find(|(names, _)| names.contains(&name)) {
+                Some((names, is_org)) => {
+                    *is_org |= org;
+                    for a in &q.also {
+                        if !names.contains(&a.as_str()) {
+                            names.push(a);
+                        }
+                    }
+                }
+                None => {
+                    let mut names = vec![name];
+                    names.extend(q.also.iter().map(String::as_str));
+                    speakers.push((names, org));
+                }
+            }
+        }
+        let err = |what, text: String, expected: &str, found: Option<&str>| QuoteError {
+            id: g.id.clone(),
+            what,
+            text,
+            expected: Some(expected.to_string()),
+            found: found.map(str::to_string),
+        };
+        for (names, org) in &speakers {
+            s.speakers += 1;
+            let golden: Vec<Vec<String>> = names.iter().map(|n| words(n)).collect();
+            let named = |e: &Entity| {
+                matches!(e.label, Label::Person | Label::Org)
+                    && golden.contains(&words(&e.canonical))
+            };
+            if ents.iter().any(named) {
+                s.canonical_right += 1;
+            } else {
+                s.errors
+                    .push(err("canonical", names[0].to_string(), names[0], None));
+            }
+            if *org {
+                continue;
+            }
+            // The fullest name of two words or more: its last word is the surname.
+            let Some(full) = names
+                .iter()
+                .copied()
+                .filter(|n| n.split_whitespace().count() >= 2)
+                .max_by_key(|n| n.len())
+            else {
+                continue;
+            };
+            // `Prince Andrew`: a title and a given name have no surname.
+            let mut parts = full.split_whitespace();
+            if parts
+                .next()
+                .and_then(crate::quote::names::of_title)
+                .is_some()
+            {
+                continue;
+            }
+            let Some(surname) = parts.last() else {
+                continue;
+            };
+            let Some(first) = text.find(full) else {
+                continue;
+            };
+            let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let mut from = first + full.len();
+            while let Some(i) = text[from..].find(surname) {
+                let at = from + i;
+                from = at + surname.len();
+                let before = text[..at].chars().next_back();
+                let after = text[from..].chars().next();
+                // A whole word, not the end of another full mention.
+                if is_word(before) || is_word(after) || text[..from].ends_with(full) {
+                    continue;
+                }
+                s.surnames += 1;
+                let mention = ents
+                    .iter()
+                    .find(|e| e.span.start <= at && e.span.end >= from);
+                let right = mention.is_some_and(|e| {
+                    let c = words(&e.canonical);
+                    c.len() >= 2 && golden.contains(&c)
+                });
+                if right {
+                    s.surnames_linked += 1;
+                } else {
+                    let mut lo = at.saturating_sub(30);
+                    while !text.is_char_boundary(lo) {
+                        lo -= 1;
+                    }
+                    s.errors.push(err(
+                        "surname",
+                        text[lo..from].to_string(),
+                        full,
+                        mention.map(|e| e.canonical.as_str()),
+                    ));
+                }
+            }
+        }
+    }
+    s
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

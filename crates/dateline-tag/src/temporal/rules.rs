@@ -406,9 +406,15 @@ fn month_date(s: &mut Scanner, lx: &[Lx<'_>], i: usize) -> Step {
             return found(s, lx, i, n, Label::Date, None);
         }
     }
-    if year.is_none() && !modifier && (w == "may" || w == "march") {
+    if year.is_none() && !modifier {
         let prev = if i > 0 { lx[i - 1].low.as_ref() } else { "" };
-        if !DATE_PREPOSITIONS.contains(prev) {
+        // `Jan Fredriks`, `April Ryan`: a bare month before a capitalised
+        // word is a given name, unless a preposition makes it a month.
+        let name_follows = get(lx, mi + 1).is_some_and(|x| {
+            x.t.chars().next().is_some_and(char::is_uppercase)
+                && x.t.chars().all(char::is_alphabetic)
+        });
+        if (name_follows || w == "may" || w == "march") && !DATE_PREPOSITIONS.contains(prev) {
             return Step::Stop;
         }
     }

@@ -53,6 +53,11 @@ fn dates() {
     );
     assert_eq!(scan("earlier this month", r)[0].0, "earlier this month");
     assert!(scan("You may go", r).is_empty());
+    // A bare month before a capitalised word is a given name …
+    assert!(scan("said Jan Fredriks of Northwind", r).is_empty());
+    assert!(scan("April Ryan asked", r).is_empty());
+    // … unless a preposition makes it a month.
+    assert_eq!(scan("In January Trump said", r)[0].0, "January");
     assert_eq!(
         scan("on Tuesday and a day earlier", r)[1].2.as_deref(),
         Some("2018-07-16")

@@ -1,8 +1,9 @@
 //! The news part of `dateline eval quotes`: the embedded news quotation gold
 //! (`crates/dateline-tag/eval-data/quotes_news_gold.json`), its article texts
 //! read from the data directory (the ScrapingHub ground truth's article
-//! bodies and Wikinews 2019-2021), tagged end to end and scored for the dev
-//! and test documents apart.
+//! bodies and Wikinews 2019-2021) or embedded (the project-written fixture
+//! articles), tagged end to end and scored for the dev and test documents
+//! apart.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -22,6 +23,9 @@ fn failed(what: impl std::fmt::Display) -> CliError {
 /// The texts the gold names, by `(source, id)`.
 fn texts(data: &DataArgs, gold: &NewsGold) -> Result<HashMap<(String, String), String>, CliError> {
     let mut out = HashMap::new();
+    for (id, text) in super::gold::QUOTES_FIXTURES {
+        out.insert(("fixture".to_string(), id.to_string()), text.to_string());
+    }
     let wanted = |source: &str| gold.documents.iter().any(|d| d.source == source);
     if wanted("scrapinghub") {
         let path = data.find(&dateline_data::sets::HTML)?.join(SCRAPINGHUB);
@@ -73,6 +77,7 @@ pub(crate) fn score(
     let mut out = Vec::new();
     for split in [Split::Dev, Split::Test] {
         let mut docs: Vec<(NewsGoldDocument, &str, Vec<Quote>)> = Vec::new();
+        let mut named: Vec<(NewsGoldDocument, &str, Vec<dateline_tag::Entity>)> = Vec::new();
         for g in gold.documents.iter().filter(|d| d.split == split) {
             let text = texts
                 .get(&(g.source.clone(), g.id.clone()))
@@ -100,13 +105,16 @@ pub(crate) fn score(
             let entities = tagger.entities(&doc);
             let quotes = tagger.quotes(&doc, &entities);
             docs.push((g.clone(), text.as_str(), quotes));
+            named.push((g.clone(), text.as_str(), entities));
         }
         if docs.is_empty() {
             continue;
         }
         let mut s = dateline_tag::score_news(&docs).map_err(failed)?;
+        s.names = dateline_tag::score_names(&named);
         if split == Split::Test && !test_errors {
             s.errors.clear();
+            s.names.errors.clear();
         }
         out.push((split, s));
     }
@@ -138,6 +146,14 @@ pub(crate) fn json(s: &NewsScores) -> serde_json::Value {
         "speaker_right": s.speaker_right,
         "name_exact": s.name_exact,
         "per_cue": per_cue,
+        "names": {
+            "speakers": s.names.speakers,
+            "canonical_right": s.names.canonical_right,
+            "canonical": s.names.canonical(),
+            "surnames": s.names.surnames,
+            "surnames_linked": s.names.surnames_linked,
+            "surname": s.names.surname(),
+        },
     })
 }
 
@@ -174,6 +190,20 @@ pub(crate) fn print(out: &mut impl Write, split: Split, s: &NewsScores) -> std::
         s.speaker_right,
         total,
         s.name_exact
+    )?;
+    writeln!(
+        out,
+        "speaker names right     {:>8.3}  ({}/{} named speakers with a mention of that canonical name)",
+        s.names.canonical(),
+        s.names.canonical_right,
+        s.names.speakers
+    )?;
+    writeln!(
+        out,
+        "later surnames linked   {:>8.3}  ({}/{} bare surnames carrying the full name)",
+        s.names.surname(),
+        s.names.surnames_linked,
+        s.names.surnames
     )?;
     writeln!(
         out,

@@ -189,6 +189,8 @@ pub(crate) fn run(args: Args) -> CmdResult {
                 if show_errors(*split) {
                     j["errors"] = serde_json::to_value(&ns.errors)
                         .map_err(|e| CliError::Failed(e.to_string()))?;
+                    j["names"]["errors"] = serde_json::to_value(&ns.names.errors)
+                        .map_err(|e| CliError::Failed(e.to_string()))?;
                 }
                 n.insert(split.as_str().to_string(), j);
             }
@@ -205,6 +207,7 @@ pub(crate) fn run(args: Args) -> CmdResult {
             writeln!(out)?;
             if show_errors(*split) {
                 print_errors(&mut out, &ns.errors)?;
+                print_errors(&mut out, &ns.names.errors)?;
             }
             super::eval_news::print(&mut out, *split, ns)?;
         }

@@ -109,6 +109,21 @@ pub(crate) mod gold {
     /// Quotation gold of real news articles, whose texts are in the data directory.
     pub(crate) const QUOTES_NEWS: &str =
         include_str!("../../../dateline-tag/eval-data/quotes_news_gold.json");
+    /// The project-written articles of the news gold (source `fixture`), by id.
+    pub(crate) const QUOTES_FIXTURES: &[(&str, &str)] = &[
+        (
+            "dash-caption",
+            include_str!("../../../dateline-tag/eval-data/quotes_fixtures/dash-caption.txt"),
+        ),
+        (
+            "interview",
+            include_str!("../../../dateline-tag/eval-data/quotes_fixtures/interview.txt"),
+        ),
+        (
+            "multi-paragraph",
+            include_str!("../../../dateline-tag/eval-data/quotes_fixtures/multi-paragraph.txt"),
+        ),
+    ];
 }
 
 /// The text of a sample article: from `dir/FILE` when a directory is given,

@@ -44,6 +44,11 @@ impl<'a> Ctx<'a> {
         if let Some((who, cue)) = self.cue_then_speaker(rest, 0) {
             return Some((who, cue, "quote.after.inverted"));
         }
+        // `“…” – Jan Fredriks, managing partner at Northwind`: a dash and a
+        // name with nothing but an apposition after it.
+        if let Some(found) = self.dash_signature(&right[..skip], rest) {
+            return Some((found.0, found.1, "quote.after.dash"));
+        }
         // `“…,” Steve Clarke, deputy associate administrator for exploration
         // in NASA’s science mission directorate, said`: a name heading an
         // apposition chain speaks, however long the chain.
@@ -73,6 +78,58 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// `“…” – Jan Fredriks, managing partner at Northwind`: after a dash, a
+    /// person or organisation that the sentence ends with, or that only an
+    /// apposition (a comma and no speech verb) follows. The dash is the cue.
+    pub(super) fn dash_signature(&self, marks: &[Tok], rest: &[Tok]) -> Option<(Who, Span)> {
+        let dash = marks
+            .iter()
+            .rfind(|t| matches!(t.kind, TokKind::Punct('—' | '–' | '-')))?;
+        let first = rest.first()?;
+        let i = self
+            .entities
+            .partition_point(|e| e.span.start < first.span.start);
+        let e = self.entities.get(i)?;
+        if e.span.start != first.span.start
+            || !matches!(e.label, Label::Person | Label::Org)
+            || !self.speaker_mention(i)
+        {
+            return None;
+        }
+        let after = rest
+            .iter()
+            .position(|t| t.span.start >= e.span.end)
+            .unwrap_or(rest.len());
+        let ends = matches!(
+            rest.get(after).map(|t| t.kind),
+            None | Some(TokKind::Punct('.' | ',' | '(' | ';'))
+        );
+        let cue_follows = rest[after..].iter().any(|t| {
+            t.kind == TokKind::Word && cue_word(&self.lower(t)).is_some_and(|c| c == Cue::Speech)
+        });
+        (ends && !cue_follows).then_some((
+            Who::Named {
+                entity: i,
+                span: e.span,
+            },
+            dash.span,
+        ))
+    }
+
+    /// The person or organisation a header line (`Jan Fredriks:`) names:
+    /// the line holds nothing but the name and the colon.
+    pub(crate) fn header_name(&self, line: &[Tok]) -> Option<Who> {
+        let (colon, name) = line.split_last()?;
+        let (first, last) = (name.first()?, name.last()?);
+        if colon.kind != TokKind::Punct(':') {
+            return None;
+        }
+        let e = self.best_entity(first.span.start, last.span.end, true)?;
+        let span = self.entities[e].span;
+        (span.start == first.span.start && span.end == last.span.end)
+            .then_some(Who::Named { entity: e, span })
     }
 
     /// A person or organisation named right after the quote and followed by
@@ -382,6 +439,23 @@ impl<'a> Ctx<'a> {
             {
                 let span = self.entities[e].span;
                 return (Who::Named { entity: e, span }, cue_span);
+            }
+            // `In a reflection of the confusion, the Electoral Commission,
+            // which regulates campaign finances, issued a statement warning
+            // …`: an organisation standing as the sentence's subject.
+            if let Some(a) = toks.first() {
+                let subject = self
+                    .entities_in(a.span.start, toks[from.saturating_sub(1)].span.end)
+                    .find(|&e| {
+                        self.entities[e].label == Label::Org
+                            && self.speaker_mention(e)
+                            && !self.after_preposition(e, a.span.start)
+                            && self.subject_like(self.entities[e].span)
+                    });
+                if let Some(e) = subject {
+                    let span = self.entities[e].span;
+                    return (Who::Named { entity: e, span }, cue_span);
+                }
             }
             return (Who::Unknown, cue_span);
         }

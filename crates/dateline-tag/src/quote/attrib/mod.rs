@@ -14,7 +14,11 @@
 //!    opening subordinate clause (`When Trump tweeted …, Twitter placed …`);
 //! 3. a cue closing the sentence (`… the “main difference”, he added.`);
 //! 4. a headline-style `Name: “…”`, or a cue ending the line before a quote
-//!    that opens its own block (`… Robinson writes:` / `"…"`).
+//!    that opens its own block (`… Robinson writes:` / `"…"`), or a name
+//!    alone on that line (`Ruud Verhoeven:` / `“…”`).
+//!
+//! After the quote, a dash and a name with at most an apposition after it
+//! sign it (`“…” – Jan Fredriks, managing partner at Northwind`).
 //!
 //! The speaker is read from a short noun phrase next to the cue: a PERSON
 //! entity first, then an ORG or GPE, never a possessive modifier (`Day's
@@ -29,8 +33,11 @@
 //! it. A definite role ("the
 //! presidential advisor") resolves to a person named before its sentence,
 //! preferring one introduced with that role; with a complement ("the head
-//! of the investigators") it must be. Any other subject ("the report said")
-//! is an explicit unknown speaker. Statements that open their sentence and
+//! of the investigators") it must be. A document ("the statement said")
+//! speaks for whoever issued it, named before its sentence ("the ministry
+//! said in a statement"). An organisation pronoun ("it says") passes over
+//! organisations that are no sentence's subject. Any other subject ("the
+//! report said" with nobody named) is an explicit unknown speaker. Statements that open their sentence and
 //! that no sentence attributes inherit the speaker of their paragraph or of
 //! the adjacent run of quote paragraphs, and only when the neighbours agree.
 //!
@@ -53,6 +60,8 @@ const WINDOW: usize = 40;
 const MAX_NP_WORDS: usize = 10;
 /// Most entity mentions examined when resolving a pronoun or role.
 const MAX_CANDIDATES: usize = 64;
+/// How far back (bytes) a document's issuer is looked for.
+const ISSUER_BYTES: usize = 4000;
 /// How many blocks back a pronoun may reach.
 const BLOCKS_BACK: usize = 4;
 
@@ -246,10 +255,12 @@ impl<'a> Ctx<'a> {
                 }
                 TokKind::Quote(q) => {
                     let inner = &self.text[self.quotes[q].inner.range()];
+                    // `“….” — Neil Gaiman`: a dash after a quote leads to
+                    // its attribution.
                     inner.ends_with(['.', '!', '?', '…'])
-                        && toks
-                            .get(i + 1)
-                            .is_some_and(|n| n.kind != TokKind::Punct(','))
+                        && toks.get(i + 1).is_some_and(|n| {
+                            !matches!(n.kind, TokKind::Punct(',' | '—' | '–' | '-'))
+                        })
                         && next_starts
                 }
                 _ => false,
@@ -394,6 +405,17 @@ impl<'a> Ctx<'a> {
             Shape::Phrase
         }
     }
+}
+
+/// Is `phrase` a definite document (`the statement`), whose speaker is
+/// who issued it?
+pub(crate) fn is_document_phrase(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(the), Some(noun), None)
+            if the.eq_ignore_ascii_case("the") && DOCUMENTS.contains(&noun.to_lowercase())
+    )
 }
 
 /// Genders given by a title word right before a PERSON mention, by

@@ -10,6 +10,10 @@ static QUOTING: WordList = WordList::new(include_str!("../../../words/attrib_quo
 /// Participles whose subject is the subject of the main clause.
 static PARTICIPLE: WordList = WordList::new(include_str!("../../../words/attrib_participle.txt"));
 
+/// Nouns of written statements whose speaker is who issued them.
+pub(super) static DOCUMENTS: WordList =
+    WordList::new(include_str!("../../../words/attrib_documents.txt"));
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cue {
     /// The subject speaks: said, told, added, called, …

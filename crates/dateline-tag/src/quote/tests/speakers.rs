@@ -334,3 +334,78 @@ fn every_rule_id_is_listed() {
         }
     }
 }
+
+#[test]
+fn dash_signature_after_the_quote() {
+    let text = "T\n\n“We have wanted to be closer to our clients.” – Jan Fredriks, managing partner at Northwind\n\nThe firm grew.\n";
+    let doc = parse::parse(text);
+    let e = ents(
+        &doc.text,
+        &[
+            ("Jan Fredriks", P, "Jan Fredriks"),
+            ("Northwind", O, "Northwind"),
+        ],
+    );
+    let q = explain(&doc, &e);
+    assert_eq!(q[0].quote.speaker.as_deref(), Some("Jan Fredriks"));
+    assert_eq!(q[0].quote.cue.as_deref(), Some("–"));
+    assert_eq!(q[0].rules, ["quote.after.dash", "speaker.person"]);
+}
+
+#[test]
+fn header_line_names_the_speaker() {
+    let text = "T\n\nRuud Verhoeven:\n“The storms are getting longer, and that hurts a harbour.”\n";
+    let doc = parse::parse(text);
+    let e = ents(&doc.text, &[("Ruud Verhoeven", P, "Ruud Verhoeven")]);
+    let q = explain(&doc, &e);
+    assert_eq!(q[0].quote.speaker.as_deref(), Some("Ruud Verhoeven"));
+    assert_eq!(q[0].rules, ["quote.header", "speaker.person"]);
+}
+
+#[test]
+fn two_single_marks_close_and_a_space_may_follow_the_opening_mark() {
+    let q = run(
+        "T\n\n“It was an attempt to mislead voters,’’ Will Moy told the BBC.\n\n“ We cannot wait to start,” said Marta Okafor.\n",
+        &[
+            ("Will Moy", P, "Will Moy"),
+            ("Marta Okafor", P, "Marta Okafor"),
+        ],
+    );
+    assert_eq!(
+        find(&q, "It was").text,
+        "It was an attempt to mislead voters,"
+    );
+    assert_eq!(find(&q, "It was").speaker.as_deref(), Some("Will Moy"));
+    assert_eq!(
+        find(&q, "We cannot").speaker.as_deref(),
+        Some("Marta Okafor")
+    );
+}
+
+#[test]
+fn the_statement_said_names_its_issuer() {
+    let text = "T\n\nThe Electoral Commission said in a statement on Friday that it had no role.\n\n“Voters are entitled to transparency,” the statement said.\n";
+    let doc = parse::parse(text);
+    let e = ents(
+        &doc.text,
+        &[("Electoral Commission", O, "Electoral Commission")],
+    );
+    let q = explain(&doc, &e);
+    assert_eq!(q[0].quote.speaker.as_deref(), Some("Electoral Commission"));
+    assert_eq!(q[0].rules, ["quote.after.subject", "speaker.document"]);
+    // With nobody named before, the statement stays unknown.
+    let q = explain(&parse::parse("T\n\n“No role,” the statement said.\n"), &[]);
+    assert_eq!(q[0].quote.speaker, None);
+    assert_eq!(q[0].rules, ["quote.after.subject", "speaker.unknown"]);
+}
+
+#[test]
+fn an_unclosed_quote_over_paragraphs_is_kept() {
+    let q = run(
+        "T\n\nTottenham said in a statement: “Jose is one of the best managers.\n\n“He has won titles in four countries.\n\nClub statement\n",
+        &[("Tottenham", O, "Tottenham Hotspur")],
+    );
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.ends_with("four countries."));
+    assert_eq!(q[0].speaker.as_deref(), Some("Tottenham Hotspur"));
+}
