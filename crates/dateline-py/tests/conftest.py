@@ -144,3 +144,68 @@ def sample_warc(tmp_path_factory):
     path = tmp_path_factory.mktemp("warc") / "samples.warc.gz"
     write_warc(path, pages)
     return path
+
+
+def http_response(status, content_type, body):
+    return f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+
+
+@pytest.fixture(scope="session")
+def mixed_warc(root, tmp_path_factory):
+    """A gzipped WARC file with records of every kind a crawl holds, as the
+    parse layer's own WARC tests build it: the harbour fixture page, a
+    redirect, an image, a page in windows-1252 that only the HTTP header
+    names, a plain-text resource and a metadata record."""
+    import gzip
+
+    harbour = (root / "crates/dateline-parse/tests/fixtures/html/harbour.html").read_bytes()
+    uri = "https://courier.example/news/2024/03/14/harbour-bridge-reopens"
+    response = "application/http; msgtype=response"
+    cafes = (
+        "<html><head><title>Caf&eacute; owners rally</title></head><body>\n"
+        "<h1>Caf&eacute; owners rally against rent rise</h1>\n"
+        "<p>Owners of the old town's caf\u00e9s met on Monday to protest against a planned rent rise that they say "
+        "would close half of them before the winter season begins.</p>\n"
+        "<p>The city said the new rents were fair and matched those of comparable districts, and it promised "
+        "to meet the owners again next week to discuss the details.</p>\n</body></html>\n"
+    ).encode("cp1252")
+    records = [
+        warc_record("warcinfo", [("Content-Type", "application/warc-fields")], b"software: dateline tests\r\n"),
+        warc_record(
+            "request",
+            [("WARC-Target-URI", uri), ("Content-Type", "application/http; msgtype=request")],
+            b"GET /news/2024/03/14/harbour-bridge-reopens HTTP/1.1\r\nHost: courier.example\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            [("WARC-Target-URI", uri), ("Content-Type", response)],
+            http_response("200 OK", "text/html; charset=utf-8", harbour),
+        ),
+        warc_record(
+            "response",
+            [("WARC-Target-URI", "https://courier.example/old"), ("Content-Type", response)],
+            http_response("301 Moved Permanently", "text/html", b'<a href="/new">moved</a>'),
+        ),
+        warc_record(
+            "response",
+            [("WARC-Target-URI", "https://courier.example/bridge.png"), ("Content-Type", response)],
+            http_response("200 OK", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        ),
+        warc_record(
+            "response",
+            [("WARC-Target-URI", "https://gazette.example/cafes"), ("Content-Type", response)],
+            http_response("200 OK", "text/html; charset=windows-1252", cafes),
+        ),
+        warc_record(
+            "resource",
+            [("WARC-Target-URI", "file:///notes/ferry.txt"), ("Content-Type", "text/plain")],
+            b"Ferry timetable change\n\nThe weekend ferry will keep running through the summer, "
+            b"the operator said on Friday.\n",
+        ),
+        warc_record("metadata", [("WARC-Target-URI", uri), ("Content-Type", "application/warc-fields")], b"via: fixture\r\n"),
+    ]
+    path = tmp_path_factory.mktemp("mixed") / "pages.warc.gz"
+    with open(path, "wb") as f:
+        for r in records:
+            f.write(gzip.compress(r))
+    return path

@@ -82,8 +82,8 @@ def test_a_warc_is_given_to_read_not_parse():
     assert {"text", "json", "html", "warc"} <= set(dateline.FORMATS)
 
 
-def test_pages_and_warc_records_equal_dateline_parse_json(cli, root, sample_warc):
-    for path in [root / HTML_FIXTURES / "harbour.html", root / HTML_FIXTURES / "pages.warc.gz", sample_warc]:
+def test_pages_and_warc_records_equal_dateline_parse_json(cli, root, sample_warc, mixed_warc):
+    for path in [root / HTML_FIXTURES / "harbour.html", mixed_warc, sample_warc]:
         _, lines, _ = cli("parse", path, "--json")
         docs = list(dateline.read(path))
         assert lines and [d.to_dict() for d in docs] == lines, path

@@ -16,15 +16,14 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs a Java runtime", allow_module_level=True)
 
 SEEDS = "examples/corpus/seeds"
-FIXTURE_WARC = "crates/dateline-parse/tests/fixtures/html/pages.warc.gz"
 
 
 @pytest.fixture(scope="module")
-def inputs(root, sample_jsonl, sample_warc):
+def inputs(root, sample_jsonl, sample_warc, mixed_warc):
     """The sample articles as text files, as JSON Lines and as pages of a
-    WARC file, and the parse layer's own WARC fixture (a redirect, an image,
-    a text resource and pages in two character sets)."""
-    return [str(root / SEEDS), str(sample_jsonl), str(sample_warc), str(root / FIXTURE_WARC)]
+    WARC file, and a WARC file like the parse layer's own (a redirect, an
+    image, a text resource and pages in two character sets)."""
+    return [str(root / SEEDS), str(sample_jsonl), str(sample_warc), str(mixed_warc)]
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +140,8 @@ def test_co_mentioned_people_equal_dateline_search_facets(cli, inputs, job, pers
 
 
 @pytest.mark.parametrize("which", ["samples", "fixture"])
-def test_warc_records_become_articles(root, cli, job, sample_warc, which):
-    warc = str(sample_warc) if which == "samples" else str(root / FIXTURE_WARC)
+def test_warc_records_become_articles(cli, job, sample_warc, mixed_warc, which):
+    warc = str(sample_warc) if which == "samples" else str(mixed_warc)
     out, _ = job
     _, parsed, _ = cli("parse", warc, "--json")
     if which == "samples":
