@@ -130,7 +130,8 @@ fn is_possessive(n: &str) -> bool {
     matches!(n, "'s" | "’s" | "'" | "’")
 }
 
-/// The sense of a GPE mention over tokens `m` of sentence `sent`.
+/// The sense of a GPE mention over tokens `m` of sentence `sent`, once
+/// [`results_line`] has not made it a team.
 /// `gpe_after(k)` gives the end of a GPE mention starting at token `k`, so
 /// that a coordinated pair ("Germany and Austria agreed") shares its verb.
 pub(crate) fn gpe_sense(
@@ -184,13 +185,19 @@ fn agent_before(toks: &[Tok<'_>], start: usize, end: usize, sent_start: usize) -
     matches!(prev, "by" | "against") && phrase_ends(toks, end)
 }
 
-/// A sports team named after its place: "beating England", "played for
-/// Footscray", "coached North Melbourne", "lost to Tulsa", "the England
-/// side", "South Africa are almost at the point of no return".
+/// Whether a place over tokens `m` of sentence `sent` stands in a results
+/// or fixture line, so that it names a team ("Leeds 2 Everton 1", "NEW
+/// ORLEANS AT DALLAS"). The caller asks this before [`gpe_sense`]: the
+/// reading has a rule id of its own.
+pub(crate) fn results_line(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>) -> bool {
+    score_line(toks, m.clone(), sent.clone()) || fixture_line(toks, m, sent)
+}
+
+/// A sports team named after its place, from the words around it:
+/// "beating England", "played for Footscray", "coached North Melbourne",
+/// "lost to Tulsa", "the England side", "South Africa are almost at the
+/// point of no return". Results and fixture lines are [`results_line`].
 fn team_reading(toks: &[Tok<'_>], m: Range<usize>, sent: Range<usize>, plural_name: bool) -> bool {
-    if score_line(toks, m.clone(), sent.clone()) || fixture_line(toks, m.clone(), sent.clone()) {
-        return true;
-    }
     let k = with_article(toks, m.start, sent.start);
     let prev = if k > sent.start {
         norm(toks, k - 1)

@@ -64,10 +64,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.toks[start].span.start,
                 self.toks[m.toks.end - 1].span.end,
             );
+            let mut results_team = false;
             let sense = (c.label == Label::Gpe).then(|| {
                 let sent = self
                     .sentence_of(m.toks.start)
                     .map_or(0..self.toks.len(), |i| self.sents[i].clone());
+                results_team = self.on(Point::ResolveResultsTeams)
+                    && crate::sense::results_line(&self.toks, m.toks.clone(), sent.clone());
+                if results_team {
+                    return crate::Sense::Team;
+                }
                 let plural = self.toks[m.toks.end - 1].norm.ends_with('s');
                 crate::sense::gpe_sense(&self.toks, m.toks.clone(), sent, &gpe_after, plural)
             });
@@ -76,6 +82,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                 rules.clone_from(&m.rules);
                 if c.label != m.label && rules.last() != Some(&"resolve") {
                     rules.push("resolve");
+                }
+                if results_team {
+                    rules.push(Point::ResolveResultsTeams.id());
                 }
             }
             out.push((

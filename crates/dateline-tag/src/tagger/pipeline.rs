@@ -82,6 +82,7 @@ pub(super) enum Point {
     PlaceSplitParent,
     PlaceSplitOrgOfPlace,
     PlaceSplitHeadOfPlace,
+    ResolveResultsTeams,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -171,6 +172,11 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::PlaceSplitHeadOfPlace,
         "place-split-orgs.head-of-place",
         "capitalized words ending in a head, \"of (the)\" and a place are one name (\"Kingdom of France\")",
+    ),
+    (
+        Point::ResolveResultsTeams,
+        "resolve.results-teams",
+        "on output, a place in a results or fixture line is a team (\"Leeds 2 Everton 1\", \"NEW ORLEANS AT DALLAS\")",
     ),
 ];
 

@@ -80,11 +80,6 @@ impl<'k, 'a> Doc<'k, 'a> {
             self.propagate(&surnames, &clusters);
         }
         self.propagate_org_short_forms(&long_names);
-        for m in &self.mentions {
-            if let Some(c) = clusters.get(m.cluster) {
-                let _ = c;
-            }
-        }
         self.vote(clusters)
     }
 

@@ -168,3 +168,22 @@ fn places_in_results_and_fixture_lines_are_teams() {
         assert_ne!(sense_of(text, name), Some(Sense::Team), "{text}");
     }
 }
+
+/// With `resolve.results-teams` switched off, a results or fixture line
+/// says nothing of its places: they read as anywhere else.
+#[test]
+fn the_results_line_reading_can_be_switched_off() {
+    let off = Tagger::builder()
+        .disable("resolve.results-teams")
+        .build()
+        .unwrap();
+    for (text, name) in [
+        ("Leeds 2 Everton 1\n", "Leeds"),
+        ("NEW ORLEANS AT DALLAS\n", "DALLAS"),
+    ] {
+        let ents = off.entities_text(text);
+        let e = ents.iter().find(|e| e.text == name).unwrap();
+        assert_eq!(e.label, Label::Gpe, "{e:?}");
+        assert_ne!(e.sense, Some(Sense::Team), "{text}");
+    }
+}
