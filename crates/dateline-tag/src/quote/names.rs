@@ -2,8 +2,9 @@
 //!
 //! Only positive evidence counts: a listed first name
 //! (`words/given_names_male.txt`, `words/given_names_female.txt`), a Slavic
-//! surname ending that marks gender (-ova/-ev...), or a gendered honorific
-//! in front of the mention. Anything else is unknown (compatible with
+//! surname ending that marks gender (-ova/-ev..., `words/names_surname_*.txt`),
+//! or a gendered honorific in front of the mention
+//! (`words/names_titles_*.txt`). Anything else is unknown (compatible with
 //! either pronoun).
 
 /// Grammatical gender of a person or pronoun.
@@ -13,7 +14,16 @@ pub(crate) enum Gender {
     Female,
 }
 
-use crate::words::WordList;
+use crate::words::{WordList, entries};
+
+/// Slavic surname endings that mark a woman (Peskova).
+const FEMALE_ENDINGS: &str = include_str!("../../words/names_surname_female.txt");
+/// Slavic surname endings that mark a man (Peskov).
+const MALE_ENDINGS: &str = include_str!("../../words/names_surname_male.txt");
+/// Honorifics and gendered titles that mark a man (`Mr.`, `the chairman`).
+static MALE_TITLES: WordList = WordList::new(include_str!("../../words/names_titles_male.txt"));
+/// Honorifics and gendered titles that mark a woman (`Mrs.`, `Queen`).
+static FEMALE_TITLES: WordList = WordList::new(include_str!("../../words/names_titles_female.txt"));
 
 /// Given names that mark a man (one source with the tagger's given names).
 static MALE: WordList = WordList::new(include_str!("../../words/given_names_male.txt"));
@@ -38,13 +48,10 @@ fn from_surname(last: &str) -> Option<Gender> {
     if lower.chars().count() < 5 {
         return None;
     }
-    const FEMALE_ENDINGS: &[&str] = &["ova", "eva", "yova", "ina", "skaya", "tskaya", "ska", "cka"];
-    const MALE_ENDINGS: &[&str] = &[
-        "ov", "ev", "yov", "in", "sky", "skiy", "skii", "ich", "ski", "cki",
-    ];
-    if FEMALE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    let ends_with = |file: &'static str| entries(file).any(|e| lower.ends_with(e));
+    if ends_with(FEMALE_ENDINGS) {
         Some(Gender::Female)
-    } else if MALE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    } else if ends_with(MALE_ENDINGS) {
         Some(Gender::Male)
     } else {
         None
@@ -66,12 +73,14 @@ pub(crate) fn of_name(name: &str) -> Option<Gender> {
 
 /// Gender from an honorific or gendered title word just before a mention.
 pub(crate) fn of_title(word: &str) -> Option<Gender> {
-    match word.to_lowercase().trim_end_matches('.') {
-        "mr" | "mister" | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman"
-        | "congressman" | "businessman" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" | "queen" | "princess"
-        | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" => Some(Gender::Female),
-        _ => None,
+    let lower = word.to_lowercase();
+    let title = lower.trim_end_matches('.');
+    if MALE_TITLES.contains(title) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(title) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 

@@ -281,10 +281,8 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             // `a pattern called a “glider”`: naming, not speech.
-            if matches!(
-                lower.as_ref(),
-                "called" | "dubbed" | "termed" | "labeled" | "labelled" | "named"
-            ) && i > 0
+            if NAMING_VERBS.contains(&lower)
+                && i > 0
                 && self
                     .word(&left[i - 1])
                     .chars()
@@ -302,10 +300,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             // `said — as reported by Hurriyet —`: who passed the words on.
-            if matches!(lower.as_ref(), "reported" | "quoted" | "cited")
-                && i > 0
-                && self.is_word(&left[i - 1], "as")
-            {
+            if is_reporting(&lower) && i > 0 && self.is_word(&left[i - 1], "as") {
                 continue;
             }
             // `When Trump tweeted that …, Twitter placed a “…”`: a cue inside

@@ -279,7 +279,7 @@ impl<'a> Ctx<'a> {
         match i.checked_sub(1).map(|p| &toks[p]) {
             Some(p) if p.kind == TokKind::Word && p.span.end == toks[i].span.start => {
                 let w = self.lower(p);
-                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_ref())
+                w.chars().count() == 1 || ABBREVIATIONS.contains(&w)
             }
             _ => false,
         }

@@ -326,21 +326,7 @@ impl<'a> Ctx<'a> {
                 return false;
             };
             let noun = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-            matches!(
-                noun.as_str(),
-                "words"
-                    | "statement"
-                    | "remarks"
-                    | "comments"
-                    | "message"
-                    | "letter"
-                    | "tweet"
-                    | "post"
-                    | "answer"
-                    | "speech"
-                    | "reply"
-                    | "response"
-            )
+            WORDS_NOUNS.contains(&noun)
         })
     }
 
@@ -412,21 +398,7 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        matches!(
-            word.to_lowercase().as_str(),
-            "from"
-                | "within"
-                | "via"
-                | "on"
-                | "in"
-                | "at"
-                | "to"
-                | "with"
-                | "by"
-                | "about"
-                | "against"
-                | "for"
-        )
+        PHRASE_PREPOSITIONS.contains(&word.to_lowercase())
     }
 
     /// The person a definite role at `pos` refers to, and whether it was
@@ -637,20 +609,7 @@ impl<'a> Ctx<'a> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        matches!(
-            word,
-            "at" | "with"
-                | "to"
-                | "for"
-                | "against"
-                | "from"
-                | "by"
-                | "about"
-                | "of"
-                | "on"
-                | "toward"
-                | "towards"
-        )
+        OBJECT_PREPOSITIONS.contains(word)
     }
 
     /// Remembers that the speaker `entity` was attributed at `pos`.

@@ -1,5 +1,5 @@
 //! The words attribution reads: speech cues, auxiliaries, pronouns, roles,
-//! subordinators and prepositions.
+//! subordinators and prepositions (the lists are files under `words/`).
 
 use super::*;
 use crate::words::WordList;
@@ -13,6 +13,38 @@ static PARTICIPLE: WordList = WordList::new(include_str!("../../../words/attrib_
 /// Nouns of written statements whose speaker is who issued them.
 pub(super) static DOCUMENTS: WordList =
     WordList::new(include_str!("../../../words/attrib_documents.txt"));
+
+/// Participles of verbs that pass words on rather than say them.
+static REPORTING: WordList = WordList::new(include_str!("../../../words/attrib_reporting.txt"));
+/// Participles of saying in a passive cue.
+static PASSIVE_PARTICIPLES: WordList = WordList::new(include_str!(
+    "../../../words/attrib_passive_participles.txt"
+));
+/// Nouns naming a person by function.
+static ROLES: WordList = WordList::new(include_str!("../../../words/attrib_roles.txt"));
+/// Conjunctions that open a subordinate clause.
+static SUBORDINATORS: WordList =
+    WordList::new(include_str!("../../../words/attrib_subordinators.txt"));
+/// Words that open an adverbial phrase before a cue.
+static PHRASE_OPENERS: WordList =
+    WordList::new(include_str!("../../../words/attrib_phrase_openers.txt"));
+/// Abbreviations written with a full stop inside a name phrase.
+pub(super) static ABBREVIATIONS: WordList =
+    WordList::new(include_str!("../../../words/attrib_abbreviations.txt"));
+/// Verbs of naming (`a pattern called a “glider”`).
+pub(super) static NAMING_VERBS: WordList =
+    WordList::new(include_str!("../../../words/attrib_naming_verbs.txt"));
+/// Nouns of what someone said, after a possessive (`Peskov's words`).
+pub(super) static WORDS_NOUNS: WordList =
+    WordList::new(include_str!("../../../words/attrib_words_nouns.txt"));
+/// Prepositions that make a mention inside a speaker phrase an object.
+pub(super) static PHRASE_PREPOSITIONS: WordList = WordList::new(include_str!(
+    "../../../words/attrib_phrase_prepositions.txt"
+));
+/// Prepositions whose object is not a speaker (`at Biden`).
+pub(super) static OBJECT_PREPOSITIONS: WordList = WordList::new(include_str!(
+    "../../../words/attrib_object_prepositions.txt"
+));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cue {
@@ -45,29 +77,11 @@ pub(super) fn is_aux(lower: &str) -> bool {
 
 /// Participles of verbs that pass words on rather than say them.
 pub(super) fn is_reporting(lower: &str) -> bool {
-    matches!(lower, "quoted" | "cited" | "reported")
+    REPORTING.contains(lower)
 }
 
 pub(super) fn is_passive_participle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "spoken"
-            | "said"
-            | "stated"
-            | "quoted"
-            | "written"
-            | "noted"
-            | "reported"
-            | "cited"
-            | "announced"
-            | "declared"
-            | "voiced"
-            | "expressed"
-            | "made"
-            | "issued"
-            | "told"
-            | "asked"
-    )
+    PASSIVE_PARTICIPLES.contains(lower)
 }
 
 pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
@@ -83,119 +97,13 @@ pub(super) fn pronoun(lower: &str) -> Option<(Label, Option<Gender>)> {
 /// refer back to a person already named.
 pub(super) fn is_role(lower: &str) -> bool {
     // `the 56-year-old said`
-    lower.ends_with("-year-old")
-        || matches!(
-            lower,
-            "actor"
-                | "actress"
-                | "analyst"
-                | "artist"
-                | "author"
-                | "economist"
-                | "executive"
-                | "guitarist"
-                | "manager"
-                | "musician"
-                | "player"
-                | "rapper"
-                | "scientist"
-                | "singer"
-                | "star"
-                | "strategist"
-                | "adviser"
-                | "advisor"
-                | "archbishop"
-                | "bishop"
-                | "cardinal"
-                | "captain"
-                | "coach"
-                | "judge"
-                | "king"
-                | "queen"
-                | "prince"
-                | "professor"
-                | "researcher"
-                | "lawyer"
-                | "founder"
-                | "commissioner"
-                | "candidate"
-                | "nominee"
-                | "aide"
-                | "ambassador"
-                | "attorney"
-                | "chairman"
-                | "chairwoman"
-                | "chancellor"
-                | "chief"
-                | "commander"
-                | "congressman"
-                | "congresswoman"
-                | "diplomat"
-                | "director"
-                | "envoy"
-                | "governor"
-                | "head"
-                | "leader"
-                | "lawmaker"
-                | "mayor"
-                | "minister"
-                | "official"
-                | "premier"
-                | "president"
-                | "prosecutor"
-                | "representative"
-                | "secretary"
-                | "senator"
-                | "spokesman"
-                | "spokesperson"
-                | "spokeswoman"
-                | "politician"
-        )
+    lower.ends_with("-year-old") || ROLES.contains(lower)
 }
 
 pub(super) fn is_subordinator(lower: &str) -> bool {
-    matches!(
-        lower,
-        "when"
-            | "after"
-            | "before"
-            | "while"
-            | "although"
-            | "though"
-            | "since"
-            | "if"
-            | "because"
-            | "once"
-            | "until"
-            | "whereas"
-    )
+    SUBORDINATORS.contains(lower)
 }
 
 pub(super) fn is_preposition(lower: &str) -> bool {
-    matches!(
-        lower,
-        "in" | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "with"
-            | "from"
-            | "for"
-            | "to"
-            | "by"
-            | "according"
-            | "speaking"
-            | "asked"
-            | "when"
-            | "while"
-            | "as"
-            | "since"
-            | "despite"
-    )
+    PHRASE_OPENERS.contains(lower)
 }
-
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "co", "col", "corp", "dr", "gen", "gov", "inc", "jr", "lt", "ltd", "mr", "mrs", "ms", "no",
-    "prof", "rep", "sen", "sr", "st", "vs",
-];
