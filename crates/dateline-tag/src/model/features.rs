@@ -412,6 +412,29 @@ pub(crate) fn tok_infos(
         .collect();
     let evidence = case_evidence_counts(tokens, &words, &caps, &pos);
     let mut out = Vec::with_capacity(n);
+    push_base_infos(
+        &mut out, tokens, kb, &evidence, &words, &caps, &pos, &headline,
+    );
+    annotate_chunks(&mut out, tokens, &words, &caps, sentences, clusters);
+    out
+}
+
+/// Appends each token's base info: its word hash, case class, kind,
+/// knowledge-base hint, document evidence, capitalized-run position,
+/// sentence position and headline flag. The other fields are left for
+/// [`complete`] and `annotate_chunks`.
+#[allow(clippy::too_many_arguments)]
+fn push_base_infos(
+    out: &mut Vec<TokInfo>,
+    tokens: &[Token<'_>],
+    kb: &[Option<KbHint>],
+    evidence: &IdMap<(u32, u32)>,
+    words: &[u64],
+    caps: &[Cap],
+    pos: &[u8],
+    headline: &[bool],
+) {
+    let n = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
         let cap = caps[i];
         let doc = match evidence.get(&words[i]) {
@@ -469,8 +492,6 @@ pub(crate) fn tok_infos(
             full: false,
         });
     }
-    annotate_chunks(&mut out, tokens, &words, &caps, sentences, clusters);
-    out
 }
 
 /// Document-level evidence, gathered in one pass over the sentences before
@@ -519,63 +540,7 @@ pub(crate) fn sentence_infos(
         .iter()
         .map(|t| hash_bytes(1, t.norm.as_bytes()))
         .collect();
-    for (i, t) in tokens.iter().enumerate() {
-        let cap = caps[i];
-        let doc = match evidence.get(&words[i]) {
-            Some(&(c, l)) => {
-                let own_c =
-                    u32::from(is_capitalized(cap) && pos[i] >= 2 && t.kind == TokenKind::Word);
-                let own_l = u32::from(cap == Cap::Lower && t.kind == TokenKind::Word);
-                u8::from(c > own_c) | (u8::from(l > own_l) << 1)
-            }
-            None => 0,
-        };
-        let capd = |j: usize| is_capitalized(caps[j]) && tokens[j].kind == TokenKind::Word;
-        let run = if !capd(i) {
-            0
-        } else {
-            let before = i > 0 && capd(i - 1);
-            let after = i + 1 < n && capd(i + 1);
-            match (before, after) {
-                (false, false) => 1,
-                (false, true) => 2,
-                (true, true) => 3,
-                (true, false) => 4,
-            }
-        };
-        out.push(TokInfo {
-            word: words[i],
-            raw: PAD,
-            shape: PAD,
-            short: PAD,
-            pre: [PAD; 3],
-            suf: [PAD; 4],
-            cap,
-            kind: match t.kind {
-                TokenKind::Word => 0,
-                TokenKind::Number => 1,
-                _ => 2,
-            },
-            kb: kb_code(kb.get(i).copied().flatten()),
-            title: false,
-            org_head: false,
-            loc_head: false,
-            len: 0,
-            doc,
-            run,
-            pos: pos[i],
-            headline: headline[i],
-            lex: 0,
-            chunk_first: PAD,
-            chunk_last: PAD,
-            chunk: 0,
-            clu: [0; 3],
-            chunk_clu: [0; 2],
-            case: 0,
-            freq: 0,
-            full: false,
-        });
-    }
+    push_base_infos(out, tokens, kb, evidence, &words, &caps, &pos, &headline);
     annotate_chunks(out, tokens, &words, &caps, whole, clusters);
 }
 
@@ -629,6 +594,7 @@ fn headline_flags(tokens: &[Token<'_>], sentences: &[Range<usize>], caps: &[Cap]
 
 /// Document evidence: per normalized word, how often it is written
 /// capitalized away from a sentence start and how often lowercase.
+#[cfg(any(feature = "train", test))]
 fn case_evidence_counts(
     tokens: &[Token<'_>],
     words: &[u64],
