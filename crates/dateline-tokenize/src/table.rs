@@ -188,39 +188,38 @@ impl<'a> TokenTable<'a> {
     /// Token `i` as a [`Token`] (without stem: see [`Tokenizer::stem_of`]);
     /// its normalized form borrows the table.
     pub fn get(&self, i: usize) -> Option<Token<'_>> {
-        if i >= self.len() {
-            return None;
-        }
-        let text = self.text(i);
-        let norm = self.norm(i);
-        Some(Token {
-            span: self.span(i),
-            text,
-            kind: self.kind(i),
-            norm: Cow::Borrowed(norm),
-            stem: None,
-        })
+        (i < self.len()).then(|| self.assemble(i, Cow::Borrowed(self.norm(i))))
     }
 
     /// Token `i` as a [`Token`] that outlives the table: its normalized form
     /// borrows the text when it equals it, else is copied out.
     pub fn token(&self, i: usize) -> Option<Token<'a>> {
-        if i >= self.len() {
-            return None;
-        }
-        let text = self.text(i);
-        let norm = self.norm(i);
-        Some(Token {
-            span: self.span(i),
-            text,
-            kind: self.kind(i),
-            norm: if norm == text {
+        (i < self.len()).then(|| {
+            let text = self.text(i);
+            let norm = self.norm(i);
+            let norm = if norm == text {
                 Cow::Borrowed(text)
             } else {
                 Cow::Owned(norm.to_string())
-            },
-            stem: None,
+            };
+            self.assemble(i, norm)
         })
+    }
+
+    /// Token `i` (which exists) with the normalized form `norm`, without
+    /// stem: what [`get`](Self::get) and [`token`](Self::token) share, the
+    /// two differing only in how long the normalized form lives.
+    fn assemble<'t>(&self, i: usize, norm: Cow<'t, str>) -> Token<'t>
+    where
+        'a: 't,
+    {
+        Token {
+            span: self.span(i),
+            text: self.text(i),
+            kind: self.kind(i),
+            norm,
+            stem: None,
+        }
     }
 
     /// Every token in text order.

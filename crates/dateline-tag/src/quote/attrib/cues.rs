@@ -80,6 +80,20 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The person or organisation mention that `rest` opens with, when it
+    /// can be a speaker: its index in the entities.
+    fn speaker_opening(&self, rest: &[Tok]) -> Option<usize> {
+        let first = rest.first()?;
+        let i = self
+            .entities
+            .partition_point(|e| e.span.start < first.span.start);
+        let e = self.entities.get(i)?;
+        (e.span.start == first.span.start
+            && matches!(e.label, Label::Person | Label::Org)
+            && self.speaker_mention(i))
+        .then_some(i)
+    }
+
     /// `“…” – Jan Fredriks, managing partner at Northwind`: after a dash, a
     /// person or organisation that the sentence ends with, or that only an
     /// apposition (a comma and no speech verb) follows. The dash is the cue.
@@ -87,17 +101,8 @@ impl<'a> Ctx<'a> {
         let dash = marks
             .iter()
             .rfind(|t| matches!(t.kind, TokKind::Punct('—' | '–' | '-')))?;
-        let first = rest.first()?;
-        let i = self
-            .entities
-            .partition_point(|e| e.span.start < first.span.start);
-        let e = self.entities.get(i)?;
-        if e.span.start != first.span.start
-            || !matches!(e.label, Label::Person | Label::Org)
-            || !self.speaker_mention(i)
-        {
-            return None;
-        }
+        let i = self.speaker_opening(rest)?;
+        let e = &self.entities[i];
         let after = rest
             .iter()
             .position(|t| t.span.start >= e.span.end)
@@ -137,17 +142,8 @@ impl<'a> Ctx<'a> {
     /// the head of the apposition chain is the speaker (rule
     /// `quote.after.apposition`).
     pub(super) fn apposition_chain(&self, rest: &[Tok]) -> Option<(Who, Span)> {
-        let first = rest.first()?;
-        let i = self
-            .entities
-            .partition_point(|e| e.span.start < first.span.start);
-        let e = self.entities.get(i)?;
-        if e.span.start != first.span.start
-            || !matches!(e.label, Label::Person | Label::Org)
-            || !self.speaker_mention(i)
-        {
-            return None;
-        }
+        let i = self.speaker_opening(rest)?;
+        let e = &self.entities[i];
         let after = rest.iter().position(|t| t.span.start >= e.span.end)?;
         if rest[after].kind != TokKind::Punct(',') {
             return None;

@@ -258,19 +258,25 @@ impl<'a> Ctx<'a> {
         Who::Unknown
     }
 
+    /// Start of the block `back` blocks before the one holding `pos` (0
+    /// near the top): how far back a search for a referent goes.
+    fn blocks_floor(&self, pos: usize, back: usize) -> usize {
+        let block = self
+            .blocks
+            .partition_point(|b| b.start <= pos)
+            .saturating_sub(1);
+        self.blocks
+            .get(block.saturating_sub(back))
+            .map_or(0, |b| b.start)
+    }
+
     /// Who issued the document `noun` (`statement`, `report`) that a phrase
     /// at `pos` refers back to: the person, else organisation, before the
     /// nearest earlier mention of the noun in its sentence (`the US military
     /// said in a statement`), within the last paragraphs.
     pub(super) fn issuer(&self, pos: usize, noun: &str) -> Option<usize> {
-        let block = self
-            .blocks
-            .partition_point(|b| b.start <= pos)
-            .saturating_sub(1);
         let floor = self
-            .blocks
-            .get(block.saturating_sub(BLOCKS_BACK))
-            .map_or(0, |b| b.start)
+            .blocks_floor(pos, BLOCKS_BACK)
             .max(pos.saturating_sub(ISSUER_BYTES));
         let end = self.sentence_start_before(pos);
         let window = self.text.get(floor_char(self.text, floor)..end)?;
@@ -426,14 +432,7 @@ impl<'a> Ctx<'a> {
         gender: Option<Gender>,
         role: Option<&str>,
     ) -> Option<usize> {
-        let block = self
-            .blocks
-            .partition_point(|b| b.start <= pos)
-            .saturating_sub(1);
-        let floor = self
-            .blocks
-            .get(block.saturating_sub(BLOCKS_BACK))
-            .map_or(0, |b| b.start);
+        let floor = self.blocks_floor(pos, BLOCKS_BACK);
         let before = self.entities.partition_point(|e| e.span.start < pos);
         let mut nearest = None;
         let mut examined = 0;
@@ -522,10 +521,7 @@ impl<'a> Ctx<'a> {
             found = Some(o);
             horizon = Some(self.entities[o].span.start);
         }
-        let history_floor = self
-            .blocks
-            .get(block.saturating_sub(2 * BLOCKS_BACK))
-            .map_or(0, |b| b.start);
+        let history_floor = self.blocks_floor(pos, 2 * BLOCKS_BACK);
         let horizon = horizon.unwrap_or(history_floor);
         let history = self.resolved.borrow();
         for &(p, e) in history.iter().rev().take(MAX_CANDIDATES) {
