@@ -717,6 +717,7 @@ fn main() {
     for text in [
         "NOT zzzzqqq",
         "date:2008",
+        "date:[2010-01-01 TO 2010-12-31]",
         "date:[2007 TO 2009]",
         "date:[2005 TO 2010]",
     ] {
