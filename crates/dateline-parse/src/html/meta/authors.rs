@@ -215,6 +215,10 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
         "author:",
         "by:",
         "written by:",
+        "article by",
+        "article by:",
+        "text by",
+        "story by",
     ];
     for (i, t) in texts.iter().enumerate() {
         let t = t.trim();
@@ -261,6 +265,13 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                 if name_like(rest) {
                     return split_names(rest);
                 }
+                // A date after a comma: "by: Ann Lee, Dec 17, 2025".
+                if let Some(p) = rest.find(',')
+                    && rest[p..].chars().any(|c| c.is_ascii_digit())
+                    && name_like(rest[..p].trim())
+                {
+                    return split_names(rest[..p].trim());
+                }
             }
         }
     }
@@ -271,7 +282,130 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
 /// name=author>` and its kin, else a visible byline near the headline
 /// (`visible`), else an element marked as the author, else a link to an
 /// author page.
-pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<String> {
+/// A line that is a person's name and nothing else (`Lisa D. Ellis`): two
+/// to four words, each capitalized or a name particle (`van`, `de`), no
+/// digits and none of the common words that short headings and widget
+/// labels are made of (`Related Posts`, `Key Takeaways`).
+pub(crate) fn bare_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "der", "den", "de", "da", "di", "del", "von", "la", "le", "bin", "al", "y",
+    ];
+    const COMMON: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "for",
+        "on",
+        "with",
+        "our",
+        "your",
+        "my",
+        "more",
+        "related",
+        "share",
+        "table",
+        "contents",
+        "about",
+        "home",
+        "menu",
+        "posts",
+        "post",
+        "news",
+        "read",
+        "key",
+        "takeaways",
+        "comments",
+        "comment",
+        "subscribe",
+        "follow",
+        "us",
+        "search",
+        "login",
+        "sign",
+        "up",
+        "get",
+        "how",
+        "what",
+        "why",
+        "new",
+        "best",
+        "top",
+        "guide",
+        "introduction",
+        "overview",
+        "summary",
+        "conclusion",
+        "see",
+        "all",
+        "view",
+        "back",
+        "next",
+        "previous",
+        "this",
+        "that",
+        "is",
+        "are",
+        "you",
+        "we",
+        "free",
+        "contact",
+        "blog",
+        "article",
+        "articles",
+        "team",
+        "staff",
+        "editor",
+        "editors",
+        "advertisement",
+        "sponsored",
+        "published",
+        "updated",
+        "min",
+        "minutes",
+        "print",
+        "email",
+        "listen",
+        "save",
+        "skip",
+        "content",
+        "main",
+        "page",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || s.len() > 48 {
+        return false;
+    }
+    let mut capitals = 0;
+    for w in &words {
+        let lower = w.to_lowercase();
+        if COMMON.contains(&lower.trim_end_matches(['.', ','])) {
+            return false;
+        }
+        if PARTICLES.contains(&lower.as_str()) {
+            continue;
+        }
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_ok = chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        let rest_lower = w.chars().skip(1).any(char::is_lowercase) || w.len() <= 2;
+        if !(first_upper && rest_ok && rest_lower) {
+            return false;
+        }
+        capitals += 1;
+    }
+    capitals >= 2
+}
+
+pub(crate) fn authors(
+    m: &PageMeta,
+    inside: &[bool],
+    visible: &[&str],
+    under_headline: &[&str],
+) -> Vec<String> {
     let mut orgs: Vec<String> = Vec::new();
     // JSON-LD author: a string, an object with a name, or a list of them.
     // An organization as author waits until no person is found.
@@ -330,6 +464,21 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
             return names;
         }
     }
+    // Twitter card labels: `twitter:label1` "Written by" with the name in
+    // `twitter:data1`.
+    for k in 1..=4 {
+        let label = format!("twitter:label{k}");
+        if m.meta(&[label.as_str()]).is_some_and(|l| {
+            let l = l.trim().to_lowercase();
+            l == "written by" || l == "author" || l == "by"
+        }) && let Some(a) = m.meta(&[format!("twitter:data{k}").as_str()])
+        {
+            let names = split_names(a);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
     let names = byline(visible);
     if !names.is_empty() {
         return names;
@@ -349,6 +498,10 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
                 return names;
             }
         }
+    }
+    // Last, a line under the headline that is a name alone.
+    if let Some(n) = under_headline.iter().find(|t| bare_name(t.trim())) {
+        return vec![collapse(n)];
     }
     Vec::new()
 }

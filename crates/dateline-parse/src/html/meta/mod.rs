@@ -64,26 +64,54 @@ impl PageMeta {
     }
 }
 
-/// Text of an element's subtree, whitespace collapsed.
+/// Text of an element's subtree, whitespace collapsed. Inline elements
+/// (`<span>`, `<a>`, `<em>`, …) join their text to their neighbours'
+/// (`C<span>ycle</span>` is one word); other elements are set apart by a
+/// space.
 pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
+    /// Stands in the stack for "a space here", after an element's children.
+    const SPACE: usize = usize::MAX;
     let mut out = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
+        if n == SPACE {
+            out.push(' ');
+            continue;
+        }
         match &dom.nodes[n].data {
-            NodeData::Text(t) => {
-                out.push_str(t);
-                out.push(' ');
-            }
+            NodeData::Text(t) => out.push_str(t),
             NodeData::Element(e) => {
                 if matches!(&*e.name, "script" | "style" | "noscript" | "template") {
                     continue;
                 }
+                let inline = matches!(
+                    &*e.name,
+                    "a" | "span"
+                        | "b"
+                        | "i"
+                        | "em"
+                        | "strong"
+                        | "small"
+                        | "sup"
+                        | "sub"
+                        | "mark"
+                        | "u"
+                        | "s"
+                        | "abbr"
+                        | "cite"
+                        | "code"
+                        | "q"
+                        | "font"
+                        | "time"
+                        | "label"
+                );
+                if !inline {
+                    out.push(' ');
+                    stack.push(SPACE);
+                }
                 let mut kids: Vec<usize> = dom.children(n).collect();
                 kids.reverse();
                 stack.extend(kids);
-                if matches!(&*e.name, "br" | "p" | "div" | "li") {
-                    out.push(' ');
-                }
             }
             _ => {}
         }
@@ -171,15 +199,23 @@ fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
         match &dom.nodes[n].data {
             NodeData::Text(t) => {
                 let t = collapse(t);
-                let lower = t.to_lowercase();
-                if t.is_empty() || t.ends_with(':') || lower == "by" || lower == "and" {
-                    continue;
+                // A date beside the name (`Dec 19, 2025 · Ann Lee`), or a
+                // date alone, is passed over.
+                for piece in t.split(['·', '|', '•', '●', '⋅']) {
+                    let piece = piece.trim();
+                    let lower = piece.to_lowercase();
+                    if piece.is_empty() || piece.ends_with(':') || lower == "by" || lower == "and" {
+                        continue;
+                    }
+                    if crate::datetext::date_prefix(piece).is_some() {
+                        continue;
+                    }
+                    let name = strip_by(piece);
+                    return (name_like(name)
+                        && name.split_whitespace().count() <= 4
+                        && !generic_name(name))
+                    .then(|| name.to_string());
                 }
-                let name = strip_by(&t);
-                return (name_like(name)
-                    && name.split_whitespace().count() <= 4
-                    && !generic_name(name))
-                .then(|| name.to_string());
             }
             NodeData::Element(e) => {
                 if matches!(
