@@ -265,12 +265,19 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                 if name_like(rest) {
                     return split_names(rest);
                 }
-                // A date after a comma: "by: Ann Lee, Dec 17, 2025".
-                if let Some(p) = rest.find(',')
-                    && rest[p..].chars().any(|c| c.is_ascii_digit())
-                    && name_like(rest[..p].trim())
-                {
-                    return split_names(rest[..p].trim());
+                // A date after the name, even one joined to it by the
+                // page's markup: "by: Ann Lee, Dec 17, 2025", "Ann
+                // LeeNovember 20, 2007".
+                let dated = rest.char_indices().find(|&(i, c)| {
+                    i > 0
+                        && (c.is_uppercase() || c.is_ascii_digit())
+                        && crate::datetext::date_prefix(&rest[i..]).is_some()
+                });
+                if let Some((i, _)) = dated {
+                    let name = rest[..i].trim().trim_end_matches([',', '|', '·', '-']).trim();
+                    if name_like(name) {
+                        return split_names(name);
+                    }
                 }
             }
         }
@@ -283,7 +290,7 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
 /// (`visible`), else an element marked as the author, else a link to an
 /// author page.
 /// A line that is a person's name and nothing else (`Lisa D. Ellis`): two
-/// to four words, each capitalized or a name particle (`van`, `de`), no
+/// to three words, each capitalized or a name particle (`van`, `de`), no
 /// digits and none of the common words that short headings and widget
 /// labels are made of (`Related Posts`, `Key Takeaways`).
 pub(crate) fn bare_name(s: &str) -> bool {
@@ -376,7 +383,7 @@ pub(crate) fn bare_name(s: &str) -> bool {
         "page",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) || s.len() > 48 {
+    if !(2..=3).contains(&words.len()) || s.len() > 40 {
         return false;
     }
     let mut capitals = 0;

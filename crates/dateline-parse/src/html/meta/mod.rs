@@ -64,11 +64,20 @@ impl PageMeta {
     }
 }
 
-/// Text of an element's subtree, whitespace collapsed. Inline elements
-/// (`<span>`, `<a>`, `<em>`, …) join their text to their neighbours'
-/// (`C<span>ycle</span>` is one word); other elements are set apart by a
-/// space.
+/// Text of an element's subtree, whitespace collapsed, each text node set
+/// apart by a space (bylines often show their parts as blocks by CSS).
 pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
+    subtree_text(dom, id, false)
+}
+
+/// Text of a headline element: inline elements (`<span>`, `<a>`, `<em>`,
+/// …) join their text to their neighbours' (`C<span>ycle</span>` is one
+/// word); other elements are set apart by a space.
+pub(crate) fn headline_text_of(dom: &Dom, id: usize) -> String {
+    subtree_text(dom, id, true)
+}
+
+fn subtree_text(dom: &Dom, id: usize, join_inline: bool) -> String {
     /// Stands in the stack for "a space here", after an element's children.
     const SPACE: usize = usize::MAX;
     let mut out = String::new();
@@ -79,7 +88,12 @@ pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
             continue;
         }
         match &dom.nodes[n].data {
-            NodeData::Text(t) => out.push_str(t),
+            NodeData::Text(t) => {
+                out.push_str(t);
+                if !join_inline {
+                    out.push(' ');
+                }
+            }
             NodeData::Element(e) => {
                 if matches!(&*e.name, "script" | "style" | "noscript" | "template") {
                     continue;
@@ -408,7 +422,7 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 }
             }
             "h1" if dom.attached(id) => {
-                let t = text_of(dom, id);
+                let t = headline_text_of(dom, id);
                 if t.is_empty() {
                 } else if home_link(dom, id, &t) {
                     m.logos.push(t);
