@@ -201,6 +201,20 @@ pub(super) fn name_like(s: &str) -> bool {
         && s.chars().filter(char::is_ascii_digit).count() <= 3
 }
 
+/// Texts of neighbouring elements run together by the page's markup:
+/// a capital right after four or more small letters (`ChecklistsJust`),
+/// which names (`McNally`, `DeAndre`) do not have.
+fn joined_words(s: &str) -> bool {
+    let mut small = 0;
+    for c in s.chars() {
+        if c.is_uppercase() && small >= 4 {
+            return true;
+        }
+        small = if c.is_lowercase() { small + 1 } else { 0 };
+    }
+    false
+}
+
 /// Author names from the visible text: a `By …` line, or a `Written by`
 /// label followed by a short name line, among the blocks from `from`.
 pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
@@ -226,6 +240,7 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
         if LABELS.contains(&lower.as_str()) {
             if let Some(next) = texts.get(i + 1)
                 && name_like(next)
+                && !joined_words(next)
             {
                 return split_names(next);
             }
