@@ -246,6 +246,17 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
             }
             continue;
         }
+        // A date, a separator and a name: "Dec 26, 2025 • Ann Lee in Travel".
+        if t.len() <= 100
+            && crate::datetext::date_prefix(t).is_some()
+            && let Some((_, after)) = t.split_once(['•', '·', '|', '●', '⋅'])
+        {
+            let name = after.split(" in ").next().unwrap_or("").trim();
+            let name = strip_by(name);
+            if bare_name(name) {
+                return vec![name.to_string()];
+            }
+        }
         for p in [
             "by ",
             "written by ",
@@ -258,7 +269,7 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                 let rest = t.get(p.len()..).unwrap_or("").trim();
                 // Cut at a date or a separator: "By Ann Lee | May 4, 2025".
                 let rest = rest
-                    .split(['|', '\n', '•', '·'])
+                    .split(['|', '\n', '•', '·', '●', '⋅'])
                     .next()
                     .unwrap_or("")
                     .split(" - ")
@@ -459,7 +470,7 @@ pub(crate) fn authors(
                 _ => None,
             };
             if let Some(n) = name {
-                let n = clean_name(&decode_entities(&collapse(n)));
+                let n = clean_name(strip_by(&decode_entities(&collapse(n))));
                 if !n.is_empty() && !n.contains("://") && plausible_name(&n) && !names.contains(&n)
                 {
                     names.push(n);

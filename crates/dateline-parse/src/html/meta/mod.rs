@@ -221,7 +221,9 @@ fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
                     if piece.is_empty() || piece.ends_with(':') || lower == "by" || lower == "and" {
                         continue;
                     }
-                    if crate::datetext::date_prefix(piece).is_some() {
+                    if crate::datetext::date_prefix(piece).is_some()
+                        || piece.chars().filter(char::is_ascii_digit).count() >= 4
+                    {
                         continue;
                     }
                     let name = strip_by(piece);
