@@ -300,7 +300,10 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                         && crate::datetext::date_prefix(&rest[i..]).is_some()
                 });
                 if let Some((i, _)) = dated {
-                    let name = rest[..i].trim().trim_end_matches([',', '|', '·', '-']).trim();
+                    let name = rest[..i]
+                        .trim()
+                        .trim_end_matches([',', '|', '·', '-'])
+                        .trim();
                     if name_like(name) {
                         return split_names(name);
                     }
@@ -409,7 +412,7 @@ pub(crate) fn bare_name(s: &str) -> bool {
         "page",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) || s.len() > 40 {
+    if !(2..=3).contains(&words.len()) || s.len() > 40 || joined_words(s) {
         return false;
     }
     let mut capitals = 0;
