@@ -9,6 +9,10 @@
 //! boolean operators merge those lists (sum of scores for the parts that
 //! match, as Lucene's boolean query does). Both engines thus share one
 //! definition of what a query means and how it scores.
+//!
+//! A plan that is a union of single terms ([`TermSum`]) can also be scored
+//! as the postings are read, with the same scores, when no list of matches
+//! is needed (the archive does so for one or two terms without facets).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
@@ -267,7 +271,7 @@ impl FieldTerms {
 }
 
 /// A plan that is a union of single terms (a word in the title and the
-/// body, entity names, and any `OR` of those): its matches can be scored
+/// body, entity names, and any `OR` of those or of them side by side): its matches can be scored
 /// one document at a time as the postings are read, without the lists
 /// [`exec`] builds. [`TermSum::score`] adds the scores of the terms a
 /// document contains in the order [`exec`]'s unions add them, so scores
@@ -299,6 +303,12 @@ impl<'a> TermSum<'a> {
                     }
                     Some(SumNode::Sum(kids))
                 }
+                // Side-by-side words: the union of the optional parts.
+                Plan::Group(must, should, true, neg) if must.is_empty() && neg.is_empty() => should
+                    .iter()
+                    .map(|p| node(p, leaves))
+                    .collect::<Option<Vec<_>>>()
+                    .map(SumNode::Sum),
                 Plan::Or(parts) => parts
                     .iter()
                     .map(|p| node(p, leaves))
