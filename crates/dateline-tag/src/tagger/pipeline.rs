@@ -83,6 +83,7 @@ pub(super) enum Point {
     PlaceSplitOrgOfPlace,
     PlaceSplitHeadOfPlace,
     ResolveResultsTeams,
+    CapRunsAcronymModel,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -177,6 +178,11 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::ResolveResultsTeams,
         "resolve.results-teams",
         "on output, a place in a results or fixture line is a team (\"Leeds 2 Everton 1\", \"NEW ORLEANS AT DALLAS\")",
+    ),
+    (
+        Point::CapRunsAcronymModel,
+        "cap-runs.acronym-model",
+        "an acronym written once is left to the model when it sees no name there or another kind (\"a DUI\", \"ISO 6400\")",
     ),
 ];
 
