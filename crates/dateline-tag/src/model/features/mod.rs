@@ -24,13 +24,13 @@ mod word;
 
 #[cfg(any(feature = "train", test))]
 pub(crate) use context::tok_infos;
-pub(crate) use context::{doc_evidence, sentence_infos};
+pub(crate) use context::{add_sentence_evidence, doc_evidence, sentence_infos};
 #[cfg(feature = "train")]
 use word::is_capitalized;
-pub(super) use word::{Cap, PAD, affix_hashes, cues, shape_hash};
 #[cfg(feature = "train")]
-pub(crate) use word::{IdMap, is_title};
-pub(crate) use word::{hash_bytes, mix};
+pub(crate) use word::is_title;
+pub(super) use word::{Cap, PAD, affix_hashes, cues, shape_hash};
+pub(crate) use word::{IdMap, hash_bytes, mix};
 
 /// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
 pub(crate) const NL: usize = 9;
@@ -102,7 +102,7 @@ pub(crate) struct TokInfo {
     /// The sentence is written in title case or capitals (a headline), so
     /// capitalization says little.
     pub(super) headline: bool,
-    /// Corpus-wide case class of the word (see [`Lexicon`]).
+    /// Corpus-wide case class of the word (see [`lex_class`]).
     pub(super) lex: u8,
     /// Word hashes of the first and last token of the name-like chunk the
     /// token is in (capitalized words, possibly joined by "of", "the", "and",
@@ -129,7 +129,7 @@ pub(crate) struct TokInfo {
 }
 
 /// Fills in the per-token fields of the tokens `i - 2 ..= i + 2` (those the
-/// features of token `i` read), once. [`tok_infos`] leaves them out so
+/// features of token `i` read), once. `tok_infos` leaves them out so
 /// that tokens the model never looks at cost nothing more.
 pub(crate) fn complete(
     infos: &mut [TokInfo],
