@@ -34,6 +34,9 @@ static SPEECH_VERBS: WordList =
 static REGION_PREFIXES: WordList =
     WordList::new(include_str!("../../words/classify_region_prefixes.txt"));
 
+/// "the ZQRT in …", "the ZQRT to …": words after a noun phrase's head.
+static PHRASE_ENDS: WordList = WordList::new(include_str!("../../words/classify_phrase_ends.txt"));
+
 /// "X has", "X also": words after a subject.
 static SUBJECT_FOLLOWERS: WordList =
     WordList::new(include_str!("../../words/classify_subject_followers.txt"));
@@ -330,9 +333,76 @@ impl<'k, 'a> Doc<'k, 'a> {
             .find_map(|(_, rule)| (rule.rule)(self, &r).map(|label| (rule.id, label)));
         let span = r.span.clone();
         if let Some((id, Some(label))) = decided {
+            if id == "cap-runs.acronym"
+                && !self.stands_as_name(&r)
+                && self.model_overrules_acronym(span.clone(), label)
+            {
+                return;
+            }
             self.push(span, label, Vec::new(), Source::Rule);
             self.note_last(id);
         }
+    }
+
+    /// The model's label over tokens `r`: `None` when no model span
+    /// overlaps them, else the label of the first that does.
+    pub(super) fn model_label(&self, r: Range<usize>) -> Option<Label> {
+        let (a, z) = (self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
+        let i = self.model.partition_point(|(s, _)| s.end <= a);
+        self.model
+            .get(i)
+            .filter(|(s, _)| s.start < z)
+            .map(|&(_, l)| l)
+    }
+
+    /// Whether the learned model overrules the acronym `r` that the ladder
+    /// labelled `label`: written only once in the document, where the model
+    /// sees no name or a name of another kind. Web text and mail are full of
+    /// capitals that name nothing ("a DUI", "the HR department", "ISO 6400");
+    /// the model, trained on such text, tells them from an organisation's
+    /// initials better than the shape alone; an acronym the document
+    /// repeats ("6PR", "the TAB") or one that acts ([`Doc::acts`]) is kept.
+    fn model_overrules_acronym(&mut self, r: Range<usize>, label: Label) -> bool {
+        if !self.with_model || !self.on(Point::CapRunsAcronymModel) {
+            return false;
+        }
+        let kind = |l: Label| match l {
+            Label::Gpe | Label::Loc | Label::Fac => Label::Loc,
+            l => l,
+        };
+        let model = self.model_label(r.clone());
+        let vetoed = model.is_none_or(|l| kind(l) != kind(label))
+            && self.written_at(self.toks[r.start].text).len() <= 1;
+        if vetoed && let Some(trace) = &mut self.trace {
+            trace.dropped.push(Dropped {
+                toks: r,
+                label,
+                rules: vec!["cap-runs.acronym"],
+                by: Point::CapRunsAcronymModel.id(),
+            });
+        }
+        vetoed
+    }
+
+    /// Whether the run stands as a name in its sentence: it acts, as a
+    /// subject or an owner (a possessive, a speech verb, "is"/"was", an
+    /// auxiliary or adverb of [`SUBJECT_FOLLOWERS`], or a verb in "-ed"
+    /// next: "The RSPB's stance", "The RHS collected"), or it heads a
+    /// phrase after "the" (no lowercase content word follows it: "hosted
+    /// by the ZQRT in the capital", but not "the HR department").
+    fn stands_as_name(&self, r: &Run<'_>) -> bool {
+        let next = self.toks.get(r.span.end);
+        let acts = r.speech
+            || matches!(r.next_norm, "'s" | "’s" | "is" | "was")
+            || SUBJECT_FOLLOWERS.contains(r.next_norm)
+            || (r.next_norm.len() > 4
+                && r.next_norm.ends_with("ed")
+                && next.is_some_and(|t| t.lower()));
+        let heads = r.prev_norm == "the"
+            && next.is_none_or(|t| {
+                !t.is_word() || is_connector(&t.norm) || PHRASE_ENDS.contains(t.norm.as_ref())
+            });
+        acts || heads
     }
 
     /// The run with titles, "The" and sentence-initial common words

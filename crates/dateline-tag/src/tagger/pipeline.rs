@@ -103,6 +103,7 @@ pub(super) enum Point {
     NumberedSubject,
     ResolveResultsTeams,
     ResolveVote,
+    CapRunsAcronymModel,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -297,6 +298,11 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::ResolveVote,
         "resolve.vote",
         "a cluster the knowledge base does not settle takes the label with the most votes (knowledge base and rules outweigh the model)",
+    ),
+    (
+        Point::CapRunsAcronymModel,
+        "cap-runs.acronym-model",
+        "an acronym written once is left to the model when it sees no name there or another kind (\"a DUI\", \"ISO 6400\")",
     ),
 ];
 

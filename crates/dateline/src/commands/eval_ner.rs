@@ -85,6 +85,10 @@ pub(crate) struct Args {
     /// --gpe-as-loc` together): the setting of newswire benchmarks.
     #[arg(long)]
     sentences: bool,
+    /// Score the full tagger with the pass or rule ID switched off (repeatable; the ids are
+    /// those of `--explain`): a rule's worth is the score with it less the score without.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["model_only", "model"])]
+    disable: Vec<String>,
 }
 
 /// Reads a model file.
@@ -96,13 +100,15 @@ fn read_model(path: &std::path::Path, flag: &str) -> Result<NerModel, CliError> 
 
 /// The tagger to score: bundled model, none, or `--tagger-model`.
 fn make_tagger(args: &Args) -> Result<Tagger, CliError> {
-    match &args.tagger_model {
-        Some(path) => Tagger::builder()
-            .model(Some(read_model(path, "--tagger-model")?))
-            .build()
-            .map_err(|e| CliError::Failed(e.to_string())),
-        None => Ok(Tagger::new().with_model(!args.no_model)),
-    }
+    let builder = match &args.tagger_model {
+        Some(path) => Tagger::builder().model(Some(read_model(path, "--tagger-model")?)),
+        None => Tagger::builder().bundled_model(!args.no_model),
+    };
+    args.disable
+        .iter()
+        .fold(builder, |b, id| b.disable(id))
+        .build()
+        .map_err(|e| CliError::Failed(e.to_string()))
 }
 
 /// Where a sentence set's gold file is: under `--gold-dir` when given, else
