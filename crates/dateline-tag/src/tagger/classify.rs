@@ -356,7 +356,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         while s < e {
             let t = &self.toks[s];
             let n = t.norm.as_ref();
-            if lex.titles.contains(n)
+            if title_word(lex, n)
                 && !(lex.first_names.contains(n)
                     && s + 1 < e
                     && !lex.titles.contains(self.toks[s + 1].norm.as_ref()))
@@ -572,4 +572,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
     }
+}
+
+/// A title, or a hyphenated title with a prefix ("Co-author",
+/// "Vice-chairman", "Ex-minister").
+fn title_word(lex: &Lexicon, n: &str) -> bool {
+    lex.titles.contains(n)
+        || n.split_once('-').is_some_and(|(prefix, title)| {
+            matches!(prefix, "co" | "vice" | "ex") && lex.titles.contains(title)
+        })
 }

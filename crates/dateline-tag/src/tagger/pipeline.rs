@@ -83,6 +83,8 @@ pub(super) enum Point {
     PlaceSplitOrgOfPlace,
     PlaceSplitHeadOfPlace,
     ResolveResultsTeams,
+    ShapesPlacePerson,
+    ShapesCamelCase,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -177,6 +179,16 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::ResolveResultsTeams,
         "resolve.results-teams",
         "on output, a place in a results or fixture line is a team (\"Leeds 2 Everton 1\", \"NEW ORLEANS AT DALLAS\")",
+    ),
+    (
+        Point::ShapesPlacePerson,
+        "name-shapes.place-person",
+        "a place opening a name that goes on with a person's name is the place and the person (\"to Britain Liu Xiaming\")",
+    ),
+    (
+        Point::ShapesCamelCase,
+        "name-shapes.camel-case",
+        "one word joining a common word and a capitalized one is a company, not a person (\"WeWork\")",
     ),
 ];
 
@@ -356,6 +368,12 @@ pub(super) const PASSES: &[Pass] = &[
     pass("model", "the learned model's spans fill the gaps", |d| {
         d.model_pass()
     })
+    .sorts(),
+    pass(
+        "name-shapes",
+        "a place fused with a person's name is split, a camel-case company is no person",
+        |d| d.name_shapes(),
+    )
     .sorts(),
     pass(
         "possessive-places",

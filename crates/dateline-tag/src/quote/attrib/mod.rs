@@ -418,6 +418,16 @@ pub(crate) fn is_document_phrase(phrase: &str) -> bool {
     )
 }
 
+/// Is `phrase` an organisation named by its kind (`the ministry`)?
+pub(crate) fn is_org_noun_phrase(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(the), Some(noun), None)
+            if the.eq_ignore_ascii_case("the") && ORG_NOUNS.contains(&noun.to_lowercase())
+    )
+}
+
 /// Genders given by a title word right before a PERSON mention, by
 /// canonical name (the first title seen wins).
 pub(crate) fn titled_genders<'a>(
