@@ -106,7 +106,13 @@ pub(super) const LADDER: &[LadderRule] = &[
     rule(
         "cap-runs.head",
         "the run's head word says its kind (\"Acme Corporation\", \"Riverside Stadium\")",
-        |d, r| d.head_label(r.span.clone()).map(Some),
+        |d, r| {
+            // "Mayor Linda Park", "Linda Park said": a titled or speaking
+            // given name and surname is a person, whatever the surname.
+            let person =
+                (r.titled || r.speech) && r.len == 2 && d.lex.first_names.contains(r.first);
+            d.head_label(r.span.clone()).filter(|_| !person).map(Some)
+        },
     ),
     rule(
         "cap-runs.geo-prefix",

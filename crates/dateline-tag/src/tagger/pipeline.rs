@@ -85,6 +85,7 @@ pub(super) enum Point {
     ResolveResultsTeams,
     ShapesPlacePerson,
     ShapesCamelCase,
+    ShapesCompanyShortName,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -189,6 +190,11 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         Point::ShapesCamelCase,
         "name-shapes.camel-case",
         "one word joining a common word and a capitalized one is a company, not a person (\"WeWork\")",
+    ),
+    (
+        Point::ShapesCompanyShortName,
+        "name-shapes.company-short-name",
+        "the first word of a company's full name written elsewhere is the company, not a person (\"Acme\")",
     ),
 ];
 
@@ -371,7 +377,7 @@ pub(super) const PASSES: &[Pass] = &[
     .sorts(),
     pass(
         "name-shapes",
-        "a place fused with a person's name is split, a camel-case company is no person",
+        "a place fused with a person's name is split; a company's one-word name is no person",
         |d| d.name_shapes(),
     )
     .sorts(),

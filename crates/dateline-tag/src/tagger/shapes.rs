@@ -1,7 +1,8 @@
 //! Name shapes the earlier passes read wrongly: a place written right
 //! before a person's name and taken with it ("the ambassador to Britain Liu
-//! Xiaming"), and a company's one-word name with a capital inside taken for
-//! a person ("WeWork").
+//! Xiaming"), and a company's one-word name taken for a person: written
+//! with a capital inside ("WeWork"), or short for its full name written
+//! elsewhere ("Acme" after "Acme Corporation").
 
 use super::*;
 
@@ -9,6 +10,24 @@ use super::*;
 /// ("McDonald", "DeSantis", "LeBron", "VanDerBeek").
 const INNER_CAPITAL_PARTICLES: &[&str] = &[
     "mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "o",
+];
+
+/// Legal forms ending a company's name ("Acme Corporation", "Northwind Ltd").
+const COMPANY_FORMS: &[&str] = &[
+    "ag",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holdings",
+    "inc",
+    "incorporated",
+    "limited",
+    "llc",
+    "ltd",
+    "plc",
 ];
 
 impl<'k, 'a> Doc<'k, 'a> {
@@ -19,6 +38,49 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         if self.on(Point::ShapesCamelCase) {
             self.camel_case_companies();
+        }
+        if self.on(Point::ShapesCompanyShortName) {
+            self.company_short_names();
+        }
+    }
+
+    /// "Acme Corporation said … Acme said": one word that opens a
+    /// company's name written in full in the article, ending in a legal
+    /// form ("Corporation", "Inc", "Group"), is the company, not a person,
+    /// unless it is a known given name or another person's surname.
+    fn company_short_names(&mut self) {
+        let mut heads: HashSet<&str> = HashSet::default();
+        let mut surnames: HashSet<&str> = HashSet::default();
+        for m in &self.mentions {
+            let last = self.toks[m.toks.end - 1].norm.as_ref();
+            if m.label == Label::Org
+                && m.toks.len() >= 2
+                && COMPANY_FORMS.contains(&last.trim_end_matches('.'))
+            {
+                heads.insert(self.toks[m.toks.start].norm.as_ref());
+            }
+            if m.label == Label::Person && m.toks.len() >= 2 {
+                surnames.insert(last);
+            }
+        }
+        if heads.is_empty() {
+            return;
+        }
+        let short: Vec<usize> = (0..self.mentions.len())
+            .filter(|&mi| {
+                let m = &self.mentions[mi];
+                let n = self.toks[m.toks.start].norm.as_ref();
+                m.label == Label::Person
+                    && m.source != Source::Kb
+                    && m.toks.len() == 1
+                    && heads.contains(n)
+                    && !surnames.contains(n)
+                    && !self.lex.first_names.contains(n)
+            })
+            .collect();
+        for mi in short {
+            self.mentions[mi].label = Label::Org;
+            self.mark(mi, Point::ShapesCompanyShortName);
         }
     }
 

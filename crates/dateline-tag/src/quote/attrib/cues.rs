@@ -86,10 +86,10 @@ impl<'a> Ctx<'a> {
     /// can be a speaker: its index in the entities.
     fn speaker_opening(&self, rest: &[Tok]) -> Option<usize> {
         let first = rest.first()?;
-        let mut i = self
+        let i = self
             .entities
             .partition_point(|e| e.span.start < first.span.start);
-        let mut e = self.entities.get(i)?;
+        let e = self.entities.get(i)?;
         // `“…,” NASA’s Steve Clarke, deputy …, said`: the employer's
         // possessive opens the speaker's name.
         if e.span.start == first.span.start
@@ -105,10 +105,6 @@ impl<'a> Ctx<'a> {
         {
             return self.speaker_mention(i + 1).then_some(i + 1);
         }
-        if e.span.start != first.span.start {
-            i = usize::MAX;
-        }
-        e = self.entities.get(i)?;
         (e.span.start == first.span.start
             && matches!(e.label, Label::Person | Label::Org)
             && self.speaker_mention(i))
