@@ -38,7 +38,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A rule id that no pass of the pipeline has.
-    #[error("unknown rule {id:?} (see Tagger::passes for the rule ids)")]
+    #[error("unknown rule {id:?} (see Tagger::rules for the rule ids)")]
     UnknownRule {
         /// The id asked for.
         id: String,
@@ -142,7 +142,7 @@ mod tests {
         );
         assert_eq!(
             Error::UnknownRule { id: "x".into() }.to_string(),
-            "unknown rule \"x\" (see Tagger::passes for the rule ids)"
+            "unknown rule \"x\" (see Tagger::rules for the rule ids)"
         );
     }
 

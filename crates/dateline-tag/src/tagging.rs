@@ -37,7 +37,7 @@ pub struct Tagger {
     disabled: u64,
     /// Bit `i` set: rule `i` inside a pass is switched off (the
     /// capitalized-run ladder's rules, then the decision points).
-    inner_off: u64,
+    inner_off: u128,
     /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
     dates_off: u64,
 }
@@ -89,8 +89,10 @@ impl Tagger {
         crate::tagger::rules().collect()
     }
 
-    /// Every rule id: the passes, then the rules inside passes
-    /// (`dates.weekday`, …, `cap-runs.org`, …) in the order they are asked.
+    /// Every rule id: the passes, then the rules inside passes in the order
+    /// they are asked (`dates.weekday`, …, `cap-runs.org`, …), then the
+    /// decision points of the other passes (`kb.place-team`, …,
+    /// `resolve.vote`).
     pub fn rules() -> Vec<RuleInfo> {
         crate::tagger::rules()
             .chain(crate::tagger::inner_rules())
@@ -239,7 +241,7 @@ impl TaggerBuilder {
     /// [`Error::UnknownRule`] for an id no pass has, [`Error::RequiredRule`]
     /// for a pass later passes depend on.
     pub fn build(self) -> Result<Tagger, Error> {
-        let (mut disabled, mut inner_off, mut dates_off) = (0u64, 0u64, 0u64);
+        let (mut disabled, mut inner_off, mut dates_off) = (0u64, 0u128, 0u64);
         for id in &self.disable {
             if let Some(i) = crate::temporal::find_rule(id) {
                 dates_off |= 1 << i;

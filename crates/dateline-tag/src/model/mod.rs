@@ -12,7 +12,7 @@
 //! after `B-X`/`I-X`. Features are extracted one sentence at a time, so the
 //! model's memory does not grow with the document.
 //!
-//! Features (see `features.rs`): normalized and raw word, long and short
+//! Features (see `features/`): normalized and raw word, long and short
 //! shape, prefixes and suffixes, neighbouring words, shapes and suffixes,
 //! sentence position, capitalized-run position, the name-like chunk around
 //! the token (capitalized words joined by "of", "the", ...), document-level

@@ -113,8 +113,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 });
             self.defined.push(subject.start);
             names.push((subject.clone(), label));
-            self.claim(subject, label);
-            self.note_last(Point::DefinitionsSubject.id());
+            self.claim_by(subject, label, Point::DefinitionsSubject);
             if let Some(a) = alias {
                 names.push((a.clone(), label));
                 self.push(a, label, Vec::new(), Source::Rule);
@@ -144,8 +143,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 };
                 let found = m != r && bounded && inside();
                 if found {
-                    d.claim(m, label);
-                    d.note_last(Point::DefinitionsAgain.id());
+                    d.claim_by(m, label, Point::DefinitionsAgain);
                 }
                 found
             });

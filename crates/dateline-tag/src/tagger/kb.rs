@@ -15,116 +15,181 @@ impl<'k, 'a> Doc<'k, 'a> {
                 i += 1;
                 continue;
             }
-            let m = {
-                let lex = self.lex;
-                let toks = &self.toks[..r.end];
-                let cap_ok = |k: usize| {
-                    let t = &toks[k];
-                    !(t.sent_start && lex.common.contains(t.norm.as_ref()) && !t.upper)
-                };
-                self.kb.longest(toks, i, &cap_ok)
-            };
-            let m = m
-                .or_else(|| self.lowercase_acronym(i, r.end))
-                .or_else(|| self.lowercase_place(i, r.clone()));
-            if let Some(KbMatch { len, entries }) = m {
-                let mut span = i..i + len;
-                if !self.free(span.clone()) {
-                    i += 1;
-                    continue;
-                }
-                // Dates and amounts win unless the name strictly contains them.
-                let temporal = span.clone().filter(|&k| self.temporal_tok[k]).count();
-                if temporal > 0
-                    && (len < 2 || temporal == len || !self.temporal_inside(span.clone()))
-                {
-                    i += 1;
-                    continue;
-                }
-                // "St. Louis Eagles", "Chicago Bulls": a place and one
-                // capitalized plural that ends the name make a team.
-                let after = i + len + 1;
-                if !headline
-                    && after <= r.end
-                    && (after == r.end
-                        || !(self.toks[after].cap || is_connector(&self.toks[after].norm)))
-                    && self.place_team(i..after)
-                {
-                    self.push(i..after, Label::Org, Vec::new(), Source::Rule);
-                    i = after;
-                    continue;
-                }
-                // A first name before a place-like single word: "Jordan Peterson";
-                // a place name heading a longer unknown name: "Atlantic City";
-                // any one-word name before an organisation, event or treaty head:
-                // "Atlantic Council", "Paris Agreement".
-                if len == 1
-                    && (self.person_override(i, r.end, &entries)
-                        || self.org_head_follows(i, r.end)
-                        || self.named_after_person(i, r.end, &entries)
-                        || (!headline
-                            && !self.toks[i].upper
-                            && self.place_prefix(i, r.end, &entries)))
-                {
-                    i += 1;
-                    continue;
-                }
-                // "southern Europe": a lowercase qualifier stays outside the
-                // name ("Southern Europe" written so is the region's name).
-                if len > 1
-                    && self.toks[i].lower()
-                    && QUALIFIERS.contains(self.toks[i].norm.as_ref())
-                {
-                    i += 1;
-                    continue;
-                }
-                // "Hong Kong Island": a longer place name with its own head.
-                if len > 1 && !headline && self.place_head_follows(i + len - 1, r.end, &entries) {
-                    i += len;
-                    continue;
-                }
-                let label = self
-                    .kb
-                    .entry(entries[0] as usize)
-                    .map_or(Label::Misc, |e| e.label);
-                // "the Atlantic Council": a longer name after "the" wins over
-                // "the Atlantic".
-                if self.toks[i].norm == "the" && len > 1 {
-                    let toks = &self.toks[..r.end];
-                    let after = self.kb.longest(toks, i + 1, &|_| true).map_or(0, |m| m.len);
-                    if after >= len {
-                        i += 1;
-                        continue;
-                    }
-                }
-                // A title opening a person's name stays outside the mention,
-                // as it does for rule-found names: "Pope [Francis]", "Queen
-                // [Elizabeth II]" (the canonical name keeps it).
-                if label == Label::Person
-                    && span.len() > 1
-                    && self
-                        .lex
-                        .titles
-                        .contains(self.toks[span.start].norm.as_ref())
-                {
-                    span.start += 1;
-                }
-                // A leading "the" is part of the name only in names like "The Washington Post".
-                if self.toks[i].norm == "the" && len > 1 {
-                    let keep = entries
-                        .iter()
-                        .filter_map(|&e| self.kb.entry(e as usize))
-                        .any(|e| e.canonical.starts_with("The ") && self.toks[i].cap);
-                    if !keep {
-                        span.start += 1;
-                    }
-                }
-                self.push(span, label, entries, Source::Kb);
-                i += len;
-            } else {
+            let Some((KbMatch { len, entries }, lowercase)) = self.kb_match(i, r.clone()) else {
                 i += 1;
+                continue;
+            };
+            let span = i..i + len;
+            if !self.free(span.clone()) {
+                i += 1;
+                continue;
+            }
+            // Dates and amounts win unless the name strictly contains them.
+            let temporal = span.clone().filter(|&k| self.temporal_tok[k]).count();
+            if temporal > 0 && (len < 2 || temporal == len || !self.temporal_inside(span.clone())) {
+                i += 1;
+                continue;
+            }
+            // "St. Louis Eagles", "Chicago Bulls": a place and one
+            // capitalized plural that ends the name make a team.
+            let after = i + len + 1;
+            if !headline
+                && after <= r.end
+                && (after == r.end
+                    || !(self.toks[after].cap || is_connector(&self.toks[after].norm)))
+                && self.on(Point::KbPlaceTeam)
+                && self.place_team(i..after)
+            {
+                self.push(i..after, Label::Org, Vec::new(), Source::Rule);
+                self.note_last(Point::KbPlaceTeam.id());
+                i = after;
+                continue;
+            }
+            // A first name before a place-like single word: "Jordan Peterson";
+            // a place name heading a longer unknown name: "Atlantic City";
+            // any one-word name before an organisation, event or treaty head:
+            // "Atlantic Council", "Paris Agreement".
+            let given_name = Point::KbGivenName;
+            if len == 1 && self.on(given_name) && self.person_override(i, r.end, &entries) {
+                self.veto(span, &entries, given_name);
+                i += 1;
+                continue;
+            }
+            let longer = Point::KbLongerName;
+            if len == 1
+                && self.on(longer)
+                && (self.org_head_follows(i, r.end)
+                    || self.named_after_person(i, r.end, &entries)
+                    || (!headline && !self.toks[i].upper && self.place_prefix(i, r.end, &entries)))
+            {
+                self.veto(span, &entries, longer);
+                i += 1;
+                continue;
+            }
+            // "southern Europe": a lowercase qualifier stays outside the
+            // name ("Southern Europe" written so is the region's name).
+            let qualifier = Point::KbLowercaseQualifier;
+            if len > 1
+                && self.toks[i].lower()
+                && QUALIFIERS.contains(self.toks[i].norm.as_ref())
+                && self.on(qualifier)
+            {
+                self.veto(span, &entries, qualifier);
+                i += 1;
+                continue;
+            }
+            // "Hong Kong Island": a longer place name with its own head.
+            if len > 1
+                && !headline
+                && self.on(longer)
+                && self.place_head_follows(i + len - 1, r.end, &entries)
+            {
+                self.veto(span, &entries, longer);
+                i += len;
+                continue;
+            }
+            let label = self
+                .kb
+                .entry(entries[0] as usize)
+                .map_or(Label::Misc, |e| e.label);
+            // "the Atlantic Council": a longer name after "the" wins over
+            // "the Atlantic".
+            if self.toks[i].norm == "the" && len > 1 && self.on(Point::KbTheLonger) {
+                let toks = &self.toks[..r.end];
+                let after = self.kb.longest(toks, i + 1, &|_| true).map_or(0, |m| m.len);
+                if after >= len {
+                    self.veto(span, &entries, Point::KbTheLonger);
+                    i += 1;
+                    continue;
+                }
+            }
+            let (span, trimmed) = self.kb_span(span, label, &entries);
+            self.push(span, label, entries, Source::Kb);
+            for p in lowercase.into_iter().chain(trimmed) {
+                self.note_last(p.id());
+            }
+            i += len;
+        }
+    }
+
+    /// While tracing, keeps the knowledge-base match over `span` that the
+    /// decision point `p` turned down as a dropped candidate.
+    fn veto(&mut self, span: Range<usize>, entries: &[u32], p: Point) {
+        let Some(trace) = &mut self.trace else {
+            return;
+        };
+        let label = entries
+            .first()
+            .and_then(|&e| self.kb.entry(e as usize))
+            .map_or(Label::Misc, |e| e.label);
+        trace.dropped.push(Dropped {
+            toks: span,
+            label,
+            rules: vec!["kb"],
+            by: p.id(),
+        });
+    }
+
+    /// The longest knowledge-base match at token `i` of the sentence `r`,
+    /// else a known name written in lowercase, with the decision point
+    /// that found it.
+    fn kb_match(&self, i: usize, r: Range<usize>) -> Option<(KbMatch, Option<Point>)> {
+        let lex = self.lex;
+        let toks = &self.toks[..r.end];
+        let cap_ok = |k: usize| {
+            let t = &toks[k];
+            !(t.sent_start && lex.common.contains(t.norm.as_ref()) && !t.upper)
+        };
+        if let Some(m) = self.kb.longest(toks, i, &cap_ok) {
+            return Some((m, None));
+        }
+        let acronym = Point::KbLowercaseAcronym;
+        if self.on(acronym)
+            && let Some(m) = self.lowercase_acronym(i, r.end)
+        {
+            return Some((m, Some(acronym)));
+        }
+        let place = Point::KbLowercasePlace;
+        self.on(place)
+            .then(|| self.lowercase_place(i, r))
+            .flatten()
+            .map(|m| (m, Some(place)))
+    }
+
+    /// The tokens of a knowledge-base mention matched over `span`: a title
+    /// opening a person's name, or a leading "the", stays outside, with the
+    /// decision point that left it out.
+    fn kb_span(
+        &self,
+        mut span: Range<usize>,
+        label: Label,
+        entries: &[u32],
+    ) -> (Range<usize>, Option<Point>) {
+        let first = &self.toks[span.start];
+        // A title opening a person's name stays outside the mention, as it
+        // does for rule-found names: "Pope [Francis]", "Queen [Elizabeth
+        // II]" (the canonical name keeps it).
+        if label == Label::Person
+            && span.len() > 1
+            && self.lex.titles.contains(first.norm.as_ref())
+            && self.on(Point::KbTitleOutside)
+        {
+            span.start += 1;
+            return (span, Some(Point::KbTitleOutside));
+        }
+        // A leading "the" is part of the name only in names like "The
+        // Washington Post".
+        if first.norm == "the" && span.len() > 1 && self.on(Point::KbTheOutside) {
+            let keep = entries
+                .iter()
+                .filter_map(|&e| self.kb.entry(e as usize))
+                .any(|e| e.canonical.starts_with("The ") && first.cap);
+            if !keep {
+                span.start += 1;
+                return (span, Some(Point::KbTheOutside));
             }
         }
+        (span, None)
     }
 
     pub(super) fn temporal_inside(&self, r: Range<usize>) -> bool {

@@ -91,28 +91,28 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
         let mut drop = Vec::new();
+        let kb = self.kb;
         for mi in 0..self.mentions.len() {
-            let m = self.mentions[mi].clone();
+            let m = &self.mentions[mi];
             if self.norm_count(m.toks.clone()) != 1
                 || m.cands.iter().any(|c| full_named.contains(c))
             {
                 continue;
             }
-            let mut keep = Vec::new();
-            for &c in &m.cands {
-                let kb = self.kb;
+            // The candidates are taken out while the cue lookup (which
+            // caches, so needs the state mutably) runs, and put back.
+            let cands = std::mem::take(&mut self.mentions[mi].cands);
+            let cued = cands.iter().any(|&c| {
                 let cues: &[String] = kb.entry(c as usize).map_or(&[], |e| e.cues.as_slice());
-                if cues.is_empty() || cues.iter().any(|q| self.doc_has(q)) {
-                    keep.push(c);
-                }
-            }
-            if keep.is_empty() {
+                cues.is_empty() || cues.iter().any(|q| self.doc_has(q))
+            });
+            self.mentions[mi].cands = cands;
+            if !cued && self.on(Point::KbVetUncued) {
                 drop.push(mi);
-            } else if m.cands.len() == 1 {
-                self.mentions[mi].cands = keep;
             }
         }
         for &mi in drop.iter().rev() {
+            self.dropping(mi, Point::KbVetUncued);
             let m = self.mentions.remove(mi);
             for k in m.toks {
                 self.taken[k] = false;

@@ -75,8 +75,8 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && !self.lex.common.contains(owner.norm.as_ref())
                 && single_or_free(k)
                 && self.sentence_of(k).is_some_and(|si| !self.title_case[si]);
-            if elliptical {
-                self.claim(k..k + 2, Label::Org);
+            if elliptical && self.on(Point::PossessiveShop) {
+                self.claim_by(k..k + 2, Label::Org, Point::PossessiveShop);
                 k += 2;
                 continue;
             }
@@ -105,11 +105,16 @@ impl<'k, 'a> Doc<'k, 'a> {
                 k += 1;
                 continue;
             };
-            if !single_or_free(k) || !self.same_sentence(k, e - 1) {
+            let point = if unit {
+                Point::PossessiveUnit
+            } else {
+                Point::PossessivePlace
+            };
+            if !single_or_free(k) || !self.same_sentence(k, e - 1) || !self.on(point) {
                 k += 1;
                 continue;
             }
-            self.claim(k..e, label);
+            self.claim_by(k..e, label, point);
             k = e;
         }
         self.mentions.sort_by_key(|m| m.toks.start);
@@ -154,22 +159,23 @@ impl<'k, 'a> Doc<'k, 'a> {
             {
                 continue;
             }
-            let label = if self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last) {
-                Label::Org
-            } else if self.lex.event_suffixes.contains(last) {
-                Label::Event
-            } else if self.lex.misc_suffixes.contains(last) {
-                Label::Misc
-            } else if !org && STATE_HEADS.contains(last) {
-                // "Spanish Empire", "Russian Empire": a state of its own.
-                Label::Gpe
-            } else {
-                continue;
-            };
+            let (label, point) =
+                if self.lex.is_org_suffix(last) || self.lex.org_heads.contains(last) {
+                    (Label::Org, Point::NationalityOrg)
+                } else if self.lex.event_suffixes.contains(last) {
+                    (Label::Event, Point::NationalityEvent)
+                } else if self.lex.misc_suffixes.contains(last) {
+                    (Label::Misc, Point::NationalityAward)
+                } else if !org && STATE_HEADS.contains(last) {
+                    // "Spanish Empire", "Russian Empire": a state of its own.
+                    (Label::Gpe, Point::NationalityState)
+                } else {
+                    continue;
+                };
             // An organisation before an award or event it gives is part of
             // its name ("MTV" + "Europe Music Award", "NAACP" + "Image
             // Awards"); before another organisation it is the parent.
-            if org && label == Label::Org {
+            if (org && label == Label::Org) || !self.on(point) {
                 continue;
             }
             let inside: Vec<usize> = (j..k).filter_map(loose_at).collect();
@@ -180,6 +186,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 continue;
             }
             for &x in &inside {
+                self.dropping(x, point);
                 let old = std::mem::replace(&mut self.mentions[x].toks, 0..0);
                 loose.remove(&self.mentions, x, old);
             }
@@ -190,6 +197,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             m.source = Source::Rule;
             m.cands.clear();
             loose.add(mi, m.toks.clone());
+            self.mark(mi, point);
         }
         self.mentions.retain(|m| !m.toks.is_empty());
     }
@@ -394,6 +402,11 @@ impl<'k, 'a> Doc<'k, 'a> {
             let inside = at > 0 && m.toks.end <= adds[at - 1].toks.end;
             if !inside {
                 out.push(m);
+            } else if let (Some(trace), Some(id), Some(&by)) =
+                (&mut self.trace, m.id, adds[at - 1].rules.last())
+            {
+                // Dropped by the decision point that made the joined name.
+                trace.drop_by.insert(id, by);
             }
         }
         for a in adds {
@@ -436,8 +449,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                     .chars()
                     .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
             let adjacent = p.span.end + 1 == self.toks[s].span.start;
-            if adjacent && (numbered || ordinal_word || roman) {
+            if adjacent && (numbered || ordinal_word || roman) && self.on(Point::NumberedOrdinal) {
                 self.grow_left(mi, s - 1);
+                self.mark(mi, Point::NumberedOrdinal);
             }
         }
         // "The 139th was formed …", "the 139th fought in …": an ordinal
@@ -458,8 +472,9 @@ impl<'k, 'a> Doc<'k, 'a> {
             let verb = next.lower()
                 && (UNIT_VERBS.contains(next.norm.as_ref())
                     || (next.norm.len() > 4 && next.norm.ends_with("ed")));
-            if verb {
+            if verb && self.on(Point::NumberedSubject) {
                 self.push(k..k + 1, Label::Org, Vec::new(), Source::Rule);
+                self.note_last(Point::NumberedSubject.id());
                 added = true;
             }
         }

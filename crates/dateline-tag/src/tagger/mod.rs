@@ -102,7 +102,7 @@ struct Dropped {
     label: Label,
     /// The rules that had shaped it.
     rules: Vec<RuleId>,
-    /// The pass that dropped it.
+    /// The rule that dropped it: the decision point, else the pass.
     by: RuleId,
 }
 
@@ -111,6 +111,9 @@ struct Dropped {
 struct Trace {
     next_id: u32,
     dropped: Vec<Dropped>,
+    /// Per mention id: the decision point that removed the mention during
+    /// the pass running now (see `Doc::dropping`).
+    drop_by: HashMap<u32, RuleId>,
 }
 
 /// How to tag: the model, the passes switched off, whether to trace.
@@ -123,7 +126,7 @@ pub(crate) struct Config<'m> {
     /// Bit `i` set: rule `i` inside a pass is switched off (the
     /// capitalized-run ladder's rules, then the decision points of
     /// `pipeline::POINTS`).
-    pub(crate) inner_off: u64,
+    pub(crate) inner_off: u128,
     /// Bit `i` set: rule `i` of the date and amount scanner is switched off.
     pub(crate) dates_off: u64,
     /// Whether to record each mention's rules and the dropped mentions.
@@ -147,6 +150,8 @@ struct Cluster {
     kb: Option<u32>,
     label: Label,
     canonical: String,
+    /// The label was settled by the vote (`resolve.vote`).
+    voted: bool,
 }
 
 /// Tags the sentences of `doc` whose block kind passes `want`.
@@ -283,7 +288,7 @@ struct Doc<'k, 'a> {
     disabled: u64,
     /// Bit `i` set: rule `i` inside a pass is switched off (the
     /// capitalized-run ladder's rules, then the decision points).
-    inner_off: u64,
+    inner_off: u128,
     /// The trace, when asked for.
     trace: Option<Trace>,
 }
@@ -435,5 +440,23 @@ impl<'k, 'a> Doc<'k, 'a> {
         self.mentions
             .retain(|m| m.toks.end <= r.start || m.toks.start >= r.end);
         self.push(r, label, Vec::new(), Source::Rule);
+    }
+
+    /// [`Doc::claim`] by the decision point `p`: the new mention's history
+    /// names `p`, and so do the mentions that give way, as dropped by it.
+    fn claim_by(&mut self, r: Range<usize>, label: Label, p: Point) {
+        if self.trace.is_some() {
+            let gone: Vec<usize> = (0..self.mentions.len())
+                .filter(|&i| {
+                    let m = &self.mentions[i].toks;
+                    m.end > r.start && m.start < r.end
+                })
+                .collect();
+            for i in gone {
+                self.dropping(i, p);
+            }
+        }
+        self.claim(r, label);
+        self.note_last(p.id());
     }
 }

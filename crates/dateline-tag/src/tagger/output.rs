@@ -80,8 +80,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             let mut rules = Vec::new();
             if tracing {
                 rules.clone_from(&m.rules);
-                if c.label != m.label && rules.last() != Some(&"resolve") {
-                    rules.push("resolve");
+                let by = if c.voted {
+                    Point::ResolveVote.id()
+                } else {
+                    "resolve"
+                };
+                if c.label != m.label && rules.last() != Some(&by) {
+                    rules.push(by);
                 }
                 if results_team {
                     rules.push(Point::ResolveResultsTeams.id());

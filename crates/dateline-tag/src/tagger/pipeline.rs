@@ -65,6 +65,16 @@ pub(crate) fn find_inner(id: &str) -> Option<usize> {
 /// The discriminant is the point's index in [`POINTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Point {
+    KbPlaceTeam,
+    KbLowercaseAcronym,
+    KbLowercasePlace,
+    KbTitleOutside,
+    KbTheOutside,
+    KbGivenName,
+    KbLongerName,
+    KbLowercaseQualifier,
+    KbTheLonger,
+    KbVetUncued,
     CompassQualifier,
     CompassGeoPrefix,
     TitlesWork,
@@ -78,11 +88,21 @@ pub(super) enum Point {
     ResolveSurnames,
     ResolveOrgShortForms,
     ResolveEventShortForms,
+    PossessiveShop,
+    PossessivePlace,
+    PossessiveUnit,
+    NationalityOrg,
+    NationalityEvent,
+    NationalityAward,
+    NationalityState,
     PlaceSplitPlaceBefore,
     PlaceSplitParent,
     PlaceSplitOrgOfPlace,
     PlaceSplitHeadOfPlace,
+    NumberedOrdinal,
+    NumberedSubject,
     ResolveResultsTeams,
+    ResolveVote,
     ShapesPlacePerson,
     ShapesCamelCase,
     ShapesCompanyShortName,
@@ -91,6 +111,56 @@ pub(super) enum Point {
 /// The decision points, in the order of [`Point`]: the point, its id and
 /// what it does.
 pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
+    (
+        Point::KbPlaceTeam,
+        "kb.place-team",
+        "a known place and one capitalized plural that ends the name make a team (\"St. Louis Eagles\")",
+    ),
+    (
+        Point::KbLowercaseAcronym,
+        "kb.lowercase-acronym",
+        "\"us\" written in lowercase after \"the\" is the United States (\"the us election\")",
+    ),
+    (
+        Point::KbLowercasePlace,
+        "kb.lowercase-place",
+        "a known place written in lowercase after a preposition of place or beside another place (\"in kerala\")",
+    ),
+    (
+        Point::KbTitleOutside,
+        "kb.title-outside",
+        "a title opening a known person's name stays outside the mention (\"Pope [Francis]\")",
+    ),
+    (
+        Point::KbTheOutside,
+        "kb.the-outside",
+        "a leading \"the\" stays outside a known name unless the name is written with it (\"The Washington Post\")",
+    ),
+    (
+        Point::KbGivenName,
+        "kb.given-name",
+        "a known given name before a one-word place or people match is no match: the two words are left to the rules (\"Jordan Peterson\")",
+    ),
+    (
+        Point::KbLongerName,
+        "kb.longer-name",
+        "a known name heading a longer name the knowledge base does not know is no match: the words are left to the rules (\"Lincoln Park\", \"Hong Kong Island\")",
+    ),
+    (
+        Point::KbLowercaseQualifier,
+        "kb.lowercase-qualifier",
+        "a lowercase qualifier before a place is no part of it, so the longer match is dropped (\"southern [Europe]\")",
+    ),
+    (
+        Point::KbTheLonger,
+        "kb.the-longer",
+        "a match opening with \"the\" gives way to a longer match after it (\"the [Atlantic Council]\")",
+    ),
+    (
+        Point::KbVetUncued,
+        "kb-vet.uncued",
+        "a one-word alias whose entries all lack their context cues in the document is dropped",
+    ),
     (
         Point::CompassQualifier,
         "compass-places.qualifier",
@@ -157,6 +227,41 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         "\"the Cup\" after \"the Stanley Cup\" joins the one event with that head",
     ),
     (
+        Point::PossessiveShop,
+        "possessive-places.shop",
+        "a name and a possessive with no noun after it, where one shops, name a shop (\"at Macy's\")",
+    ),
+    (
+        Point::PossessivePlace,
+        "possessive-places.place",
+        "a name, a possessive and capitalized words ending in a place or facility head are one place (\"Rankin's Mill\")",
+    ),
+    (
+        Point::PossessiveUnit,
+        "possessive-places.unit",
+        "a name, a possessive and capitalized words ending in a military unit are one organisation (\"Howe's Brigade\")",
+    ),
+    (
+        Point::NationalityOrg,
+        "nationality-orgs.org",
+        "a known nationality or place before capitalized words ending in an organisation head is one organisation (\"German Air Force\")",
+    ),
+    (
+        Point::NationalityEvent,
+        "nationality-orgs.event",
+        "a known nationality, place or organisation before capitalized words ending in an event head is one event (\"Bangladesh Liberation War\")",
+    ),
+    (
+        Point::NationalityAward,
+        "nationality-orgs.award",
+        "a known nationality, place or organisation before capitalized words ending in an award, prize or treaty head is one name (\"MTV Europe Music Award\")",
+    ),
+    (
+        Point::NationalityState,
+        "nationality-orgs.state",
+        "a known nationality or place before a state head is a state of its own (\"Spanish Empire\")",
+    ),
+    (
         Point::PlaceSplitPlaceBefore,
         "place-split-orgs.place-before",
         "a known place or nationality right before an organisation is part of it (\"Ontario Liberal Party\")",
@@ -177,9 +282,24 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         "capitalized words ending in a head, \"of (the)\" and a place are one name (\"Kingdom of France\")",
     ),
     (
+        Point::NumberedOrdinal,
+        "numbered-units.ordinal",
+        "an ordinal, a number or a Roman numeral before an organisation ending in a unit head is part of it (\"82nd Airborne Division\")",
+    ),
+    (
+        Point::NumberedSubject,
+        "numbered-units.subject",
+        "an ordinal after \"the\" that is the subject of a verb is a unit (\"the 139th fought\")",
+    ),
+    (
         Point::ResolveResultsTeams,
         "resolve.results-teams",
         "on output, a place in a results or fixture line is a team (\"Leeds 2 Everton 1\", \"NEW ORLEANS AT DALLAS\")",
+    ),
+    (
+        Point::ResolveVote,
+        "resolve.vote",
+        "a cluster the knowledge base does not settle takes the label with the most votes (knowledge base and rules outweigh the model)",
     ),
     (
         Point::ShapesPlacePerson,
@@ -205,7 +325,7 @@ impl Point {
     }
 
     /// The point's bit in `Doc::inner_off`.
-    fn bit(self) -> u64 {
+    fn bit(self) -> u128 {
         1 << (super::classify::LADDER.len() + self as usize)
     }
 }
@@ -302,7 +422,7 @@ pub(super) const PASSES: &[Pass] = &[
     .needs(&[TitleCase]),
     pass(
         "kb-vet",
-        "knowledge-base matches that context cues contradict are dropped or relabelled",
+        "one-word knowledge-base matches whose context cues the document lacks are dropped",
         |d| d.vet_kb(),
     ),
     pass(
@@ -486,6 +606,16 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// While tracing, credits the removal of mention `mi` (about to be
+    /// dropped by the pass running now) to the decision point `p`.
+    pub(super) fn dropping(&mut self, mi: usize, p: Point) {
+        if let Some(trace) = &mut self.trace
+            && let Some(id) = self.mentions.get(mi).and_then(|m| m.id)
+        {
+            trace.drop_by.insert(id, p.id());
+        }
+    }
+
     /// The history a mention made by the decision point `p` starts with.
     pub(super) fn made_by(&self, p: Point) -> Vec<RuleId> {
         if self.trace.is_some() {
@@ -552,7 +682,8 @@ impl<'k, 'a> Doc<'k, 'a> {
     }
 
     /// Records what pass `id` did: new mentions and changed ones get the id,
-    /// mentions that are gone are kept as dropped by it.
+    /// mentions that are gone are kept as dropped by it (or by the decision
+    /// point that [`Doc::dropping`] named).
     pub(super) fn record(&mut self, id: RuleId, mut before: Before) {
         let Some(trace) = &mut self.trace else {
             return;
@@ -567,7 +698,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     let changed = before.seen[i as usize]
                         .as_ref()
                         .is_none_or(|(t, l, _)| *t != m.toks || *l != m.label);
-                    if changed && !m.rules.last().is_some_and(|r| r.starts_with(id)) {
+                    if changed && !m.rules.last().is_some_and(|r| of_pass(r, id)) {
                         m.rules.push(id);
                     }
                 }
@@ -575,7 +706,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     // New, or a copy of a mention seen already.
                     m.id = Some(trace.next_id);
                     trace.next_id += 1;
-                    if !m.rules.last().is_some_and(|r| r.starts_with(id)) {
+                    if !m.rules.last().is_some_and(|r| of_pass(r, id)) {
                         m.rules.push(id);
                     }
                 }
@@ -583,15 +714,23 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
         for (i, slot) in before.seen.iter_mut().enumerate() {
             if let (false, Some((toks, label, rules))) = (kept[i], slot.take()) {
+                let by = trace.drop_by.get(&(i as u32)).copied().unwrap_or(id);
                 trace.dropped.push(Dropped {
                     toks,
                     label,
                     rules,
-                    by: id,
+                    by,
                 });
             }
         }
+        trace.drop_by.clear();
     }
+}
+
+/// Whether `rule` is the pass `pass` or a rule inside it (`pass.rule`).
+fn of_pass(rule: &str, pass: &str) -> bool {
+    rule.strip_prefix(pass)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 #[cfg(test)]
@@ -605,6 +744,6 @@ mod tests {
             let pass = id.split('.').next().unwrap_or("");
             assert!(find(pass).is_some(), "{id}: a rule inside a pass");
         }
-        assert!(super::super::classify::LADDER.len() + POINTS.len() <= 64);
+        assert!(super::super::classify::LADDER.len() + POINTS.len() <= 128);
     }
 }

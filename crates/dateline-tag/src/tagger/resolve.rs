@@ -31,6 +31,7 @@ fn name_cluster(
             kb: None,
             label,
             canonical,
+            voted: false,
         });
         clusters.len() - 1
     })
@@ -244,6 +245,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                             kb: Some(c),
                             label: e.map_or(m.label, |e| e.label),
                             canonical: e.map_or_else(|| surface.clone(), |e| e.canonical.clone()),
+                            voted: false,
                         });
                         clusters.len() - 1
                     })
@@ -324,8 +326,12 @@ impl<'k, 'a> Doc<'k, 'a> {
     }
 
     /// One label per cluster: the knowledge base's, else the label with the
-    /// most votes.
+    /// most votes (decision point `resolve.vote`; switched off, a cluster
+    /// keeps the label of the mention that made it).
     fn vote(&self, mut clusters: Vec<Cluster>) -> Vec<Cluster> {
+        if !self.on(Point::ResolveVote) {
+            return clusters;
+        }
         // One label per cluster: knowledge base, else majority.
         // Knowledge-base and rule evidence outweighs the model's guesses, and
         // a name that opens with a known given name votes for a person.
@@ -375,6 +381,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 && let Some((_, std::cmp::Reverse(l))) = b
             {
                 c.label = l;
+                c.voted = true;
             }
         }
         clusters

@@ -118,7 +118,6 @@ impl<'k, 'a> Doc<'k, 'a> {
                     m.toks == inside && m.label == Label::Misc && m.source == Source::Rule
                 });
                 if !done {
-                    self.claim_title(inside.clone());
                     let point = if work {
                         Point::TitlesWork
                     } else if known_title {
@@ -128,7 +127,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     } else {
                         Point::TitlesPlain
                     };
-                    self.note_last(point.id());
+                    self.claim_title(inside.clone(), point);
                 }
                 known.insert(key);
                 last_title = Some(c + 1);
@@ -198,8 +197,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                     && d.sentence_of(here.start)
                         .is_some_and(|si| !d.title_case[si]);
                 if found {
-                    d.claim_title(here);
-                    d.note_last(Point::TitlesUnquoted.id());
+                    d.claim_title(here, Point::TitlesUnquoted);
                 }
                 found
             });
@@ -232,11 +230,11 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
-    /// Makes the tokens `r` one title (MISC): mentions and dates inside it
-    /// give way.
-    pub(super) fn claim_title(&mut self, r: Range<usize>) {
+    /// Makes the tokens `r` one title (MISC), found by the decision point
+    /// `p`: mentions and dates inside it give way.
+    pub(super) fn claim_title(&mut self, r: Range<usize>, p: Point) {
         let span = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
         self.temporal.retain(|f| !f.span.overlaps(span));
-        self.claim(r, Label::Misc);
+        self.claim_by(r, Label::Misc, p);
     }
 }

@@ -116,7 +116,7 @@ fn check(case: &Case, x: &Explanation) -> Vec<String> {
                 let dropped = x
                     .dropped
                     .iter()
-                    .any(|d| &d.text == text && d.dropped_by == case.rule);
+                    .any(|d| &d.text == text && names(&[d.dropped_by], &case.rule));
                 if !dropped {
                     wrong.push(format!("{text:?} not dropped by {}", case.rule));
                 }
