@@ -21,6 +21,18 @@
 //! - adds 1,000 new articles to (a hard-linked copy of) the index, against
 //!   indexing the same 1,000 into an empty directory.
 //!
+//! With `DATELINE_SCALE_TAGGED=1` the corpus is not tagged article by
+//! article through the command line (tagging a million articles takes
+//! hours on a shared 2-core machine): the 6,004 base articles are parsed
+//! and tagged once, and each article of the corpus is made as `record`
+//! makes it, parsed, and given the entity mentions and quotations of the
+//! tagged sentences it is made of, their spans moved to where those
+//! sentences now stand (`Tagged::record`); a process of its own analyzes
+//! them on two threads and writes them with `ArchiveWriter`, so its wall
+//! time and peak memory are those of parsing and indexing, the 6,004
+//! tagged base articles held in memory. `DATELINE_SCALE_BUDGET=MB` sets the
+//! writer's memory budget (default: the command line's default).
+//!
 //! Files go to `DATELINE_SCALE_DIR` (default: cargo's bench temporary
 //! directory); a corpus or index already there is reused.
 
@@ -29,28 +41,40 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-use dateline::parse::Date;
-use dateline::query::{Archive, Query, SearchOptions, parse_query};
+use dateline::parse::{Date, Document, Parser, Record, Span};
+use dateline::query::{
+    Archive, ArchiveWriter, Query, SearchOptions, TaggedDocument, WriterOptions, parse_query,
+};
+use dateline::tag::Tagger;
 use dateline_data::{DataDir, sets};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+/// Set in the index-building process the bench starts: where to build.
+const BUILD_INTO: &str = "DATELINE_SCALE_BUILD_INTO";
 
 /// The base articles and their sentences.
 struct Base {
     records: Vec<serde_json::Value>,
-    /// Per article: its sentences, each with whether a paragraph break
-    /// comes before it.
-    sentences: Vec<Vec<(bool, String)>>,
+    /// Per article: its text (the record's `text`).
+    texts: Vec<String>,
+    /// Per article: its sentences (spans into its text, as the tokenize
+    /// layer splits them), each with whether a paragraph break comes before it.
+    sentences: Vec<Vec<(bool, Span)>>,
 }
 
 impl Base {
     fn len(&self) -> usize {
         self.records.len()
+    }
+
+    fn sentence(&self, article: usize, j: usize) -> &str {
+        &self.texts[article][self.sentences[article][j].1]
     }
 }
 
@@ -71,22 +95,34 @@ fn base_records() -> Option<Base> {
             }
         }
     }
-    let sentences = records
+    let texts: Vec<String> = records
         .iter()
         .map(|v| {
-            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
+            v.get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    let sentences = texts
+        .iter()
+        .map(|text| {
             let mut last = 0;
             dateline::tokenize::sentences(text)
                 .into_iter()
                 .map(|sp| {
                     let brk = last > 0 && text[last..sp.start].contains("\n\n");
                     last = sp.end;
-                    (brk, text[sp.start..sp.end].to_string())
+                    (brk, sp)
                 })
                 .collect()
         })
         .collect();
-    Some(Base { records, sentences })
+    Some(Base {
+        records,
+        texts,
+        sentences,
+    })
 }
 
 /// A deterministic hash of `(i, salt)` (SplitMix64's finalizer).
@@ -99,6 +135,15 @@ fn mix(i: usize, salt: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// One sentence of a recombined article: the base article and sentence it
+/// comes from, and where it starts in the new text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    article: usize,
+    sentence: usize,
+    start: usize,
+}
+
 /// Record `i` of the scale corpus: the first `base.len()` records are the
 /// base articles; record `i` of a later round `r` takes base article
 /// `i mod n` as its frame (its id with `~r`, its first two sentences, its
@@ -108,12 +153,18 @@ fn mix(i: usize, salt: u64) -> u64 {
 /// title to the second half of another article's title, and moves its date
 /// by `7 r` plus 0–6 days.
 fn record(base: &Base, i: usize) -> serde_json::Value {
+    recombine(base, i).0
+}
+
+/// [`record`], with the sentences its text is made of (`None` when the
+/// text is the base article's own).
+fn recombine(base: &Base, i: usize) -> (serde_json::Value, Option<Vec<Piece>>) {
     let n = base.len();
     let round = i / n;
     let b = i % n;
     let mut v = base.records[b].clone();
     if round == 0 {
-        return v;
+        return (v, None);
     }
     if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
         v["id"] = format!("{id}~{round}").into();
@@ -143,26 +194,261 @@ fn record(base: &Base, i: usize) -> serde_json::Value {
     }
     let frame = &base.sentences[b];
     let k = frame.len();
+    if k <= 2 {
+        return (v, None);
+    }
     let mut text = String::new();
-    for (j, (brk, own)) in frame.iter().enumerate() {
+    let mut pieces = Vec::with_capacity(k);
+    for (j, (brk, _)) in frame.iter().enumerate() {
         let h = mix(i, 16 + j as u64);
-        let mut s = own.as_str();
+        let mut from = (b, j);
         if j >= 2 && h & 1 == 1 {
-            let from = &base.sentences[(h >> 1) as usize % n];
-            if from.len() > 2 {
-                let at = (j * from.len() / k).clamp(2, from.len() - 1);
-                s = &from[at].1;
+            let a = (h >> 1) as usize % n;
+            let len = base.sentences[a].len();
+            if len > 2 {
+                from = (a, (j * len / k).clamp(2, len - 1));
             }
         }
         if j > 0 {
             text.push_str(if *brk { "\n\n" } else { " " });
         }
-        text.push_str(s);
+        pieces.push(Piece {
+            article: from.0,
+            sentence: from.1,
+            start: text.len(),
+        });
+        text.push_str(base.sentence(from.0, from.1));
     }
-    if k > 2 {
-        v["text"] = text.into();
+    v["text"] = text.into();
+    (v, Some(pieces))
+}
+
+/// The base articles parsed and tagged once, from which the tagged
+/// documents of the whole corpus are recombined ([`Tagged::record`]).
+struct Tagged {
+    docs: Vec<TaggedDocument>,
+}
+
+/// Parses a record as `dateline index` does.
+fn parse_record(v: &serde_json::Value) -> Document {
+    let line = serde_json::to_string(v).unwrap();
+    let record = Record::from_json(&line, "text").unwrap();
+    Parser::new().parse_record(record).unwrap()
+}
+
+impl Tagged {
+    /// Parses and tags the base articles on two threads.
+    fn new(base: &Base) -> Tagged {
+        let tagger = Tagger::new();
+        let tag = |range: std::ops::Range<usize>| -> Vec<TaggedDocument> {
+            range
+                .map(|a| tagger.annotate(parse_record(&base.records[a])))
+                .collect()
+        };
+        let half = base.len() / 2;
+        let docs = std::thread::scope(|sc| {
+            let second = sc.spawn(|| tag(half..base.len()));
+            let mut docs = tag(0..half);
+            docs.extend(second.join().unwrap());
+            docs
+        });
+        for (d, text) in docs.iter().zip(&base.texts) {
+            assert_eq!(&d.document.text, text, "the parser changed a record's text");
+        }
+        Tagged { docs }
     }
-    v
+
+    /// Where base span `span` of `article` lands in an article made of
+    /// `pieces` when the piece at `k` carries the sentence it starts in:
+    /// `None` unless every sentence the span touches is carried, in order,
+    /// from piece `k` on.
+    fn place(base: &Base, pieces: &[Piece], k: usize, article: usize, span: Span) -> Option<Span> {
+        let sents = &base.sentences[article];
+        let j1 = sents.partition_point(|(_, s)| s.end <= span.start);
+        let j2 = if span.end > span.start {
+            sents.partition_point(|(_, s)| s.end < span.end)
+        } else {
+            j1
+        };
+        if j1 >= sents.len() || j2 >= sents.len() || sents[j1].1.start > span.start {
+            return None;
+        }
+        for t in 0..=(j2.checked_sub(j1)?) {
+            let p = pieces.get(k + t)?;
+            if p.article != article || p.sentence != j1 + t {
+                return None;
+            }
+        }
+        Some(Span::new(
+            pieces[k].start + span.start - sents[j1].1.start,
+            pieces[k + j2 - j1].start + span.end - sents[j2].1.start,
+        ))
+    }
+
+    /// [`Tagged::place`] from the piece carrying the span's first sentence
+    /// nearest to piece `near`.
+    fn place_near(
+        base: &Base,
+        pieces: &[Piece],
+        near: usize,
+        article: usize,
+        span: Span,
+    ) -> Option<Span> {
+        let mut order: Vec<usize> = (0..pieces.len())
+            .filter(|&k| pieces[k].article == article)
+            .collect();
+        order.sort_by_key(|&k| k.abs_diff(near));
+        order
+            .into_iter()
+            .find_map(|k| Tagged::place(base, pieces, k, article, span))
+    }
+
+    /// The tagged document of record `i` of the corpus: [`record`] parsed
+    /// as `dateline index` parses it, with the entity mentions and
+    /// quotations of the base articles' sentences it is made of, their
+    /// spans moved to where those sentences now stand. A mention or
+    /// quotation is carried when every sentence it touches is carried in
+    /// order (a quotation's speaker span when its sentences are found in
+    /// the new article, else dropped, the speaker's name kept).
+    fn record(&self, base: &Base, i: usize) -> TaggedDocument {
+        let (v, pieces) = recombine(base, i);
+        let document = parse_record(&v);
+        let own = &self.docs[i % base.len()];
+        let Some(pieces) = pieces else {
+            return TaggedDocument {
+                document,
+                entities: own.entities.clone(),
+                quotes: own.quotes.clone(),
+            };
+        };
+        let text = &document.text;
+        let mut entities = Vec::new();
+        let mut quotes = Vec::new();
+        for (k, p) in pieces.iter().enumerate() {
+            let from = &self.docs[p.article];
+            let sent = base.sentences[p.article][p.sentence].1;
+            let within = |start: usize| (sent.start..sent.end).contains(&start);
+            for e in from.entities.iter().filter(|e| within(e.span.start)) {
+                if let Some(span) = Tagged::place(base, &pieces, k, p.article, e.span) {
+                    let mut e = e.clone();
+                    e.text = text[span].to_string();
+                    e.span = span;
+                    entities.push(e);
+                }
+            }
+            for q in from.quotes.iter().filter(|q| within(q.span.start)) {
+                if let Some(span) = Tagged::place(base, &pieces, k, p.article, q.span) {
+                    let mut q = q.clone();
+                    q.text = text[span].to_string();
+                    q.span = span;
+                    q.speaker_span = q
+                        .speaker_span
+                        .and_then(|s| Tagged::place_near(base, &pieces, k, p.article, s));
+                    quotes.push(q);
+                }
+            }
+        }
+        TaggedDocument {
+            document,
+            entities,
+            quotes,
+        }
+    }
+}
+
+/// Resident and peak resident memory of this process, from `/proc`.
+fn memory_now() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    format!(
+        "resident {:.0} MB (anonymous {:.0} MB), peak {:.0} MB",
+        field("VmRSS:"),
+        field("RssAnon:"),
+        field("VmHWM:")
+    )
+}
+
+/// Builds the index of the first `n` records from [`Tagged`] documents, as
+/// `dateline index --threads 2` does after tagging: two threads recombine,
+/// parse and analyze, in input order through bounded queues, and one
+/// `ArchiveWriter` with one indexing thread and `budget` bytes writes them.
+/// Runs in a process of its own (the bench starts itself again), so that
+/// its wall time and peak memory are measured alone.
+fn build_from_tagged(base: &Base, n: usize, dir: &Path, budget: usize) {
+    let start = Instant::now();
+    let tagged = Tagged::new(base);
+    println!(
+        "build: parsed and tagged the {} base articles once in {:.1} s; {}",
+        base.len(),
+        start.elapsed().as_secs_f64(),
+        memory_now()
+    );
+    let start = Instant::now();
+    let opts = WriterOptions::new().memory_budget(budget).threads(1);
+    let mut writer = ArchiveWriter::open(dir, &opts).unwrap();
+    let mut bytes = 0usize;
+    let counts = [AtomicUsize::new(0), AtomicUsize::new(0)];
+    std::thread::scope(|sc| {
+        let mut receivers = Vec::new();
+        for w in 0..2 {
+            let (tx, rx) = std::sync::mpsc::sync_channel(64);
+            receivers.push(rx);
+            let mut preparer = writer.preparer();
+            let tagged = &tagged;
+            let counts = &counts;
+            sc.spawn(move || {
+                for i in (w..n).step_by(2) {
+                    let doc = tagged.record(base, i);
+                    counts[0].fetch_add(doc.entities.len(), Relaxed);
+                    counts[1].fetch_add(doc.quotes.len(), Relaxed);
+                    if tx.send(preparer.prepare(&doc)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        for i in 0..n {
+            let doc = receivers[i % 2].recv().unwrap();
+            bytes += doc.text_bytes();
+            writer.add_prepared(doc).unwrap();
+            if (i + 1) % 100_000 == 0 {
+                println!(
+                    "build: {} articles in {:.0} s; {}",
+                    i + 1,
+                    start.elapsed().as_secs_f64(),
+                    memory_now()
+                );
+            }
+        }
+    });
+    writer.commit().unwrap();
+    writer.finish().unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "build: indexed {n} recombined tagged articles ({:.0} MB of text) in {secs:.1} s ({:.0} articles/s, {:.2} MB/s); {}",
+        bytes as f64 / 1e6,
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        memory_now()
+    );
+    let per = |c: &AtomicUsize| c.load(Relaxed) as f64 / n as f64;
+    let base_per = |f: &dyn Fn(&TaggedDocument) -> usize| {
+        tagged.docs.iter().map(f).sum::<usize>() as f64 / base.len() as f64
+    };
+    println!(
+        "build: {:.1} entity mentions and {:.2} quotations an article ({:.1} and {:.2} in the base articles)",
+        per(&counts[0]),
+        per(&counts[1]),
+        base_per(&|d| d.entities.len()),
+        base_per(&|d| d.quotes.len())
+    );
 }
 
 fn write_corpus(path: &Path, base: &Base, range: std::ops::Range<usize>) {
@@ -181,20 +467,35 @@ fn write_corpus(path: &Path, base: &Base, range: std::ops::Range<usize>) {
 
 /// Runs the binary under `/usr/bin/time`: (wall seconds, peak resident MB).
 fn timed(args: &[&str]) -> (f64, f64) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).stdout(std::process::Stdio::null());
+    timed_command(cmd)
+}
+
+/// Runs `cmd` under `/usr/bin/time`: (wall seconds, peak resident MB).
+fn timed_command(cmd: Command) -> (f64, f64) {
     let report = std::env::temp_dir().join(format!("dateline-scale-time-{}", std::process::id()));
     let start = Instant::now();
-    let status = Command::new("/usr/bin/time")
+    let mut timed = Command::new("/usr/bin/time");
+    timed
         .args(["-f", "%e %M", "-o"])
         .arg(&report)
-        .arg(BIN)
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("/usr/bin/time");
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            timed.env(k, v);
+        }
+    }
+    if cmd.get_program() == BIN {
+        timed.stdout(std::process::Stdio::null());
+    }
+    let status = timed.status().expect("/usr/bin/time");
     let wall = start.elapsed().as_secs_f64();
     assert!(
         status.code().is_some_and(|c| c <= 1),
-        "dateline {args:?} failed"
+        "{:?} failed",
+        cmd.get_args().collect::<Vec<_>>()
     );
     let text = std::fs::read_to_string(&report).unwrap();
     let mut it = text.split_whitespace().rev();
@@ -236,34 +537,63 @@ fn main() {
     let Some(base) = base_records() else {
         return;
     };
-    let corpus = work.join(format!("corpus-{n}.jsonl"));
-    write_corpus(&corpus, &base, 0..n);
+    let budget_mb: Option<usize> = std::env::var("DATELINE_SCALE_BUDGET")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    let index = work.join(format!("index-{n}"));
+    if let Some(dir) = std::env::var_os(BUILD_INTO) {
+        // The index-building process started below.
+        let budget = budget_mb.map_or(dateline::query::DEFAULT_MEMORY_BUDGET, |mb| mb << 20);
+        build_from_tagged(&base, n, Path::new(&dir), budget);
+        return;
+    }
+    let from_tagged = std::env::var_os("DATELINE_SCALE_TAGGED").is_some();
     // 1,000 articles of a later round than any in the corpus.
     let extra = work.join(format!("extra-after-{n}.jsonl"));
     let first_new = (n / base.len() + 1) * base.len();
     write_corpus(&extra, &base, first_new..first_new + 1000);
-    let mb = std::fs::metadata(&corpus).unwrap().len() as f64 / 1e6;
-    println!(
-        "scale corpus: {n} articles, {mb:.0} MB of JSON Lines ({} base articles)",
-        base.len()
-    );
-
-    let index = work.join(format!("index-{n}"));
     let s = |p: &Path| p.to_str().unwrap().to_string();
+    let budget_arg = budget_mb.map(|mb| mb.to_string());
     if !index.join("meta.json").exists() {
-        let (secs, peak) = timed(&[
-            "index",
-            &s(&corpus),
-            "--index",
-            &s(&index),
-            "--threads",
-            "2",
-        ]);
-        println!(
-            "index {n} articles, 2 threads: {secs:.1} s ({:.0} articles/s, {:.2} MB/s), peak {peak:.0} MB",
-            n as f64 / secs,
-            mb / secs
-        );
+        if from_tagged {
+            println!(
+                "scale corpus: {n} articles recombined from tagged sentences ({} base articles)",
+                base.len()
+            );
+            let mut cmd = Command::new(std::env::current_exe().unwrap());
+            cmd.env(BUILD_INTO, &index);
+            let (secs, peak) = timed_command(cmd);
+            println!(
+                "index {n} articles from tagged sentences (library, analysis on 2 threads): {secs:.1} s ({:.0} articles/s), peak {peak:.0} MB",
+                n as f64 / secs
+            );
+        } else {
+            let corpus = work.join(format!("corpus-{n}.jsonl"));
+            write_corpus(&corpus, &base, 0..n);
+            let mb = std::fs::metadata(&corpus).unwrap().len() as f64 / 1e6;
+            println!(
+                "scale corpus: {n} articles, {mb:.0} MB of JSON Lines ({} base articles)",
+                base.len()
+            );
+            let mut args = vec![
+                "index".to_string(),
+                s(&corpus),
+                "--index".into(),
+                s(&index),
+                "--threads".into(),
+                "2".into(),
+            ];
+            if let Some(mb) = &budget_arg {
+                args.extend(["--memory-budget".to_string(), mb.clone()]);
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (secs, peak) = timed(&args);
+            println!(
+                "index {n} articles, 2 threads: {secs:.1} s ({:.0} articles/s, {:.2} MB/s), peak {peak:.0} MB",
+                n as f64 / secs,
+                mb / secs
+            );
+        }
     }
     let size: u64 = std::fs::read_dir(&index)
         .unwrap()
@@ -387,6 +717,7 @@ fn main() {
     for text in [
         "NOT zzzzqqq",
         "date:2008",
+        "date:[2010-01-01 TO 2010-12-31]",
         "date:[2007 TO 2009]",
         "date:[2005 TO 2010]",
     ] {

@@ -2,8 +2,9 @@
 //! sorted, each opening with a comment that says what the list means and
 //! which modules read it. They are embedded at compile time
 //! (`include_str!`); [`entries`] reads one, [`WordList`] is a hash set of
-//! one for lookups, [`WordMap`] a hash map of a `word<TAB>value` list and
-//! [`PhraseList`] a sorted list of phrases.
+//! one for lookups, [`WordMap`] a hash map of a `word<TAB>value` list,
+//! [`PhraseList`] a sorted list of phrases and [`EndingList`] a list of
+//! word endings.
 
 use std::sync::OnceLock;
 
@@ -174,6 +175,31 @@ impl PhraseList {
     }
 }
 
+/// An embedded list of word endings ("ians", "ites"), read on first use.
+#[derive(Debug)]
+pub(crate) struct EndingList {
+    file: &'static str,
+    endings: OnceLock<Vec<&'static str>>,
+}
+
+impl EndingList {
+    /// The list in `file` (the text of a `words/*.txt` file).
+    pub(crate) const fn new(file: &'static str) -> EndingList {
+        EndingList {
+            file,
+            endings: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` ends with one of the endings.
+    pub(crate) fn ends(&self, word: &str) -> bool {
+        self.endings
+            .get_or_init(|| entries(self.file).collect())
+            .iter()
+            .any(|e| word.ends_with(e))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +239,13 @@ mod tests {
         let list = WordList::new("# test\n# Read by: -.\nb\na\nc\n");
         assert!(list.contains("a") && list.contains("c"));
         assert!(!list.contains("d") && !list.contains("# test"));
+    }
+
+    #[test]
+    fn an_ending_list_finds_its_endings() {
+        let list = EndingList::new("# test\n# Read by: -.\nians\nites\n");
+        assert!(list.ends("Athenians") && list.ends("Hittites"));
+        assert!(!list.ends("Athens") && !list.ends("ian"));
     }
 
     #[test]

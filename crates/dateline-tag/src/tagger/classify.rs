@@ -8,7 +8,11 @@
 //! accepted by `TaggerBuilder::disable`.
 
 use super::*;
-use crate::words::WordList;
+use crate::words::{EndingList, WordList};
+
+/// "Socialists", "Athenians", "Migrants": endings of a plural noun.
+static PLURAL_ENDINGS: EndingList =
+    EndingList::new(include_str!("../../words/classify_plural_endings.txt"));
 
 /// "von der Leyen": particles inside a person's name.
 static NAME_PARTICLES: WordList =
@@ -525,9 +529,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let plural_noun = first
             .strip_suffix('s')
             .is_some_and(|sg| crate::model::case_bucket(sg).usually_lower())
-            || ["ists", "ians", "ites", "ants", "ents"]
-                .iter()
-                .any(|suf| first.ends_with(suf));
+            || PLURAL_ENDINGS.ends(first);
         let verb = r.speech
             || (matches!(next_norm, "is" | "was")
                 && !matches!(after, "a" | "an" | "the" | "not" | "one"))

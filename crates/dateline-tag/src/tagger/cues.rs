@@ -1,7 +1,16 @@
 //! Context cues around a name: the words before and after it that say what it names.
 
 use super::*;
-use crate::words::{LabelledList, WordList};
+use crate::words::{EndingList, LabelledList, WordList};
+
+/// "Bosnians", "Cypriots": endings of a plural that names a people.
+static PEOPLE_PLURAL_ENDINGS: EndingList =
+    EndingList::new(include_str!("../../words/cues_people_plural_endings.txt"));
+
+/// "Transnistrian", "Japanese": endings of an adjective of a people.
+static PEOPLE_ADJECTIVE_ENDINGS: EndingList = EndingList::new(include_str!(
+    "../../words/cues_people_adjective_endings.txt"
+));
 
 /// Award words after a name ("Nobel laureates").
 static AWARD_HOLDERS: WordList = WordList::new(include_str!("../../words/cues_award_holders.txt"));
@@ -167,9 +176,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 .kb
                 .longest(&self.toks[..r.end], r.end - 1, &|_| true)
                 .is_some_and(|m| m.len == 1 && self.entries_are(&m.entries, |l| l == Label::Norp))
-            && !["ians", "eans", "ites", "ese", "ots"]
-                .iter()
-                .any(|suf| last.norm.ends_with(suf));
+            && !PEOPLE_PLURAL_ENDINGS.ends(&last.norm);
         plural
             && self
                 .kb
@@ -189,9 +196,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         // "Our neighborhood": an ordinary word, no name.
         if !t.lower()
             || self.lex.common.contains(name.norm.as_ref())
-            || ["ian", "ean", "ese", "ish"]
-                .iter()
-                .any(|suf| name.norm.ends_with(suf))
+            || PEOPLE_ADJECTIVE_ENDINGS.ends(&name.norm)
         {
             return None;
         }

@@ -18,6 +18,18 @@ impl<'k, 'a> Doc<'k, 'a> {
         }
     }
 
+    /// Removes the dates and amounts that `gone` picks; while tracing, keeps
+    /// them as dropped by the rule `by`.
+    pub(super) fn drop_temporal(&mut self, gone: impl Fn(&Found) -> bool, by: RuleId) {
+        if let Some(trace) = &mut self.trace {
+            let dropped = self.temporal.iter().filter(|f| gone(f));
+            trace
+                .dropped_dates
+                .extend(dropped.map(|f| (f.span, f.label, f.rule, by)));
+        }
+        self.temporal.retain(|f| !gone(f));
+    }
+
     /// Temporal expressions inside a knowledge-base name ("2018 Winter
     /// Olympics") give way; the others block their tokens from now on.
     pub(super) fn settle_temporal(&mut self) {
@@ -27,7 +39,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.toks[m.toks.end - 1].span.end,
             )
         }));
-        self.temporal.retain(|f| !spans.overlaps(f.span));
+        self.drop_temporal(|f| spans.overlaps(f.span), "dates-settle");
         let temporal = SpanSet::new(self.temporal.iter().map(|f| f.span));
         for i in 0..self.toks.len() {
             if self.temporal_tok[i] && !self.taken[i] {

@@ -114,6 +114,9 @@ struct Trace {
     /// Per mention id: the decision point that removed the mention during
     /// the pass running now (see `Doc::dropping`).
     drop_by: HashMap<u32, RuleId>,
+    /// Dates and amounts a name took back: span, label, the scanner's rule
+    /// that found it and the rule that dropped it.
+    dropped_dates: Vec<(Span, Label, RuleId, RuleId)>,
 }
 
 /// How to tag: the model, the passes switched off, whether to trace.

@@ -1,7 +1,11 @@
 //! The learned model's spans in the gaps the rules left.
 
 use super::*;
-use crate::words::WordList;
+use crate::words::{EndingList, WordList};
+
+/// "Athenians", "Hittites": endings of a plural that names a people.
+static PEOPLE_ENDINGS: EndingList =
+    EndingList::new(include_str!("../../words/one_word_people_endings.txt"));
 
 /// "into Thrace", "near Husum": prepositions of place.
 static PLACE_PREPOSITIONS: WordList =
@@ -213,11 +217,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         };
         // "Athenians", "Achaeans", "Hittites": a people, not a person.
         let norm: &str = &self.toks[r.start].norm;
-        if matches!(label, Label::Person | Label::Org)
-            && ["ians", "eans", "ites"]
-                .iter()
-                .any(|suf| norm.ends_with(suf))
-        {
+        if matches!(label, Label::Person | Label::Org) && PEOPLE_ENDINGS.ends(norm) {
             Label::Norp
         } else {
             label

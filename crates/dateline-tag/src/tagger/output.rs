@@ -137,6 +137,9 @@ impl<'k, 'a> Doc<'k, 'a> {
                     dropped.push((self.span_of(d.toks), d.label, d.rules, d.by));
                 }
             }
+            for (span, label, rule, by) in trace.dropped_dates {
+                dropped.push((span, label, vec!["dates", rule], by));
+            }
             dropped.sort_by_key(|d| (d.0.start, d.0.end));
         }
         Tagged {

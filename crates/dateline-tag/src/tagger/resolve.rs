@@ -360,8 +360,13 @@ impl<'k, 'a> Doc<'k, 'a> {
                 Source::Model | Source::Propagated => vote::GUESS,
             };
             *votes.entry((m.cluster, m.label)).or_default() += weight;
-            let words = self.norms(m.toks.clone());
-            if words.len() >= 2 && self.lex.first_names.contains(words[0]) {
+            // A name of two or more words that opens with a given name.
+            let mut words = self.toks[m.toks.clone()]
+                .iter()
+                .filter(|t| t.is_word() || t.kind == TokenKind::Number);
+            if let (Some(first), Some(_)) = (words.next(), words.next())
+                && self.lex.first_names.contains(first.norm.as_ref())
+            {
                 *votes.entry((m.cluster, Label::Person)).or_default() += vote::GIVEN_NAME;
             }
         }

@@ -234,7 +234,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// `p`: mentions and dates inside it give way.
     pub(super) fn claim_title(&mut self, r: Range<usize>, p: Point) {
         let span = Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
-        self.temporal.retain(|f| !f.span.overlaps(span));
+        self.drop_temporal(|f| f.span.overlaps(span), p.id());
         self.claim_by(r, Label::Misc, p);
     }
 }

@@ -102,7 +102,7 @@ pub(crate) struct TokInfo {
     /// The sentence is written in title case or capitals (a headline), so
     /// capitalization says little.
     pub(super) headline: bool,
-    /// Corpus-wide case class of the word (see [`Lexicon`]).
+    /// Corpus-wide case class of the word (see [`lex_class`]).
     pub(super) lex: u8,
     /// Word hashes of the first and last token of the name-like chunk the
     /// token is in (capitalized words, possibly joined by "of", "the", "and",
@@ -129,7 +129,7 @@ pub(crate) struct TokInfo {
 }
 
 /// Fills in the per-token fields of the tokens `i - 2 ..= i + 2` (those the
-/// features of token `i` read), once. [`tok_infos`] leaves them out so
+/// features of token `i` read), once. `tok_infos` leaves them out so
 /// that tokens the model never looks at cost nothing more.
 pub(crate) fn complete(
     infos: &mut [TokInfo],
