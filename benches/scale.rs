@@ -33,6 +33,9 @@
 //! tagged base articles held in memory. `DATELINE_SCALE_BUDGET=MB` sets the
 //! writer's memory budget (default: the command line's default).
 //!
+//! With `DATELINE_SCALE_QUERIES=1` and an index already built, only the
+//! queries in this process are timed.
+//!
 //! Files go to `DATELINE_SCALE_DIR` (default: cargo's bench temporary
 //! directory); a corpus or index already there is reused.
 
@@ -521,6 +524,89 @@ fn p50_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     )
 }
 
+/// Opens the index and times the queries in this process (against tantivy's
+/// own for the term and the phrase); returns the open archive.
+fn queries(index: &Path) -> Archive {
+    let t = Instant::now();
+    let archive = Archive::open(index).unwrap();
+    println!(
+        "open in process: {:.1} ms ({} documents, {} segments)",
+        t.elapsed().as_secs_f64() * 1e3,
+        archive.len(),
+        archive.num_segments()
+    );
+    let tindex = tantivy::Index::open_in_dir(index).unwrap();
+    let schema = tindex.schema();
+    let searcher = tindex.reader().unwrap().searcher();
+    let field = |name: &str| schema.get_field(name).unwrap();
+    let term = |f: &str, t: &str| tantivy::Term::from_field_text(field(f), t);
+    let tq = |f: &str, t: &str| -> Box<dyn tantivy::query::Query> {
+        Box::new(TermQuery::new(term(f, t), IndexRecordOption::WithFreqs))
+    };
+    let both = |make: &dyn Fn(&str) -> Box<dyn tantivy::query::Query>| {
+        BooleanQuery::new(vec![
+            (Occur::Should, make("title")),
+            (Occur::Should, make("body")),
+        ])
+    };
+    type Case<'a> = (&'a str, &'a str, Option<Box<dyn tantivy::query::Query>>);
+    let cases: Vec<Case> = vec![
+        (
+            "term",
+            "government",
+            Some(Box::new(both(&|f| tq(f, "govern")))),
+        ),
+        (
+            "phrase",
+            "\"prime minister\"",
+            Some(Box::new(both(&|f| {
+                Box::new(PhraseQuery::new(vec![term(f, "prime"), term(f, "minist")]))
+            }))),
+        ),
+        ("person", "person:obama", None),
+        ("date range", "date:[2010-01-01 TO 2010-12-31]", None),
+        ("term AND person", "election person:obama", None),
+    ];
+    let runs = 41;
+    for (kind, text, theirs) in &cases {
+        let q: Query = parse_query(text).unwrap();
+        let opts = SearchOptions::new(10);
+        let total = archive.search(&q, &opts).unwrap().total;
+        let full = p50_ms(runs, || {
+            std::hint::black_box(archive.search(&q, &opts).unwrap());
+        });
+        let top = p50_ms(runs, || {
+            std::hint::black_box(archive.top_docs(&q, 10).unwrap());
+        });
+        let mut line = format!(
+            "query {kind} `{text}`: {total} matches, p50 {full:.2} ms with snippets, {top:.2} ms top-10 ids"
+        );
+        if let Some(t) = theirs {
+            let count = searcher.search(t.as_ref(), &Count).unwrap();
+            assert_eq!(
+                count, total,
+                "{kind}: tantivy finds another number of matches"
+            );
+            let collector = (Count, TopDocs::with_limit(10).order_by_score());
+            let ms = p50_ms(runs, || {
+                std::hint::black_box(searcher.search(t.as_ref(), &collector).unwrap());
+            });
+            // The same work as top-10 ids: the stored document of each hit.
+            let with_docs = p50_ms(runs, || {
+                let (_, top) = searcher.search(t.as_ref(), &collector).unwrap();
+                for (_, addr) in top {
+                    std::hint::black_box(searcher.doc::<tantivy::TantivyDocument>(addr).unwrap());
+                }
+            });
+            line.push_str(&format!(
+                ", tantivy {ms:.2} ms top-10 addresses, {with_docs:.2} ms with their stored documents"
+            ));
+        }
+        println!("{line}");
+    }
+    archive
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
@@ -534,6 +620,14 @@ fn main() {
         PathBuf::from,
     );
     std::fs::create_dir_all(&work).unwrap();
+    if std::env::var_os("DATELINE_SCALE_QUERIES").is_some() {
+        // Only the queries in this process, on an index built before.
+        let index = work.join(format!("index-{n}"));
+        if index.join("meta.json").exists() {
+            queries(&index);
+            return;
+        }
+    }
     let Some(base) = base_records() else {
         return;
     };
@@ -637,83 +731,7 @@ fn main() {
         peaks.iter().copied().fold(0.0, f64::max)
     );
 
-    let t = Instant::now();
-    let archive = Archive::open(&index).unwrap();
-    println!(
-        "open in process: {:.1} ms ({} documents, {} segments)",
-        t.elapsed().as_secs_f64() * 1e3,
-        archive.len(),
-        archive.num_segments()
-    );
-    let tindex = tantivy::Index::open_in_dir(&index).unwrap();
-    let schema = tindex.schema();
-    let searcher = tindex.reader().unwrap().searcher();
-    let field = |name: &str| schema.get_field(name).unwrap();
-    let term = |f: &str, t: &str| tantivy::Term::from_field_text(field(f), t);
-    let tq = |f: &str, t: &str| -> Box<dyn tantivy::query::Query> {
-        Box::new(TermQuery::new(term(f, t), IndexRecordOption::WithFreqs))
-    };
-    let both = |make: &dyn Fn(&str) -> Box<dyn tantivy::query::Query>| {
-        BooleanQuery::new(vec![
-            (Occur::Should, make("title")),
-            (Occur::Should, make("body")),
-        ])
-    };
-    type Case<'a> = (&'a str, &'a str, Option<Box<dyn tantivy::query::Query>>);
-    let cases: Vec<Case> = vec![
-        (
-            "term",
-            "government",
-            Some(Box::new(both(&|f| tq(f, "govern")))),
-        ),
-        (
-            "phrase",
-            "\"prime minister\"",
-            Some(Box::new(both(&|f| {
-                Box::new(PhraseQuery::new(vec![term(f, "prime"), term(f, "minist")]))
-            }))),
-        ),
-        ("person", "person:obama", None),
-        ("date range", "date:[2010-01-01 TO 2010-12-31]", None),
-        ("term AND person", "election person:obama", None),
-    ];
-    let runs = 41;
-    for (kind, text, theirs) in &cases {
-        let q: Query = parse_query(text).unwrap();
-        let opts = SearchOptions::new(10);
-        let total = archive.search(&q, &opts).unwrap().total;
-        let full = p50_ms(runs, || {
-            std::hint::black_box(archive.search(&q, &opts).unwrap());
-        });
-        let top = p50_ms(runs, || {
-            std::hint::black_box(archive.top_docs(&q, 10).unwrap());
-        });
-        let mut line = format!(
-            "query {kind} `{text}`: {total} matches, p50 {full:.2} ms with snippets, {top:.2} ms top-10 ids"
-        );
-        if let Some(t) = theirs {
-            let count = searcher.search(t.as_ref(), &Count).unwrap();
-            assert_eq!(
-                count, total,
-                "{kind}: tantivy finds another number of matches"
-            );
-            let collector = (Count, TopDocs::with_limit(10).order_by_score());
-            let ms = p50_ms(runs, || {
-                std::hint::black_box(searcher.search(t.as_ref(), &collector).unwrap());
-            });
-            // The same work as top-10 ids: the stored document of each hit.
-            let with_docs = p50_ms(runs, || {
-                let (_, top) = searcher.search(t.as_ref(), &collector).unwrap();
-                for (_, addr) in top {
-                    std::hint::black_box(searcher.doc::<tantivy::TantivyDocument>(addr).unwrap());
-                }
-            });
-            line.push_str(&format!(
-                ", tantivy {ms:.2} ms top-10 addresses, {with_docs:.2} ms with their stored documents"
-            ));
-        }
-        println!("{line}");
-    }
+    let archive = queries(&index);
     for text in [
         "NOT zzzzqqq",
         "date:2008",

@@ -41,6 +41,57 @@ pub struct DocumentTerms {
     pub body: Vec<String>,
 }
 
+/// Separates the terms of [`Terms::joined`]: the unit separator, which an
+/// indexed term does not hold (a term that does is still kept exactly:
+/// see [`Terms::joined`]).
+pub(crate) const TERM_SEP: char = '\u{1f}';
+
+/// A field's terms in order, held in one string (the terms separated by
+/// [`TERM_SEP`]) and their ends: a few bytes a term rather than a `String`
+/// each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Terms {
+    joined: String,
+    /// End of each term in `joined`.
+    ends: Vec<usize>,
+    /// Some term holds [`TERM_SEP`], so `joined` cannot be split on it.
+    inseparable: bool,
+}
+
+impl Terms {
+    /// Appends a term.
+    pub(crate) fn push(&mut self, term: &str) {
+        if !self.ends.is_empty() {
+            self.joined.push(TERM_SEP);
+        }
+        self.joined.push_str(term);
+        self.ends.push(self.joined.len());
+        self.inseparable |= term.contains(TERM_SEP);
+    }
+
+    /// Number of terms.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The terms in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ends.iter().enumerate().map(|(i, &end)| {
+            let start = match i {
+                0 => 0,
+                _ => self.ends[i - 1] + TERM_SEP.len_utf8(),
+            };
+            &self.joined[start..end]
+        })
+    }
+
+    /// The terms separated by [`TERM_SEP`], unless a term holds it (then
+    /// `None`: split, they would not be the same terms).
+    pub(crate) fn joined(&self) -> Option<&str> {
+        (!self.inseparable).then_some(self.joined.as_str())
+    }
+}
+
 impl Analyzer {
     /// The analyzer of the index: tokenize-layer normalization and stems.
     pub fn new() -> Analyzer {
@@ -133,5 +184,26 @@ impl Analyzer {
             self.for_each_term(&doc.text[span], |t, _| body.push(t.to_string()));
         }
         DocumentTerms { title, body }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_come_back_as_pushed_and_join_only_when_they_split_back() {
+        let mut t = Terms::default();
+        assert_eq!(t.joined(), Some(""));
+        for term in ["bolton", "met", "putin"] {
+            t.push(term);
+        }
+        assert_eq!(t.len(), 3);
+        assert!(t.iter().eq(["bolton", "met", "putin"]));
+        assert_eq!(t.joined(), Some("bolton\u{1f}met\u{1f}putin"));
+        // A term holding the separator is kept whole, and never joined.
+        t.push("a\u{1f}b");
+        assert!(t.iter().eq(["bolton", "met", "putin", "a\u{1f}b"]));
+        assert_eq!(t.joined(), None);
     }
 }

@@ -9,6 +9,10 @@
 //! boolean operators merge those lists (sum of scores for the parts that
 //! match, as Lucene's boolean query does). Both engines thus share one
 //! definition of what a query means and how it scores.
+//!
+//! A plan that is a union of single terms ([`TermSum`]) can also be scored
+//! as the postings are read, with the same scores, when no list of matches
+//! is needed (the archive does so for one or two terms without facets).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
@@ -244,6 +248,99 @@ pub(crate) enum Plan {
     /// Lucene's side-by-side clauses: required, optional (and whether there
     /// were any), excluded.
     Group(Vec<Plan>, Vec<Plan>, bool, Vec<Plan>),
+}
+
+impl FieldTerms {
+    /// The field searched.
+    pub(crate) fn field(&self) -> usize {
+        self.field
+    }
+
+    /// The term, when this is a single term rather than a phrase.
+    pub(crate) fn single_term(&self) -> Option<&str> {
+        match self.terms.as_slice() {
+            [t] => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The BM25 scorer of the term sequence.
+    pub(crate) fn bm25(&self) -> Bm25<'_> {
+        Bm25::new(self.idf, &self.table)
+    }
+}
+
+/// A plan that is a union of single terms (a word in the title and the
+/// body, entity names, and any `OR` of those or of them side by side): its matches can be scored
+/// one document at a time as the postings are read, without the lists
+/// [`exec`] builds. [`TermSum::score`] adds the scores of the terms a
+/// document contains in the order [`exec`]'s unions add them, so scores
+/// are the same to the bit.
+#[derive(Debug)]
+pub(crate) struct TermSum<'a> {
+    /// The terms, in plan order.
+    pub(crate) leaves: Vec<&'a FieldTerms>,
+    tree: SumNode,
+}
+
+#[derive(Debug)]
+enum SumNode {
+    Leaf(usize),
+    Sum(Vec<SumNode>),
+}
+
+impl<'a> TermSum<'a> {
+    /// The plan as a union of single terms, if it is one.
+    pub(crate) fn of(plan: &'a Plan) -> Option<TermSum<'a>> {
+        fn node<'a>(plan: &'a Plan, leaves: &mut Vec<&'a FieldTerms>) -> Option<SumNode> {
+            match plan {
+                Plan::Text(parts) | Plan::Entity(parts) => {
+                    let mut kids = Vec::with_capacity(parts.len());
+                    for ft in parts {
+                        ft.single_term()?;
+                        kids.push(SumNode::Leaf(leaves.len()));
+                        leaves.push(ft);
+                    }
+                    Some(SumNode::Sum(kids))
+                }
+                // Side-by-side words: the union of the optional parts.
+                Plan::Group(must, should, true, neg) if must.is_empty() && neg.is_empty() => should
+                    .iter()
+                    .map(|p| node(p, leaves))
+                    .collect::<Option<Vec<_>>>()
+                    .map(SumNode::Sum),
+                Plan::Or(parts) => parts
+                    .iter()
+                    .map(|p| node(p, leaves))
+                    .collect::<Option<Vec<_>>>()
+                    .map(SumNode::Sum),
+                _ => None,
+            }
+        }
+        let mut leaves = Vec::new();
+        let tree = node(plan, &mut leaves)?;
+        Some(TermSum { leaves, tree })
+    }
+
+    /// A document's score from the scores of the terms it contains
+    /// (`None` for a term it lacks); `None` when it contains none.
+    pub(crate) fn score(&self, scores: &[Option<f32>]) -> Option<f32> {
+        fn eval(n: &SumNode, scores: &[Option<f32>]) -> Option<f32> {
+            match n {
+                SumNode::Leaf(i) => scores.get(*i).copied().flatten(),
+                // As `Matches::union` folds: left to right over the parts
+                // that match.
+                SumNode::Sum(kids) => {
+                    kids.iter()
+                        .fold(None, |acc, k| match (acc, eval(k, scores)) {
+                            (Some(a), Some(b)) => Some(a + b),
+                            (a, b) => a.or(b),
+                        })
+                }
+            }
+        }
+        eval(&self.tree, scores)
+    }
 }
 
 const MAX_TREE_DEPTH: usize = crate::parser::MAX_DEPTH + 2;

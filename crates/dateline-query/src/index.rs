@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::hash::FastMap;
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Terms};
 use crate::bm25::fieldnorm_id;
 use crate::exec::LoadedDoc;
 use crate::{Date, Label, Span, TaggedDocument};
@@ -458,9 +458,9 @@ impl Index {
 /// stored document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Analyzed {
-    pub(crate) title: Vec<String>,
-    pub(crate) body: Vec<String>,
-    pub(crate) quote: Vec<String>,
+    pub(crate) title: Terms,
+    pub(crate) body: Terms,
+    pub(crate) quote: Terms,
     /// (normalized name, display form) of each quotation's speaker.
     pub(crate) speakers: Vec<(String, String)>,
     /// (field, normalized canonical name, display form) of each mention.
@@ -498,7 +498,7 @@ pub(crate) fn analyze(
     let mut out = Analyzed::default();
 
     let title_text = Analyzer::title_text(doc);
-    analyzer.for_each_term(&title_text, |t, _| out.title.push(t.to_string()));
+    analyzer.for_each_term(&title_text, |t, _| out.title.push(t));
 
     // Body, and the quotations that lie in it (their terms are taken from
     // the same pass rather than analyzing the text twice).
@@ -519,18 +519,18 @@ pub(crate) fn analyze(
     let mut qi = 0;
     for span in &body {
         analyzer.for_each_term(&text[*span], |t, s| {
-            out.body.push(t.to_string());
+            out.body.push(t);
             let s = s.shift(span.start);
             while qi < in_body.len() && in_body[qi].end <= s.start {
                 qi += 1;
             }
             if in_body.get(qi).is_some_and(|q| q.contains(s)) {
-                out.quote.push(t.to_string());
+                out.quote.push(t);
             }
         });
     }
     for qtext in elsewhere {
-        analyzer.for_each_term(qtext, |t, _| out.quote.push(t.to_string()));
+        analyzer.for_each_term(qtext, |t, _| out.quote.push(t));
     }
 
     // Speakers.

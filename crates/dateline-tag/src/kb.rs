@@ -371,28 +371,41 @@ impl KnowledgeBase {
     /// match covering it, with `begin` on its first token. Letter-case rules
     /// apply as in tagging, without document context.
     pub fn hints(&self, tokens: &[Token<'_>]) -> Vec<Option<KbHint>> {
+        self.hints_by(tokens.len(), |i| (&*tokens[i].norm, tokens[i].text))
+    }
+
+    /// [`KnowledgeBase::hints`] over `n` tokens given one at a time by
+    /// `token(i)` as (normalized form, text), so that a caller holding its
+    /// tokens compactly need not build them all.
+    pub(crate) fn hints_by<'t>(
+        &self,
+        n: usize,
+        token: impl Fn(usize) -> (&'t str, &'t str),
+    ) -> Vec<Option<KbHint>> {
         // The folded forms are made for a window of tokens at a time: a
         // match starting in the window reads at most `depth` tokens past
         // it, so each window reaches that far into the next one.
         const WINDOW: usize = 4096;
-        let view_of = |from: usize| -> Vec<HintTok<'_>> {
+        let view_of = |from: usize| -> Vec<HintTok<'t>> {
             let to = from
                 .saturating_add(WINDOW)
                 .saturating_add(self.depth)
-                .min(tokens.len());
-            tokens[from..to]
-                .iter()
-                .map(|t| HintTok {
-                    norm: crate::tokens::fold(&t.norm),
-                    text: t.text,
+                .min(n);
+            (from..to)
+                .map(|i| {
+                    let (norm, text) = token(i);
+                    HintTok {
+                        norm: crate::tokens::fold(norm),
+                        text,
+                    }
                 })
                 .collect()
         };
-        let mut out = vec![None; tokens.len()];
+        let mut out = vec![None; n];
         let mut base = 0;
         let mut view = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
+        while i < n {
             if i >= base + WINDOW || view.is_empty() {
                 base = i;
                 view = view_of(base);

@@ -120,17 +120,30 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
     let url_for_date = url.map(str::to_string).or_else(|| canonical.clone());
     // The visible byline is looked for from the headline on, over the
     // first blocks of the article.
-    let from = outs
+    // Without a headline block, the window opens at the article's first
+    // paragraph.
+    let headline_at = outs
         .iter()
         .position(|o| o.kind == BlockKind::Title)
-        .map_or(0, |t| t.saturating_sub(8));
+        .or_else(|| outs.iter().position(|o| o.kind == BlockKind::Paragraph));
+    let from = headline_at.map_or(0, |t| t.saturating_sub(8));
     let near: Vec<&str> = outs
         .iter()
         .skip(from)
         .take(25)
         .map(|o| o.text.as_str())
         .collect();
-    let authors = meta::authors(&page, &inside, &near);
+    // The few lines right under the headline, headings left out.
+    let under: Vec<&str> = match outs.iter().position(|o| o.kind == BlockKind::Title) {
+        Some(t) => outs[t + 1..]
+            .iter()
+            .take(3)
+            .filter(|o| o.kind != BlockKind::Heading)
+            .map(|o| o.text.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    let authors = meta::authors(&page, &inside, &near, &under);
     // The date shown by the headline is the one readers see; the
     // metadata's publication date comes next. A shown date that says it is
     // an update gives way to an earlier publication date in the metadata.
@@ -151,9 +164,12 @@ pub(crate) fn from_str(id: String, html: &str, url: Option<&str>) -> Document {
         (None, Some(g)) => Some(g),
         // Last, a date ending a short line by the headline: a byline
         // with its date ("Ann Lee 4 August 2010", "By Ann Lee | May 4").
+        // Then a date inside a short byline or stamp line
+        // ("by Ann Lee · Dec 20, 2025 at 3:00 am · 2 comments").
         (None, None) => near
             .iter()
             .find_map(|t| extract::trailing_date(t))
+            .or_else(|| near.iter().find_map(|t| extract::byline_date(t)))
             .map(|d| (d, "byline date")),
     };
     let language = meta::language(&page);

@@ -194,6 +194,81 @@ fn authors_from_author_zones_and_cleaned_bylines() {
 }
 
 #[test]
+fn headlines_join_inline_text_and_drop_a_repeated_site_name() {
+    // An inline element inside a word does not split it.
+    let doc = page(
+        "<title>Bridge reopens after repairs</title>",
+        "<h1>Bridge re<span>opens</span> after repairs</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+    // A headline that ends with the site's name loses it.
+    let doc = page(
+        "<title>Bridge reopens after repairs – Harbour Notes - Harbour Notes</title>",
+        "<h1>Bridge reopens after repairs – Harbour Notes</h1>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+}
+
+#[test]
+fn dates_and_names_inside_byline_lines() {
+    let title = "<title>Bridge reopens after repairs</title>";
+    let h1 = "<h1>Bridge reopens after repairs</h1>";
+    // A date among the pieces of a byline, not at its end.
+    let doc = page(
+        title,
+        &format!("{h1}<p>by Maren Holt · Dec 20, 2025 at 3:00 am · One comment so far</p>"),
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-20")
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    // A date, a separator, the name and its section.
+    let doc = page(
+        title,
+        &format!("{h1}<p>Dec 26, 2025 • Maren Holt in Transport</p>"),
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-26")
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    // A date run into the name by the markup.
+    let doc = page(
+        title,
+        &format!("{h1}<p>by <span>Maren Holt</span><span>November 20, 2007</span></p>"),
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    // An author zone whose class joins words, a date beside the name.
+    let doc = page(
+        title,
+        &format!(
+            "{h1}<div class=\"styles_dateAndAuthor__x1\"><span>Dec 17, 2025</span><span>Maren Holt</span></div>"
+        ),
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+    // A name alone under the headline; a heading-like line is none.
+    let doc = page(title, &format!("{h1}<p>Maren D. Holt</p>"));
+    assert_eq!(doc.authors, ["Maren D. Holt"]);
+    let doc = page(title, &format!("{h1}<p>Key Takeaways</p>"));
+    assert!(doc.authors.is_empty(), "{:?}", doc.authors);
+    // A label followed by tags shown side by side names nobody.
+    let doc = page(
+        title,
+        &format!(
+            "{h1}<p>By</p><p><a href=\"/t/a\">Ferry Routes</a><a href=\"/t/b\">Harbour Works</a></p>"
+        ),
+    );
+    assert!(doc.authors.is_empty(), "{:?}", doc.authors);
+    // The Twitter card's "Written by" label.
+    let doc = page(
+        "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Maren Holt\">",
+        h1,
+    );
+    assert_eq!(doc.authors, ["Maren Holt"]);
+}
+
+#[test]
 fn captions_stamps_promotions_and_linked_headings() {
     let html = "<html><head><title>Ferry fares rise</title></head><body><article>\
         <h1>Ferry fares rise</h1>\

@@ -6,13 +6,14 @@ use std::sync::{Arc, OnceLock};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentReader;
+use tantivy::postings::BlockSegmentPostings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, InvertedIndexReader, TERMINATED, Term};
 
 use super::{Fields, SEP};
 use crate::Error;
 use crate::bm25::Bm25;
-use crate::exec::{FacetCounts, Matches, Segment, phrase_freq_with};
+use crate::exec::{FacetCounts, Matches, Segment, TermSum, phrase_freq_with};
 use crate::index::{NUM_FIELDS, Postings, is_positional};
 
 /// One segment of an open archive. Opening it reads nothing but tantivy's
@@ -200,6 +201,137 @@ impl SegView {
             }
         }
         Ok(())
+    }
+}
+
+impl SegView {
+    /// Calls `f(document, score)` for every live document matching a union
+    /// of single terms, in document order, with the score [`crate::exec::exec`]
+    /// gives it; reads the postings a block at a time and merges them
+    /// without building lists of matches.
+    pub(super) fn each_term_match(&self, sum: &TermSum<'_>, mut f: impl FnMut(u32, f32)) {
+        // The terms present in this segment, with their places in `sum`.
+        let mut cursors: Vec<(usize, TermCursor<'_>)> = sum
+            .leaves
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ft)| {
+                let field = ft.field();
+                let block = self
+                    .inverted(field)?
+                    .read_block_postings(
+                        &self.term(field, ft.single_term()?),
+                        IndexRecordOption::WithFreqs,
+                    )
+                    .ok()??;
+                let c = TermCursor {
+                    block,
+                    at: 0,
+                    norms: self.norms(field),
+                    bm: ft.bm25(),
+                };
+                Some((i, c))
+            })
+            .collect();
+        let alive = self.reader.alive_bitset();
+        let live = |d: u32| alive.is_none_or(|a| a.is_alive(d));
+        // With one or two terms present, a document's score is one term's
+        // or the sum of both (one addition, the same in any order); with
+        // more, the sum follows the plan's unions.
+        match cursors.as_mut_slice() {
+            [] => {}
+            [(_, c)] => loop {
+                let docs = c.block.docs();
+                if docs.is_empty() {
+                    return;
+                }
+                for (&d, &tf) in docs.iter().zip(c.block.freqs()) {
+                    if live(d) {
+                        let norm = c.norms.map_or(0, |x| x.fieldnorm_id(d));
+                        f(d, c.bm.score(norm, tf));
+                    }
+                }
+                c.block.advance();
+            },
+            [(_, x), (_, y)] => loop {
+                let (a, b) = (x.doc(), y.doc());
+                if a < b {
+                    if live(a) {
+                        f(a, x.score(a));
+                    }
+                    x.advance();
+                } else if b < a {
+                    if live(b) {
+                        f(b, y.score(b));
+                    }
+                    y.advance();
+                } else if a == TERMINATED {
+                    return;
+                } else {
+                    if live(a) {
+                        f(a, x.score(a) + y.score(a));
+                    }
+                    x.advance();
+                    y.advance();
+                }
+            },
+            _ => {
+                let mut scores: Vec<Option<f32>> = vec![None; sum.leaves.len()];
+                loop {
+                    let d = cursors
+                        .iter()
+                        .map(|(_, c)| c.doc())
+                        .min()
+                        .unwrap_or(TERMINATED);
+                    if d == TERMINATED {
+                        return;
+                    }
+                    let live = live(d);
+                    for (i, c) in &mut cursors {
+                        if c.doc() == d {
+                            scores[*i] = live.then(|| c.score(d));
+                            c.advance();
+                        }
+                    }
+                    if live && let Some(score) = sum.score(&scores) {
+                        f(d, score);
+                    }
+                    scores.iter_mut().for_each(|s| *s = None);
+                }
+            }
+        }
+    }
+}
+
+/// A term's postings read a block at a time, at one document.
+struct TermCursor<'a> {
+    block: BlockSegmentPostings,
+    at: usize,
+    norms: Option<&'a FieldNormReader>,
+    bm: Bm25<'a>,
+}
+
+impl TermCursor<'_> {
+    fn doc(&self) -> u32 {
+        self.block
+            .docs()
+            .get(self.at)
+            .copied()
+            .unwrap_or(TERMINATED)
+    }
+
+    fn score(&self, d: u32) -> f32 {
+        let tf = self.block.freqs().get(self.at).copied().unwrap_or(0);
+        self.bm
+            .score(self.norms.map_or(0, |x| x.fieldnorm_id(d)), tf)
+    }
+
+    fn advance(&mut self) {
+        self.at += 1;
+        if self.at >= self.block.docs().len() {
+            self.block.advance();
+            self.at = 0;
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, TantivyDocument, Term};
@@ -13,7 +13,7 @@ use super::merge::BudgetMergePolicy;
 use super::queue::{Gauge, QueuedDoc, estimate};
 use super::stored::encode_stored;
 use super::{Fields, SEP, engine_error, io_error, open_index};
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, TERM_SEP};
 use crate::hash::FastMap;
 use crate::index::{FIRST_ENTITY, NUM_FIELDS, SPEAKER, analyze};
 use crate::{Error, TaggedDocument};
@@ -24,6 +24,76 @@ fn sorted_unique(keys: impl Iterator<Item = String>) -> Vec<String> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The name under which [`JoinedTerms`] is registered with a writer's
+/// index: tantivy's default tokenizer, the one the schema gives the
+/// archive's text fields, so that the schema, and the archives already
+/// written, stay as they are. Only title, body and quote values are added
+/// as such text; the id is indexed whole (tantivy's `raw`), and the other
+/// fields take their terms one by one.
+const JOINED_TERMS: &str = "default";
+
+/// Splits the text of a title, body or quote field, which is its terms
+/// already analyzed, joined by [`TERM_SEP`] ([`Terms::joined`](crate::analysis::Terms::joined)). tantivy
+/// then indexes each term as it reads it, where terms given one by one
+/// ([`PreTokenizedString`]) would each be a `String`, held in the queued
+/// document and copied twice more while it is indexed.
+#[derive(Debug, Clone, Copy, Default)]
+struct JoinedTerms;
+
+/// The terms of one field's joined text, in order, at positions 0, 1, ...
+struct JoinedStream<'a> {
+    rest: &'a str,
+    offset: usize,
+    token: Token,
+}
+
+impl Tokenizer for JoinedTerms {
+    type TokenStream<'a> = JoinedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JoinedStream<'a> {
+        JoinedStream {
+            rest: text,
+            offset: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for JoinedStream<'_> {
+    fn advance(&mut self) -> bool {
+        while !self.rest.is_empty() {
+            let (term, rest, used) = match self.rest.find(TERM_SEP) {
+                Some(k) => {
+                    let next = k + TERM_SEP.len_utf8();
+                    (&self.rest[..k], &self.rest[next..], next)
+                }
+                None => (self.rest, "", self.rest.len()),
+            };
+            let start = self.offset;
+            self.rest = rest;
+            self.offset += used;
+            if term.is_empty() {
+                continue;
+            }
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.offset_from = start;
+            self.token.offset_to = start + term.len();
+            self.token.text.clear();
+            self.token.text.push_str(term);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
 }
 
 fn pretokenized<'a>(terms: impl IntoIterator<Item = &'a str>) -> PreTokenizedString {
@@ -120,7 +190,10 @@ impl Preparer {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &a.doc.id);
         for (fid, terms) in [(0, &a.title), (1, &a.body), (2, &a.quote)] {
-            doc.add_pre_tokenized_text(f.text[fid], pretokenized(terms.iter().map(String::as_str)));
+            match terms.joined() {
+                Some(joined) => doc.add_text(f.text[fid], joined),
+                None => doc.add_pre_tokenized_text(f.text[fid], pretokenized(terms.iter())),
+            }
         }
         doc.add_pre_tokenized_text(
             f.text[SPEAKER],
@@ -168,9 +241,19 @@ impl Preparer {
         }
         let stored = encode_stored(&a.doc);
         doc.add_bytes(f.stored, &stored);
-        let terms = [&a.title, &a.body, &a.quote, &keys, &shown, &facets]
+        // A field given joined is one string in the queued document; one
+        // given term by term is a string a term.
+        let terms = [&a.title, &a.body, &a.quote]
             .into_iter()
-            .flat_map(|v| v.iter().map(String::len))
+            .flat_map(|t| match t.joined() {
+                Some(joined) => vec![joined.len()],
+                None => t.iter().map(str::len).collect(),
+            })
+            .chain(
+                [&keys, &shown, &facets]
+                    .into_iter()
+                    .flat_map(|v| v.iter().map(String::len)),
+            )
             .chain(a.speakers.iter().map(|(n, _)| n.len()))
             .chain(a.entities.iter().map(|e| e.1.len()));
         PreparedDoc {
@@ -294,6 +377,9 @@ impl ArchiveWriter {
     pub fn open(dir: impl AsRef<Path>, opts: &WriterOptions) -> Result<ArchiveWriter, Error> {
         let dir = dir.as_ref();
         let (index, fields) = open_index(dir, true)?;
+        index
+            .tokenizers()
+            .register(JOINED_TERMS, TextAnalyzer::from(JoinedTerms));
         let threads = opts.threads.clamp(1, 8);
         let share = BudgetShare::new(opts.memory_budget, threads);
         let options = IndexWriterOptions::builder()
@@ -450,5 +536,30 @@ impl ArchiveWriter {
             .wait_merging_threads()
             .map_err(|e| engine_error(&dir, e))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_terms_come_back_at_consecutive_positions() {
+        let mut tokenizer = JoinedTerms;
+        let mut stream = tokenizer.token_stream("bolton\u{1f}met\u{1f}\u{1f}genève");
+        let mut got = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        assert_eq!(
+            got,
+            [
+                ("bolton".to_string(), 0, 0, 6),
+                ("met".to_string(), 1, 7, 10),
+                ("genève".to_string(), 2, 12, 19),
+            ]
+        );
+        assert!(!tokenizer.token_stream("").advance());
     }
 }

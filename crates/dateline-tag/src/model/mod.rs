@@ -319,43 +319,92 @@ impl NerModel {
         } else {
             sentences
         };
-        let lexicon = &self.bytes[self.lex..];
-        let clusters = WordClusters::bundled();
-        let evidence = doc_evidence(tokens, sentences);
-        let mut buf = Buffers::default();
+        let mut labeller = self.labeller(doc_evidence(tokens, sentences));
         let mut out = Vec::new();
         for s in sentences {
             let s = s.start.min(tokens.len())..s.end.min(tokens.len());
-            // A sentence of thousands of tokens is not prose (a table, a run
-            // of symbols): it is labelled in pieces, so memory stays small.
-            let mut start = s.start;
-            while start < s.end {
-                let end = (start + MAX_PIECE).min(s.end);
-                let toks = &tokens[start..end];
+            for piece in pieces(s) {
                 let hints = kb
-                    .get(start.min(kb.len())..end.min(kb.len()))
+                    .get(piece.start.min(kb.len())..piece.end.min(kb.len()))
                     .unwrap_or(&[]);
-                sentence_infos(toks, hints, &evidence, clusters, &mut buf.infos);
-                let mut scorer = Bundled {
-                    model: self,
-                    tokens: toks,
-                    lexicon,
-                    clusters,
-                };
-                buf.lattice.viterbi(
-                    &mut buf.infos,
-                    &mut scorer,
-                    &mut buf.labels,
-                    Some((&mut buf.probs, self.scale)),
-                );
-                out.extend(spans(&buf.labels, &buf.probs).into_iter().map(|mut m| {
-                    m.tokens = m.tokens.start + start..m.tokens.end + start;
-                    m
-                }));
-                start = end;
+                labeller.label(&tokens[piece.clone()], hints, piece.start, &mut out);
             }
         }
         out
+    }
+
+    /// A labeller of sentence pieces given the document's case evidence
+    /// (see [`Evidence`]): what [`NerModel::predict`] does, for a caller
+    /// that holds its tokens compactly and builds each piece's [`Token`]s
+    /// only while it is labelled.
+    pub(crate) fn labeller(&self, evidence: Evidence) -> Labeller<'_> {
+        Labeller {
+            model: self,
+            evidence,
+            buf: Buffers::default(),
+        }
+    }
+}
+
+/// Document-level case evidence (how each word is written across the
+/// sentences the model reads), gathered before any sentence is labelled.
+pub(crate) type Evidence = features::IdMap<(u32, u32)>;
+
+/// Adds the tokens `toks` of one sentence to the evidence, the first being
+/// the sentence's token `first` (a long sentence may come in parts).
+pub(crate) fn add_evidence(evidence: &mut Evidence, toks: &[Token<'_>], first: usize) {
+    features::add_sentence_evidence(evidence, toks, first);
+}
+
+/// The pieces a sentence's token range is labelled in: a sentence of
+/// thousands of tokens is not prose (a table, a run of symbols), and is
+/// labelled [`MAX_PIECE`] tokens at a time, so memory stays small.
+pub(crate) fn pieces(s: Range<usize>) -> impl Iterator<Item = Range<usize>> {
+    s.clone()
+        .step_by(MAX_PIECE)
+        .map(move |start| start..(start + MAX_PIECE).min(s.end))
+}
+
+/// Labels one sentence piece at a time (see [`NerModel::labeller`]).
+pub(crate) struct Labeller<'m> {
+    model: &'m NerModel,
+    evidence: Evidence,
+    buf: Buffers,
+}
+
+impl Labeller<'_> {
+    /// Appends to `out` the spans of one piece of a sentence: its tokens
+    /// and knowledge-base hints, the piece's first token being the
+    /// document's token `offset` (the spans' token ranges are the
+    /// document's).
+    pub(crate) fn label(
+        &mut self,
+        toks: &[Token<'_>],
+        hints: &[Option<KbHint>],
+        offset: usize,
+        out: &mut Vec<ModelSpan>,
+    ) {
+        let model = self.model;
+        let lexicon = &model.bytes[model.lex..];
+        let clusters = WordClusters::bundled();
+        let buf = &mut self.buf;
+        sentence_infos(toks, hints, &self.evidence, clusters, &mut buf.infos);
+        let mut scorer = Bundled {
+            model,
+            tokens: toks,
+            lexicon,
+            clusters,
+        };
+        buf.lattice.viterbi(
+            &mut buf.infos,
+            &mut scorer,
+            &mut buf.labels,
+            Some((&mut buf.probs, model.scale)),
+        );
+        out.extend(spans(&buf.labels, &buf.probs).into_iter().map(|mut m| {
+            m.tokens = m.tokens.start + offset..m.tokens.end + offset;
+            m
+        }));
     }
 }
 

@@ -51,6 +51,46 @@ fn continues_with(toks: &[Tok<'_>], mut k: usize, end: usize, mut cue: &str) -> 
     }
 }
 
+/// Token indices sorted by normalized form, then position: the distinct
+/// forms are sorted, and the tokens placed by their form's rank (linear in
+/// the tokens, where sorting the tokens themselves compares their forms
+/// `n log n` times).
+fn sorted_by_norm(toks: &[Tok<'_>]) -> Vec<u32> {
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut forms: Vec<&str> = Vec::new();
+    let id_of: Vec<u32> = toks
+        .iter()
+        .map(|t| {
+            let norm = t.norm.as_ref();
+            *ids.entry(norm).or_insert_with(|| {
+                forms.push(norm);
+                (forms.len() - 1) as u32
+            })
+        })
+        .collect();
+    drop(ids);
+    let mut order: Vec<u32> = (0..forms.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| forms[a as usize].cmp(forms[b as usize]));
+    // Where each form's tokens start in the output.
+    let mut start = vec![0u32; forms.len()];
+    let mut counts = vec![0u32; forms.len()];
+    for &id in &id_of {
+        counts[id as usize] += 1;
+    }
+    let mut at = 0u32;
+    for &id in &order {
+        start[id as usize] = at;
+        at += counts[id as usize];
+    }
+    let mut out = vec![0u32; toks.len()];
+    for (i, &id) in id_of.iter().enumerate() {
+        let slot = &mut start[id as usize];
+        out[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    out
+}
+
 impl<'k, 'a> Doc<'k, 'a> {
     /// Whether the document has `cue` (see the module documentation).
     pub(super) fn doc_has(&mut self, cue: &str) -> bool {
@@ -58,29 +98,41 @@ impl<'k, 'a> Doc<'k, 'a> {
             return known;
         }
         if self.cues.by_norm.len() != self.toks.len() {
-            let toks = &self.toks;
-            let mut order: Vec<u32> = (0..toks.len() as u32).collect();
-            order.sort_by(|&a, &b| toks[a as usize].norm.cmp(&toks[b as usize].norm));
-            self.cues.by_norm = order;
+            self.cues.by_norm = sorted_by_norm(&self.toks);
         }
         let toks = &self.toks;
+        let by_norm = &self.cues.by_norm;
         let norm = |i: &u32| toks[*i as usize].norm.as_ref();
-        let found = match cue.split_once(' ') {
+        // The tokens written `w`, as a range of `by_norm`.
+        let written = |w: &str| {
+            let from = by_norm.partition_point(|i| norm(i) < w);
+            from..from + by_norm[from..].partition_point(|i| norm(i) == w)
+        };
+        let found = match cue.rsplit_once(' ') {
             // One word: a token that starts with it.
             None => {
-                let at = self.cues.by_norm.partition_point(|i| norm(i) < cue);
-                self.cues
-                    .by_norm
-                    .get(at)
-                    .is_some_and(|i| norm(i).starts_with(cue))
+                let at = by_norm.partition_point(|i| norm(i) < cue);
+                by_norm.get(at).is_some_and(|i| norm(i).starts_with(cue))
             }
-            // Several: a token that is the first word, followed by the rest.
-            Some((first, _)) => {
-                let at = self.cues.by_norm.partition_point(|i| norm(i) < first);
-                self.cues.by_norm[at..]
-                    .iter()
-                    .take_while(|i| norm(i) == first)
-                    .any(|&i| continues_with(toks, i as usize, toks.len(), cue))
+            // Several: every word but the last is a whole token, the `j`th
+            // word the token `j` after the start; the match is looked for
+            // where the rarest of them is written.
+            Some((whole, _)) => {
+                let (j, r) = if whole.split(' ').any(str::is_empty) {
+                    (0, written(whole.split(' ').next().unwrap_or("")))
+                } else {
+                    whole
+                        .split(' ')
+                        .map(written)
+                        .enumerate()
+                        .min_by_key(|(_, r)| r.len())
+                        .unwrap_or((0, 0..0))
+                };
+                by_norm[r].iter().any(|&i| {
+                    (i as usize)
+                        .checked_sub(j)
+                        .is_some_and(|start| continues_with(toks, start, toks.len(), cue))
+                })
             }
         };
         self.cues.seen.insert(cue.into(), found);

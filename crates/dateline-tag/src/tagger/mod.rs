@@ -229,10 +229,13 @@ pub(crate) fn tag_document(
 }
 
 /// The learned model's spans over the wanted sentences of a document whose
-/// tokens are `table`. The model reads the tokens of the whole document (its
-/// features look at the words around each sentence and count how each word
-/// is written anywhere in the article) as [`crate::Token`]s, made from the
-/// table and freed on return.
+/// tokens are `table`. The model reads the sentences' tokens (its features
+/// look at the words around each token within its sentence and count how
+/// each word is written anywhere in the article) as [`crate::Token`]s,
+/// built from the table a few thousand at a time, so that its memory does
+/// not grow with the length of a sentence or of the document beyond the
+/// knowledge-base hints (two bytes a token) and the evidence (one entry a
+/// distinct word).
 fn model_spans(
     kb: &KnowledgeBase,
     ner: &NerModel,
@@ -243,17 +246,36 @@ fn model_spans(
         .sentences()
         .iter()
         .filter(|s| wanted(s.block))
-        .map(|s| s.tokens.clone())
+        .map(|s| s.tokens.start.min(table.len())..s.tokens.end.min(table.len()))
         .collect();
-    let mut tokens: Vec<crate::Token<'_>> = Vec::with_capacity(table.len());
-    tokens.extend(table.iter());
-    let hints = kb.hints(&tokens);
-    ner.predict(&tokens, &model_sents, &hints)
+    let hints = kb.hints_by(table.len(), |i| (table.norm(i), table.text(i)));
+    let mut buf: Vec<crate::Token<'_>> = Vec::new();
+    let mut evidence = crate::model::Evidence::default();
+    for s in &model_sents {
+        for part in crate::model::pieces(s.clone()) {
+            buf.clear();
+            buf.extend(table.range(part.clone()));
+            crate::model::add_evidence(&mut evidence, &buf, part.start - s.start);
+        }
+    }
+    let mut labeller = ner.labeller(evidence);
+    let mut spans = Vec::new();
+    for s in &model_sents {
+        for piece in crate::model::pieces(s.clone()) {
+            buf.clear();
+            buf.extend(table.range(piece.clone()));
+            let piece_hints = hints.get(piece.clone()).unwrap_or(&[]);
+            labeller.label(&buf, piece_hints, piece.start, &mut spans);
+        }
+    }
+    spans
         .into_iter()
         .filter_map(|m| {
-            let first = tokens.get(m.tokens.start)?;
-            let last = tokens.get(m.tokens.end.checked_sub(1)?)?;
-            Some((Span::new(first.span.start, last.span.end), m.label))
+            let last = m.tokens.end.checked_sub(1)?;
+            (last < table.len()).then(|| {
+                let span = Span::new(table.span(m.tokens.start).start, table.span(last).end);
+                (span, m.label)
+            })
         })
         .collect()
 }

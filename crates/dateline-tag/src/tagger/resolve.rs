@@ -37,6 +37,31 @@ fn name_cluster(
     })
 }
 
+/// Where each cluster is named in more than one token: the starts of its
+/// multi-token mentions, what [`Doc::org_short_form`] chooses among (kept as
+/// mentions join clusters, so that a short form does not scan every
+/// mention of the document).
+#[derive(Debug, Default)]
+pub(super) struct NamedAt(HashMap<usize, std::collections::BTreeSet<usize>>);
+
+impl NamedAt {
+    /// Records that the mention over `toks` joined `cluster`.
+    fn add(&mut self, cluster: usize, toks: &Range<usize>) {
+        if toks.len() > 1 {
+            self.0.entry(cluster).or_default().insert(toks.start);
+        }
+    }
+
+    /// The index of mentions as they are.
+    fn of(mentions: &[Mention]) -> NamedAt {
+        let mut named = NamedAt::default();
+        for m in mentions {
+            named.add(m.cluster, &m.toks);
+        }
+        named
+    }
+}
+
 /// Weights of a mention's vote for its cluster's label (see `Doc::vote`).
 mod vote {
     /// A knowledge-base match.
@@ -192,6 +217,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         let named_otherwise = self.named_otherwise();
         // The first mention starting at each token (for acronym links).
         let mut first_at: HashMap<usize, usize> = HashMap::default();
+        let mut named_at = NamedAt::default();
         for (i, m) in self.mentions.iter().enumerate() {
             first_at.entry(m.toks.start).or_insert(i);
         }
@@ -261,7 +287,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 self.mentions[mi].label = Label::Person;
                 surnames[&words[0]]
             } else if let Some(cid) = self
-                .org_short_form(&long_names, &words, m.toks.start)
+                .org_short_form(&long_names, &named_at, &words, m.toks.start)
                 .or_else(|| {
                     self.containing(&long_names, &words, m.label)
                         .filter(|_| !self.is_org_head_word(&words))
@@ -275,6 +301,7 @@ impl<'k, 'a> Doc<'k, 'a> {
                 name_cluster(&mut clusters, &mut by_key, &words, m.label, &surface)
             };
             self.mentions[mi].cluster = cid;
+            named_at.add(cid, &m.toks);
             if words.len() > 1 {
                 long_names.push(&words, cid, clusters[cid].label);
                 if clusters[cid].label == Label::Person
@@ -396,6 +423,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     /// exactly one organisation with that head word join that organisation.
     pub(super) fn propagate_org_short_forms(&mut self, long: &LongNames) {
         let mut add = Vec::new();
+        let named_at = NamedAt::of(&self.mentions);
         for i in 1..self.toks.len() {
             let t = &self.toks[i];
             if self.taken[i] || !t.is_word() || !t.cap || t.upper || self.toks[i - 1].norm != "the"
@@ -409,7 +437,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
             let words = [t.norm.to_string()];
             if let Some(cid) = self
-                .org_short_form(long, &words, i)
+                .org_short_form(long, &named_at, &words, i)
                 .filter(|_| self.on(Point::ResolveOrgShortForms))
             {
                 add.push((i, cid, Label::Org));
@@ -452,6 +480,7 @@ impl<'k, 'a> Doc<'k, 'a> {
     pub(super) fn org_short_form(
         &self,
         long: &LongNames,
+        named_at: &NamedAt,
         words: &[String],
         at: usize,
     ) -> Option<usize> {
@@ -469,17 +498,21 @@ impl<'k, 'a> Doc<'k, 'a> {
         if cands.len() <= 1 {
             return cands.into_iter().next();
         }
-        // Several: the one named last before this mention, else the first named.
-        let named = |before: bool| {
-            self.mentions
-                .iter()
-                .filter(|m| cands.contains(&m.cluster) && m.toks.len() > 1)
-                .filter(move |m| !before || m.toks.start < at)
-                .map(|m| (m.toks.start, m.cluster))
-        };
-        named(true)
+        // Several: the one named last before this mention, else the first
+        // named (in more than one token).
+        let starts = |c: usize| named_at.0.get(&c).map(|s| (s, c));
+        cands
+            .iter()
+            .filter_map(|&c| starts(c))
+            .filter_map(|(s, c)| s.range(..at).next_back().map(|&x| (x, c)))
             .max()
-            .or_else(|| named(false).min())
+            .or_else(|| {
+                cands
+                    .iter()
+                    .filter_map(|&c| starts(c))
+                    .filter_map(|(s, c)| s.first().map(|&x| (x, c)))
+                    .min()
+            })
             .map(|(_, c)| c)
     }
 

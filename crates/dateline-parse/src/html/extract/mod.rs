@@ -311,6 +311,33 @@ pub(crate) fn is_stamp_line(s: &str) -> bool {
     })
 }
 
+/// The first date in a short line (at most 120 bytes and 16 words) that
+/// is a stamp line, opens with the date or with `By`, or parts its pieces
+/// with a dot or a bar: `by Ann Lee · Dec 20, 2025 at 3:00 am`,
+/// `May 18, 2023 By Ann Lee In Travel`.
+pub(crate) fn byline_date(s: &str) -> Option<crate::Date> {
+    if s.len() > 120 || words(s, 20) > 16 {
+        return None;
+    }
+    let lower = s.trim_start().to_lowercase();
+    let shaped = is_stamp_line(s)
+        || lower.starts_with("by ")
+        || s.contains(['·', '|', '•', '●', '⋅'])
+        || crate::datetext::date_prefix(s.trim_start()).is_some();
+    if !shaped {
+        return None;
+    }
+    let mut prev_alnum = false;
+    for (i, c) in s.char_indices() {
+        let start = !prev_alnum && c.is_alphanumeric();
+        prev_alnum = c.is_alphanumeric();
+        if start && let Some(m) = crate::datetext::date_prefix(&s[i..]) {
+            return Some(m.date);
+        }
+    }
+    None
+}
+
 /// The date that ends a short line (at most 80 bytes), after a few words
 /// (a byline): `Ann Lee 4 August 2010`, `By Ann Lee | May 4, 2025`.
 pub(crate) fn trailing_date(s: &str) -> Option<crate::Date> {

@@ -201,6 +201,20 @@ pub(super) fn name_like(s: &str) -> bool {
         && s.chars().filter(char::is_ascii_digit).count() <= 3
 }
 
+/// Texts of neighbouring elements run together by the page's markup:
+/// a capital right after four or more small letters (`ChecklistsJust`),
+/// which names (`McNally`, `DeAndre`) do not have.
+fn joined_words(s: &str) -> bool {
+    let mut small = 0;
+    for c in s.chars() {
+        if c.is_uppercase() && small >= 4 {
+            return true;
+        }
+        small = if c.is_lowercase() { small + 1 } else { 0 };
+    }
+    false
+}
+
 /// Author names from the visible text: a `By …` line, or a `Written by`
 /// label followed by a short name line, among the blocks from `from`.
 pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
@@ -215,6 +229,10 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
         "author:",
         "by:",
         "written by:",
+        "article by",
+        "article by:",
+        "text by",
+        "story by",
     ];
     for (i, t) in texts.iter().enumerate() {
         let t = t.trim();
@@ -222,10 +240,22 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
         if LABELS.contains(&lower.as_str()) {
             if let Some(next) = texts.get(i + 1)
                 && name_like(next)
+                && !joined_words(next)
             {
                 return split_names(next);
             }
             continue;
+        }
+        // A date, a separator and a name: "Dec 26, 2025 • Ann Lee in Travel".
+        if t.len() <= 100
+            && crate::datetext::date_prefix(t).is_some()
+            && let Some((_, after)) = t.split_once(['•', '·', '|', '●', '⋅'])
+        {
+            let name = after.split(" in ").next().unwrap_or("").trim();
+            let name = strip_by(name);
+            if bare_name(name) {
+                return vec![name.to_string()];
+            }
         }
         for p in [
             "by ",
@@ -239,7 +269,7 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                 let rest = t.get(p.len()..).unwrap_or("").trim();
                 // Cut at a date or a separator: "By Ann Lee | May 4, 2025".
                 let rest = rest
-                    .split(['|', '\n', '•', '·'])
+                    .split(['|', '\n', '•', '·', '●', '⋅'])
                     .next()
                     .unwrap_or("")
                     .split(" - ")
@@ -261,6 +291,23 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
                 if name_like(rest) {
                     return split_names(rest);
                 }
+                // A date after the name, even one joined to it by the
+                // page's markup: "by: Ann Lee, Dec 17, 2025", "Ann
+                // LeeNovember 20, 2007".
+                let dated = rest.char_indices().find(|&(i, c)| {
+                    i > 0
+                        && (c.is_uppercase() || c.is_ascii_digit())
+                        && crate::datetext::date_prefix(&rest[i..]).is_some()
+                });
+                if let Some((i, _)) = dated {
+                    let name = rest[..i]
+                        .trim()
+                        .trim_end_matches([',', '|', '·', '-'])
+                        .trim();
+                    if name_like(name) {
+                        return split_names(name);
+                    }
+                }
             }
         }
     }
@@ -271,7 +318,130 @@ pub(crate) fn byline(texts: &[&str]) -> Vec<String> {
 /// name=author>` and its kin, else a visible byline near the headline
 /// (`visible`), else an element marked as the author, else a link to an
 /// author page.
-pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<String> {
+/// A line that is a person's name and nothing else (`Lisa D. Ellis`): two
+/// to three words, each capitalized or a name particle (`van`, `de`), no
+/// digits and none of the common words that short headings and widget
+/// labels are made of (`Related Posts`, `Key Takeaways`).
+pub(crate) fn bare_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "der", "den", "de", "da", "di", "del", "von", "la", "le", "bin", "al", "y",
+    ];
+    const COMMON: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "for",
+        "on",
+        "with",
+        "our",
+        "your",
+        "my",
+        "more",
+        "related",
+        "share",
+        "table",
+        "contents",
+        "about",
+        "home",
+        "menu",
+        "posts",
+        "post",
+        "news",
+        "read",
+        "key",
+        "takeaways",
+        "comments",
+        "comment",
+        "subscribe",
+        "follow",
+        "us",
+        "search",
+        "login",
+        "sign",
+        "up",
+        "get",
+        "how",
+        "what",
+        "why",
+        "new",
+        "best",
+        "top",
+        "guide",
+        "introduction",
+        "overview",
+        "summary",
+        "conclusion",
+        "see",
+        "all",
+        "view",
+        "back",
+        "next",
+        "previous",
+        "this",
+        "that",
+        "is",
+        "are",
+        "you",
+        "we",
+        "free",
+        "contact",
+        "blog",
+        "article",
+        "articles",
+        "team",
+        "staff",
+        "editor",
+        "editors",
+        "advertisement",
+        "sponsored",
+        "published",
+        "updated",
+        "min",
+        "minutes",
+        "print",
+        "email",
+        "listen",
+        "save",
+        "skip",
+        "content",
+        "main",
+        "page",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || s.len() > 40 || joined_words(s) {
+        return false;
+    }
+    let mut capitals = 0;
+    for w in &words {
+        let lower = w.to_lowercase();
+        if COMMON.contains(&lower.trim_end_matches(['.', ','])) {
+            return false;
+        }
+        if PARTICLES.contains(&lower.as_str()) {
+            continue;
+        }
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_ok = chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        let rest_lower = w.chars().skip(1).any(char::is_lowercase) || w.len() <= 2;
+        if !(first_upper && rest_ok && rest_lower) {
+            return false;
+        }
+        capitals += 1;
+    }
+    capitals >= 2
+}
+
+pub(crate) fn authors(
+    m: &PageMeta,
+    inside: &[bool],
+    visible: &[&str],
+    under_headline: &[&str],
+) -> Vec<String> {
     let mut orgs: Vec<String> = Vec::new();
     // JSON-LD author: a string, an object with a name, or a list of them.
     // An organization as author waits until no person is found.
@@ -303,7 +473,7 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
                 _ => None,
             };
             if let Some(n) = name {
-                let n = clean_name(&decode_entities(&collapse(n)));
+                let n = clean_name(strip_by(&decode_entities(&collapse(n))));
                 if !n.is_empty() && !n.contains("://") && plausible_name(&n) && !names.contains(&n)
                 {
                     names.push(n);
@@ -330,6 +500,21 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
             return names;
         }
     }
+    // Twitter card labels: `twitter:label1` "Written by" with the name in
+    // `twitter:data1`.
+    for k in 1..=4 {
+        let label = format!("twitter:label{k}");
+        if m.meta(&[label.as_str()]).is_some_and(|l| {
+            let l = l.trim().to_lowercase();
+            l == "written by" || l == "author" || l == "by"
+        }) && let Some(a) = m.meta(&[format!("twitter:data{k}").as_str()])
+        {
+            let names = split_names(a);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
     let names = byline(visible);
     if !names.is_empty() {
         return names;
@@ -349,6 +534,10 @@ pub(crate) fn authors(m: &PageMeta, inside: &[bool], visible: &[&str]) -> Vec<St
                 return names;
             }
         }
+    }
+    // Last, a line under the headline that is a name alone.
+    if let Some(n) = under_headline.iter().find(|t| bare_name(t.trim())) {
+        return vec![collapse(n)];
     }
     Vec::new()
 }

@@ -64,26 +64,68 @@ impl PageMeta {
     }
 }
 
-/// Text of an element's subtree, whitespace collapsed.
+/// Text of an element's subtree, whitespace collapsed, each text node set
+/// apart by a space (bylines often show their parts as blocks by CSS).
 pub(crate) fn text_of(dom: &Dom, id: usize) -> String {
+    subtree_text(dom, id, false)
+}
+
+/// Text of a headline element: inline elements (`<span>`, `<a>`, `<em>`,
+/// …) join their text to their neighbours' (`C<span>ycle</span>` is one
+/// word); other elements are set apart by a space.
+pub(crate) fn headline_text_of(dom: &Dom, id: usize) -> String {
+    subtree_text(dom, id, true)
+}
+
+fn subtree_text(dom: &Dom, id: usize, join_inline: bool) -> String {
+    /// Stands in the stack for "a space here", after an element's children.
+    const SPACE: usize = usize::MAX;
     let mut out = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
+        if n == SPACE {
+            out.push(' ');
+            continue;
+        }
         match &dom.nodes[n].data {
             NodeData::Text(t) => {
                 out.push_str(t);
-                out.push(' ');
+                if !join_inline {
+                    out.push(' ');
+                }
             }
             NodeData::Element(e) => {
                 if matches!(&*e.name, "script" | "style" | "noscript" | "template") {
                     continue;
                 }
+                let inline = matches!(
+                    &*e.name,
+                    "a" | "span"
+                        | "b"
+                        | "i"
+                        | "em"
+                        | "strong"
+                        | "small"
+                        | "sup"
+                        | "sub"
+                        | "mark"
+                        | "u"
+                        | "s"
+                        | "abbr"
+                        | "cite"
+                        | "code"
+                        | "q"
+                        | "font"
+                        | "time"
+                        | "label"
+                );
+                if !inline {
+                    out.push(' ');
+                    stack.push(SPACE);
+                }
                 let mut kids: Vec<usize> = dom.children(n).collect();
                 kids.reverse();
                 stack.extend(kids);
-                if matches!(&*e.name, "br" | "p" | "div" | "li") {
-                    out.push(' ');
-                }
             }
             _ => {}
         }
@@ -171,15 +213,25 @@ fn first_name_text(dom: &Dom, id: usize) -> Option<String> {
         match &dom.nodes[n].data {
             NodeData::Text(t) => {
                 let t = collapse(t);
-                let lower = t.to_lowercase();
-                if t.is_empty() || t.ends_with(':') || lower == "by" || lower == "and" {
-                    continue;
+                // A date beside the name (`Dec 19, 2025 · Ann Lee`), or a
+                // date alone, is passed over.
+                for piece in t.split(['·', '|', '•', '●', '⋅']) {
+                    let piece = piece.trim();
+                    let lower = piece.to_lowercase();
+                    if piece.is_empty() || piece.ends_with(':') || lower == "by" || lower == "and" {
+                        continue;
+                    }
+                    if crate::datetext::date_prefix(piece).is_some()
+                        || piece.chars().filter(char::is_ascii_digit).count() >= 4
+                    {
+                        continue;
+                    }
+                    let name = strip_by(piece);
+                    return (name_like(name)
+                        && name.split_whitespace().count() <= 4
+                        && !generic_name(name))
+                    .then(|| name.to_string());
                 }
-                let name = strip_by(&t);
-                return (name_like(name)
-                    && name.split_whitespace().count() <= 4
-                    && !generic_name(name))
-                .then(|| name.to_string());
             }
             NodeData::Element(e) => {
                 if matches!(
@@ -372,7 +424,7 @@ pub(crate) fn gather(dom: &Dom) -> PageMeta {
                 }
             }
             "h1" if dom.attached(id) => {
-                let t = text_of(dom, id);
+                let t = headline_text_of(dom, id);
                 if t.is_empty() {
                 } else if home_link(dom, id, &t) {
                     m.logos.push(t);

@@ -90,6 +90,35 @@ pub(crate) fn title(
     first_body_start: usize,
     dom: &Dom,
 ) -> Option<String> {
+    chosen_title(m, inside, first_body_start, dom).map(|t| drop_site_suffix(t, m))
+}
+
+/// `Headline – Site` → `Headline` when `Site` is one of the site's names
+/// (an `<h1>` that repeats the site's name, a `<title>` that gives it
+/// twice).
+fn drop_site_suffix(t: String, m: &PageMeta) -> String {
+    let sites = site_names(m);
+    let mut t = t;
+    for _ in 0..2 {
+        let cut = SEPARATORS.iter().find_map(|sep| {
+            let p = t.rfind(sep)?;
+            let tail = norm(&t[p + sep.len()..]);
+            (p > 0 && !tail.is_empty() && sites.contains(&tail)).then_some(p)
+        });
+        match cut {
+            Some(p) if !t[..p].trim().is_empty() => t = t[..p].trim().to_string(),
+            _ => break,
+        }
+    }
+    t
+}
+
+fn chosen_title(
+    m: &PageMeta,
+    inside: &[bool],
+    first_body_start: usize,
+    dom: &Dom,
+) -> Option<String> {
     let metas = meta_titles(m);
     if let Some(h) = agreeing_h1(m, &metas) {
         return Some(h);

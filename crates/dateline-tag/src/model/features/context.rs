@@ -119,21 +119,36 @@ fn push_base_infos(
 pub(crate) fn doc_evidence(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> IdMap<(u32, u32)> {
     let mut evidence: IdMap<(u32, u32)> = IdMap::default();
     let n = tokens.len();
-    let mut caps = Vec::new();
-    let mut words = Vec::new();
     for s in sentences {
         let s = s.start.min(n)..s.end.min(n);
-        let toks = &tokens[s];
-        let all = 0..toks.len();
-        let whole = std::slice::from_ref(&all);
-        caps.clear();
-        caps.extend(toks.iter().map(|t| cap_class(t.text)));
-        words.clear();
-        words.extend(toks.iter().map(|t| hash_bytes(1, t.norm.as_bytes())));
-        let pos = sentence_positions(toks, whole);
-        add_case_evidence(&mut evidence, toks, &words, &caps, &pos);
+        add_sentence_evidence(&mut evidence, &tokens[s], 0);
     }
     evidence
+}
+
+/// Adds to [`doc_evidence`]'s counts the tokens `toks` of one sentence,
+/// the first being the sentence's token `first` (a long sentence may be
+/// given a part at a time): the counts of [`add_case_evidence`], where only
+/// the first two tokens of a sentence are at a sentence start.
+pub(crate) fn add_sentence_evidence(
+    evidence: &mut IdMap<(u32, u32)>,
+    toks: &[Token<'_>],
+    first: usize,
+) {
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let cap = cap_class(t.text);
+        let e = evidence
+            .entry(hash_bytes(1, t.norm.as_bytes()))
+            .or_default();
+        if cap == Cap::Lower {
+            e.1 += 1;
+        } else if is_capitalized(cap) && first + k >= 2 {
+            e.0 += 1;
+        }
+    }
 }
 
 /// The token infos of one sentence (`tokens` is the sentence's slice, `kb`
@@ -225,6 +240,7 @@ fn case_evidence_counts(
 }
 
 /// Adds the case evidence of `tokens` to the counts.
+#[cfg(any(feature = "train", test))]
 fn add_case_evidence(
     evidence: &mut IdMap<(u32, u32)>,
     tokens: &[Token<'_>],

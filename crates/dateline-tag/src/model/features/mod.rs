@@ -24,13 +24,13 @@ mod word;
 
 #[cfg(any(feature = "train", test))]
 pub(crate) use context::tok_infos;
-pub(crate) use context::{doc_evidence, sentence_infos};
+pub(crate) use context::{add_sentence_evidence, doc_evidence, sentence_infos};
 #[cfg(feature = "train")]
 use word::is_capitalized;
-pub(super) use word::{Cap, PAD, affix_hashes, cues, shape_hash};
 #[cfg(feature = "train")]
-pub(crate) use word::{IdMap, is_title};
-pub(crate) use word::{hash_bytes, mix};
+pub(crate) use word::is_title;
+pub(super) use word::{Cap, PAD, affix_hashes, cues, shape_hash};
+pub(crate) use word::{IdMap, hash_bytes, mix};
 
 /// Number of output labels: `O` and `B-`/`I-` of PER, ORG, LOC, MISC.
 pub(crate) const NL: usize = 9;
