@@ -112,6 +112,10 @@ fn opens_statement(prev_sig: Option<char>, next: Option<char>) -> bool {
         || next.is_some_and(char::is_uppercase)
 }
 
+/// Fewest words a quote opened inside a sentence must run to its
+/// paragraph's end to be continued by the next paragraph's reopening mark.
+const MIN_REOPENED_WORDS: usize = 8;
+
 /// Is `c` an opening mark of family `f` (for the paragraph-reopening convention)?
 fn is_reopener(f: Family, c: char) -> bool {
     match f {
@@ -156,10 +160,18 @@ pub(crate) fn scan(text: &str, blocks: &[Span], joinable: &[bool]) -> Vec<RawQuo
         let mut skip_reopener = None;
         if let Some(o) = open {
             let prev_body = text.get(blocks[bi - 1].range()).unwrap_or("");
-            let reopens = o.statement
-                && prev_body
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '…', ',', ':', ';'])
+            // `said the release “gives us hope … support.` / `“We see …”`:
+            // a quote opened inside a sentence that runs to its paragraph's
+            // end over a sentence's worth of words (a so-called `“dossier
+            // was out.` is too short to be one) is reopened too.
+            let prev_end = prev_body.trim_end();
+            let long_phrase = o.block == bi - 1
+                && prev_end.ends_with(['.', '!', '?'])
+                && text
+                    .get(o.at..blocks[bi - 1].end)
+                    .is_some_and(|q| q.split_whitespace().nth(MIN_REOPENED_WORDS - 1).is_some());
+            let reopens = (o.statement && prev_end.ends_with(['.', '!', '?', '…', ',', ':', ';'])
+                || long_phrase)
                 && joinable.get(bi).copied().unwrap_or(false)
                 && body
                     .trim_start()

@@ -185,6 +185,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a document (`the statement said`) resolved to who issued it, named before",
     ),
     (
+        "speaker.org-noun",
+        "an organisation's kind (`the ministry said`) resolved to one named before",
+    ),
+    (
         "speaker.unknown",
         "the cue names a source the text does not identify",
     ),
@@ -351,10 +355,21 @@ fn output(ctx: &Ctx<'_>, r: &marks::RawQuote, a: Attribution) -> ExplainedQuote 
     match a.who {
         Some(Who::Named { entity, span }) => {
             let ent = ctx.entities[entity];
+            // The same name written again (untagged there) is the entity.
+            let span = if text[span.range()] == ent.text {
+                ent.span
+            } else {
+                span
+            };
             let how = if span != ent.span && span.end - span.start <= 4 {
                 "speaker.pronoun"
             } else if span != ent.span && attrib::is_document_phrase(&text[span.range()]) {
                 "speaker.document"
+            } else if span != ent.span
+                && ent.label == crate::Label::Org
+                && attrib::is_org_noun_phrase(&text[span.range()])
+            {
+                "speaker.org-noun"
             } else if span != ent.span {
                 "speaker.role"
             } else if ent.label == crate::Label::Person {

@@ -262,6 +262,15 @@ fn paragraph_reopening_convention() {
 }
 
 #[test]
+fn a_long_phrase_to_the_paragraph_end_is_reopened() {
+    let text = "T\n\nPompeo said the release \"gives us hope for the success of the talks, which we support.\n\n\"We see hopeful signs.\"\n";
+    let q = run(text, &[("Pompeo", P, "Mike Pompeo")]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.ends_with("We see hopeful signs."));
+    assert_eq!(q[0].speaker.as_deref(), Some("Mike Pompeo"));
+}
+
+#[test]
 fn unbalanced_mark_stays_in_its_paragraph() {
     let text =
         "T\n\nThe so-called \"dossier was out.\n\n\"Yes,\" Trump said.\n\nMore text \"here.\n";

@@ -113,7 +113,13 @@ pub(super) const LADDER: &[LadderRule] = &[
     rule(
         "cap-runs.head",
         "the run's head word says its kind (\"Acme Corporation\", \"Riverside Stadium\")",
-        |d, r| d.head_label(r.span.clone()).map(Some),
+        |d, r| {
+            // "Mayor Linda Park", "Linda Park said": a titled or speaking
+            // given name and surname is a person, whatever the surname.
+            let person =
+                (r.titled || r.speech) && r.len == 2 && d.lex.first_names.contains(r.first);
+            d.head_label(r.span.clone()).filter(|_| !person).map(Some)
+        },
     ),
     rule(
         "cap-runs.geo-prefix",
@@ -430,7 +436,7 @@ impl<'k, 'a> Doc<'k, 'a> {
         while s < e {
             let t = &self.toks[s];
             let n = t.norm.as_ref();
-            if lex.titles.contains(n)
+            if title_word(lex, n)
                 && !(lex.first_names.contains(n)
                     && s + 1 < e
                     && !lex.titles.contains(self.toks[s + 1].norm.as_ref()))
@@ -644,4 +650,13 @@ impl<'k, 'a> Doc<'k, 'a> {
             }
         }
     }
+}
+
+/// A title, or a hyphenated title with a prefix ("Co-author",
+/// "Vice-chairman", "Ex-minister").
+fn title_word(lex: &Lexicon, n: &str) -> bool {
+    lex.titles.contains(n)
+        || n.split_once('-').is_some_and(|(prefix, title)| {
+            matches!(prefix, "co" | "vice" | "ex") && lex.titles.contains(title)
+        })
 }

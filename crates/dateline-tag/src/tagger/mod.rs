@@ -30,6 +30,7 @@ mod output;
 mod pipeline;
 mod resolve;
 mod rules;
+mod shapes;
 mod text;
 mod titles;
 

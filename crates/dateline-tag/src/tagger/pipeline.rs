@@ -104,6 +104,9 @@ pub(super) enum Point {
     ResolveResultsTeams,
     ResolveVote,
     CapRunsAcronymModel,
+    ShapesPlacePerson,
+    ShapesCamelCase,
+    ShapesCompanyShortName,
 }
 
 /// The decision points, in the order of [`Point`]: the point, its id and
@@ -304,6 +307,21 @@ pub(super) const POINTS: &[(Point, RuleId, &str)] = &[
         "cap-runs.acronym-model",
         "an acronym written once is left to the model when it sees no name there or another kind (\"a DUI\", \"ISO 6400\")",
     ),
+    (
+        Point::ShapesPlacePerson,
+        "name-shapes.place-person",
+        "a place opening a name that goes on with a person's name is the place and the person (\"to Britain Liu Xiaming\")",
+    ),
+    (
+        Point::ShapesCamelCase,
+        "name-shapes.camel-case",
+        "one word joining a common word and a capitalized one is a company, not a person (\"WeWork\")",
+    ),
+    (
+        Point::ShapesCompanyShortName,
+        "name-shapes.company-short-name",
+        "the first word of a company's full name written elsewhere is the company, not a person (\"Acme\")",
+    ),
 ];
 
 impl Point {
@@ -482,6 +500,12 @@ pub(super) const PASSES: &[Pass] = &[
     pass("model", "the learned model's spans fill the gaps", |d| {
         d.model_pass()
     })
+    .sorts(),
+    pass(
+        "name-shapes",
+        "a place fused with a person's name is split; a company's one-word name is no person",
+        |d| d.name_shapes(),
+    )
     .sorts(),
     pass(
         "possessive-places",

@@ -190,10 +190,18 @@ impl<'k, 'a> Doc<'k, 'a> {
             && (self.lex.is_org_suffix(before)
                 || self.lex.event_suffixes.contains(before)
                 || the_name);
-        // "Sue Black of the University": a person's full name before
-        // "of" is not part of what follows ("Isabella of France" is).
-        let person_of =
-            j - i >= 2 && self.lex.first_names.contains(head) && self.toks[j].norm == "of";
+        // "Sue Black of the University", "Professor David Livermore of the
+        // University": a person's full name (after any titles) before "of"
+        // is not part of what follows ("Isabella of France" is).
+        let given = (i..j)
+            .find(|&x| !self.lex.titles.contains(self.toks[x].norm.as_ref()))
+            .unwrap_or(j);
+        let person_of = j >= given + 2
+            && self
+                .lex
+                .first_names
+                .contains(self.toks[given].norm.as_ref())
+            && self.toks[j].norm == "of";
         // "a Senior Staff Attorney of the Electronic Frontier
         // Foundation", "Member of the Legislative Assembly": a role
         // before "of the" is not part of the organisation's name.

@@ -6,7 +6,9 @@ use super::*;
 impl<'a> Ctx<'a> {
     /// Does the quote's punctuation say an attribution follows it?
     pub(super) fn announces_attribution(&self, q: usize, right: &[Tok]) -> bool {
-        let inner = &self.text[self.quotes[q].inner.range()];
+        // `“… the investigation?’” Holmes testified`: a quote inside the
+        // quote closes it after its punctuation.
+        let inner = self.text[self.quotes[q].inner.range()].trim_end_matches(['’', '\'', '”', '"']);
         inner.ends_with([',', '?', '!', '…', '—', '–', '-'])
             || right
                 .first()
@@ -88,6 +90,21 @@ impl<'a> Ctx<'a> {
             .entities
             .partition_point(|e| e.span.start < first.span.start);
         let e = self.entities.get(i)?;
+        // `“…,” NASA’s Steve Clarke, deputy …, said`: the employer's
+        // possessive opens the speaker's name.
+        if e.span.start == first.span.start
+            && matches!(e.label, Label::Org | Label::Gpe)
+            && self.possessive(e.span)
+            && let Some(next) = self.entities.get(i + 1)
+            && next.label == Label::Person
+            && self.text[e.span.end..next.span.start]
+                .trim_start_matches(['\'', '’'])
+                .trim_start_matches('s')
+                .trim()
+                .is_empty()
+        {
+            return self.speaker_mention(i + 1).then_some(i + 1);
+        }
         (e.span.start == first.span.start
             && matches!(e.label, Label::Person | Label::Org)
             && self.speaker_mention(i))
@@ -174,9 +191,31 @@ impl<'a> Ctx<'a> {
     /// An attribution closing the sentence after the quote:
     /// `… the “main difference” between them, he added.`
     pub(super) fn sentence_final(&self, right: &[Tok]) -> Option<(Who, Span)> {
-        let end = right
+        let mut end = right
             .iter()
             .rposition(|t| !matches!(t.kind, TokKind::Punct('.' | '!' | '?' | '…')))?;
+        // `…, Noem said in the campaign's announcement.`: a cue after the
+        // last comma with a phrase of place or time after it.
+        if let Some(comma) = right[..end]
+            .iter()
+            .rposition(|t| t.kind == TokKind::Punct(','))
+            && let Some(c) = (comma + 1..end).take(MAX_NP_WORDS).find(|&k| {
+                right[k].kind == TokKind::Word && cue_word(&self.lower(&right[k])).is_some()
+            })
+            && c > comma + 1
+            && c < end
+            && right.get(c + 1).is_some_and(|t| {
+                matches!(
+                    self.lower(t).as_ref(),
+                    "in" | "on" | "at" | "during" | "after" | "before"
+                )
+            })
+            && right[c + 1..end].iter().all(|t| {
+                t.kind == TokKind::Word || matches!(t.kind, TokKind::Punct('\'' | '’' | '.' | '-'))
+            })
+        {
+            end = c;
+        }
         let last = &right[end];
         let cue = (last.kind == TokKind::Word)
             .then(|| cue_word(&self.lower(last)))

@@ -35,7 +35,9 @@
 //! preferring one introduced with that role; with a complement ("the head
 //! of the investigators") it must be. A document ("the statement said")
 //! speaks for whoever issued it, named before its sentence ("the ministry
-//! said in a statement"). An organisation pronoun ("it says") passes over
+//! said in a statement"). An organisation named by its kind ("the ministry
+//! said") is the nearest one named before whose name holds the noun, else
+//! the nearest that is a sentence's subject. An organisation pronoun ("it says") passes over
 //! organisations that are no sentence's subject. Any other subject ("the
 //! report said" with nobody named) is an explicit unknown speaker. Statements that open their sentence and
 //! that no sentence attributes inherit the speaker of their paragraph or of
@@ -415,6 +417,16 @@ pub(crate) fn is_document_phrase(phrase: &str) -> bool {
         (words.next(), words.next(), words.next()),
         (Some(the), Some(noun), None)
             if the.eq_ignore_ascii_case("the") && DOCUMENTS.contains(&noun.to_lowercase())
+    )
+}
+
+/// Is `phrase` an organisation named by its kind (`the ministry`)?
+pub(crate) fn is_org_noun_phrase(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(the), Some(noun), None)
+            if the.eq_ignore_ascii_case("the") && ORG_NOUNS.contains(&noun.to_lowercase())
     )
 }
 

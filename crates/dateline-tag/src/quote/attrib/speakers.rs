@@ -67,7 +67,9 @@ impl<'a> Ctx<'a> {
     /// The speaker named by the phrase starting at `toks[s]`.
     pub(super) fn np_after(&self, toks: &[Tok], s: usize) -> Who {
         let mut end = s;
-        while end < toks.len() && end - s < MAX_NP_WORDS {
+        // `according to a tweet on Monday by US Secretary of State Mike
+        // Pompeo`: a phrase after the cue may run longer than a subject.
+        while end < toks.len() && end - s < MAX_NP_WORDS + 4 {
             let stop = match toks[end].kind {
                 TokKind::Quote(_) => true,
                 TokKind::Punct('.') => !self.is_abbreviation(toks, end),
@@ -197,6 +199,11 @@ impl<'a> Ctx<'a> {
                 span: self.entities[e].span,
             };
         }
+        // `said a WeWork spokesperson`: an organisation tagged elsewhere in
+        // the article, left untagged here.
+        if let Some(found) = self.named_elsewhere(np) {
+            return found;
+        }
         for t in np.iter().filter(|t| t.kind == TokKind::Word) {
             if let Some((label, gender)) = pronoun(&self.lower(t)) {
                 return match self.resolve(t.span.start, label, gender, None) {
@@ -244,6 +251,17 @@ impl<'a> Ctx<'a> {
                     };
                 }
             }
+            // `the ministry said`, `the company said`: an organisation named
+            // before.
+            if let [_, noun] = words
+                && ORG_NOUNS.contains(noun.as_ref())
+                && let Some(e) = self.resolve_org_noun(first.span.start, noun)
+            {
+                return Who::Named {
+                    entity: e,
+                    span: Span::new(first.span.start, last.span.end),
+                };
+            }
             // `the statement said`: whoever issued the statement named before.
             if let [_, noun] = words
                 && DOCUMENTS.contains(noun.as_ref())
@@ -256,6 +274,69 @@ impl<'a> Ctx<'a> {
             }
         }
         Who::Unknown
+    }
+
+    /// A capitalized word of `np` after its determiner, untagged, that
+    /// the article tags elsewhere as an organisation (`a WeWork
+    /// spokesperson`) when a role follows it.
+    fn named_elsewhere(&self, np: &[Tok]) -> Option<Who> {
+        let k = np.iter().position(|t| {
+            t.kind == TokKind::Word && !matches!(self.lower(t).as_ref(), "a" | "an" | "the")
+        })?;
+        let t = &np[k];
+        let role_after = np
+            .get(k + 1)
+            .is_some_and(|r| r.kind == TokKind::Word && is_role(&self.lower(r)));
+        if !role_after
+            || k > 1
+            || self.entity_at_word(t)
+            || !self.word(t).chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let word = self.word(t);
+        let e = self
+            .entities
+            .iter()
+            .take(4 * MAX_CANDIDATES)
+            .position(|e| e.label == Label::Org && e.text == word)?;
+        Some(Who::Named {
+            entity: e,
+            span: t.span,
+        })
+    }
+
+    /// The organisation that `the <noun>` at `pos` refers back to: the
+    /// nearest earlier one whose name holds the noun or that is introduced
+    /// with it, else the nearest that is a sentence's subject, within the
+    /// last paragraphs and outside quotes.
+    pub(super) fn resolve_org_noun(&self, pos: usize, noun: &str) -> Option<usize> {
+        let floor = self.blocks_floor(pos, BLOCKS_BACK);
+        let before = self.entities.partition_point(|e| e.span.start < pos);
+        let mut subject = None;
+        for e in (0..before).rev().take(MAX_CANDIDATES) {
+            let ent = self.entities[e];
+            if ent.span.start < floor {
+                break;
+            }
+            if ent.label != Label::Org || ent.span.end > pos || self.in_quote(ent.span.start) {
+                continue;
+            }
+            let holds = ent
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun));
+            if holds || self.near_word(ent.span, noun) {
+                return Some(e);
+            }
+            if subject.is_none()
+                && !self.possessive(ent.span)
+                && (self.opens_sentence(ent.span) || self.subject_like(ent.span))
+            {
+                subject = Some(e);
+            }
+        }
+        subject
     }
 
     /// Start of the block `back` blocks before the one holding `pos` (0
@@ -404,7 +485,33 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        PHRASE_PREPOSITIONS.contains(&word.to_lowercase())
+        let word = word.to_lowercase();
+        // `a spokesperson for Acme`, `officials at the ministry`: an
+        // organisation whose role-holder speaks for it.
+        if matches!(word.as_str(), "for" | "at" | "from" | "with")
+            && matches!(self.entities[e].label, Label::Org | Label::Gpe)
+        {
+            let role = before[..before.len() - word.len()]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if is_role(&role) || role.strip_suffix('s').is_some_and(is_role) {
+                return false;
+            }
+        }
+        // `according to a tweet by Mike Pompeo`: a document's author.
+        if word == "by" {
+            let doc = before[..before.len() - word.len()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| DOCUMENTS.contains(&w.to_lowercase()));
+            if doc {
+                return false;
+            }
+        }
+        PHRASE_PREPOSITIONS.contains(&word)
     }
 
     /// The person a definite role at `pos` refers to, and whether it was
@@ -498,10 +605,23 @@ impl<'a> Ctx<'a> {
                     pending = Some(e);
                     continue;
                 }
-                let pick = match pending {
+                let mut pick = match pending {
                     Some(o) if !self.same_sentence(ent.span, self.entities[o].span) => o,
                     _ => e,
                 };
+                // `When Afghan President Ashraf Ghani first announced …` /
+                // `He also said`: a person of unknown gender in the pronoun's
+                // paragraph or the one before is nearer than one of the right
+                // gender in an earlier paragraph.
+                let block_of = |p: usize| self.blocks.partition_point(|b| b.start <= p);
+                if label == Label::Person
+                    && let Some(f) = fallback
+                    && block_of(self.entities[f].span.start) + 1 >= block_of(pos)
+                    && block_of(self.entities[pick].span.start)
+                        < block_of(self.entities[f].span.start)
+                {
+                    pick = f;
+                }
                 pending = None;
                 horizon = Some(self.entities[pick].span.start);
                 found = Some(pick);

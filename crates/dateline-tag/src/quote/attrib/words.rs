@@ -14,6 +14,10 @@ static PARTICIPLE: WordList = WordList::new(include_str!("../../../words/attrib_
 pub(super) static DOCUMENTS: WordList =
     WordList::new(include_str!("../../../words/attrib_documents.txt"));
 
+/// Nouns naming an organisation by its kind (`the ministry said`).
+pub(super) static ORG_NOUNS: WordList =
+    WordList::new(include_str!("../../../words/attrib_org_nouns.txt"));
+
 /// Participles of verbs that pass words on rather than say them.
 static REPORTING: WordList = WordList::new(include_str!("../../../words/attrib_reporting.txt"));
 /// Participles of saying in a passive cue.

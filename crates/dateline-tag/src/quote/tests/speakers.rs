@@ -409,3 +409,30 @@ fn an_unclosed_quote_over_paragraphs_is_kept() {
     assert!(q[0].text.ends_with("four countries."));
     assert_eq!(q[0].speaker.as_deref(), Some("Tottenham Hotspur"));
 }
+
+#[test]
+fn an_organisation_named_by_its_kind_or_through_its_spokesperson() {
+    let text = "T\n\nThe Quorvian Ministry of Transport opened the line on Monday.\n\n“The trams will run all night,” the ministry said.\n\n“We are pleased,” said a spokesperson for Northwind.\n";
+    let doc = parse::parse(text);
+    let e = ents(
+        &doc.text,
+        &[
+            (
+                "Quorvian Ministry of Transport",
+                O,
+                "Quorvian Ministry of Transport",
+            ),
+            ("Northwind", O, "Northwind"),
+        ],
+    );
+    let q = explain(&doc, &e);
+    assert_eq!(
+        q[0].quote.speaker.as_deref(),
+        Some("Quorvian Ministry of Transport")
+    );
+    assert_eq!(q[0].rules, ["quote.after.subject", "speaker.org-noun"]);
+    assert_eq!(q[1].quote.speaker.as_deref(), Some("Northwind"));
+    // With no organisation named before, the ministry stays unknown.
+    let q = explain(&parse::parse("T\n\n“No trams,” the ministry said.\n"), &[]);
+    assert_eq!(q[0].quote.speaker, None);
+}
