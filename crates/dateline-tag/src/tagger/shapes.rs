@@ -5,30 +5,17 @@
 //! elsewhere ("Acme" after "Acme Corporation").
 
 use super::*;
+use crate::words::WordList;
 
 /// Particles that open a person's name written with a capital inside it
 /// ("McDonald", "DeSantis", "LeBron", "VanDerBeek").
-const INNER_CAPITAL_PARTICLES: &[&str] = &[
-    "mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "o",
-];
+static INNER_CAPITAL_PARTICLES: WordList = WordList::new(include_str!(
+    "../../words/shapes_inner_capital_particles.txt"
+));
 
 /// Legal forms ending a company's name ("Acme Corporation", "Northwind Ltd").
-const COMPANY_FORMS: &[&str] = &[
-    "ag",
-    "co",
-    "company",
-    "corp",
-    "corporation",
-    "gmbh",
-    "group",
-    "holdings",
-    "inc",
-    "incorporated",
-    "limited",
-    "llc",
-    "ltd",
-    "plc",
-];
+static COMPANY_FORMS: WordList =
+    WordList::new(include_str!("../../words/shapes_company_forms.txt"));
 
 impl<'k, 'a> Doc<'k, 'a> {
     /// Pass `name-shapes`.
@@ -55,7 +42,7 @@ impl<'k, 'a> Doc<'k, 'a> {
             let last = self.toks[m.toks.end - 1].norm.as_ref();
             if m.label == Label::Org
                 && m.toks.len() >= 2
-                && COMPANY_FORMS.contains(&last.trim_end_matches('.'))
+                && COMPANY_FORMS.contains(last.trim_end_matches('.'))
             {
                 heads.insert(self.toks[m.toks.start].norm.as_ref());
             }
@@ -191,7 +178,7 @@ fn camel_case_company(lex: &Lexicon, word: &str) -> bool {
                 && rest.chars().skip(1).filter(|c| c.is_lowercase()).count() >= 2
                 && rest.chars().skip(1).all(char::is_lowercase)
                 && lex.common.contains(head.as_str())
-                && !INNER_CAPITAL_PARTICLES.contains(&head.as_str());
+                && !INNER_CAPITAL_PARTICLES.contains(&head);
         }
         if !c.is_alphabetic() {
             return false;
